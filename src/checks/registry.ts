@@ -1,0 +1,20 @@
+import type { AnyCheck } from './types.js';
+import { minFiles } from './min-files.js';
+import { documentMentions } from './document-mentions.js';
+
+/** Every check a ruleset may name. Add a new kind of check here, and only here. */
+export const BUILTIN_CHECKS: readonly AnyCheck[] = [
+  minFiles,
+  documentMentions,
+];
+
+export type CheckRegistry = ReadonlyMap<string, AnyCheck>;
+
+export function createRegistry(checks: readonly AnyCheck[] = BUILTIN_CHECKS): CheckRegistry {
+  const map = new Map<string, AnyCheck>();
+  for (const c of checks) {
+    if (map.has(c.name)) throw new Error(`duplicate check name ${c.name}`);
+    map.set(c.name, c);
+  }
+  return map;
+}

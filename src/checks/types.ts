@@ -1,0 +1,57 @@
+import type { JSONSchemaType } from 'ajv';
+import type { EvidenceFile } from '../evidence/evidence-file.js';
+import type { FactValue } from '../ruleset/types.js';
+import type { RawFinding } from '../engine/report.js';
+
+/** What a check sees: one slot's files, its options, and the dossier's facts. */
+export interface CheckContext<Options> {
+  /** Requirement id (`IEU 8`). */
+  requirement: string;
+  /** Slot name (`creation-flow`). */
+  slot: string;
+  /** The slot's files, already confined, opened and sniffed; never empty. */
+  files: readonly EvidenceFile[];
+  options: Options;
+  facts: Readonly<Record<string, FactValue>>;
+  /** The date statements are judged against, `YYYY-MM-DD`. */
+  asOf: string;
+  /** Tags that earlier slots of the same requirement provided (see `CheckResult.provides`). */
+  provided: ReadonlySet<string>;
+}
+
+export interface CheckResult {
+  /** Findings; only those of severity `error` make the slot fail. */
+  findings: RawFinding[];
+  /**
+   * Capabilities the evidence showed (e.g. `ins` when a flow carries a valid INS); later slots
+   * of the requirement can be required only `{ not: { slot, provides } }`.
+   */
+  provides?: string[];
+}
+
+/**
+ * A check: a named, configurable test of a slot's evidence. Its options schema lives beside it and
+ * is validated when the ruleset loads, so `run` can trust its options.
+ */
+export interface Check<Options = Record<string, never>> {
+  name: string;
+  /** One line for `rules lint` and the README (English). */
+  description: string;
+  /** JSON Schema of the options, typed so that schema and type cannot drift. */
+  schema: JSONSchemaType<Options>;
+  run(ctx: CheckContext<Options>): Promise<CheckResult> | CheckResult;
+}
+
+/** A check of any options type, as the registry holds them. */
+export interface AnyCheck {
+  name: string;
+  description: string;
+  schema: object;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  run(ctx: CheckContext<any>): Promise<CheckResult> | CheckResult;
+}
+
+/** Helper that keeps the options type when declaring a check. */
+export function defineCheck<Options>(check: Check<Options>): Check<Options> {
+  return check;
+}

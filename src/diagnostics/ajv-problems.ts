@@ -1,0 +1,87 @@
+import type { ErrorObject } from 'ajv';
+import { didYouMean } from './suggest.js';
+import { dottedPath, pointerToPath, positionOf, type YamlSource } from './yaml-source.js';
+import { t2, type InputProblem, type UserInputCode } from './user-input-error.js';
+
+/** Friendly wording of a `oneOf` failure, keyed by the `$defs` name its schema path goes through. */
+const ONE_OF_WORDING: Record<string, { en: string; fr: string }> = {
+  condition: t2(
+    'is not a valid condition: expected one of {fact, is}, {fact, in}, {all}, {any}, {not}, {slot, provides}.',
+    "n'est pas une condition valide : attendu {fact, is}, {fact, in}, {all}, {any}, {not} ou {slot, provides}.",
+  ),
+  checkUse: t2('is not a valid check use: expected a check name or {check, options}.', "n'est pas un appel de contrôle valide : attendu un nom de contrôle ou {check, options}."),
+  evidenceRef: t2(
+    'is not a valid evidence entry: expected a path, a list of paths, {path, sha256} or {fhir, token_env}.',
+    "n'est pas une preuve valide : attendu un chemin, une liste de chemins, {path, sha256} ou {fhir, token_env}.",
+  ),
+};
+
+function describe(e: ErrorObject): { en: string; fr: string } {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return t2(`missing required key "${String(p.missingProperty)}".`, `clé obligatoire « ${String(p.missingProperty)} » absente.`);
+    case 'additionalProperties':
+      return t2(`unknown key "${String(p.additionalProperty)}".`, `clé inconnue « ${String(p.additionalProperty)} ».`);
+    case 'type':
+      return t2(`must be of type ${String(p.type)}.`, `doit être de type ${String(p.type)}.`);
+    case 'enum':
+      return t2(`must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`, `doit valoir ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`);
+    case 'const':
+      return t2(`must be ${JSON.stringify(p.allowedValue)}.`, `doit valoir ${JSON.stringify(p.allowedValue)}.`);
+    case 'pattern':
+      return t2(`does not match the expected form ${String(p.pattern)}.`, `ne respecte pas la forme attendue ${String(p.pattern)}.`);
+    case 'format':
+      return t2(`must be a ${String(p.format)}${p.format === 'date' ? ' (YYYY-MM-DD)' : ''}.`, `doit être au format ${String(p.format)}${p.format === 'date' ? ' (AAAA-MM-JJ)' : ''}.`);
+    case 'minLength':
+      return t2(`must have at least ${String(p.limit)} characters.`, `doit contenir au moins ${String(p.limit)} caractères.`);
+    case 'minItems':
+      return t2(`must have at least ${String(p.limit)} item(s).`, `doit contenir au moins ${String(p.limit)} élément(s).`);
+    case 'minProperties':
+      return t2('must not be empty.', 'ne doit pas être vide.');
+    case 'propertyNames':
+      return t2(`has an invalid key name.`, `contient un nom de clé invalide.`);
+    default:
+      return t2(e.message ?? 'is invalid.', e.message ?? 'est invalide.');
+  }
+}
+
+function oneOfName(e: ErrorObject): string | undefined {
+  const m = /\$defs\/([A-Za-z]+)/.exec(e.schemaPath.replace(/\/oneOf$/, '').split('/').slice(-3).join('/'));
+  return m?.[1];
+}
+
+/**
+ * Turns ajv errors into positioned problems: one per place, the most specific kept, `oneOf`
+ * failures summarised instead of listing every branch.
+ */
+export function ajvProblems(
+  errors: readonly ErrorObject[],
+  src: YamlSource,
+  code: UserInputCode,
+  knownKeys: (path: string[]) => readonly string[] = () => [],
+): InputProblem[] {
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
+  const kept = errors.filter((e) => {
+    if (e.keyword === 'oneOf' || e.keyword === 'if') return e.keyword === 'oneOf';
+    // drop branch errors of a oneOf failure at this place or above
+    return !oneOfPaths.some((p) => (e.instancePath === p || e.instancePath.startsWith(`${p}/`)) && e.schemaPath.includes('/oneOf/'));
+  });
+  const seen = new Set<string>();
+  const problems: InputProblem[] = [];
+  for (const e of kept) {
+    const path = pointerToPath(e.instancePath);
+    const p = e.params as Record<string, unknown>;
+    const keyProblem = e.keyword === 'additionalProperties';
+    const fullPath = keyProblem ? [...path, String(p.additionalProperty)] : path;
+    const id = `${fullPath.join('\u0000')}|${e.keyword}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const pos = positionOf(src, fullPath, keyProblem);
+    let message = describe(e);
+    if (e.keyword === 'oneOf') message = ONE_OF_WORDING[oneOfName(e) ?? ''] ?? message;
+    const hint = keyProblem ? didYouMean(String(p.additionalProperty), knownKeys(path)) : undefined;
+    problems.push({ code, ...pos, subject: fullPath.length ? dottedPath(fullPath) : undefined, message, hint });
+  }
+  return problems;
+}

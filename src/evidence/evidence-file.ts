@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { constants, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { KINDS, type Kind } from './kinds.js';
+import { HEAD_BYTES, sniff } from './sniff.js';
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * One evidence file, opened and sniffed. Content is read on demand; the first full pass over
+ * the content also computes its SHA-256, so a check that reads the whole file costs one read.
+ */
+export interface EvidenceFile {
+  /** Path relative to the dossier folder, with `/` separators (what reports show). */
+  readonly path: string;
+  /** Absolute path on this machine (never printed). */
+  readonly absPath: string;
+  readonly bytes: number;
+  /** Kind sniffed from the content. */
+  readonly kind: Kind;
+  /** MIME type of `kind`. */
+  readonly mime: string;
+  /** The first bytes of the file (at most 64 KiB). */
+  readonly head: Buffer;
+  /** The whole content as chunks (about 1 MiB each). */
+  chunks(): AsyncGenerator<Buffer>;
+  /** SHA-256 of the content, hex. Reads the file only if no full pass happened yet. */
+  sha256(): Promise<string>;
+  /** The whole content as UTF-8 text; refuses files larger than `maxBytes`. */
+  text(maxBytes?: number): Promise<string>;
+}
+
+/** Why a path named in the manifest did not give an evidence file. */
+export type OpenFailure =
+  | { reason: 'missing' }
+  | { reason: 'not-regular'; what: 'directory' | 'fifo' | 'device' | 'socket' | 'other' }
+  | { reason: 'escape' }
+  | { reason: 'loop' }
+  | { reason: 'unreadable'; code: string };
+
+export type OpenResult = { ok: true; file: EvidenceFile } | ({ ok: false } & OpenFailure);
+
+export class FileTooLargeError extends Error {
+  constructor(readonly file: string, readonly bytes: number, readonly limit: number) {
+    super(`${file}: ${bytes} bytes is over the ${limit}-byte limit for this check`);
+  }
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Lexical confinement: a manifest path must be relative, without NUL, and must not climb out of the
+ * dossier. Returns the normalised POSIX relative path, or undefined when it escapes.
+ */
+export function confinePath(relPath: string): string | undefined {
+  if (relPath.includes('\u0000')) return undefined;
+  if (path.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath)) return undefined;
+  const normal = path.posix.normalize(relPath.replace(/\\/g, '/'));
+  if (normal === '..' || normal.startsWith('../') || normal.startsWith('/')) return undefined;
+  if (normal.split('/').includes('..')) return undefined;
+  return normal === '.' ? undefined : normal;
+}
+
+/**
+ * Opens an evidence file inside `rootDir` (the dossier folder, already resolved with realpath).
+ * Symlinks are followed but must land inside the dossier; FIFOs and devices are never read.
+ */
+export async function openEvidenceFile(rootDir: string, relPath: string): Promise<OpenResult> {
+  const rel = confinePath(relPath);
+  if (rel === undefined) return { ok: false, reason: 'escape' };
+  const abs = path.join(rootDir, rel);
+  let real: string;
+  try {
+    real = await fsp.realpath(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      // A dangling symlink that points outside is still an escape attempt.
+      try {
+        const target = await fsp.readlink(abs);
+        if (!isInside(rootDir, path.resolve(path.dirname(abs), target))) return { ok: false, reason: 'escape' };
+      } catch {
+        /* not a link */
+      }
+      return { ok: false, reason: 'missing' };
+    }
+    if (code === 'ELOOP') return { ok: false, reason: 'loop' };
+    return { ok: false, reason: 'unreadable', code };
+  }
+  if (!isInside(rootDir, real)) return { ok: false, reason: 'escape' };
+  let handle: fsp.FileHandle;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer.
+    handle = await fsp.open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code === 'ENOENT') return { ok: false, reason: 'missing' };
+    if (code === 'EISDIR') return { ok: false, reason: 'not-regular', what: 'directory' };
+    if (code === 'ENXIO') return { ok: false, reason: 'not-regular', what: 'fifo' };
+    return { ok: false, reason: 'unreadable', code };
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      const what = st.isDirectory() ? 'directory' : st.isFIFO() ? 'fifo' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : st.isSocket() ? 'socket' : 'other';
+      return { ok: false, reason: 'not-regular', what };
+    }
+    const headBuf = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
+    let got = 0;
+    while (got < headBuf.length) {
+      const { bytesRead } = await handle.read(headBuf, got, headBuf.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    const head = headBuf.subarray(0, got);
+    const kind = sniff(head, st.size, rel);
+    return { ok: true, file: new LocalEvidenceFile(rel, real, st.size, kind, head) };
+  } catch (err) {
+    return { ok: false, reason: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
+  } finally {
+    await handle.close();
+  }
+}
+
+class LocalEvidenceFile implements EvidenceFile {
+  readonly mime: string;
+  private digest: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly absPath: string,
+    readonly bytes: number,
+    readonly kind: Kind,
+    readonly head: Buffer,
+  ) {
+    this.mime = KINDS[kind];
+  }
+
+  async *chunks(): AsyncGenerator<Buffer> {
+    const hash = this.digest === undefined ? createHash('sha256') : undefined;
+    const handle = await fsp.open(this.absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      for (;;) {
+        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+        const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, null);
+        if (bytesRead === 0) break;
+        const chunk = bytesRead === CHUNK_BYTES ? buf : buf.subarray(0, bytesRead);
+        hash?.update(chunk);
+        yield chunk;
+      }
+      if (hash) this.digest = hash.digest('hex');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async sha256(): Promise<string> {
+    if (this.digest === undefined) {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      for await (const _ of this.chunks()) {
+        /* hashing happens in chunks() */
+      }
+    }
+    return this.digest!;
+  }
+
+  async text(maxBytes = 64 * 1024 * 1024): Promise<string> {
+    if (this.bytes > maxBytes) throw new FileTooLargeError(this.path, this.bytes, maxBytes);
+    const parts: Buffer[] = [];
+    for await (const c of this.chunks()) parts.push(c);
+    return Buffer.concat(parts).toString('utf8');
+  }
+}

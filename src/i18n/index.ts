@@ -1,0 +1,31 @@
+import type { Catalog, Lang, Params } from './types.js';
+import { coreMessages } from './messages/core.js';
+
+export type { Lang, Params, Catalog, MessageDef } from './types.js';
+
+/** All finding codes' wordings. A domain adds its own catalogue file and one line here. */
+export const CATALOG: Catalog = {
+  ...coreMessages,
+};
+
+/** Words a finding in the given language; an unknown code is shown with its parameters, never dropped. */
+export function word(code: string, params: Params, lang: Lang): { message: string; hint?: string } {
+  const def = CATALOG[code];
+  if (!def) {
+    const detail = Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ');
+    return { message: detail ? `${code} (${detail})` : code };
+  }
+  const out: { message: string; hint?: string } = { message: def[lang](params) };
+  if (def.hint) out.hint = def.hint[lang](params);
+  return out;
+}
+
+/** `--lang`, else LC_ALL / LC_MESSAGES / LANG: French when it starts with `fr`, otherwise English. */
+export function detectLang(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+  if (explicit === 'fr' || explicit === 'en') return explicit;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
