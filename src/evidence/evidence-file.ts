@@ -36,7 +36,9 @@ export type OpenFailure =
   | { reason: 'not-regular'; what: 'directory' | 'fifo' | 'device' | 'socket' | 'other' }
   | { reason: 'escape' }
   | { reason: 'loop' }
-  | { reason: 'unreadable'; code: string };
+  | { reason: 'unreadable'; code: string }
+  /** A non-file source (FHIR server) that could not deliver: `error` when it could not be reached, `failed` when its content is wrong. */
+  | { reason: 'source'; status: 'error' | 'failed'; code: string; params: Record<string, string | number> };
 
 export type OpenResult = { ok: true; file: EvidenceFile } | ({ ok: false } & OpenFailure);
 

@@ -97,6 +97,11 @@ export const coreMessages: Catalog = {
       fr: () => 'Renseignez `signatory: { name, role }` d’une personne habilitée à engager le fabricant.',
     },
   },
+  'statement.signed-on-missing': {
+    en: () => 'The statement has no signature date (signed_on).',
+    fr: () => "La déclaration n'a pas de date de signature (signed_on).",
+    hint: { en: () => 'Add `signed_on: YYYY-MM-DD`.', fr: () => 'Ajoutez `signed_on: AAAA-MM-JJ`.' },
+  },
   'statement.not-yet-signed': {
     en: (p) => `The statement is signed on ${s(p.signedOn)}, after the evaluation date ${s(p.asOf)}.`,
     fr: (p) => `La déclaration est signée le ${s(p.signedOn)}, après la date d'évaluation ${s(p.asOf)}.`,

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { createRegistry } from '../checks/registry.js';
+import { evaluateDossier } from '../engine/evaluate.js';
+import type { Report } from '../engine/report.js';
+import { openDossier } from '../evidence/open-dossier.js';
+import { FORMATTERS } from '../formatters/registry.js';
+import { loadManifest } from '../manifest/load.js';
+import type { Ruleset } from '../ruleset/types.js';
+import type { Lang } from '../i18n/index.js';
+import { generatedAt, langOf, loadRules, parseAsOf, TOOL, useColor, type CommonOptions } from './common.js';
+import type { CliIo } from './io.js';
+import { pairOutputs, writeAtomically, type OutputToken } from './outputs.js';
+
+export interface CheckOptions extends CommonOptions {
+  asOf?: string;
+  offline?: boolean;
+  outputs: OutputToken[];
+}
+
+/** Loads, opens and evaluates a dossier: the pipeline shared by `check` and `replay`. */
+export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: { asOf: string; lang: Lang; offline: boolean; generatedAt: string }): Promise<Report> {
+  const manifest = loadManifest(manifestFile, ruleset, io.cwd);
+  const opened = await openDossier(manifest, {});
+  return evaluateDossier({
+    ruleset,
+    manifest,
+    opened,
+    registry: createRegistry(),
+    asOf: opts.asOf,
+    lang: opts.lang,
+    tool: TOOL,
+    generatedAt: opts.generatedAt,
+  });
+}
+
+/** Renders each requested format and writes it; returns the report's exit code (0 pass, 1 fail). */
+export async function emit(report: Report, ruleset: Ruleset, io: CliIo, opts: CommonOptions & { outputs: OutputToken[]; lang: Lang }): Promise<void> {
+  const requests = pairOutputs(opts.outputs);
+  const files: { path: string; content: string }[] = [];
+  let stdout = '';
+  for (const r of requests) {
+    const formatter = FORMATTERS.get(r.format)!;
+    const content = formatter.format(report, { color: useColor(opts, io, r.output === undefined), lang: opts.lang, ruleset, quiet: opts.quiet ?? false });
+    if (r.output === undefined) stdout = content;
+    else files.push({ path: path.resolve(io.cwd, r.output), content });
+  }
+  await writeAtomically(files);
+  if (stdout) io.stdout.write(stdout);
+}
+
+export async function checkCommand(manifestArg: string | undefined, opts: CheckOptions, io: CliIo): Promise<number> {
+  const now = (io.now ?? (() => new Date()))();
+  const lang = langOf(opts, io);
+  const asOf = parseAsOf(opts.asOf, now);
+  const stamp = generatedAt(io, now);
+  pairOutputs(opts.outputs); // usage errors before any work
+  const ruleset = loadRules(opts, io);
+  const report = await runCheck(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp });
+  await emit(report, ruleset, io, { ...opts, lang });
+  return report.verdict === 'pass' ? 0 : 1;
+}

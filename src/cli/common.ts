@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { detectLang, type Lang } from '../i18n/index.js';
+import { DEFAULT_RULESET, loadRuleset } from '../ruleset/load.js';
+import type { Ruleset } from '../ruleset/types.js';
+import type { CliIo } from './io.js';
+
+/** Options every command shares. */
+export interface CommonOptions {
+  rules?: string;
+  lang?: string;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+export const TOOL = { name: pkg.name, version: pkg.version };
+
+export function langOf(opts: CommonOptions, io: CliIo): Lang {
+  if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en') {
+    throw new UserInputError({
+      code: 'usage',
+      file: 'command line',
+      subject: '--lang',
+      message: t2(`"${opts.lang}" is not a supported language.`, `« ${opts.lang} » n'est pas une langue prise en charge.`),
+      hint: t2('Use --lang fr or --lang en.', 'Utilisez --lang fr ou --lang en.'),
+    });
+  }
+  return detectLang(opts.lang, io.env);
+}
+
+export function useColor(opts: CommonOptions, io: CliIo, toStdout: boolean): boolean {
+  if (opts.color === false || io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return toStdout;
+  return toStdout && io.stdout.isTTY === true;
+}
+
+export function loadRules(opts: CommonOptions, io: CliIo): Ruleset {
+  return loadRuleset(opts.rules ?? DEFAULT_RULESET, { cwd: io.cwd });
+}
+
+/** Today in local time, `YYYY-MM-DD`. */
+export function today(now: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function parseAsOf(value: string | undefined, now: Date): string {
+  if (value === undefined) return today(now);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.toISOString().slice(0, 10) !== value) {
+    throw new UserInputError({
+      code: 'usage',
+      file: 'command line',
+      subject: '--as-of',
+      message: t2(`"${value}" is not a date.`, `« ${value} » n'est pas une date.`),
+      hint: t2('Use YYYY-MM-DD, e.g. --as-of 2026-11-29.', 'Utilisez AAAA-MM-JJ, par exemple --as-of 2026-11-29.'),
+    });
+  }
+  return value;
+}
+
+/** The report's timestamp: SOURCE_DATE_EPOCH when set (reproducible builds convention), else now. */
+export function generatedAt(io: CliIo, now: Date): string {
+  const epoch = io.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d+$/.test(epoch)) {
+      throw new UserInputError({
+        code: 'usage',
+        file: 'SOURCE_DATE_EPOCH',
+        message: t2(`"${epoch}" is not a number of seconds.`, `« ${epoch} » n'est pas un nombre de secondes.`),
+      });
+    }
+    return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

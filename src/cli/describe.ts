@@ -1,0 +1,107 @@
+import { KINDS, KIND_GROUPS, isKind } from '../evidence/kinds.js';
+import type { Lang } from '../i18n/index.js';
+import type { Condition, FactDef, RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
+
+/** A condition in words: `patient_access = false or identity_source = delegated`. */
+export function describeCondition(c: Condition, lang: Lang): string {
+  const and = lang === 'fr' ? ' et ' : ' and ';
+  const or = lang === 'fr' ? ' ou ' : ' or ';
+  const wrap = (sub: Condition): string => ('all' in sub || 'any' in sub ? `(${describeCondition(sub, lang)})` : describeCondition(sub, lang));
+  if ('fact' in c) return 'is' in c ? `${c.fact} = ${String(c.is)}` : `${c.fact} ∈ {${c.in.map(String).join(', ')}}`;
+  if ('slot' in c) return lang === 'fr' ? `l'emplacement ${c.slot} fournit « ${c.provides} »` : `slot ${c.slot} provides "${c.provides}"`;
+  if ('not' in c) return `${lang === 'fr' ? 'non' : 'not'} ${wrap(c.not)}`;
+  if ('all' in c) return c.all.map(wrap).join(and);
+  return c.any.map(wrap).join(or);
+}
+
+export function describeRequired(slot: SlotDef, lang: Lang): string {
+  if (slot.required === true) return lang === 'fr' ? 'obligatoire' : 'required';
+  if (slot.required === false) return lang === 'fr' ? 'facultatif' : 'optional';
+  return lang === 'fr' ? `obligatoire si ${describeCondition(slot.required, lang)}` : `required when ${describeCondition(slot.required, lang)}`;
+}
+
+export function describeAccepts(slot: SlotDef): string {
+  return slot.accepts
+    .map((a) => (isKind(a) ? KINDS[a] : `${a} (${(KIND_GROUPS[a] ?? []).join(', ')})`))
+    .join(', ');
+}
+
+export function describeFactChoices(f: FactDef, lang: Lang): string {
+  if (f.type === 'enum') return (f.values ?? []).map((v) => `${v.value} = ${v.label[lang]}`).join(' | ');
+  return f.type === 'boolean' ? 'true | false' : f.type;
+}
+
+const W = {
+  en: {
+    section: 'Section',
+    profile: 'profile',
+    since: 'mandatory since',
+    statement: 'Requirement',
+    scenarios: 'Conformity scenarios',
+    slots: 'Evidence slots (manifest: evidence."{id}".SLOT)',
+    accepts: 'accepts',
+    checks: 'checks',
+    na: 'Not applicable when (then a justified sworn statement is required)',
+    always: 'Always applies.',
+    clar: 'Clarifications',
+    examples: 'Examples',
+  },
+  fr: {
+    section: 'Section',
+    profile: 'profil',
+    since: 'obligatoire depuis le',
+    statement: 'Exigence',
+    scenarios: 'Scénarios de conformité',
+    slots: 'Emplacements de preuve (manifeste : evidence."{id}".EMPLACEMENT)',
+    accepts: 'accepte',
+    checks: 'contrôles',
+    na: 'Non applicable lorsque (une déclaration sur l’honneur justifiée est alors exigée)',
+    always: 'S’applique toujours.',
+    clar: 'Précisions',
+    examples: 'Exemples',
+  },
+};
+
+/** The full description of one requirement, for `dmn-check explain`. */
+export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: Lang): string {
+  const w = W[lang];
+  const out: string[] = [];
+  out.push(`${req.id} — ${req.title[lang]}`);
+  const meta = [`${w.section} ${req.section}`];
+  if (req.profile) meta.push(`${w.profile} « ${req.profile} »`);
+  if (req.mandatorySince) meta.push(`${w.since} ${req.mandatorySince}`);
+  out.push(`${meta.join(' · ')} · ${ruleset.id} ${ruleset.version}`, '');
+  out.push(`${w.statement}:`, `  ${req.statement[lang]}`, '');
+  if (req.scenarios.length) {
+    out.push(`${w.scenarios}:`);
+    for (const s of req.scenarios) {
+      out.push(`  ${s.id} — ${s.title[lang]}`);
+      for (const p of s.proofs) out.push(`    ${p.id}: ${p.text[lang]}`);
+    }
+    out.push('');
+  }
+  out.push(`${w.slots.replace('{id}', req.id)}:`);
+  for (const slot of req.slots) {
+    out.push(`  ${slot.name} (${describeRequired(slot, lang)}${slot.multiple ? '' : lang === 'fr' ? ', un seul fichier' : ', one file'})`);
+    out.push(`    ${slot.expects[lang]}`);
+    out.push(`    ${w.accepts}: ${describeAccepts(slot)}`);
+    if (slot.checks.length) out.push(`    ${w.checks}: ${slot.checks.map((c) => c.check).join(', ')}`);
+  }
+  out.push('');
+  if (req.notApplicableWhen.length) {
+    out.push(`${w.na}:`);
+    for (const na of req.notApplicableWhen) out.push(`  - ${describeCondition(na.when, lang)}: ${na.reason[lang]}`);
+  } else out.push(w.always);
+  if (req.clarifications.length) {
+    out.push('', `${w.clar}:`);
+    for (const c of req.clarifications) out.push(`  - [${c.source}] ${c.text[lang]}`);
+  }
+  if (req.examples?.length) {
+    out.push('', `${w.examples}:`);
+    for (const e of req.examples) {
+      out.push(`  ${e.title[lang]} (${e.language}):`);
+      for (const line of e.text.replace(/\r/g, '\n').split('\n')) out.push(`    ${line}`);
+    }
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}

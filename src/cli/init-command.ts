@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import type { Lang } from '../i18n/index.js';
+import type { Ruleset } from '../ruleset/types.js';
+import { langOf, loadRules, type CommonOptions } from './common.js';
+import { describeAccepts, describeCondition, describeFactChoices, describeRequired } from './describe.js';
+import type { CliIo } from './io.js';
+import { writeAtomically } from './outputs.js';
+
+export interface InitOptions extends CommonOptions {
+  out?: string;
+  force?: boolean;
+}
+
+const T = {
+  en: {
+    head: [
+      'dmn-check evidence manifest (format 1).',
+      'Fill in the product, answer the facts, then name the evidence for each requirement.',
+      'Paths are relative to this file\'s folder and must stay inside it.',
+      'Run `dmn-check check` on this file: it says exactly what is still missing.',
+    ],
+    facts: 'Facts: answers that decide which requirements apply. Uncomment and answer each one.',
+    evidence: 'Evidence: requirement id -> slot -> a path, a list of paths, or { path, sha256 }.',
+    statements: [
+      'Sworn statements (déclarations sur l\'honneur justifiées), for requirements that do not apply.',
+      'A statement needs a justification (40 characters or more), a signatory (name, role), signed_on,',
+      'and may have expires_on and document (a PDF or image scan of the signed statement).',
+    ],
+    na: 'Not applicable when',
+    product: ['My DMN', '1.0.0', 'Manufacturer SAS'],
+    example: 'example:',
+    sample: 'Our identities are created and changed in the hospital GAP; the DMN only receives them.',
+  },
+  fr: {
+    head: [
+      'Manifeste de preuves dmn-check (format 1).',
+      'Renseignez le produit, répondez aux faits, puis indiquez les preuves de chaque exigence.',
+      'Les chemins sont relatifs au dossier de ce fichier et doivent y rester.',
+      'Lancez `dmn-check check` sur ce fichier : il indique précisément ce qui manque encore.',
+    ],
+    facts: 'Faits : réponses qui décident des exigences applicables. Décommentez et répondez à chacun.',
+    evidence: 'Preuves : exigence -> emplacement -> un chemin, une liste de chemins, ou { path, sha256 }.',
+    statements: [
+      'Déclarations sur l\'honneur justifiées, pour les exigences non applicables.',
+      'Une déclaration comporte une justification (40 caractères ou plus), un signataire (name, role),',
+      'signed_on, et éventuellement expires_on et document (PDF ou image de la déclaration signée).',
+    ],
+    na: 'Non applicable lorsque',
+    product: ['Mon DMN', '1.0.0', 'Fabricant SAS'],
+    example: 'exemple :',
+    sample: "Les identités sont créées et modifiées dans la GAP de l'établissement ; le DMN ne fait que les recevoir.",
+  },
+};
+
+function slug(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+function quoteKey(id: string): string {
+  return /^[A-Za-z_][\w-]*$/.test(id) ? id : `"${id}"`;
+}
+
+/** The commented manifest template: valid as it is (everything reported missing). */
+export function manifestTemplate(ruleset: Ruleset, lang: Lang): string {
+  const t = T[lang];
+  const L: string[] = [];
+  for (const h of t.head) L.push(`# ${h}`);
+  L.push('dmn-evidence: 1', 'product:');
+  L.push(`  name: "${t.product[0]}"`, `  version: "${t.product[1]}"`, `  manufacturer: "${t.product[2]}"`);
+  L.push(`ruleset: ${ruleset.id}@${ruleset.version}`, '');
+  L.push(`# ${t.facts}`, 'facts:');
+  for (const f of ruleset.facts) {
+    L.push(`  # ${f.question[lang]}`, `  #   ${describeFactChoices(f, lang)}`, `  # ${f.name}: `);
+  }
+  L.push('', `# ${t.evidence}`, 'evidence:');
+  for (const r of ruleset.requirements) {
+    L.push(`  # ${r.id} — ${r.title[lang]}`);
+    for (const na of r.notApplicableWhen) L.push(`  #   ${t.na}: ${describeCondition(na.when, lang)}`);
+    L.push(`  # ${quoteKey(r.id)}:`);
+    for (const s of r.slots) {
+      L.push(`  #   # ${s.name} (${describeRequired(s, lang)}): ${s.expects[lang]}`);
+      L.push(`  #   #   ${describeAccepts(s)}`);
+      L.push(`  #   ${s.name}: evidence/${slug(r.id)}/${s.name}`);
+    }
+  }
+  L.push('');
+  for (const s of t.statements) L.push(`# ${s}`);
+  L.push('statements:');
+  const first = ruleset.requirements.find((r) => r.notApplicableWhen.length > 0);
+  if (first) {
+    L.push(`  # ${t.example}`, `  # ${quoteKey(first.id)}:`, `  #   justification: "${t.sample}"`);
+    L.push('  #   signatory: { name: Jeanne Martin, role: Présidente }', '  #   signed_on: 2026-10-02', '  #   expires_on: 2027-10-02', `  #   document: statements/${slug(first.id)}-signed.pdf`);
+  }
+  return `${L.join('\n')}\n`;
+}
+
+export async function initCommand(opts: InitOptions, io: CliIo): Promise<number> {
+  const lang = langOf(opts, io);
+  const ruleset = loadRules(opts, io);
+  const out = path.resolve(io.cwd, opts.out ?? 'dmn-evidence.yaml');
+  const shown = path.relative(io.cwd, out) || out;
+  if (existsSync(out) && !opts.force) {
+    throw new UserInputError({
+      code: 'usage',
+      file: shown,
+      message: t2('already exists; it was left as it is.', 'existe déjà ; il a été laissé tel quel.'),
+      hint: t2('Choose another --out, or pass --force to overwrite it.', 'Choisissez un autre --out, ou ajoutez --force pour l’écraser.'),
+    });
+  }
+  await writeAtomically([{ path: out, content: manifestTemplate(ruleset, lang) }]);
+  if (!opts.quiet) io.stdout.write(lang === 'fr' ? `Manifeste écrit : ${shown}\n` : `Manifest written: ${shown}\n`);
+  return 0;
+}

@@ -1,0 +1,106 @@
+import { Command, CommanderError, Option } from 'commander';
+import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
+import { detectLang } from '../i18n/index.js';
+import { FORMATTERS } from '../formatters/registry.js';
+import { checkCommand } from './check-command.js';
+import { TOOL } from './common.js';
+import { initCommand } from './init-command.js';
+import type { CliIo } from './io.js';
+import type { OutputToken } from './outputs.js';
+import { explainCommand, rulesLintCommand, rulesListCommand } from './rules-command.js';
+
+export type { CliIo } from './io.js';
+
+function commonOptions(cmd: Command): Command {
+  return cmd
+    .option('--rules <file>', 'ruleset file (default: the bundled rules/ans-dmn-1.2.2.yaml)')
+    .addOption(new Option('--lang <lang>', 'language of messages: fr or en (default from LC_ALL/LANG)'))
+    .option('--no-color', 'no ANSI colours (also NO_COLOR)')
+    .option('-q, --quiet', 'print only what is not satisfied, and the summary');
+}
+
+/**
+ * The whole CLI: parses `argv`, runs the command, and returns the exit code (0 pass, 1 dossier not
+ * conformant, 2 unusable input). Never calls process.exit and never throws.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let code = 0;
+  const outputs: OutputToken[] = [];
+  const collect = (kind: OutputToken['kind']) => (value: string) => {
+    outputs.push({ kind, value });
+    return value;
+  };
+  const program = new Command('dmn-check')
+    .description('Conformity checker for French digital medical devices (DMN) — ANS interoperability and security referential')
+    .version(TOOL.version, '-V, --version')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  commonOptions(
+    program
+      .command('check')
+      .description('evaluate a dossier (default manifest: ./dmn-evidence.yaml)')
+      .argument('[manifest]', 'evidence manifest')
+      .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
+      .addOption(new Option('-f, --format <name>', `output format: ${[...FORMATTERS.keys()].join(', ')} (repeatable)`).argParser(collect('format')))
+      .addOption(new Option('-o, --output <file>', 'write the preceding --format to FILE (repeatable)').argParser(collect('output')))
+      .option('--offline', 'refuse network evidence sources (FHIR servers)'),
+  ).action(async (manifest: string | undefined, opts) => {
+    code = await checkCommand(manifest, { ...opts, outputs }, io);
+  });
+
+  commonOptions(
+    program
+      .command('init')
+      .description('write a commented manifest template from the ruleset')
+      .option('--out <file>', 'where to write it', 'dmn-evidence.yaml')
+      .option('--force', 'overwrite an existing file'),
+  ).action(async (opts) => {
+    code = await initCommand(opts, io);
+  });
+
+  commonOptions(program.command('explain').description('describe one requirement').argument('<id>', 'requirement or scenario id, e.g. "IEU 9" or ieu-9.1')).action(
+    (id: string, opts) => {
+      code = explainCommand(id, opts, io);
+    },
+  );
+
+  const rules = program.command('rules').description('inspect and validate rulesets');
+  commonOptions(rules.command('list').description("list the ruleset's requirements").option('--checks', 'list the available checks instead')).action((opts) => {
+    code = rulesListCommand(opts, io);
+  });
+  commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action((file: string, opts) => {
+    code = rulesLintCommand(file, opts, io);
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    return reportError(err, argv, io);
+  }
+}
+
+function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
+  const langIdx = argv.indexOf('--lang');
+  const lang = detectLang(langIdx >= 0 ? argv[langIdx + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7), io.env);
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    // commander already printed its message; add the hint
+    io.stderr.write(lang === 'fr' ? "Voir `dmn-check --help`.\n" : 'See `dmn-check --help`.\n');
+    return 2;
+  }
+  if (err instanceof UserInputError) {
+    const label = lang === 'fr' ? 'erreur' : 'error';
+    for (const p of err.problems) io.stderr.write(`dmn-check: ${label}: ${formatProblem(p, lang)}\n`);
+    return 2;
+  }
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  io.stderr.write(
+    lang === 'fr'
+      ? `dmn-check: erreur interne : ${message}. Merci de la signaler avec la commande lancée.\n`
+      : `dmn-check: internal error: ${message}. Please report it with the command you ran.\n`,
+  );
+  return 2;
+}

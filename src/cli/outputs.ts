@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { FORMATTERS } from '../formatters/registry.js';
+
+/** One requested output: a format, and a file (or stdout when undefined). */
+export interface OutputRequest {
+  format: string;
+  output?: string;
+}
+
+/** Raw `--format`/`--output` occurrences in command-line order. */
+export type OutputToken = { kind: 'format' | 'output'; value: string };
+
+const BY_EXTENSION: Record<string, string> = {
+  '.json': 'json',
+  '.xml': 'junit',
+  '.sarif': 'sarif',
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'markdown',
+  '.txt': 'text',
+};
+
+/**
+ * Pairs `--format` and `--output` in order: an `--output` belongs to the `--format` just before it
+ * (or, when none is waiting, to the next one; alone, its format comes from its extension). At most
+ * one format may go to stdout.
+ */
+export function pairOutputs(tokens: readonly OutputToken[]): OutputRequest[] {
+  const out: OutputRequest[] = [];
+  let pendingOutput: string | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'format') {
+      checkFormat(t.value);
+      out.push(pendingOutput !== undefined ? { format: t.value, output: pendingOutput } : { format: t.value });
+      pendingOutput = undefined;
+    } else {
+      const open = out.length > 0 && out[out.length - 1]!.output === undefined ? out[out.length - 1] : undefined;
+      if (open) open.output = t.value;
+      else if (pendingOutput !== undefined) out.push({ format: inferFormat(pendingOutput), output: pendingOutput }), (pendingOutput = t.value);
+      else pendingOutput = t.value;
+    }
+  }
+  if (pendingOutput !== undefined) out.push({ format: inferFormat(pendingOutput), output: pendingOutput });
+  if (out.length === 0) out.push({ format: 'text' });
+  if (out.filter((o) => o.output === undefined).length > 1) {
+    throw new UserInputError({
+      code: 'usage',
+      file: 'command line',
+      message: t2('several formats would go to standard output.', 'plusieurs formats iraient sur la sortie standard.'),
+      hint: t2('Give each --format but one an --output FILE.', 'Donnez à chaque --format sauf un une option --output FICHIER.'),
+    });
+  }
+  return out;
+}
+
+function checkFormat(name: string): void {
+  if (!FORMATTERS.has(name)) {
+    throw new UserInputError({
+      code: 'usage',
+      file: 'command line',
+      subject: '--format',
+      message: t2(`unknown format "${name}".`, `format inconnu « ${name} ».`),
+      hint: didYouMean(name, FORMATTERS.keys()),
+    });
+  }
+}
+
+function inferFormat(file: string): string {
+  const f = BY_EXTENSION[path.extname(file).toLowerCase()] ?? 'text';
+  return FORMATTERS.has(f) ? f : 'json';
+}
+
+/**
+ * Writes every file only after all were rendered, each through a temporary file renamed into
+ * place, so a failed run never leaves a half-written report.
+ */
+export async function writeAtomically(files: readonly { path: string; content: string }[]): Promise<void> {
+  const temps: { tmp: string; final: string }[] = [];
+  try {
+    for (const f of files) {
+      const tmp = path.join(path.dirname(f.path), `.${path.basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
+      await fsp.writeFile(tmp, f.content, { flag: 'wx' });
+      temps.push({ tmp, final: f.path });
+    }
+    for (const t of temps) await fsp.rename(t.tmp, t.final);
+  } catch (err) {
+    await Promise.all(temps.map((t) => fsp.rm(t.tmp, { force: true })));
+    const e = err as NodeJS.ErrnoException;
+    const target = files.find((f) => e.path?.includes(path.basename(f.path)))?.path ?? files[0]?.path ?? '';
+    throw new UserInputError({
+      code: 'file.unreadable',
+      file: target,
+      message: t2(`cannot be written (${e.code ?? 'error'}).`, `ne peut pas être écrit (${e.code ?? 'erreur'}).`),
+      hint: t2('Check that the folder exists and is writable.', 'Vérifiez que le dossier existe et est accessible en écriture.'),
+    });
+  }
+}

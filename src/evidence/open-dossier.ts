@@ -1,0 +1,51 @@
+import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import type { EvidenceRef, FhirRef, Manifest } from '../manifest/types.js';
+import { openEvidenceFile, type OpenResult } from './evidence-file.js';
+
+/** Opens one FHIR reference (network); injected so that only the CLI wires the network in. */
+export type FhirOpener = (ref: FhirRef) => Promise<OpenResult>;
+
+export interface OpenDossierOptions {
+  /** How many files are opened at once: bounded so that 20,000 files never exhaust descriptors. */
+  concurrency?: number;
+  /** Opens FHIR references; without it they are refused as offline. */
+  openFhir?: FhirOpener;
+}
+
+/** Every evidence reference of the manifest, statements' documents included, in manifest order. */
+export function allRefs(manifest: Manifest): EvidenceRef[] {
+  const refs: EvidenceRef[] = [];
+  for (const slots of manifest.evidence.values()) for (const { refs: r } of slots.values()) refs.push(...r);
+  for (const st of manifest.statements.values()) if (st.document) refs.push(st.document);
+  return refs;
+}
+
+/**
+ * Opens (stats, sniffs) every evidence reference with bounded concurrency. A path that leads out of
+ * the dossier through a symlink is a user input error (exit 2), reported with its manifest position.
+ */
+export async function openDossier(manifest: Manifest, options: OpenDossierOptions = {}): Promise<Map<EvidenceRef, OpenResult>> {
+  const refs = allRefs(manifest);
+  const out = new Map<EvidenceRef, OpenResult>();
+  const limit = Math.max(1, options.concurrency ?? 32);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < refs.length) {
+      const ref = refs[next++]!;
+      if (ref.type === 'file') out.set(ref, await openEvidenceFile(manifest.dossierDir, ref.path));
+      else if (options.openFhir) out.set(ref, await options.openFhir(ref));
+      else out.set(ref, { ok: false, reason: 'source', status: 'error', code: 'fhir.offline', params: { url: ref.url } });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, refs.length) }, worker));
+  const escapes: InputProblem[] = refs
+    .filter((r) => r.type === 'file' && out.get(r)?.ok === false && (out.get(r) as { reason: string }).reason === 'escape')
+    .map((r) => ({
+      code: 'manifest.path-escape',
+      ...r.at,
+      message: t2(`${(r as { path: string }).path} leads out of the dossier folder (symbolic link).`, `${(r as { path: string }).path} mène hors du dossier (lien symbolique).`),
+      hint: t2('Copy the evidence into the dossier folder instead of linking to it.', 'Copiez la preuve dans le dossier au lieu d’y faire un lien.'),
+    }));
+  if (escapes.length > 0) throw new UserInputError(escapes);
+  return out;
+}

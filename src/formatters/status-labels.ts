@@ -1,0 +1,24 @@
+import type { Status } from '../engine/report.js';
+import type { Lang } from '../i18n/types.js';
+
+/** Status words as users read them, per language. */
+export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
+  en: { satisfied: 'satisfied', not_applicable: 'not applicable', missing: 'missing', failed: 'failed', error: 'error' },
+  fr: { satisfied: 'satisfaite', not_applicable: 'non applicable', missing: 'manquante', failed: 'en échec', error: 'erreur' },
+};
+
+export const VERDICT_LABELS: Record<Lang, Record<'pass' | 'fail', string>> = {
+  en: { pass: 'PASS', fail: 'FAIL' },
+  fr: { pass: 'CONFORME', fail: 'NON CONFORME' },
+};
+
+/** `file:line:col` of a finding, or undefined when it has no place. */
+export function placeOf(f: { file?: string; line?: number; column?: number; record?: number; pointer?: string }): string | undefined {
+  if (f.file === undefined) return undefined;
+  let s = f.file;
+  if (f.line !== undefined) s += `:${f.line}`;
+  if (f.line !== undefined && f.column !== undefined) s += `:${f.column}`;
+  if (f.record !== undefined) s += ` #${f.record}`;
+  if (f.pointer !== undefined) s += ` ${f.pointer}`;
+  return s;
+}

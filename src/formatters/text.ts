@@ -1,0 +1,60 @@
+import { Chalk } from 'chalk';
+import type { Report, Status } from '../engine/report.js';
+import { placeOf, STATUS_LABELS, VERDICT_LABELS } from './status-labels.js';
+import type { Formatter } from './types.js';
+
+const ICONS: Record<Status, string> = { satisfied: '✔', not_applicable: '○', missing: '✖', failed: '✖', error: '!' };
+
+const WORDS = {
+  en: { ruleset: 'ruleset', manifest: 'manifest', asOf: 'as of', summary: 'Summary', statement: 'sworn statement by', signedOn: 'signed on', na: 'not applicable:' },
+  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable :' },
+} as const;
+
+/** Terminal report: one line per requirement, then what to provide, then a summary line. */
+export const textFormatter: Formatter = {
+  name: 'text',
+  description: 'Human-readable terminal report (coloured unless --no-color / NO_COLOR)',
+  extension: 'txt',
+  format(report: Report, ctx) {
+    const c = new Chalk({ level: ctx.color ? 1 : 0 });
+    const paint: Record<Status, (s: string) => string> = {
+      satisfied: c.green,
+      not_applicable: c.cyan,
+      missing: c.yellow,
+      failed: c.red,
+      error: c.magenta,
+    };
+    const w = WORDS[ctx.lang];
+    const labels = STATUS_LABELS[ctx.lang];
+    const lines: string[] = [];
+    if (!ctx.quiet) {
+      lines.push(c.bold(`${report.product.name} ${report.product.version} — ${report.product.manufacturer}`));
+      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${report.asOf}`));
+      lines.push('');
+    }
+    const idWidth = Math.max(...report.requirements.map((r) => r.id.length), 4);
+    const labelWidth = Math.max(...Object.values(labels).map((l) => l.length));
+    for (const r of report.requirements) {
+      const ok = r.status === 'satisfied' || r.status === 'not_applicable';
+      if (ctx.quiet && ok) continue;
+      lines.push(`${paint[r.status](`${ICONS[r.status]} ${r.id.padEnd(idWidth)}  ${labels[r.status].padEnd(labelWidth)}`)}  ${r.title}`);
+      if (r.status === 'not_applicable' && r.statement && !ctx.quiet) {
+        lines.push(c.dim(`    ${w.na} ${(r.notApplicableReasons ?? []).join('; ')}`));
+        lines.push(c.dim(`    ${w.statement} ${r.statement.signatory.name} (${r.statement.signatory.role}), ${w.signedOn} ${r.statement.signedOn}`));
+      }
+      for (const f of r.findings) {
+        if (ok && f.severity === 'info' && ctx.quiet) continue;
+        const place = placeOf(f);
+        const mark = f.severity === 'error' ? '' : f.severity === 'warning' ? c.yellow('⚠ ') : c.dim('ℹ ');
+        lines.push(`    ${mark}${place ? `${c.dim(place)}  ` : ''}${f.message}`);
+        if (f.hint) lines.push(`      ${c.dim('→')} ${f.hint}`);
+      }
+    }
+    const s = report.summary;
+    const parts = (Object.keys(labels) as Status[]).map((k) => `${s[k]} ${labels[k]}`);
+    if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
+    const verdict = report.verdict === 'pass' ? c.green.bold(VERDICT_LABELS[ctx.lang].pass) : c.red.bold(VERDICT_LABELS[ctx.lang].fail);
+    lines.push(`${w.summary}: ${parts.join(', ')} — ${verdict}`);
+    return `${lines.join('\n')}\n`;
+  },
+};

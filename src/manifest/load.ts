@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { createAjv } from '../diagnostics/ajv.js';
+import { ajvProblems } from '../diagnostics/ajv-problems.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { UserInputError, t2, type InputProblem, type SourcePosition } from '../diagnostics/user-input-error.js';
+import { dottedPath, positionOf, readYaml, type YamlSource } from '../diagnostics/yaml-source.js';
+import { confinePath } from '../evidence/evidence-file.js';
+import { findRequirement } from '../ruleset/ids.js';
+import { valueFits } from '../ruleset/load.js';
+import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
+import { manifestSchema } from './schema.js';
+import type { EvidenceRef, FileRef, Manifest, Statement } from './types.js';
+
+const validateManifest = createAjv().compile(manifestSchema);
+
+type RawItem = string | { path: string; sha256?: string } | { fhir: string; token_env?: string; max_resources?: number };
+interface RawManifest {
+  product: Manifest['product'];
+  ruleset?: string;
+  facts?: Record<string, FactValue>;
+  evidence?: Record<string, Record<string, RawItem | RawItem[]>>;
+  statements?: Record<
+    string,
+    { justification?: string; signatory?: { name?: string; role?: string }; signed_on?: string; expires_on?: string; document?: string }
+  >;
+}
+
+/** Shows a path relative to `cwd` when it is below it, else its base name: reports never hold absolute paths. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+  return path.basename(abs);
+}
+
+const KNOWN_TOP = Object.keys(manifestSchema.properties);
+
+/**
+ * Reads `file`, validates it against the manifest schema and against `ruleset` (facts, requirement
+ * ids, slot names, paths confined to the dossier). All problems are reported at once.
+ */
+export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manifest {
+  const abs = path.resolve(cwd, file);
+  const name = displayPath(abs, cwd);
+  const src = readYaml(abs, name);
+  if (src.value === null || src.value === undefined || typeof src.value !== 'object' || Array.isArray(src.value)) {
+    throw new UserInputError({
+      code: 'schema',
+      file: name,
+      line: 1,
+      column: 1,
+      message: t2('is not a dmn-check manifest (expected a YAML mapping).', "n'est pas un manifeste dmn-check (un bloc YAML de clés est attendu)."),
+      hint: t2('Run `dmn-check init` to write a template.', 'Lancez `dmn-check init` pour écrire un modèle.'),
+    });
+  }
+  if (!validateManifest(src.value)) {
+    throw new UserInputError(
+      ajvProblems(validateManifest.errors ?? [], src, 'schema', (p) => {
+        if (p.length === 0) return KNOWN_TOP;
+        if (p[0] === 'product') return ['name', 'version', 'manufacturer'];
+        if (p[0] === 'statements' && p.length === 2) return ['justification', 'signatory', 'signed_on', 'expires_on', 'document'];
+        if (p[0] === 'statements' && p[2] === 'signatory') return ['name', 'role'];
+        return ['path', 'sha256', 'fhir', 'token_env', 'max_resources'];
+      }),
+    );
+  }
+  const raw = src.value as RawManifest;
+  const problems: InputProblem[] = [];
+  const at = (p: (string | number)[], key = false): SourcePosition => positionOf(src, p, key);
+
+  if (raw.ruleset !== undefined && raw.ruleset !== `${ruleset.id}@${ruleset.version}`) {
+    problems.push({
+      code: 'manifest.ruleset-mismatch',
+      ...at(['ruleset']),
+      subject: 'ruleset',
+      message: t2(`was written for "${raw.ruleset}", but the ruleset in use is "${ruleset.id}@${ruleset.version}".`, `a été écrit pour « ${raw.ruleset} », mais le référentiel utilisé est « ${ruleset.id}@${ruleset.version} ».`),
+      hint: t2('Pass the matching ruleset with --rules, or update the manifest.', 'Indiquez le référentiel correspondant avec --rules, ou mettez le manifeste à jour.'),
+    });
+  }
+
+  const facts: Record<string, FactValue> = Object.create(null);
+  const factPositions: Record<string, SourcePosition> = Object.create(null);
+  for (const [key, value] of Object.entries(raw.facts ?? {})) {
+    const def = ruleset.facts.find((f) => f.name === key);
+    if (!def) {
+      problems.push({
+        code: 'manifest.unknown-fact',
+        ...at(['facts', key], true),
+        subject: dottedPath(['facts', key]),
+        message: t2('unknown fact.', 'fait inconnu.'),
+        hint: didYouMean(key, ruleset.facts.map((f) => f.name)),
+      });
+      continue;
+    }
+    if (!valueFits(def, value)) {
+      const allowed = def.type === 'enum' ? (def.values ?? []).map((v) => v.value) : [];
+      problems.push({
+        code: 'manifest.fact-value',
+        ...at(['facts', key]),
+        subject: dottedPath(['facts', key]),
+        message: t2(`${JSON.stringify(value)} is not a ${def.type === 'enum' ? 'possible value' : def.type}.`, `${JSON.stringify(value)} n'est pas ${def.type === 'enum' ? 'une valeur possible' : `de type ${def.type}`}.`),
+        hint: def.type === 'enum' ? didYouMean(String(value), allowed) : def.type === 'boolean' ? t2('Answer true or false.', 'Répondez true ou false.') : undefined,
+      });
+      continue;
+    }
+    facts[key] = value;
+    factPositions[key] = at(['facts', key]);
+  }
+
+  const requirementPositions = new Map<string, SourcePosition>();
+  const resolveId = (section: 'evidence' | 'statements', key: string): RequirementDef | undefined => {
+    const match = findRequirement(ruleset.requirements, key);
+    if ('requirement' in match) return match.requirement;
+    problems.push({
+      code: 'manifest.unknown-requirement',
+      ...at([section, key], true),
+      subject: dottedPath([section, key]),
+      message: t2(`unknown requirement in ruleset ${ruleset.id}@${ruleset.version}.`, `exigence inconnue dans le référentiel ${ruleset.id}@${ruleset.version}.`),
+      hint: match.suggestion ? didYouMean(key, [match.suggestion]) : didYouMean(key, ruleset.requirements.map((r) => r.id)),
+    });
+    return undefined;
+  };
+
+  const evidence = new Map<string, Map<string, { refs: EvidenceRef[]; at: SourcePosition }>>();
+  const seenKeys = new Map<string, string>();
+  const checkDuplicate = (section: string, key: string, id: string): boolean => {
+    const prev = seenKeys.get(`${section}\u0000${id}`);
+    if (prev !== undefined) {
+      problems.push({
+        code: 'schema',
+        ...at([section, key], true),
+        subject: dottedPath([section, key]),
+        message: t2(`names requirement "${id}" again (already as "${prev}").`, `désigne de nouveau l'exigence « ${id} » (déjà sous « ${prev} »).`),
+        hint: t2('Merge the two entries.', 'Fusionnez les deux entrées.'),
+      });
+      return false;
+    }
+    seenKeys.set(`${section}\u0000${id}`, key);
+    return true;
+  };
+
+  for (const [key, slots] of Object.entries(raw.evidence ?? {})) {
+    const req = resolveId('evidence', key);
+    if (!req || !checkDuplicate('evidence', key, req.id)) continue;
+    requirementPositions.set(req.id, at(['evidence', key], true));
+    const bySlot = new Map<string, { refs: EvidenceRef[]; at: SourcePosition }>();
+    for (const [slotName, value] of Object.entries(slots)) {
+      const slot = req.slots.find((s) => s.name === slotName);
+      if (!slot) {
+        problems.push({
+          code: 'manifest.unknown-slot',
+          ...at(['evidence', key, slotName], true),
+          subject: dottedPath(['evidence', key, slotName]),
+          message: t2(`unknown slot for ${req.id}.`, `emplacement inconnu pour ${req.id}.`),
+          hint: didYouMean(slotName, req.slots.map((s) => s.name)),
+        });
+        continue;
+      }
+      const items = Array.isArray(value) ? value : [value];
+      const refs: EvidenceRef[] = [];
+      items.forEach((item, i) => {
+        const p: (string | number)[] = Array.isArray(value) ? ['evidence', key, slotName, i] : ['evidence', key, slotName];
+        const ref = toRef(item, p, src, problems);
+        if (ref) refs.push(ref);
+      });
+      bySlot.set(slot.name, { refs, at: at(['evidence', key, slotName]) });
+    }
+    evidence.set(req.id, bySlot);
+  }
+
+  const statements = new Map<string, Statement>();
+  for (const [key, st] of Object.entries(raw.statements ?? {})) {
+    const req = resolveId('statements', key);
+    if (!req || !checkDuplicate('statements', key, req.id)) continue;
+    if (!requirementPositions.has(req.id)) requirementPositions.set(req.id, at(['statements', key], true));
+    const statement: Statement = { at: at(['statements', key], true) };
+    if (st.justification !== undefined) statement.justification = st.justification;
+    if (st.signatory !== undefined) statement.signatory = { ...st.signatory };
+    if (st.signed_on !== undefined) statement.signedOn = st.signed_on;
+    if (st.expires_on !== undefined) statement.expiresOn = st.expires_on;
+    if (st.document !== undefined) {
+      const doc = toRef(st.document, ['statements', key, 'document'], src, problems);
+      if (doc?.type === 'file') statement.document = doc;
+    }
+    statements.set(req.id, statement);
+  }
+
+  if (problems.length > 0) throw new UserInputError(problems);
+  let dossierDir = path.dirname(abs);
+  try {
+    dossierDir = realpathSync(dossierDir);
+  } catch {
+    /* keep the lexical folder; opening files will report */
+  }
+  return {
+    file: name,
+    dossierDir,
+    sha256: createHash('sha256').update(src.bytes).digest('hex'),
+    product: { ...raw.product },
+    ...(raw.ruleset !== undefined ? { ruleset: raw.ruleset } : {}),
+    facts,
+    factPositions,
+    evidence,
+    statements,
+    requirementPositions,
+  };
+}
+
+function toRef(item: RawItem, p: (string | number)[], src: YamlSource, problems: InputProblem[]): EvidenceRef | undefined {
+  const at = positionOf(src, p);
+  if (typeof item === 'object' && 'fhir' in item) {
+    const ref: EvidenceRef = { type: 'fhir', url: item.fhir, at };
+    if (item.token_env !== undefined) ref.tokenEnv = item.token_env;
+    if (item.max_resources !== undefined) ref.maxResources = item.max_resources;
+    return ref;
+  }
+  const rawPath = typeof item === 'string' ? item : item.path;
+  const confined = confinePath(rawPath);
+  if (confined === undefined) {
+    problems.push({
+      code: 'manifest.path-escape',
+      ...positionOf(src, typeof item === 'string' ? p : [...p, 'path']),
+      subject: dottedPath(p),
+      message: t2(`path ${JSON.stringify(rawPath)} leaves the dossier folder.`, `le chemin ${JSON.stringify(rawPath)} sort du dossier.`),
+      hint: t2('Evidence paths are relative to the manifest folder and stay inside it (no "..", no absolute path).', 'Les chemins de preuve sont relatifs au dossier du manifeste et y restent (ni « .. », ni chemin absolu).'),
+    });
+    return undefined;
+  }
+  const ref: FileRef = { type: 'file', path: confined, at };
+  if (typeof item === 'object' && item.sha256 !== undefined) ref.sha256 = item.sha256.toLowerCase();
+  return ref;
+}
