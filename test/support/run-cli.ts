@@ -1,0 +1,41 @@
+import { mkdtempSync, cpSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DOSSIERS = path.join(ROOT, 'fixtures', 'dossiers');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, with a fixed clock, no colour, English unless env says otherwise. */
+export async function runCli(argv: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { LANG: 'en_US.UTF-8', SOURCE_DATE_EPOCH: '1796032800', ...opts.env },
+    cwd: opts.cwd ?? ROOT,
+    now: () => new Date('2026-11-29T10:00:00Z'),
+  });
+  return { code, stdout, stderr };
+}
+
+/** A scratch folder, removed by the returned function. */
+export function scratch(prefix = 'dmn-check-'): { dir: string; done: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A copy of a fixture dossier in a scratch folder, to modify freely. */
+export function copyDossier(name: string): { dir: string; manifest: string; done: () => void } {
+  const s = scratch();
+  cpSync(path.join(DOSSIERS, name), s.dir, { recursive: true });
+  return { dir: s.dir, manifest: path.join(s.dir, 'dmn-evidence.yaml'), done: s.done };
+}
