@@ -3,7 +3,7 @@ import { didYouMean } from './suggest.js';
 import { dottedPath, pointerToPath, positionOf, type YamlSource } from './yaml-source.js';
 import { t2, type InputProblem, type UserInputCode } from './user-input-error.js';
 
-/** Friendly wording of a `oneOf` failure, keyed by the `$defs` name its schema path goes through. */
+/** Friendly wording of a `oneOf` failure, keyed by the `x-kind` annotation of the schema that holds it. */
 const ONE_OF_WORDING: Record<string, { en: string; fr: string }> = {
   condition: t2(
     'is not a valid condition: expected one of {fact, is}, {fact, in}, {all}, {any}, {not}, {slot, provides}.',
@@ -46,9 +46,10 @@ function describe(e: ErrorObject): { en: string; fr: string } {
   }
 }
 
+/** The `x-kind` annotation of the schema holding a failed `oneOf` (needs ajv's `verbose`). */
 function oneOfName(e: ErrorObject): string | undefined {
-  const m = /\$defs\/([A-Za-z]+)/.exec(e.schemaPath.replace(/\/oneOf$/, '').split('/').slice(-3).join('/'));
-  return m?.[1];
+  const parent = e.parentSchema as Record<string, unknown> | undefined;
+  return typeof parent?.['x-kind'] === 'string' ? parent['x-kind'] : undefined;
 }
 
 /**

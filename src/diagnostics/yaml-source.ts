@@ -240,7 +240,7 @@ export function positionOf(src: YamlSource, path: readonly (string | number)[], 
 /** Renders a path as `evidence."IEU 8".creation-flow`. */
 export function dottedPath(path: readonly (string | number)[]): string {
   return path
-    .map((seg) => (typeof seg === 'number' ? `[${seg}]` : /^[A-Za-z_][\w-]*$/.test(seg) ? seg : `"${seg}"`))
+    .map((seg) => (typeof seg === 'number' || /^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_][\w-]*$/.test(seg) ? seg : `"${seg}"`))
     .join('.')
     .replace(/\.\[/g, '[');
 }

@@ -13,7 +13,7 @@ import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
 import { manifestSchema } from './schema.js';
 import type { EvidenceRef, FileRef, Manifest, Statement } from './types.js';
 
-const validateManifest = createAjv().compile(manifestSchema);
+const validateManifest = createAjv({ verbose: true }).compile(manifestSchema);
 
 type RawItem = string | { path: string; sha256?: string } | { fhir: string; token_env?: string; max_resources?: number };
 interface RawManifest {

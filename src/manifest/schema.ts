@@ -31,8 +31,9 @@ export const manifestSchema = {
   required: ['dmn-evidence', 'product'],
   additionalProperties: false,
   $defs: {
-    evidenceItem: { oneOf: [{ type: 'string', minLength: 1 }, fileRef, fhirRef] },
+    evidenceItem: { 'x-kind': 'evidenceRef', oneOf: [{ type: 'string', minLength: 1 }, fileRef, fhirRef] },
     evidenceRef: {
+      'x-kind': 'evidenceRef',
       oneOf: [
         { type: 'string', minLength: 1 },
         fileRef,

@@ -18,7 +18,7 @@ import type { CheckUse, Condition, FactDef, FactValue, Localized, RequirementDef
 export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 export const DEFAULT_RULESET = path.join(BUNDLED_RULES_DIR, 'ans-dmn-1.2.2.yaml');
 
-const ajv = createAjv();
+const ajv = createAjv({ verbose: true });
 const validateRuleset = ajv.compile(rulesetSchema);
 const optionValidators = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 

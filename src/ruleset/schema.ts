@@ -16,6 +16,7 @@ export const rulesetSchema = {
   $defs: {
     localized,
     condition: {
+      'x-kind': 'condition',
       type: 'object',
       minProperties: 1,
       oneOf: [
@@ -28,6 +29,7 @@ export const rulesetSchema = {
       ],
     },
     checkUse: {
+      'x-kind': 'checkUse',
       oneOf: [
         { type: 'string', minLength: 1 },
         {
