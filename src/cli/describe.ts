@@ -71,35 +71,36 @@ export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: 
   if (req.profile) meta.push(`${w.profile} « ${req.profile} »`);
   if (req.mandatorySince) meta.push(`${w.since} ${req.mandatorySince}`);
   out.push(`${meta.join(' · ')} · ${ruleset.id} ${ruleset.version}`, '');
-  out.push(`${w.statement}:`, `  ${req.statement[lang]}`, '');
+  const colon = lang === 'fr' ? ' :' : ':';
+  out.push(`${w.statement}${colon}`, `  ${req.statement[lang]}`, '');
   if (req.scenarios.length) {
-    out.push(`${w.scenarios}:`);
+    out.push(`${w.scenarios}${colon}`);
     for (const s of req.scenarios) {
       out.push(`  ${s.id} — ${s.title[lang]}`);
       for (const p of s.proofs) out.push(`    ${p.id}: ${p.text[lang]}`);
     }
     out.push('');
   }
-  out.push(`${w.slots.replace('{id}', req.id)}:`);
+  out.push(`${w.slots.replace('{id}', req.id)}${colon}`);
   for (const slot of req.slots) {
     out.push(`  ${slot.name} (${describeRequired(slot, lang)}${slot.multiple ? '' : lang === 'fr' ? ', un seul fichier' : ', one file'})`);
     out.push(`    ${slot.expects[lang]}`);
-    out.push(`    ${w.accepts}: ${describeAccepts(slot)}`);
-    if (slot.checks.length) out.push(`    ${w.checks}: ${slot.checks.map((c) => c.check).join(', ')}`);
+    out.push(`    ${w.accepts}${colon} ${describeAccepts(slot)}`);
+    if (slot.checks.length) out.push(`    ${w.checks}${colon} ${slot.checks.map((c) => c.check).join(', ')}`);
   }
   out.push('');
   if (req.notApplicableWhen.length) {
-    out.push(`${w.na}:`);
-    for (const na of req.notApplicableWhen) out.push(`  - ${describeCondition(na.when, lang)}: ${na.reason[lang]}`);
+    out.push(`${w.na}${colon}`);
+    for (const na of req.notApplicableWhen) out.push(`  - ${describeCondition(na.when, lang)}${colon} ${na.reason[lang]}`);
   } else out.push(w.always);
   if (req.clarifications.length) {
-    out.push('', `${w.clar}:`);
+    out.push('', `${w.clar}${colon}`);
     for (const c of req.clarifications) out.push(`  - [${c.source}] ${c.text[lang]}`);
   }
   if (req.examples?.length) {
-    out.push('', `${w.examples}:`);
+    out.push('', `${w.examples}${colon}`);
     for (const e of req.examples) {
-      out.push(`  ${e.title[lang]} (${e.language}):`);
+      out.push(`  ${e.title[lang]} (${e.language})${colon}`);
       for (const line of e.text.replace(/\r/g, '\n').split('\n')) out.push(`    ${line}`);
     }
   }

@@ -6,8 +6,8 @@ import type { Formatter } from './types.js';
 const ICONS: Record<Status, string> = { satisfied: '✔', not_applicable: '○', missing: '✖', failed: '✖', error: '!' };
 
 const WORDS = {
-  en: { ruleset: 'ruleset', manifest: 'manifest', asOf: 'as of', summary: 'Summary', statement: 'sworn statement by', signedOn: 'signed on', na: 'not applicable:' },
-  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable :' },
+  en: { ruleset: 'ruleset', manifest: 'manifest', asOf: 'as of', summary: 'Summary:', statement: 'sworn statement by', signedOn: 'signed on', na: 'not applicable:' },
+  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan :', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable :' },
 } as const;
 
 /** Terminal report: one line per requirement, then what to provide, then a summary line. */
@@ -54,7 +54,7 @@ export const textFormatter: Formatter = {
     const parts = (Object.keys(labels) as Status[]).map((k) => `${s[k]} ${labels[k]}`);
     if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
     const verdict = report.verdict === 'pass' ? c.green.bold(VERDICT_LABELS[ctx.lang].pass) : c.red.bold(VERDICT_LABELS[ctx.lang].fail);
-    lines.push(`${w.summary}: ${parts.join(', ')} — ${verdict}`);
+    lines.push(`${w.summary} ${parts.join(', ')} — ${verdict}`);
     return `${lines.join('\n')}\n`;
   },
 };

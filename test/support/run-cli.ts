@@ -20,7 +20,7 @@ export async function runCli(argv: string[], opts: { cwd?: string; env?: Record<
   const code = await main(argv, {
     stdout: { write: (s: string) => (stdout += s), isTTY: opts.tty ?? false },
     stderr: { write: (s: string) => (stderr += s) },
-    env: { LANG: 'en_US.UTF-8', SOURCE_DATE_EPOCH: '1796032800', ...opts.env },
+    env: { LANG: 'en_US.UTF-8', SOURCE_DATE_EPOCH: '1795946400', ...opts.env },
     cwd: opts.cwd ?? ROOT,
     now: () => new Date('2026-11-29T10:00:00Z'),
   });
