@@ -83,6 +83,18 @@ function manifestPos(input: EvaluateInput, req: RequirementDef): Pick<RawFinding
   return p ? { file: p.file, line: p.line, column: p.column } : { file: input.manifest.file };
 }
 
+/** Where the manifest answers the fact that made a requirement not applicable. */
+function decidingFactPos(req: RequirementDef, input: EvaluateInput): Pick<RawFinding, 'file' | 'line' | 'column'> {
+  for (const na of req.notApplicableWhen) {
+    if (evalCondition(na.when, { facts: input.manifest.facts }) !== true) continue;
+    for (const f of factsOf(na.when)) {
+      const p = input.manifest.factPositions[f];
+      if (p) return { file: p.file, line: p.line, column: p.column };
+    }
+  }
+  return { file: input.manifest.file };
+}
+
 function factSummary(req: RequirementDef, input: EvaluateInput): string {
   const names = new Set<string>();
   for (const na of req.notApplicableWhen) factsOf(na.when, names);
@@ -106,7 +118,7 @@ async function evaluateRequirement(req: RequirementDef, input: EvaluateInput): P
         code: 'statement.missing',
         severity: 'error',
         status: 'missing',
-        ...manifestPos(input, req),
+        ...(input.manifest.requirementPositions.has(req.id) ? manifestPos(input, req) : decidingFactPos(req, input)),
         params: { requirement: req.id, reasons_en: naReasons.map((r) => r.en).join('; '), reasons_fr: naReasons.map((r) => r.fr).join(' ; ') },
       });
       status = 'missing';
