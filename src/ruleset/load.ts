@@ -137,6 +137,19 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
     }
   }
   const problems: InputProblem[] = [];
+  for (const [name, f] of Object.entries(r.facts ?? {})) {
+    if ((f.type === 'enum') !== (f.values !== undefined)) {
+      problems.push({
+        code: 'ruleset.invalid',
+        ...positionOf(src, ['facts', name], true),
+        subject: dottedPath(['facts', name]),
+        message:
+          f.type === 'enum'
+            ? t2('an enum fact needs `values`.', 'un fait de type enum doit avoir des `values`.')
+            : t2(`a ${f.type} fact takes no \`values\`.`, `un fait de type ${f.type} n'a pas de \`values\`.`),
+      });
+    }
+  }
   const facts = mergeFacts(base?.facts ?? [], r.facts ?? {});
   const ownRequirements = (r.requirements ?? []).map((req, i) => toRequirement(req, i, src, facts, registry, problems));
   const seen = new Map<string, number>();
