@@ -125,6 +125,18 @@ describe('rules lint reports every problem at once, with file:line:col', () => {
   });
 });
 
+describe('fact declarations', () => {
+  it('an enum without values and a boolean with values are both reported', async () => {
+    const d = dir();
+    const bad = BASE.replace(`mode: { type: enum, question: ${L('q')}, values: { a: ${L('A')}, b: ${L('B')} } }`, `mode: { type: enum, question: ${L('q')} }\n  flag: { type: boolean, question: ${L('q')}, values: { a: ${L('A')} } }`);
+    writeFileSync(path.join(d, 'bad.yaml'), bad);
+    const run = await runCli(['rules', 'lint', 'bad.yaml'], { cwd: d });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad\.yaml:7:3 facts\.mode: an enum fact needs `values`\./);
+    expect(run.stderr).toMatch(/bad\.yaml:8:3 facts\.flag: a boolean fact takes no `values`\./);
+  });
+});
+
 describe('extends', () => {
   it('overrides requirements by id and adds new ones, keeping order', () => {
     const d = dir();
