@@ -1,8 +1,13 @@
+import { githubFormatter } from './github.js';
+import { htmlFormatter } from './html.js';
 import { jsonFormatter } from './json.js';
+import { junitFormatter } from './junit.js';
+import { markdownFormatter } from './markdown.js';
+import { sarifFormatter } from './sarif.js';
 import { textFormatter } from './text.js';
 import type { Formatter } from './types.js';
 
 /** Every output format; `--format` choices come from these keys. */
 export const FORMATTERS: ReadonlyMap<string, Formatter> = new Map(
-  [textFormatter, jsonFormatter].map((f) => [f.name, f] as const),
+  [textFormatter, jsonFormatter, junitFormatter, sarifFormatter, githubFormatter, markdownFormatter, htmlFormatter].map((f) => [f.name, f] as const),
 );

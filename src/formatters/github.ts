@@ -1,0 +1,88 @@
+import type { Finding, Report, RequirementReport, Status } from '../engine/report.js';
+import type { FormatContext, Formatter } from './types.js';
+import { labels, type Labels } from './labels.js';
+import { isNotSatisfied, repoPath } from './report-helpers.js';
+import { stripInvalidXmlChars } from './xml-escape.js';
+
+/** A workflow command's message: `%`, CR and LF are encoded (GitHub decodes them; a raw LF would end the command). */
+export function escapeData(s: string): string {
+  return stripInvalidXmlChars(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: as data, plus `:` and `,`, which separate properties. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+type Command = 'error' | 'warning' | 'notice';
+
+function command(name: Command, props: readonly [string, string | number | undefined][], message: string): string {
+  const p = props
+    .filter((kv): kv is [string, string | number] => kv[1] !== undefined)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${name}${p ? ` ${p}` : ''}::${escapeData(message)}`;
+}
+
+function commandOf(f: Finding): Command {
+  return f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
+}
+
+function annotation(report: Report, f: Finding, title: string, lab: Labels): string {
+  // Without a file, the annotation is pinned to the manifest, which is where the dossier is described.
+  const file = repoPath(report, f.file ?? report.manifest.path.replace(/\\/g, '/').split('/').pop() ?? report.manifest.path);
+  const line = f.file !== undefined ? f.line : undefined;
+  const col = line !== undefined ? f.column : undefined;
+  const message = f.hint === undefined ? f.message : `${f.message}\n${lab.hint}${lab.colon}${f.hint}`;
+  return command(
+    commandOf(f),
+    [
+      ['file', file],
+      ['line', line],
+      ['col', col],
+      ['title', title],
+    ],
+    message,
+  );
+}
+
+/**
+ * Which findings become annotations: every finding of a missing, failed or error requirement; for
+ * the others (and the dossier), errors and warnings, as infos about passing requirements are noise.
+ */
+function shown(status: Status | undefined, f: Finding): boolean {
+  return (status !== undefined && isNotSatisfied(status)) || f.severity !== 'info';
+}
+
+function requirementLines(report: Report, r: RequirementReport, lab: Labels): string[] {
+  const title = `${r.id} (${lab.status[r.status]})${lab.colon}${r.title}`;
+  const lines = r.findings.filter((f) => shown(r.status, f)).map((f) => annotation(report, f, title, lab));
+  if (isNotSatisfied(r.status) && r.findings.length === 0) {
+    lines.push(command('error', [['title', title]], lab.status[r.status]));
+  }
+  return lines;
+}
+
+function format(report: Report, ctx: FormatContext): string {
+  const lab = labels(ctx.lang);
+  const lines = report.requirements.flatMap((r) => requirementLines(report, r, lab));
+  lines.push(...report.findings.filter((f) => shown(undefined, f)).map((f) => annotation(report, f, lab.dossierFindings, lab)));
+  const s = report.summary;
+  const counts = (['satisfied', 'not_applicable', 'missing', 'failed', 'error'] as const).map((k) => `${s[k]} ${lab.status[k]}`).join(', ');
+  lines.push(
+    command(
+      'notice',
+      [['title', `${report.tool.name} — ${report.product.name} ${report.product.version}`]],
+      `${lab.verdictHeading}${lab.colon}${lab.verdict[report.verdict]} — ${counts} (${report.ruleset.id} ${report.ruleset.version}, ${lab.asOf.toLowerCase()} ${report.asOf})`,
+    ),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** GitHub Actions workflow commands: annotations on the manifest lines and evidence files. */
+export const githubFormatter: Formatter = {
+  name: 'github',
+  description: 'GitHub Actions annotations (::error, ::warning) at the manifest lines, and a ::notice summary',
+  extension: 'txt',
+  format,
+};

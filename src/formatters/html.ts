@@ -1,0 +1,266 @@
+import type { FileReport, Finding, Report, RequirementReport, SlotReport, StatementReport, Status } from '../engine/report.js';
+import type { Lang } from '../i18n/types.js';
+import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
+import type { FormatContext, Formatter } from './types.js';
+import { labels, type Labels } from './labels.js';
+import { locationText, requirementDef, slotNeed, slotNeedWord } from './report-helpers.js';
+import { escapeXmlAttr as attr, escapeXmlText as h } from './xml-escape.js';
+
+/*
+ * One file an auditor can open, archive and print: no script, no external font, image or
+ * stylesheet, so it reads the same offline in ten years. Colour only repeats what the words say.
+ */
+const CSS = `
+:root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa;
+  --ok: #1a7f37; --na: #6e7781; --missing: #9a6700; --failed: #cf222e; --error: #8250df; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem; color: var(--ink); background: #fff;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Liberation Sans", "DejaVu Sans", sans-serif; }
+h1 { font-size: 1.9rem; margin: 0.1rem 0; }
+h2 { font-size: 1.3rem; margin: 2rem 0 0.6rem; break-after: avoid; }
+h3 { font-size: 1rem; margin: 1.1rem 0 0.4rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; break-after: avoid; }
+code, .hash { font-family: "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; font-size: 0.86em; }
+.hash { overflow-wrap: anywhere; word-break: break-all; }
+.eyebrow { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; }
+.manufacturer { margin: 0; color: var(--muted); }
+header { display: flex; justify-content: space-between; align-items: flex-end; gap: 1rem; flex-wrap: wrap;
+  border-bottom: 3px solid var(--ink); padding-bottom: 1rem; }
+.verdict { border: 3px solid; border-radius: 6px; padding: 0.4rem 1rem; text-align: center; }
+.verdict span { display: block; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.08em; }
+.verdict strong { font-size: 1.6rem; text-transform: uppercase; }
+.verdict-pass { color: var(--ok); } .verdict-fail { color: var(--failed); }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 1rem 0; }
+dl.meta dt { font-weight: 600; } dl.meta dd { margin: 0; }
+table { width: 100%; border-collapse: collapse; margin: 0.4rem 0; }
+th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--line); }
+th { background: var(--soft); font-size: 0.85rem; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+.badge { display: inline-block; border-radius: 999px; padding: 0 0.6rem; font-size: 0.8rem; font-weight: 600;
+  color: #fff; white-space: nowrap; vertical-align: middle; }
+.s-satisfied { background: var(--ok); } .s-not_applicable { background: var(--na); } .s-missing { background: var(--missing); }
+.s-failed { background: var(--failed); } .s-error { background: var(--error); }
+.counts { display: flex; flex-wrap: wrap; gap: 0.5rem 1.2rem; margin: 0.5rem 0; padding: 0; list-style: none; }
+section.requirement { border-top: 1px solid var(--line); margin-top: 1.5rem; }
+section.req-id { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; margin-right: 0.4rem; }
+section.requirement > h2 .badge { margin-left: 0.4rem; }
+table.evidence { table-layout: fixed; }
+table.evidence col.slot { width: 22%; } table.evidence col.status { width: 17%; }
+table.evidence col.file { width: 30%; } table.evidence col.sha { width: 31%; }
+.file-facts { display: block; color: var(--muted); font-size: 0.82rem; overflow-wrap: anywhere; }
+td code { overflow-wrap: anywhere; }
+.asks { color: var(--muted); margin: 0.2rem 0 0.6rem; }
+blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid var(--na); background: var(--soft); }
+ul.findings { padding-left: 1.2rem; }
+ul.findings li { margin: 0.4rem 0; }
+.sev { font-weight: 700; text-transform: uppercase; font-size: 0.75rem; letter-spacing: 0.05em; }
+.sev-error { color: var(--failed); } .sev-warning { color: var(--missing); } .sev-info { color: var(--muted); }
+.hint, .where { display: block; color: var(--muted); font-size: 0.9rem; }
+.mismatch { color: var(--failed); }
+.none { color: var(--muted); font-style: italic; }
+footer { margin-top: 2.5rem; padding-top: 0.6rem; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  a { color: inherit; text-decoration: none; }
+  blockquote, dl.meta, li { break-inside: avoid-page; }
+  h2, h3 { break-after: avoid-page; }
+}
+`;
+
+const STATUS_ORDER: readonly Status[] = ['satisfied', 'not_applicable', 'missing', 'failed', 'error'];
+
+/** Thousands grouped by hand: `Intl` output depends on the ICU data a Node build carries. */
+function groupDigits(n: number, lang: Lang): string {
+  const sep = lang === 'fr' ? '\u202f' : ',';
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+function anchor(id: string): string {
+  return `req-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}
+
+function badge(status: Status, lab: Labels): string {
+  return `<span class="badge s-${status}">${h(lab.status[status])}</span>`;
+}
+
+function hashCell(f: FileReport, lab: Labels): string {
+  const actual = f.sha256 === null ? `<span class="none">${h(lab.unreadable)}</span>` : `<code class="hash">${h(f.sha256)}</code>`;
+  if (f.expectedSha256 === undefined || f.expectedSha256 === f.sha256) return actual;
+  return `${actual}<br><span class="mismatch">${h(lab.expectedSha256)}${lab.colon}<code class="hash">${h(f.expectedSha256)}</code></span>`;
+}
+
+function findingItem(f: Finding, lab: Labels): string {
+  const parts = [`<span class="sev sev-${f.severity}">${h(lab.severity[f.severity])}</span> ${h(f.message)}`];
+  if (f.hint !== undefined) parts.push(`<span class="hint">${h(lab.hint)}${lab.colon}${h(f.hint)}</span>`);
+  const where = locationText(f, lab);
+  parts.push(`<span class="where">${where !== undefined ? `<code>${h(where)}</code> · ` : ''}<code>${h(f.code)}</code></span>`);
+  return `<li>${parts.join('\n')}</li>`;
+}
+
+function findingsList(findings: readonly Finding[], lab: Labels): string {
+  return `<ul class="findings">\n${findings.map((f) => findingItem(f, lab)).join('\n')}\n</ul>`;
+}
+
+function statementBlock(st: StatementReport, lab: Labels, lang: Lang): string {
+  const rows: [string, string][] = [
+    [lab.signatory, `${h(st.signatory.name)} (${h(st.signatory.role)})`],
+    [lab.signedOn, h(st.signedOn)],
+    [lab.expiresOn, st.expiresOn === null ? `<span class="none">${h(lab.noExpiry)}</span>` : h(st.expiresOn)],
+    [lab.statusHeading, h(st.valid ? lab.statementValid : lab.statementInvalid)],
+  ];
+  if (st.document) {
+    const d = st.document;
+    const facts = [d.kind, d.bytes === null ? null : `${groupDigits(d.bytes, lang)} ${lab.bytes.toLowerCase()}`].filter((x): x is string => x !== null);
+    rows.push([lab.document, `<code>${h(d.path)}</code>${facts.length > 0 ? ` (${h(facts.join(', '))})` : ''}<br>SHA-256 ${hashCell(d, lab)}`]);
+  }
+  return [
+    `<h3>${h(lab.statement)}</h3>`,
+    `<blockquote class="justification">${h(st.justification)}</blockquote>`,
+    `<dl class="meta">`,
+    ...rows.map(([k, v]) => `<dt>${h(k)}</dt><dd>${v}</dd>`),
+    `</dl>`,
+  ].join('\n');
+}
+
+function fileCell(f: FileReport, lab: Labels, lang: Lang): string {
+  const kind = f.kind === null ? lab.unreadable : f.kind;
+  const size = f.bytes === null ? '' : ` · ${groupDigits(f.bytes, lang)} ${lab.bytes.toLowerCase()}`;
+  return `<td><code>${h(f.path)}</code><span class="file-facts">${h(kind)}${h(size)}</span></td>`;
+}
+
+function slotRows(slot: SlotReport, def: RequirementDef | undefined, lab: Labels, lang: Lang): string[] {
+  const slotDef = def?.slots.find((s) => s.name === slot.name);
+  const needWord = slotNeedWord(slotDef ? slotNeed(slotDef) : slot.required ? 'required' : 'optional', lab);
+  const head = [`<code>${h(slot.name)}</code>`, slotDef ? `<br>${h(slotDef.title[lang])}` : '', `<br><span class="none">${h(needWord)}</span>`].join('');
+  const span = Math.max(1, slot.files.length);
+  const first = `<td rowspan="${span}">${head}</td><td rowspan="${span}">${badge(slot.status, lab)}</td>`;
+  if (slot.files.length === 0) return [`<tr>${first}<td colspan="2"><span class="none">${h(lab.noFile)}</span></td></tr>`];
+  return slot.files.map((f, i) => `<tr>${i === 0 ? first : ''}${fileCell(f, lab, lang)}<td>${hashCell(f, lab)}</td></tr>`);
+}
+
+function evidenceTable(r: RequirementReport, def: RequirementDef | undefined, lab: Labels, lang: Lang): string {
+  return [
+    `<h3>${h(lab.evidence)}</h3>`,
+    '<table class="evidence">',
+    '<colgroup><col class="slot"><col class="status"><col class="file"><col class="sha"></colgroup>',
+    `<thead><tr><th>${h(lab.slot)}</th><th>${h(lab.statusHeading)}</th><th>${h(lab.file)} (${h(lab.kind.toLowerCase())}, ${h(lab.bytes.toLowerCase())})</th><th>SHA-256</th></tr></thead>`,
+    '<tbody>',
+    ...r.slots.flatMap((s) => slotRows(s, def, lab, lang)),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
+function requirementSection(r: RequirementReport, ruleset: Ruleset, lab: Labels, lang: Lang): string {
+  const def = requirementDef(ruleset, r.id);
+  const out = [
+    `<section class="requirement" id="${attr(anchor(r.id))}">`,
+    `<h2><span class="req-id">${h(r.id)}</span> <span>${h(r.title)}</span> ${badge(r.status, lab)}</h2>`,
+  ];
+  if (def) out.push(`<p class="asks">${h(lab.requirementStatement)}${lab.colon}${h(def.statement[lang])}</p>`);
+  const reasons = r.notApplicableReasons ?? [];
+  if (reasons.length > 0) {
+    out.push(`<p><strong>${h(lab.notApplicableBecause)}</strong>${lab.colon}${reasons.map((x) => h(x)).join('; ')}</p>`);
+  }
+  if (r.statement) out.push(statementBlock(r.statement, lab, lang));
+  if (r.slots.length > 0) out.push(evidenceTable(r, def, lab, lang));
+  if (r.findings.length > 0) out.push(`<h3>${h(lab.findings)}</h3>`, findingsList(r.findings, lab));
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function factValue(value: FactValue, name: string, ruleset: Ruleset, lab: Labels, lang: Lang): string {
+  if (typeof value === 'boolean') return h(value ? lab.yes : lab.no);
+  const label = ruleset.facts.find((f) => f.name === name)?.values?.find((v) => v.value === value)?.label[lang];
+  return `<code>${h(String(value))}</code>${label !== undefined ? ` — ${h(label)}` : ''}`;
+}
+
+function factsSection(report: Report, ruleset: Ruleset, lab: Labels, lang: Lang): string {
+  const names = Object.keys(report.facts);
+  if (names.length === 0) return '';
+  const rows = names.map((name) => {
+    const question = ruleset.facts.find((f) => f.name === name)?.question[lang];
+    const q = `<code>${h(name)}</code>${question !== undefined ? `<br>${h(question)}` : ''}`;
+    return `<tr><td>${q}</td><td>${factValue(report.facts[name]!, name, ruleset, lab, lang)}</td></tr>`;
+  });
+  return [
+    `<section class="facts">`,
+    `<h2>${h(lab.facts)}</h2>`,
+    '<table>',
+    `<thead><tr><th>${h(lab.fact)}</th><th>${h(lab.answer)}</th></tr></thead>`,
+    '<tbody>',
+    ...rows,
+    '</tbody>',
+    '</table>',
+    '</section>',
+  ].join('\n');
+}
+
+function format(report: Report, ctx: FormatContext): string {
+  const lang = ctx.lang;
+  const lab = labels(lang);
+  const product = `${report.product.name} ${report.product.version}`;
+  const s = report.summary;
+  const out = [
+    '<!DOCTYPE html>',
+    `<html lang="${attr(lang)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="${attr(`${report.tool.name} ${report.tool.version}`)}">`,
+    `<title>${h(`${lab.dossier} — ${product}`)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<header>',
+    '<div>',
+    `<p class="eyebrow">${h(lab.dossier)}</p>`,
+    `<h1 id="product">${h(product)}</h1>`,
+    `<p class="manufacturer">${h(lab.manufacturer)}${lab.colon}${h(report.product.manufacturer)}</p>`,
+    '</div>',
+    `<div class="verdict verdict-${report.verdict}" id="verdict"><span>${h(lab.verdictHeading)}</span> <strong>${h(lab.verdict[report.verdict])}</strong></div>`,
+    '</header>',
+    '<dl class="meta" id="meta">',
+    `<dt>${h(lab.ruleset)}</dt><dd>${h(`${report.ruleset.id} ${report.ruleset.version}`)} — ${h(ctx.ruleset.title[lang])}<br>SHA-256 <code class="hash">${h(report.ruleset.sha256)}</code></dd>`,
+    `<dt>${h(lab.manifest)}</dt><dd><code>${h(report.manifest.path)}</code><br>SHA-256 <code class="hash">${h(report.manifest.sha256)}</code></dd>`,
+    `<dt>${h(lab.asOf)}</dt><dd>${h(report.asOf)}</dd>`,
+    `<dt>${h(lab.generatedAt)}</dt><dd>${h(report.generatedAt)}</dd>`,
+    `<dt>${h(lab.generatedBy)}</dt><dd>${h(`${report.tool.name} ${report.tool.version}`)}</dd>`,
+    '</dl>',
+    '<section class="summary" id="summary">',
+    `<h2>${h(lab.summary)}</h2>`,
+    `<ul class="counts">${STATUS_ORDER.map((k) => `<li>${badge(k, lab)} ${s[k]}</li>`).join('')}</ul>`,
+    '<table>',
+    `<thead><tr><th>${h(lab.requirement)}</th><th>${h(lab.title)}</th><th>${h(lab.statusHeading)}</th></tr></thead>`,
+    '<tbody>',
+    ...report.requirements.map(
+      (r) => `<tr><td><a href="#${attr(anchor(r.id))}">${h(r.id)}</a></td><td>${h(r.title)}</td><td>${badge(r.status, lab)}</td></tr>`,
+    ),
+    '</tbody>',
+    '</table>',
+    '</section>',
+    ...report.requirements.map((r) => requirementSection(r, ctx.ruleset, lab, lang)),
+  ];
+  if (report.findings.length > 0) {
+    out.push('<section class="dossier-findings">', `<h2>${h(lab.dossierFindings)}</h2>`, findingsList(report.findings, lab), '</section>');
+  }
+  const facts = factsSection(report, ctx.ruleset, lab, lang);
+  if (facts) out.push(facts);
+  out.push(
+    `<footer>${h(lab.generatedBy)} ${h(`${report.tool.name} ${report.tool.version}`)} · ${h(report.generatedAt)} · ${h(`${report.ruleset.id} ${report.ruleset.version}`)}</footer>`,
+    '</body>',
+    '</html>',
+    '',
+  );
+  return out.join('\n');
+}
+
+/** A self-contained, printable HTML dossier for auditors. */
+export const htmlFormatter: Formatter = {
+  name: 'html',
+  description: 'Self-contained printable HTML dossier for auditors: verdict, statements, evidence files with their hashes, findings',
+  extension: 'html',
+  format,
+};

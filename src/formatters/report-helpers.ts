@@ -1,0 +1,100 @@
+import type { Finding, FileReport, Report, RequirementReport, StatementReport, Status } from '../engine/report.js';
+import { normalizeId } from '../ruleset/ids.js';
+import type { RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
+import type { Labels } from './labels.js';
+
+/** Statuses that make the verdict fail. */
+export function isNotSatisfied(status: Status): boolean {
+  return status === 'missing' || status === 'failed' || status === 'error';
+}
+
+/** True for a FHIR URL (or any absolute URL) standing where a dossier path usually stands. */
+export function isUrl(s: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
+}
+
+/**
+ * The manifest's folder as the report names it (`dossier` for `dossier/dmn-evidence.yaml`), or ''
+ * when the manifest sits at the top or its path cannot be joined into a relative path (absolute,
+ * or climbing out with `..`).
+ */
+function dossierDir(report: Report): string {
+  const segments = report.manifest.path.replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.');
+  const absolute = report.manifest.path.startsWith('/') || /^[A-Za-z]:/.test(report.manifest.path);
+  segments.pop();
+  if (absolute || segments.includes('..')) return '';
+  return segments.join('/');
+}
+
+/**
+ * A dossier-relative path (what findings and file reports hold) as a path relative to where the
+ * report's manifest path is relative to: in CI that is the repository root, which is what SARIF's
+ * `%SRCROOT%` and GitHub's `file=` expect. URLs are returned unchanged.
+ */
+export function repoPath(report: Report, file: string): string {
+  if (isUrl(file)) return file;
+  const dir = dossierDir(report);
+  const rel = file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  return dir ? `${dir}/${rel}` : rel;
+}
+
+/** The ruleset's definition of a report's requirement, matched as ids are everywhere (loosely). */
+export function requirementDef(ruleset: Ruleset, id: string): RequirementDef | undefined {
+  const n = normalizeId(id);
+  return ruleset.requirements.find((r) => normalizeId(r.id) === n);
+}
+
+/** Whether a slot must be filled: always, never, or depending on facts and earlier slots. */
+export function slotNeed(slot: SlotDef): 'required' | 'optional' | 'conditional' {
+  if (slot.required === true) return 'required';
+  if (slot.required === false) return 'optional';
+  return 'conditional';
+}
+
+/** The word for how much a slot is needed (`required`, `optional`, `required under conditions`). */
+export function slotNeedWord(need: ReturnType<typeof slotNeed>, lab: Labels): string {
+  return need === 'required' ? lab.required : need === 'optional' ? lab.optional : lab.conditional;
+}
+
+/** `IEU 8 — The user's INS is looked up…` */
+export function requirementHeading(r: Pick<RequirementReport, 'id' | 'title'>): string {
+  return `${r.id} — ${r.title}`;
+}
+
+/** `file:line:col, record 3, at /entry/0` — where a finding points, or undefined when nowhere. */
+export function locationText(f: Finding, lab: Labels): string | undefined {
+  const parts: string[] = [];
+  if (f.file !== undefined) {
+    let where = f.file;
+    if (f.line !== undefined) {
+      where += `:${f.line}`;
+      if (f.column !== undefined) where += `:${f.column}`;
+    }
+    parts.push(where);
+  }
+  if (f.record !== undefined) parts.push(`${lab.record} ${f.record}`);
+  if (f.pointer !== undefined) parts.push(`${lab.at} ${f.pointer}`);
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+/** `Jeanne Martin (Présidente), signed on 2026-10-02, expires on 2027-10-02` */
+export function signatureText(st: StatementReport, lab: Labels): string {
+  const expiry = st.expiresOn === null ? lab.noExpiry : `${lab.expiresOn.toLowerCase()} ${st.expiresOn}`;
+  return `${st.signatory.name} (${st.signatory.role}), ${lab.signedOn.toLowerCase()} ${st.signedOn}, ${expiry}`;
+}
+
+/** Every evidence or statement file a report names, once each, in report order (the manifest is not a FileReport). */
+export function reportFiles(report: Report): FileReport[] {
+  const seen = new Set<string>();
+  const out: FileReport[] = [];
+  const add = (f: FileReport): void => {
+    if (seen.has(f.path)) return;
+    seen.add(f.path);
+    out.push(f);
+  };
+  for (const r of report.requirements) {
+    for (const s of r.slots) s.files.forEach(add);
+    if (r.statement?.document) add(r.statement.document);
+  }
+  return out;
+}

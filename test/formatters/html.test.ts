@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/engine/report.js';
+import { htmlFormatter } from '../../src/formatters/html.js';
+import { canonicalContext, canonicalReport } from './canonical-report.js';
+
+describe('html formatter (static)', () => {
+  const html = htmlFormatter.format(canonicalReport('en'), canonicalContext('en'));
+
+  it('is one self-contained file: no script, no external stylesheet, image, font or frame', () => {
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|@import|url\(/i);
+    // The only links are anchors inside the document.
+    const refs = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(ref).toMatch(/^#req-/);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('declares its encoding and language', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')).toBe(true);
+    expect(htmlFormatter.format(canonicalReport('fr'), canonicalContext('fr'))).toContain('<html lang="fr">');
+  });
+
+  it('escapes every text the report holds', () => {
+    const evil: Report = canonicalReport('en');
+    evil.product.name = '<script>alert(1)</script>';
+    evil.product.manufacturer = '"><img src=x onerror=alert(2)>';
+    evil.requirements[0]!.statement!.justification = '</blockquote><script>alert(3)</script>';
+    evil.requirements[1]!.slots[0]!.files[0]!.path = 'evidence/<b>x</b>&amp;.png';
+    evil.findings[0]!.message = 'a\u0000b<c>';
+    const out = htmlFormatter.format(evil, canonicalContext('en'));
+    expect(out).not.toMatch(/<script|<img|<b>|\u0000/);
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(out).toContain('evidence/&lt;b&gt;x&lt;/b&gt;&amp;amp;.png');
+    expect(out).toContain('ab&lt;c&gt;');
+  });
+
+  it('groups digits by hand, the same whatever the ICU data', () => {
+    expect(html).toContain('183,422 bytes');
+    expect(htmlFormatter.format(canonicalReport('fr'), canonicalContext('fr'))).toContain('183\u202f422 octets');
+  });
+});
