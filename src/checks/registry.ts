@@ -1,11 +1,15 @@
 import type { AnyCheck } from './types.js';
 import { minFiles } from './min-files.js';
 import { documentMentions } from './document-mentions.js';
+import { insCreationFlow } from './ins-creation-flow.js';
+import { insAssociationFlow } from './ins-association-flow.js';
 
 /** Every check a ruleset may name. Add a new kind of check here, and only here. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   minFiles,
   documentMentions,
+  insCreationFlow,
+  insAssociationFlow,
 ];
 
 export type CheckRegistry = ReadonlyMap<string, AnyCheck>;

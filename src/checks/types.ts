@@ -3,6 +3,14 @@ import type { EvidenceFile } from '../evidence/evidence-file.js';
 import type { FactValue } from '../ruleset/types.js';
 import type { RawFinding } from '../engine/report.js';
 
+/** A problem in a check's options that a JSON schema cannot see (e.g. a FHIRPath syntax error). */
+export interface OptionProblem {
+  /** Where, relative to the check's `options` (`['rules', 2, 'expression']`). */
+  path: (string | number)[];
+  /** What is wrong, in both user languages. */
+  message: { en: string; fr: string };
+}
+
 /** What a check sees: one slot's files, its options, and the dossier's facts. */
 export interface CheckContext<Options> {
   /** Requirement id (`IEU 8`). */
@@ -17,6 +25,12 @@ export interface CheckContext<Options> {
   asOf: string;
   /** Tags that earlier slots of the same requirement provided (see `CheckResult.provides`). */
   provided: ReadonlySet<string>;
+  /**
+   * The files of the requirement's other slots that hold evidence, by slot name, so a check can
+   * judge its slot against its siblings (PORT 1: the dictionary and the schema against the export
+   * sample). Filled by the engine; absent when a check runs on its own.
+   */
+  others?: ReadonlyMap<string, readonly EvidenceFile[]>;
 }
 
 export interface CheckResult {
@@ -39,6 +53,11 @@ export interface Check<Options = Record<string, never>> {
   description: string;
   /** JSON Schema of the options, typed so that schema and type cannot drift. */
   schema: JSONSchemaType<Options>;
+  /**
+   * Optional semantic validation, called at ruleset load once `schema` accepted the options; every
+   * problem returned is a load error (exit 2) at the YAML position of `options` + `path`.
+   */
+  validateOptions?(options: Options): OptionProblem[];
   run(ctx: CheckContext<Options>): Promise<CheckResult> | CheckResult;
 }
 
@@ -47,6 +66,8 @@ export interface AnyCheck {
   name: string;
   description: string;
   schema: object;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  validateOptions?(options: any): OptionProblem[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run(ctx: CheckContext<any>): Promise<CheckResult> | CheckResult;
 }

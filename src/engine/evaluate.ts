@@ -158,8 +158,10 @@ async function evaluateRequirement(req: RequirementDef, input: EvaluateInput): P
 
   const slots: SlotReport[] = [];
   const provided = new Set<string>();
+  const filesBySlot = openedFilesBySlot(req, input);
   for (const slot of req.slots) {
-    const outcome = await evaluateSlot(req, slot, input, provided);
+    const others = new Map([...filesBySlot].filter(([name]) => name !== slot.name));
+    const outcome = await evaluateSlot(req, slot, input, provided, others);
     for (const tag of outcome.provides) provided.add(`${slot.name}:${tag}`);
     slots.push(outcome.report);
     findings.push(...outcome.findings);
@@ -171,7 +173,27 @@ async function evaluateRequirement(req: RequirementDef, input: EvaluateInput): P
   return { id: req.id, title, status, findings: findings.map((f) => localize(f, lang)), slots, statement: null };
 }
 
-async function evaluateSlot(req: RequirementDef, slot: SlotDef, input: EvaluateInput, provided: ReadonlySet<string>): Promise<SlotOutcome> {
+/** The readable, non-empty files of each slot of a requirement, for checks that judge one slot against another. */
+function openedFilesBySlot(req: RequirementDef, input: EvaluateInput): Map<string, EvidenceFile[]> {
+  const out = new Map<string, EvidenceFile[]>();
+  for (const [name, { refs }] of input.manifest.evidence.get(req.id) ?? []) {
+    const files: EvidenceFile[] = [];
+    for (const ref of refs) {
+      const opened = input.opened.get(ref);
+      if (opened?.ok && opened.file.kind !== 'empty') files.push(opened.file);
+    }
+    if (files.length > 0) out.set(name, files);
+  }
+  return out;
+}
+
+async function evaluateSlot(
+  req: RequirementDef,
+  slot: SlotDef,
+  input: EvaluateInput,
+  provided: ReadonlySet<string>,
+  others: ReadonlyMap<string, readonly EvidenceFile[]>,
+): Promise<SlotOutcome> {
   const { manifest } = input;
   const given = manifest.evidence.get(req.id)?.get(slot.name);
   const refs = given?.refs ?? [];
@@ -242,6 +264,7 @@ async function evaluateSlot(req: RequirementDef, slot: SlotDef, input: EvaluateI
           facts: manifest.facts,
           asOf: input.asOf,
           provided,
+          others,
         });
         for (const f of result.findings) findings.push(placeFinding(f, slot.name, given!.at));
         provides.push(...(result.provides ?? []));

@@ -1,11 +1,13 @@
 import type { Catalog, Lang, Params } from './types.js';
 import { coreMessages } from './messages/core.js';
+import { insMessages } from './messages/ins.js';
 
 export type { Lang, Params, Catalog, MessageDef } from './types.js';
 
 /** All finding codes' wordings. A domain adds its own catalogue file and one line here. */
 export const CATALOG: Catalog = {
   ...coreMessages,
+  ...insMessages,
 };
 
 /** Words a finding in the given language; an unknown code is shown with its parameters, never dropped. */

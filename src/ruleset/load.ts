@@ -339,6 +339,18 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
           });
         }
       }
+      else if (check.validateOptions) {
+        const op = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'options'];
+        for (const problem of check.validateOptions(use.options)) {
+          const where = [...op, ...problem.path];
+          problems.push({
+            code: 'ruleset.invalid',
+            ...positionOf(src, where),
+            subject: dottedPath(where),
+            message: t2(`bad options for check "${use.check}": ${problem.message.en}`, `options invalides pour le contrôle « ${use.check} » : ${problem.message.fr}`),
+          });
+        }
+      }
       checks.push(use);
     });
     names.push(s.name);

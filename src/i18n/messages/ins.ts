@@ -1,0 +1,351 @@
+import type { Catalog, Params } from '../types.js';
+
+const s = (v: unknown): string => String(v ?? '');
+
+/** The five INS traits, named as users know them. */
+const TRAIT: Record<string, { en: string; fr: string }> = {
+  'birth-name': { en: 'birth name', fr: 'nom de naissance' },
+  'first-given-name': { en: 'first birth given name', fr: 'premier prénom de naissance' },
+  'birth-date': { en: 'birth date', fr: 'date de naissance' },
+  sex: { en: 'sex', fr: 'sexe' },
+  birthplace: { en: 'INSEE code of the birthplace', fr: 'code INSEE du lieu de naissance' },
+};
+
+const trait = (p: Params, lang: 'en' | 'fr'): string => TRAIT[s(p.trait)]?.[lang] ?? s(p.trait);
+
+/** Where each trait goes, per format (IHE PAM France / FR Core). */
+const TRAIT_HOME: Record<string, { hl7: string; fhir: string }> = {
+  'birth-name': { hl7: 'PID-5, repetition with name type L, component 1', fhir: "Patient.name with use 'official', family" },
+  'first-given-name': { hl7: 'PID-5, repetition with name type L, component 2', fhir: "Patient.name with use 'official', given[0]" },
+  'birth-date': { hl7: 'PID-7 (YYYYMMDD)', fhir: 'Patient.birthDate (YYYY-MM-DD)' },
+  sex: { hl7: 'PID-8 (M, F or U)', fhir: 'Patient.gender (male, female or unknown)' },
+  birthplace: {
+    hl7: 'PID-11, repetition with address type BDL, component 9',
+    fhir: 'Patient.extension patient-birthPlace, valueAddress.extension fr-core-address-insee-code, valueCoding.code',
+  },
+};
+
+const home = (p: Params): string => {
+  const h = TRAIT_HOME[s(p.trait)];
+  if (!h) return '';
+  return s(p.format) === 'hl7v2' ? h.hl7 : h.fhir;
+};
+
+const REASON: Record<string, { en: string; fr: string }> = {
+  date: { en: 'not a valid date', fr: "n'est pas une date valide" },
+  'partial-date': { en: 'a partial date (the INS trait needs day, month and year)', fr: 'est une date incomplète (le trait INS exige jour, mois et année)' },
+  'sex-code': { en: 'not an INS sex code', fr: "n'est pas un code de sexe INS" },
+  'insee-code': {
+    en: 'not an INSEE code (5 digits, or 2A/2B and 3 digits; 99999 when unknown)',
+    fr: "n'est pas un code INSEE (5 chiffres, ou 2A/2B et 3 chiffres ; 99999 si inconnu)",
+  },
+};
+
+const reason = (p: Params, lang: 'en' | 'fr'): string => REASON[s(p.reason)]?.[lang] ?? s(p.reason);
+
+const STRUCTURE: Record<string, { en: string; fr: string }> = {
+  characters: { en: 'it must be digits only (2A or 2B allowed as the department)', fr: 'seuls des chiffres sont admis (2A ou 2B pour le département)' },
+  sex: { en: 'its first digit is not 1, 2, 3, 4, 7 or 8', fr: "son premier chiffre n'est pas 1, 2, 3, 4, 7 ou 8" },
+  month: { en: 'its month (characters 4–5) is 00, 13–19 or 43–49, which no register uses', fr: "son mois (caractères 4 et 5) vaut 00, 13 à 19 ou 43 à 49, ce qu'aucun registre n'utilise" },
+  department: { en: 'its department (characters 6–7) is 00', fr: 'son département (caractères 6 et 7) vaut 00' },
+};
+
+const FORMAT: Record<string, { en: string; fr: string }> = {
+  hl7v2: { en: 'HL7 v2', fr: 'HL7 v2' },
+  fhir: { en: 'FHIR', fr: 'FHIR' },
+};
+
+const fmt = (p: Params, lang: 'en' | 'fr'): string => FORMAT[s(p.format)]?.[lang] ?? s(p.format);
+const empty = (v: unknown, lang: 'en' | 'fr'): string => (s(v) === '' ? (lang === 'en' ? '(empty)' : '(vide)') : s(v));
+
+const EXPECTED_FLOW = {
+  en: 'an HL7 v2 ER7 message (IHE PAM France: MSH, EVN, PID…) or FHIR JSON (a Patient, a Bundle of Patients, or NDJSON)',
+  fr: 'un message HL7 v2 ER7 (IHE PAM France : MSH, EVN, PID…) ou du JSON FHIR (un Patient, un Bundle de Patients, ou du NDJSON)',
+};
+
+/** Wording of the INS identity-flow findings (checks `ins-creation-flow`, `ins-association-flow`). */
+export const insMessages: Catalog = {
+  'ins.flow-not-text': {
+    en: (p) => `The flow is ${s(p.kind)}, not text: ${EXPECTED_FLOW.en} was expected.`,
+    fr: (p) => `Le flux est de type ${s(p.kind)}, pas du texte : ${EXPECTED_FLOW.fr} était attendu.`,
+    hint: {
+      en: () => 'Export the message or resource as it travels (the .hl7 / .json file), not a screenshot or archive of it.',
+      fr: () => "Exportez le message ou la ressource tel qu'il circule (fichier .hl7 / .json), pas une capture ni une archive.",
+    },
+  },
+  'ins.flow-too-large': {
+    en: (p) => `The flow is ${s(p.bytes)} bytes, over the ${s(p.max)}-byte limit of this check.`,
+    fr: (p) => `Le flux fait ${s(p.bytes)} octets, au-delà de la limite de ${s(p.max)} octets de ce contrôle.`,
+    hint: {
+      en: () => 'Keep only the messages of the test patient, or raise `max_bytes` in the ruleset.',
+      fr: () => 'Ne gardez que les messages du patient de test, ou augmentez `max_bytes` dans le référentiel.',
+    },
+  },
+  'ins.flow-encoding': {
+    en: (p) => `The flow is not valid UTF-8 (first bad byte on line ${s(p.line)}).`,
+    fr: (p) => `Le flux n'est pas en UTF-8 valide (premier octet invalide ligne ${s(p.line)}).`,
+    hint: {
+      en: () => 'Save it as UTF-8; an HL7 message may use ISO-8859-1 only when MSH-18 declares it (8859/1).',
+      fr: () => "Enregistrez-le en UTF-8 ; un message HL7 ne peut être en ISO-8859-1 que si MSH-18 le déclare (8859/1).",
+    },
+  },
+  'ins.flow-format': {
+    en: (p) => `The flow (${s(p.kind)}) is neither HL7 v2 nor FHIR JSON: line 1 should start ${EXPECTED_FLOW.en}.`,
+    fr: (p) => `Le flux (${s(p.kind)}) n'est ni du HL7 v2 ni du JSON FHIR : la ligne 1 devrait commencer ${EXPECTED_FLOW.fr}.`,
+    hint: {
+      en: () => 'An HL7 v2 message starts with its MSH segment; FHIR JSON starts with `{` and has a resourceType.',
+      fr: () => 'Un message HL7 v2 commence par son segment MSH ; le JSON FHIR commence par `{` et porte un resourceType.',
+    },
+  },
+  'ins.hl7-no-msh': {
+    en: (p) => `Line ${s(p.line)}: ${p.segment ? `segment ${s(p.segment)} comes` : 'content comes'} before any MSH segment; every HL7 v2 message starts with MSH.`,
+    fr: (p) => `Ligne ${s(p.line)} : ${p.segment ? `le segment ${s(p.segment)} arrive` : 'du contenu arrive'} avant tout segment MSH ; tout message HL7 v2 commence par MSH.`,
+    hint: {
+      en: () => 'Export the whole message, MSH header included (MSH|^~\\&|…).',
+      fr: () => "Exportez le message entier, en-tête MSH compris (MSH|^~\\&|…).",
+    },
+  },
+  'ins.hl7-bad-msh': {
+    en: (p) =>
+      s(p.detail).startsWith('fields:')
+        ? `Message ${s(p.message)}, line ${s(p.line)}: MSH has ${s(p.detail).slice(7)} fields; MSH-9 (message type) to MSH-12 (version) are required.`
+        : `Message ${s(p.message)}, line ${s(p.line)}: MSH does not declare its encoding characters (MSH-1 and MSH-2, e.g. |^~\\&).`,
+    fr: (p) =>
+      s(p.detail).startsWith('fields:')
+        ? `Message ${s(p.message)}, ligne ${s(p.line)} : MSH a ${s(p.detail).slice(7)} champs ; MSH-9 (type de message) à MSH-12 (version) sont obligatoires.`
+        : `Message ${s(p.message)}, ligne ${s(p.line)} : MSH ne déclare pas ses caractères d'encodage (MSH-1 et MSH-2, par exemple |^~\\&).`,
+  },
+  'ins.hl7-bad-segment': {
+    en: (p) => `Message ${s(p.message)}, line ${s(p.line)}: not an HL7 segment (a 3-character segment id followed by the field separator was expected).`,
+    fr: (p) => `Message ${s(p.message)}, ligne ${s(p.line)} : ce n'est pas un segment HL7 (un identifiant de segment de 3 caractères suivi du séparateur de champ était attendu).`,
+    hint: {
+      en: () => 'A segment was probably cut or wrapped by a copy; export the message again without reformatting.',
+      fr: () => 'Un segment a sans doute été coupé ou replié lors d’un copier-coller ; exportez de nouveau le message sans le reformater.',
+    },
+  },
+  'ins.hl7-truncated': {
+    en: (p) => `Message ${s(p.message)}, line ${s(p.line)}: the file ends inside segment ${s(p.segment)} (${s(p.detail).replace('fields:', '')} fields); the message is cut.`,
+    fr: (p) => `Message ${s(p.message)}, ligne ${s(p.line)} : le fichier se termine au milieu du segment ${s(p.segment)} (${s(p.detail).replace('fields:', '')} champs) ; le message est tronqué.`,
+    hint: { en: () => 'Export the complete message.', fr: () => 'Exportez le message complet.' },
+  },
+  'ins.hl7-bad-escape': {
+    en: (p) => `Message ${s(p.message)}, line ${s(p.line)}: ${s(p.detail)} holds an escape sequence that is not closed or not known.`,
+    fr: (p) => `Message ${s(p.message)}, ligne ${s(p.line)} : ${s(p.detail)} contient une séquence d'échappement non fermée ou inconnue.`,
+    hint: {
+      en: () => 'Escape the escape character itself as \\E\\ (and |, ^, &, ~ as \\F\\, \\S\\, \\T\\, \\R\\).',
+      fr: () => "Échappez le caractère d'échappement lui-même en \\E\\ (et |, ^, &, ~ en \\F\\, \\S\\, \\T\\, \\R\\).",
+    },
+  },
+  'ins.hl7-no-pid': {
+    en: (p) => `Message ${s(p.message)} (${s(p.event)}) has no PID segment: it carries no patient identity.`,
+    fr: (p) => `Le message ${s(p.message)} (${s(p.event)}) n'a pas de segment PID : il ne porte aucune identité patient.`,
+  },
+  'ins.json-invalid': {
+    en: (p) => `Invalid JSON at line ${s(p.line)}, column ${s(p.column)}: FHIR JSON was expected.`,
+    fr: (p) => `JSON invalide ligne ${s(p.line)}, colonne ${s(p.column)} : du JSON FHIR était attendu.`,
+    hint: {
+      en: () => 'Export the resource again from the FHIR server or the flow log, without editing it by hand.',
+      fr: () => 'Exportez de nouveau la ressource depuis le serveur FHIR ou le journal des flux, sans la retoucher à la main.',
+    },
+  },
+  'ins.fhir-not-resource': {
+    en: () => 'The JSON has no resourceType: a FHIR Patient or Bundle was expected.',
+    fr: () => "Le JSON n'a pas de resourceType : un Patient ou un Bundle FHIR était attendu.",
+  },
+  'ins.fhir-wrong-type': {
+    en: (p) => `The FHIR resource is of type ${s(p.found)}: a Patient, or a Bundle holding Patients, was expected.`,
+    fr: (p) => `La ressource FHIR est de type ${s(p.found)} : un Patient, ou un Bundle contenant des Patients, était attendu.`,
+    hint: {
+      en: () => 'Provide the Patient resource the flow creates or updates (FR Core profile fr-core-patient / fr-core-patient-ins).',
+      fr: () => 'Fournissez la ressource Patient que le flux crée ou met à jour (profil FR Core fr-core-patient / fr-core-patient-ins).',
+    },
+  },
+  'ins.fhir-no-patient': {
+    en: (p) => `The Bundle holds ${s(p.entries)} entries (${s(p.found)}) but no Patient.`,
+    fr: (p) => `Le Bundle contient ${s(p.entries)} entrées (${s(p.found)}) mais aucun Patient.`,
+  },
+  'ins.no-patient': {
+    en: () => 'No patient identity found in the flow (no PID segment, no Patient resource).',
+    fr: () => "Aucune identité patient trouvée dans le flux (ni segment PID, ni ressource Patient).",
+    hint: { en: () => `Provide ${EXPECTED_FLOW.en}.`, fr: () => `Fournissez ${EXPECTED_FLOW.fr}.` },
+  },
+  'ins.trait-missing': {
+    en: (p) => `The ${trait(p, 'en')} is missing (${s(p.at)}).`,
+    fr: (p) => `Le trait « ${trait(p, 'fr')} » est absent (${s(p.at)}).`,
+    hint: {
+      en: (p) => `The 5 INS traits are all required; the ${trait(p, 'en')} goes in ${home(p)}.`,
+      fr: (p) => `Les 5 traits INS sont tous obligatoires ; le trait « ${trait(p, 'fr')} » se place dans ${home(p)}.`,
+    },
+  },
+  'ins.trait-invalid': {
+    en: (p) => `The ${trait(p, 'en')} is ${reason(p, 'en')} (${s(p.at)}).`,
+    fr: (p) => `Le trait « ${trait(p, 'fr')} » ${reason(p, 'fr')} (${s(p.at)}).`,
+    hint: { en: (p) => `Expected in ${home(p)}.`, fr: (p) => `Attendu dans ${home(p)}.` },
+  },
+  'ins.private-id-missing': {
+    en: (p) => `The patient has no private identifier (${s(p.at)}): IEU 8.1 creates the account with one.`,
+    fr: (p) => `Le patient n'a pas d'identifiant privé (${s(p.at)}) : IEU 8.1 crée le compte avec un identifiant privé.`,
+    hint: {
+      en: (p) =>
+        s(p.format) === 'hl7v2'
+          ? 'Add a PID-3 repetition with the local identifier (CX-5 PI, e.g. the IPP) beside any INS.'
+          : 'Add an identifier that is not an INS (e.g. type PI with the local system) to the Patient.',
+      fr: (p) =>
+        s(p.format) === 'hl7v2'
+          ? "Ajoutez une répétition de PID-3 portant l'identifiant local (CX-5 PI, par exemple l'IPP) à côté de l'éventuel INS."
+          : "Ajoutez au Patient un identifiant qui n'est pas un INS (par exemple de type PI avec le système local).",
+    },
+  },
+  'ins.missing': {
+    en: (p) => `The ${fmt(p, 'en')} flow carries no matricule INS (${s(p.patients)} patient(s) read).`,
+    fr: (p) => `Le flux ${fmt(p, 'fr')} ne porte aucun matricule INS (${s(p.patients)} patient(s) lu(s)).`,
+    hint: {
+      en: (p) =>
+        s(p.format) === 'hl7v2'
+          ? 'The INS goes in a PID-3 repetition: matricule^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS (test OID), with PID-32 = VALI.'
+          : 'The INS goes in Patient.identifier typed INS-NIR-TEST (fr-core-cs-v2-0203) with system urn:oid:1.2.250.1.213.1.4.10, and a qualified identityReliability.',
+      fr: (p) =>
+        s(p.format) === 'hl7v2'
+          ? "L'INS se place dans une répétition de PID-3 : matricule^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS (OID de test), avec PID-32 = VALI."
+          : "L'INS se place dans Patient.identifier de type INS-NIR-TEST (fr-core-cs-v2-0203) avec le system urn:oid:1.2.250.1.213.1.4.10, et une identityReliability qualifiée.",
+    },
+  },
+  'ins.association-unlinked': {
+    en: (p) => `The patient carrying the INS (${s(p.at)}) shares no private identifier with the patients of "${s(p.creation_slot)}": the flows do not show that the created patient is the one associated with the INS.`,
+    fr: (p) => `Le patient porteur de l'INS (${s(p.at)}) n'a aucun identifiant privé en commun avec les patients de « ${s(p.creation_slot)} » : les flux ne montrent pas que le patient créé est celui associé à l'INS.`,
+    hint: {
+      en: () => 'Provide the creation and association flows of the same test patient (the association carries the private identifier given at creation).',
+      fr: () => "Fournissez les flux de création et d'association du même patient de test (l'association porte l'identifiant privé donné à la création).",
+    },
+  },
+  'ins.billing-nir-only': {
+    en: (p) => `The ${fmt(p, 'en')} flow carries a billing NIR (type NH) but no matricule INS: a billing NIR is not an INS.`,
+    fr: (p) => `Le flux ${fmt(p, 'fr')} porte un NIR de facturation (type NH) mais aucun matricule INS : un NIR de facturation n'est pas un INS.`,
+    hint: {
+      en: () => 'Send the INS obtained from INSi as an identifier of type INS (HL7 CX-5) / INS-NIR… (FHIR), with its OID.',
+      fr: () => "Transmettez l'INS obtenu d'INSi comme identifiant de type INS (CX-5 HL7) / INS-NIR… (FHIR), avec son OID.",
+    },
+  },
+  'ins.length': {
+    en: (p) => `The matricule INS ${s(p.ins)} has ${s(p.length)} characters; 15 are required (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} compte ${s(p.length)} caractères ; il en faut 15 (${s(p.at)}).`,
+    hint: {
+      en: () => 'Send the 13 characters and the 2-digit key, without spaces.',
+      fr: () => 'Transmettez les 13 caractères et la clé à 2 chiffres, sans espaces.',
+    },
+  },
+  'ins.key': {
+    en: (p) => `The key of matricule INS ${s(p.ins)} is wrong: 97 − (first 13 digits mod 97) gives ${s(p.expected)} (${s(p.at)}).`,
+    fr: (p) => `La clé du matricule INS ${s(p.ins)} est fausse : 97 − (13 premiers chiffres mod 97) donne ${s(p.expected)} (${s(p.at)}).`,
+    hint: {
+      en: () => 'A typo in the matricule, or a test identity with a wrong key: use an identity from the INSi test kit (Corsica: 2A counts as 19, 2B as 18).',
+      fr: () => "Faute de frappe dans le matricule, ou identité de test à clé fausse : utilisez une identité du kit de test INSi (Corse : 2A compte 19, 2B compte 18).",
+    },
+  },
+  'ins.structure': {
+    en: (p) => `The matricule INS ${s(p.ins)} is malformed: ${STRUCTURE[s(p.reason)]?.en ?? s(p.reason)} (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} est mal formé : ${STRUCTURE[s(p.reason)]?.fr ?? s(p.reason)} (${s(p.at)}).`,
+  },
+  'ins.oid-missing': {
+    en: (p) => `The matricule INS ${s(p.ins)} has no OID (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} n'a pas d'OID (${s(p.at)}).`,
+    hint: {
+      en: () => 'HL7: CX-4 = ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO for a test identity; FHIR: system = urn:oid:1.2.250.1.213.1.4.10.',
+      fr: () => "HL7 : CX-4 = ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO pour une identité de test ; FHIR : system = urn:oid:1.2.250.1.213.1.4.10.",
+    },
+  },
+  'ins.oid-unknown': {
+    en: (p) => `The matricule INS ${s(p.ins)} comes with OID ${s(p.oid)}, which is not an INS assigning authority (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} est accompagné de l'OID ${s(p.oid)}, qui n'est pas une autorité d'affectation de l'INS (${s(p.at)}).`,
+    hint: {
+      en: () => 'INS OIDs: 1.2.250.1.213.1.4.8 (NIR), .4.9 (NIA), .4.10 (test), .4.11 (demonstration).',
+      fr: () => 'OID de l’INS : 1.2.250.1.213.1.4.8 (NIR), .4.9 (NIA), .4.10 (test), .4.11 (démonstration).',
+    },
+  },
+  'ins.hl7-type': {
+    en: (p) => `The matricule INS ${s(p.ins)} has identifier type (CX-5) ${empty(p.found, 'en')}; IHE PAM France requires INS (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} a le type d'identifiant (CX-5) ${empty(p.found, 'fr')} ; IHE PAM France impose INS (${s(p.at)}).`,
+    hint: {
+      en: () => 'CX-5 NH is the billing NIR and PI a local identifier; the matricule INS is typed INS.',
+      fr: () => "CX-5 NH désigne le NIR de facturation et PI un identifiant local ; le matricule INS est de type INS.",
+    },
+  },
+  'ins.authority-name': {
+    en: (p) => `The matricule INS ${s(p.ins)} has assigning authority ${s(p.found)} with OID ${s(p.oid)}; ${s(p.expected)} is expected with it (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} a l'autorité d'affectation ${s(p.found)} avec l'OID ${s(p.oid)} ; ${s(p.expected)} est attendu avec cet OID (${s(p.at)}).`,
+  },
+  'ins.type-missing': {
+    en: (p) => `The identifier ${s(p.ins)} (system ${s(p.oid)}) has no INS type; FR Core expects ${s(p.expected)} (${s(p.at)}).`,
+    fr: (p) => `L'identifiant ${s(p.ins)} (system ${s(p.oid)}) n'a pas de type INS ; FR Core attend ${s(p.expected)} (${s(p.at)}).`,
+    hint: {
+      en: () => 'Set identifier.type.coding to https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203 with the matching code.',
+      fr: () => 'Renseignez identifier.type.coding avec https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203 et le code correspondant.',
+    },
+  },
+  'ins.type-oid-mismatch': {
+    en: (p) => `The matricule INS ${s(p.ins)} is typed ${s(p.type)} but its system is ${s(p.oid)}; they must match (${s(p.expected)} expected) (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} est de type ${s(p.type)} mais son system est ${s(p.oid)} ; ils doivent concorder (${s(p.expected)} attendu) (${s(p.at)}).`,
+    hint: {
+      en: () => 'INS-NIR ↔ .4.8, INS-NIA ↔ .4.9, INS-NIR-TEST ↔ .4.10, INS-NIR-DEMO ↔ .4.11.',
+      fr: () => 'INS-NIR ↔ .4.8, INS-NIA ↔ .4.9, INS-NIR-TEST ↔ .4.10, INS-NIR-DEMO ↔ .4.11.',
+    },
+  },
+  'ins.type-system': {
+    en: (p) => `The INS type of ${s(p.ins)} is not coded in ${s(p.expected)} (${s(p.at)}).`,
+    fr: (p) => `Le type INS de ${s(p.ins)} n'est pas codé dans ${s(p.expected)} (${s(p.at)}).`,
+  },
+  'ins.use': {
+    en: (p) => `The matricule INS ${s(p.ins)} has identifier.use ${empty(p.found, 'en')}; FR Core expects ${s(p.expected)} (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} a identifier.use ${empty(p.found, 'fr')} ; FR Core attend ${s(p.expected)} (${s(p.at)}).`,
+  },
+  'ins.production-oid': {
+    en: (p) =>
+      `${s(p.kind) === 'billing' ? 'A billing NIR' : 'The matricule INS'} ${s(p.ins)} uses production OID ${s(p.oid)}: this is a real person's identifier (${s(p.at)}).`,
+    fr: (p) =>
+      `${s(p.kind) === 'billing' ? 'Un NIR de facturation' : 'Le matricule INS'} ${s(p.ins)} utilise l'OID de production ${s(p.oid)} : c'est l'identifiant d'une personne réelle (${s(p.at)}).`,
+    hint: {
+      en: () => 'A dossier should hold test identities only (OID 1.2.250.1.213.1.4.10, INSi test kit). Replace the real data, and treat the file as health data until then.',
+      fr: () => "Un dossier ne doit contenir que des identités de test (OID 1.2.250.1.213.1.4.10, kit de test INSi). Remplacez les données réelles, et traitez le fichier comme une donnée de santé d'ici là.",
+    },
+  },
+  'ins.trait-mismatch': {
+    en: (p) => `The ${trait(p, 'en')} does not match matricule INS ${s(p.ins)} (${s(p.at)}).`,
+    fr: (p) => `Le trait « ${trait(p, 'fr')} » ne concorde pas avec le matricule INS ${s(p.ins)} (${s(p.at)}).`,
+    hint: {
+      en: () => 'The matricule encodes sex, year and month of birth; check that the traits come from the same INSi answer.',
+      fr: () => 'Le matricule code le sexe, l’année et le mois de naissance ; vérifiez que les traits viennent de la même réponse INSi.',
+    },
+  },
+  'ins.not-qualified': {
+    en: (p) =>
+      s(p.format) === 'hl7v2'
+        ? `The INS is sent with identity reliability (PID-32) ${empty(p.found, 'en')}; IHE PAM France allows an INS only with VALI, and a receiver must drop it otherwise (${s(p.at)}).`
+        : `The INS is sent with identity status ${empty(p.found, 'en')}; only a qualified identity (${s(p.expected)}) may carry the matricule INS (${s(p.at)}).`,
+    fr: (p) =>
+      s(p.format) === 'hl7v2'
+        ? `L'INS est transmis avec le statut d'identité (PID-32) ${empty(p.found, 'fr')} ; IHE PAM France n'autorise l'INS qu'avec VALI, et le récepteur doit l'ignorer sinon (${s(p.at)}).`
+        : `L'INS est transmis avec le statut d'identité ${empty(p.found, 'fr')} ; seule une identité qualifiée (${s(p.expected)}) peut porter le matricule INS (${s(p.at)}).`,
+    hint: {
+      en: (p) =>
+        p.near
+          ? `VALI sits in ${s(p.near)}: the PID has a field separator too many or too few before it.`
+          : 'Qualify the identity (INSi answer checked against an identity document) before sending its INS.',
+      fr: (p) =>
+        p.near
+          ? `VALI se trouve en ${s(p.near)} : le PID a un séparateur de champ en trop ou en moins avant lui.`
+          : "Qualifiez l'identité (réponse INSi vérifiée sur une pièce d'identité) avant de transmettre son INS.",
+    },
+  },
+  'ins.reliability-missing': {
+    en: (p) => `The Patient carries an INS but no identity reliability extension (${s(p.at)}).`,
+    fr: (p) => `Le Patient porte un INS mais aucune extension de fiabilité de l'identité (${s(p.at)}).`,
+    hint: {
+      en: () => 'FR Core fr-core-patient-ins requires extension fr-core-identity-reliability with identityStatus.',
+      fr: () => "FR Core fr-core-patient-ins exige l'extension fr-core-identity-reliability avec identityStatus.",
+    },
+  },
+  'ins.findings-truncated': {
+    en: (p) => `${s(p.total)} findings; the first ${s(p.shown)} are shown.`,
+    fr: (p) => `${s(p.total)} constats ; les ${s(p.shown)} premiers sont affichés.`,
+  },
+};
