@@ -3,6 +3,7 @@ import { minFiles } from './min-files.js';
 import { documentMentions } from './document-mentions.js';
 import { insCreationFlow } from './ins-creation-flow.js';
 import { insAssociationFlow } from './ins-association-flow.js';
+import { fhirpathCheck } from './fhirpath.js';
 
 /** Every check a ruleset may name. Add a new kind of check here, and only here. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
@@ -10,6 +11,7 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   documentMentions,
   insCreationFlow,
   insAssociationFlow,
+  fhirpathCheck,
 ];
 
 export type CheckRegistry = ReadonlyMap<string, AnyCheck>;

@@ -1,8 +1,9 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createRegistry } from '../checks/registry.js';
 import { evaluateDossier } from '../engine/evaluate.js';
 import type { Report } from '../engine/report.js';
-import { openDossier } from '../evidence/open-dossier.js';
+import { openDossier, type FhirOpener } from '../evidence/open-dossier.js';
 import { FORMATTERS } from '../formatters/registry.js';
 import { loadManifest } from '../manifest/load.js';
 import type { Ruleset } from '../ruleset/types.js';
@@ -14,13 +15,44 @@ import { pairOutputs, writeAtomically, type OutputToken } from './outputs.js';
 export interface CheckOptions extends CommonOptions {
   asOf?: string;
   offline?: boolean;
+  saveEvidence?: string;
   outputs: OutputToken[];
 }
 
-/** Loads, opens and evaluates a dossier: the pipeline shared by `check` and `replay`. */
-export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: { asOf: string; lang: Lang; offline: boolean; generatedAt: string }): Promise<Report> {
+export interface RunOptions {
+  asOf: string;
+  lang: Lang;
+  generatedAt: string;
+  /** Refuse network sources. */
+  offline: boolean;
+  /** Write what FHIR servers returned here (canonical NDJSON), for an offline replay. */
+  saveEvidence?: string;
+  /** Read FHIR sources from snapshots in this folder instead of the network (replay). */
+  snapshots?: string;
+}
+
+/** FHIR sources, loaded only when a manifest names one (the HTTP client costs start-up time). */
+function fhirOpener(io: CliIo, opts: RunOptions): FhirOpener {
+  return async (ref) => {
+    const fhir = await import('../evidence/fhir-source.js');
+    const result = opts.snapshots
+      ? await fhir.openFhirSnapshot(opts.snapshots, fhir.snapshotName(ref.url), ref.url)
+      : await fhir.openFhirEvidence(
+          { url: ref.url, ...(ref.tokenEnv ? { tokenEnv: ref.tokenEnv } : {}), ...(ref.maxResources ? { maxResources: ref.maxResources } : {}) },
+          { env: io.env, offline: opts.offline, timeoutMs: FHIR_TIMEOUT_MS, ...(opts.saveEvidence ? { saveDir: opts.saveEvidence } : {}) },
+        );
+    return result.ok ? { ok: true, file: result.file, findings: result.findings } : result;
+  };
+}
+
+const FHIR_TIMEOUT_MS = 30_000;
+
+/** Loads, opens and evaluates a dossier: the pipeline shared by `check`, `replay` and `pack`. */
+export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<Report> {
   const manifest = loadManifest(manifestFile, ruleset, io.cwd);
-  const opened = await openDossier(manifest, {});
+  if (opts.saveEvidence) await mkdir(path.resolve(io.cwd, opts.saveEvidence), { recursive: true });
+  const resolved = { ...opts, ...(opts.saveEvidence ? { saveEvidence: path.resolve(io.cwd, opts.saveEvidence) } : {}), ...(opts.snapshots ? { snapshots: path.resolve(io.cwd, opts.snapshots) } : {}) };
+  const opened = await openDossier(manifest, { openFhir: fhirOpener(io, resolved) });
   return evaluateDossier({
     ruleset,
     manifest,
@@ -55,7 +87,13 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
   const stamp = generatedAt(io, now);
   pairOutputs(opts.outputs); // usage errors before any work
   const ruleset = loadRules(opts, io);
-  const report = await runCheck(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp });
+  const report = await runCheck(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, {
+    asOf,
+    lang,
+    offline: opts.offline ?? false,
+    generatedAt: stamp,
+    ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
+  });
   await emit(report, ruleset, io, { ...opts, lang });
   return report.verdict === 'pass' ? 0 : 1;
 }

@@ -45,7 +45,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
       .addOption(new Option('-f, --format <name>', `output format: ${[...FORMATTERS.keys()].join(', ')} (repeatable)`).argParser(collect('format')))
       .addOption(new Option('-o, --output <file>', 'write the preceding --format to FILE (repeatable)').argParser(collect('output')))
-      .option('--offline', 'refuse network evidence sources (FHIR servers)'),
+      .option('--offline', 'refuse network evidence sources (FHIR servers)')
+      .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay'),
   ).action(async (manifest: string | undefined, opts) => {
     code = await checkCommand(manifest, { ...opts, outputs }, io);
   });

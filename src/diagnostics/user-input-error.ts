@@ -21,6 +21,7 @@ export type UserInputCode =
   | 'manifest.unknown-slot'
   | 'manifest.ruleset-mismatch'
   | 'manifest.path-escape'
+  | 'manifest.fhir-url'
   | 'ruleset.invalid'
   | 'ruleset.cycle'
   | 'report.invalid'
@@ -41,14 +42,29 @@ export interface InputProblem extends SourcePosition {
  * Carries every problem found, so a single run reports them all; the CLI maps it to exit 2.
  */
 export class UserInputError extends Error {
+  /** The problems to show: at most MAX_PROBLEMS_SHOWN, then one that counts the rest. */
   readonly problems: readonly InputProblem[];
 
   constructor(problems: InputProblem | InputProblem[]) {
-    const list = Array.isArray(problems) ? problems : [problems];
+    const all = Array.isArray(problems) ? problems : [problems];
+    // A hostile file can hold a million mistakes; a user reads the first ones, fixes them and runs again.
+    const list = all.length > MAX_PROBLEMS_SHOWN ? [...all.slice(0, MAX_PROBLEMS_SHOWN), moreProblems(all[MAX_PROBLEMS_SHOWN]!, all.length - MAX_PROBLEMS_SHOWN)] : all;
     super(list.map((p) => formatProblem(p, 'en')).join('\n'));
     this.name = 'UserInputError';
     this.problems = list;
   }
+}
+
+/** How many problems one error lists before summing up the rest. */
+export const MAX_PROBLEMS_SHOWN = 100;
+
+function moreProblems(next: InputProblem, count: number): InputProblem {
+  return {
+    code: next.code,
+    file: next.file,
+    message: t2(`… and ${count} more problem(s), not shown.`, `… et ${count} autre(s) problème(s), non affiché(s).`),
+    hint: t2('Fix the problems above and run again.', 'Corrigez les problèmes ci-dessus et relancez.'),
+  };
 }
 
 /** `file:line:col subject: message. hint` in one language. */

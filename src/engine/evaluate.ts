@@ -238,6 +238,7 @@ async function evaluateSlot(
       continue;
     }
     const file = opened.file;
+    for (const f of opened.findings ?? []) findings.push({ ...f, slot: slot.name, ...at(ref) });
     report.bytes = file.bytes;
     report.kind = file.mime;
     pairs.push({ ref, file, report });

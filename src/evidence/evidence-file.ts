@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
+import type { RawFinding } from '../engine/report.js';
 import { KINDS, type Kind } from './kinds.js';
 import { HEAD_BYTES, sniff } from './sniff.js';
 
@@ -40,7 +41,8 @@ export type OpenFailure =
   /** A non-file source (FHIR server) that could not deliver: `error` when it could not be reached, `failed` when its content is wrong. */
   | { reason: 'source'; status: 'error' | 'failed'; code: string; params: Record<string, string | number> };
 
-export type OpenResult = { ok: true; file: EvidenceFile } | ({ ok: false } & OpenFailure);
+/** An opened evidence reference; a network source may bring warnings about itself (`findings`). */
+export type OpenResult = { ok: true; file: EvidenceFile; findings?: RawFinding[] } | ({ ok: false } & OpenFailure);
 
 export class FileTooLargeError extends Error {
   constructor(readonly file: string, readonly bytes: number, readonly limit: number) {
@@ -95,8 +97,8 @@ export async function openEvidenceFile(rootDir: string, relPath: string): Promis
   if (!isInside(rootDir, real)) return { ok: false, reason: 'escape' };
   let handle: fsp.FileHandle;
   try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer.
-    handle = await fsp.open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer. O_NOFOLLOW: `real` has no link left, unless one was swapped in since.
+    handle = await fsp.open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     if (code === 'ENOENT') return { ok: false, reason: 'missing' };
@@ -143,16 +145,24 @@ class LocalEvidenceFile implements EvidenceFile {
 
   async *chunks(): AsyncGenerator<Buffer> {
     const hash = this.digest === undefined ? createHash('sha256') : undefined;
-    const handle = await fsp.open(this.absPath, constants.O_RDONLY | constants.O_NONBLOCK);
+    // O_NOFOLLOW: absPath was resolved when the file was opened; a symlink swapped in since is refused.
+    const handle = await fsp.open(this.absPath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     try {
+      const st = await handle.stat();
+      if (!st.isFile()) throw new Error(`${this.path} is no longer a regular file`);
+      let total = 0;
       for (;;) {
         const buf = Buffer.allocUnsafe(CHUNK_BYTES);
         const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, null);
         if (bytesRead === 0) break;
+        total += bytesRead;
+        // Never hash or check more, or other, content than the size the report states.
+        if (total > this.bytes) break;
         const chunk = bytesRead === CHUNK_BYTES ? buf : buf.subarray(0, bytesRead);
         hash?.update(chunk);
         yield chunk;
       }
+      if (total !== this.bytes) throw new Error(`${this.path} changed while it was read (${this.bytes} bytes when opened, ${total > this.bytes ? 'more' : total} now)`);
       if (hash) this.digest = hash.digest('hex');
     } finally {
       await handle.close();

@@ -1,6 +1,7 @@
 import type { Catalog, Lang, Params } from './types.js';
 import { coreMessages } from './messages/core.js';
 import { insMessages } from './messages/ins.js';
+import { fhirMessages } from './messages/fhir.js';
 
 export type { Lang, Params, Catalog, MessageDef } from './types.js';
 
@@ -8,6 +9,7 @@ export type { Lang, Params, Catalog, MessageDef } from './types.js';
 export const CATALOG: Catalog = {
   ...coreMessages,
   ...insMessages,
+  ...fhirMessages,
 };
 
 /** Words a finding in the given language; an unknown code is shown with its parameters, never dropped. */

@@ -5,8 +5,10 @@ import { createAjv } from '../diagnostics/ajv.js';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from '../diagnostics/user-input-error.js';
-import { dottedPath, positionOf, readYaml, type YamlSource } from '../diagnostics/yaml-source.js';
+import { dottedPath, positionOf, readYaml, shorten, type YamlSource } from '../diagnostics/yaml-source.js';
 import { confinePath } from '../evidence/evidence-file.js';
+import { displayUrl, parseFhirUrl } from '../evidence/fhir-url.js';
+import { CATALOG } from '../i18n/index.js';
 import { findRequirement } from '../ruleset/ids.js';
 import { valueFits } from '../ruleset/load.js';
 import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
@@ -74,7 +76,7 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
       code: 'manifest.ruleset-mismatch',
       ...at(['ruleset']),
       subject: 'ruleset',
-      message: t2(`was written for "${raw.ruleset}", but the ruleset in use is "${ruleset.id}@${ruleset.version}".`, `a été écrit pour « ${raw.ruleset} », mais le référentiel utilisé est « ${ruleset.id}@${ruleset.version} ».`),
+      message: t2(`was written for "${shorten(raw.ruleset)}", but the ruleset in use is "${ruleset.id}@${ruleset.version}".`, `a été écrit pour « ${shorten(raw.ruleset)} », mais le référentiel utilisé est « ${ruleset.id}@${ruleset.version} ».`),
       hint: t2('Pass the matching ruleset with --rules, or update the manifest.', 'Indiquez le référentiel correspondant avec --rules, ou mettez le manifeste à jour.'),
     });
   }
@@ -99,7 +101,7 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
         code: 'manifest.fact-value',
         ...at(['facts', key]),
         subject: dottedPath(['facts', key]),
-        message: t2(`${JSON.stringify(value)} is not a ${def.type === 'enum' ? 'possible value' : def.type}.`, `${JSON.stringify(value)} n'est pas ${def.type === 'enum' ? 'une valeur possible' : `de type ${def.type}`}.`),
+        message: t2(`${shorten(JSON.stringify(value))} is not a ${def.type === 'enum' ? 'possible value' : def.type}.`, `${shorten(JSON.stringify(value))} n'est pas ${def.type === 'enum' ? 'une valeur possible' : `de type ${def.type}`}.`),
         hint: def.type === 'enum' ? didYouMean(String(value), allowed) : def.type === 'boolean' ? t2('Answer true or false.', 'Répondez true ou false.') : undefined,
       });
       continue;
@@ -210,6 +212,19 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
 function toRef(item: RawItem, p: (string | number)[], src: YamlSource, problems: InputProblem[]): EvidenceRef | undefined {
   const at = positionOf(src, p);
   if (typeof item === 'object' && 'fhir' in item) {
+    const parsed = parseFhirUrl(item.fhir);
+    if (!parsed.ok) {
+      const wording = CATALOG['fhir.url-invalid']!;
+      const params = { url: parsed.problem === 'credentials' ? '' : displayUrl(item.fhir), problem: parsed.problem };
+      problems.push({
+        code: 'manifest.fhir-url',
+        ...positionOf(src, [...p, 'fhir']),
+        subject: dottedPath([...p, 'fhir']),
+        message: { en: wording.en(params), fr: wording.fr(params) },
+        ...(wording.hint ? { hint: { en: wording.hint.en(params), fr: wording.hint.fr(params) } } : {}),
+      });
+      return undefined;
+    }
     const ref: EvidenceRef = { type: 'fhir', url: item.fhir, at };
     if (item.token_env !== undefined) ref.tokenEnv = item.token_env;
     if (item.max_resources !== undefined) ref.maxResources = item.max_resources;
@@ -218,12 +233,17 @@ function toRef(item: RawItem, p: (string | number)[], src: YamlSource, problems:
   const rawPath = typeof item === 'string' ? item : item.path;
   const confined = confinePath(rawPath);
   if (confined === undefined) {
+    const nul = rawPath.includes('\u0000');
     problems.push({
       code: 'manifest.path-escape',
       ...positionOf(src, typeof item === 'string' ? p : [...p, 'path']),
       subject: dottedPath(p),
-      message: t2(`path ${JSON.stringify(rawPath)} leaves the dossier folder.`, `le chemin ${JSON.stringify(rawPath)} sort du dossier.`),
-      hint: t2('Evidence paths are relative to the manifest folder and stay inside it (no "..", no absolute path).', 'Les chemins de preuve sont relatifs au dossier du manifeste et y restent (ni « .. », ni chemin absolu).'),
+      message: nul
+        ? t2(`path ${shorten(JSON.stringify(rawPath))} contains a NUL character.`, `le chemin ${shorten(JSON.stringify(rawPath))} contient un caractère NUL.`)
+        : t2(`path ${shorten(JSON.stringify(rawPath))} leaves the dossier folder.`, `le chemin ${shorten(JSON.stringify(rawPath))} sort du dossier.`),
+      hint: nul
+        ? t2('A file name cannot contain NUL ("\\0"); write the path as it is on disk.', 'Un nom de fichier ne peut contenir NUL (« \\0 ») ; écrivez le chemin tel qu’il est sur le disque.')
+        : t2('Evidence paths are relative to the manifest folder and stay inside it (no "..", no absolute path).', 'Les chemins de preuve sont relatifs au dossier du manifeste et y restent (ni « .. », ni chemin absolu).'),
     });
     return undefined;
   }

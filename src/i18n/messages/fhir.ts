@@ -69,8 +69,8 @@ export const fhirMessages: Catalog = {
     },
   },
   'fhir.token-missing': {
-    en: (p) => `The bearer token for ${s(p.url)} was expected in environment variable ${s(p.env)}, which is not set (or empty, or not a single line).`,
-    fr: (p) => `Le jeton d'accès pour ${s(p.url)} était attendu dans la variable d'environnement ${s(p.env)}, qui n'est pas définie (ou vide, ou sur plusieurs lignes).`,
+    en: (p) => `The bearer token for ${s(p.url)} was expected in environment variable ${s(p.env)}, which is not set, empty, or not a token (visible ASCII characters only).`,
+    fr: (p) => `Le jeton d'accès pour ${s(p.url)} était attendu dans la variable d'environnement ${s(p.env)}, qui n'est pas définie, est vide, ou n'est pas un jeton (caractères ASCII visibles uniquement).`,
     hint: {
       en: (p) => `Export ${s(p.env)} (e.g. from your CI secrets) before running dmn-check.`,
       fr: (p) => `Exportez ${s(p.env)} (par exemple depuis les secrets de la CI) avant de lancer dmn-check.`,
