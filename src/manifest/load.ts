@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { createAjv } from '../diagnostics/ajv.js';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
+import { precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from '../diagnostics/user-input-error.js';
 import { dottedPath, positionOf, readYaml, shorten, type YamlSource } from '../diagnostics/yaml-source.js';
@@ -15,7 +16,7 @@ import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
 import { manifestSchema } from './schema.js';
 import type { EvidenceRef, FileRef, Manifest, Statement } from './types.js';
 
-const validateManifest = createAjv({ verbose: true }).compile(manifestSchema);
+const validateManifest = precompiledOr('validate-manifest.cjs', () => createAjv({ verbose: true }).compile(manifestSchema));
 
 type RawItem = string | { path: string; sha256?: string } | { fhir: string; token_env?: string; max_resources?: number };
 interface RawManifest {

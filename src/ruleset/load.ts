@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from '../diagnostics/ajv.js';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
+import { precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { dottedPath, positionOf, readYaml, type YamlSource } from '../diagnostics/yaml-source.js';
@@ -19,7 +20,7 @@ export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.me
 export const DEFAULT_RULESET = path.join(BUNDLED_RULES_DIR, 'ans-dmn-1.2.2.yaml');
 
 const ajv = createAjv({ verbose: true });
-const validateRuleset = ajv.compile(rulesetSchema);
+const validateRuleset = precompiledOr('validate-ruleset.cjs', () => ajv.compile(rulesetSchema));
 const optionValidators = new WeakMap<object, ReturnType<typeof ajv.compile>>();
 
 function optionsValidator(schema: object): ReturnType<typeof ajv.compile> {

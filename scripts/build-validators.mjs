@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Build step (after tsc): compiles the ruleset and manifest JSON Schemas into standalone ajv
+// validators in dist/generated/, so that a run does not pay for schema compilation at start-up.
+// The loaders fall back to compiling at run time when these files are absent (tests run from src/).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const Ajv = require('ajv').default;
+const addFormats = require('ajv-formats').default;
+const standaloneCode = require('ajv/dist/standalone').default;
+const { _ } = require('ajv');
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'dist', 'generated');
+mkdirSync(out, { recursive: true });
+
+const { rulesetSchema } = await import(path.join(root, 'dist/ruleset/schema.js'));
+const { manifestSchema } = await import(path.join(root, 'dist/manifest/schema.js'));
+
+for (const [name, schema] of [
+  ['validate-ruleset.cjs', rulesetSchema],
+  ['validate-manifest.cjs', manifestSchema],
+]) {
+  // Same options as src/diagnostics/ajv.ts createAjv({ verbose: true }), plus code generation.
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  writeFileSync(path.join(out, name), standaloneCode(ajv, validate));
+}
