@@ -1,9 +1,18 @@
-import fhirpath from 'fhirpath';
-import r4 from 'fhirpath/fhir-context/r4';
+import { createRequire } from 'node:module';
+import type fhirpathModule from 'fhirpath';
+import type r4Model from 'fhirpath/fhir-context/r4';
 import type { RawFinding, Severity } from '../engine/report.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { readFhirResources, type FoundResource } from './fhir-resources.js';
 import { defineCheck, type OptionProblem } from './types.js';
+
+// fhirpath.js and its R4 model take tens of milliseconds to load: only rulesets that use FHIRPath pay.
+const lazyRequire = createRequire(import.meta.url);
+let loaded: { fhirpath: typeof fhirpathModule; r4: typeof r4Model } | undefined;
+function fhirpathLib(): { fhirpath: typeof fhirpathModule; r4: typeof r4Model } {
+  loaded ??= { fhirpath: lazyRequire('fhirpath') as typeof fhirpathModule, r4: lazyRequire('fhirpath/fhir-context/r4') as typeof r4Model };
+  return loaded;
+}
 
 /** One FHIRPath rule of a ruleset. */
 interface Rule {
@@ -44,6 +53,7 @@ const compiled = new Map<string, Evaluator>();
 function compile(expression: string): Evaluator {
   let fn = compiled.get(expression);
   if (!fn) {
+    const { fhirpath, r4 } = fhirpathLib();
     fn = fhirpath.compile(expression, r4, { async: false, traceFn: () => undefined }) as unknown as Evaluator;
     compiled.set(expression, fn);
   }
@@ -80,6 +90,7 @@ function resourceName(r: Record<string, unknown>): string {
 
 function isResourceType(name: string): boolean {
   if (name === 'Resource' || name === 'DomainResource') return false;
+  const { r4 } = fhirpathLib();
   let t: string | undefined = name;
   for (let i = 0; i < 8 && t !== undefined; i++) {
     if (t === 'Resource') return true;
@@ -89,7 +100,7 @@ function isResourceType(name: string): boolean {
 }
 
 function resourceTypes(): string[] {
-  return Object.keys(r4.type2Parent).filter(isResourceType);
+  return Object.keys(fhirpathLib().r4.type2Parent).filter(isResourceType);
 }
 
 /** `line: 1; column: 18; message: mismatched input '<EOF>' expecting {…}` → the useful part. */

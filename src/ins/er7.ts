@@ -1,4 +1,13 @@
-import { Hl7Message, type Hl7Context, type Hl7Segment } from '@medplum/core';
+import { createRequire } from 'node:module';
+import type { Hl7Context, Hl7Message, Hl7Segment } from '@medplum/core';
+
+// @medplum/core is large; it is loaded the first time a flow is parsed, not at every start-up.
+const lazyRequire = createRequire(import.meta.url);
+let hl7MessageClass: typeof Hl7Message | undefined;
+function hl7Message(): typeof Hl7Message {
+  hl7MessageClass ??= (lazyRequire('@medplum/core') as typeof import('@medplum/core')).Hl7Message;
+  return hl7MessageClass;
+}
 
 /**
  * HL7 v2 ER7 reading for identity flows.
@@ -184,7 +193,7 @@ export function parseEr7(text: string): Er7Document {
     }
     let parsed: Hl7Message;
     try {
-      parsed = Hl7Message.parse(kept.map((l) => l.text).join('\r'));
+      parsed = hl7Message().parse(kept.map((l) => l.text).join('\r'));
     } catch {
       problems.push({ code: 'bad-msh', line: g.msh.no, message: number, segment: 'MSH', detail: 'unparsable' });
       return;
