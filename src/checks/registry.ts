@@ -4,6 +4,9 @@ import { documentMentions } from './document-mentions.js';
 import { insCreationFlow } from './ins-creation-flow.js';
 import { insAssociationFlow } from './ins-association-flow.js';
 import { fhirpathCheck } from './fhirpath.js';
+import { exportSample } from './export-sample.js';
+import { exportDictionary } from './export-dictionary.js';
+import { exportSchema } from './export-schema.js';
 
 /** Every check a ruleset may name. Add a new kind of check here, and only here. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
@@ -12,6 +15,9 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   insCreationFlow,
   insAssociationFlow,
   fhirpathCheck,
+  exportSample,
+  exportDictionary,
+  exportSchema,
 ];
 
 export type CheckRegistry = ReadonlyMap<string, AnyCheck>;

@@ -1,5 +1,6 @@
 import type { Catalog, Lang, Params } from './types.js';
 import { coreMessages } from './messages/core.js';
+import { exportMessages } from './messages/exports.js';
 import { insMessages } from './messages/ins.js';
 import { fhirMessages } from './messages/fhir.js';
 
@@ -8,6 +9,7 @@ export type { Lang, Params, Catalog, MessageDef } from './types.js';
 /** All finding codes' wordings. A domain adds its own catalogue file and one line here. */
 export const CATALOG: Catalog = {
   ...coreMessages,
+  ...exportMessages,
   ...insMessages,
   ...fhirMessages,
 };
