@@ -3,10 +3,13 @@ import { formatProblem, UserInputError } from '../diagnostics/user-input-error.j
 import { detectLang } from '../i18n/index.js';
 import { FORMATTERS } from '../formatters/registry.js';
 import { checkCommand } from './check-command.js';
+import { diffCommand } from './diff-command.js';
 import { TOOL } from './common.js';
 import { initCommand } from './init-command.js';
 import type { CliIo } from './io.js';
 import type { OutputToken } from './outputs.js';
+import { packCommand } from './pack-command.js';
+import { replayCommand } from './replay-command.js';
 import { explainCommand, rulesLintCommand, rulesListCommand } from './rules-command.js';
 
 export type { CliIo } from './io.js';
@@ -73,6 +76,42 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   });
   commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action((file: string, opts) => {
     code = rulesLintCommand(file, opts, io);
+  });
+
+  commonOptions(
+    program
+      .command('replay')
+      .description('re-hash the evidence a JSON report (or a bag from `pack`) names, re-evaluate, and say whether the result is identical')
+      .argument('<report>', 'JSON report, or a bag made by `pack` (folder or .zip)')
+      .option('--root <dir>', "folder the check ran in; the report's manifest path is relative to it (default: the current folder)")
+      .option('--evidence <dir>', 'folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)')
+      .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
+  ).action(async (report: string, opts) => {
+    code = await replayCommand(report, opts, io);
+  });
+
+  commonOptions(
+    program
+      .command('diff')
+      .description('compare two JSON reports: requirements newly failing, resolved, changed, added, removed (exit 1 when anything got worse)')
+      .argument('<old>', 'older JSON report')
+      .argument('<new>', 'newer JSON report')
+      .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
+  ).action(async (oldReport: string, newReport: string, opts) => {
+    code = await diffCommand(oldReport, newReport, opts, io);
+  });
+
+  commonOptions(
+    program
+      .command('pack')
+      .description('check a dossier and seal it as a BagIt bag (folder or .zip): manifest, evidence, statements, report.json, report.html')
+      .argument('[manifest]', 'evidence manifest (default: ./dmn-evidence.yaml)')
+      .requiredOption('--out <path>', 'bag to write: a folder, or a file ending in .zip')
+      .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
+      .option('--force', 'replace an existing bag or file at --out')
+      .option('--offline', 'refuse network evidence sources (FHIR servers)'),
+  ).action(async (manifest: string | undefined, opts) => {
+    code = await packCommand(manifest, opts, io);
   });
 
   try {

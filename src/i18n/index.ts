@@ -1,7 +1,8 @@
 import type { Catalog, Lang, Params } from './types.js';
+import { auditMessages } from './messages/audit.js';
 import { coreMessages } from './messages/core.js';
-import { exportMessages } from './messages/exports.js';
 import { insMessages } from './messages/ins.js';
+import { exportMessages } from './messages/exports.js';
 import { fhirMessages } from './messages/fhir.js';
 
 export type { Lang, Params, Catalog, MessageDef } from './types.js';
@@ -10,6 +11,7 @@ export type { Lang, Params, Catalog, MessageDef } from './types.js';
 export const CATALOG: Catalog = {
   ...coreMessages,
   ...exportMessages,
+  ...auditMessages,
   ...insMessages,
   ...fhirMessages,
 };

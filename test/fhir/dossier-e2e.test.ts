@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ function dossier(source: 'files' | 'server'): { dir: string; manifest: string } 
 }
 
 const statuses = (r: Report): string[] => r.requirements.flatMap((q) => [`${q.id}:${q.status}`, ...q.slots.map((s) => `${q.id}/${s.name}:${s.status}`)]);
-const args = (manifest: string): string[] => ['check', manifest, '--rules', 'rules/mes-mesures-3.1.0.yaml', '--as-of', '2026-11-29', '--format', 'json'];
+const args = (manifest: string): string[] => ['check', manifest, '--rules', path.join(ROOT, 'rules/mes-mesures-3.1.0.yaml'), '--as-of', '2026-11-29', '--format', 'json'];
 
 describe('a dossier whose IEU 8 flow and measures come from a FHIR server on loopback', () => {
   it('gives the same statuses as the same evidence in files', async () => {
@@ -106,5 +106,37 @@ describe('a dossier whose IEU 8 flow and measures come from a FHIR server on loo
     const run = await runCli(args(d.manifest));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/dmn-evidence\.yaml:\d+:\d+ evidence\."MES 1"\.measures-sample\.fhir: The FHIR source http:\/\/example\.org\/fhir\/Observation cannot be used/);
+  });
+
+  it('check --save-evidence, then replay --evidence offline: identical', async () => {
+    const d = dossier('server');
+    const save = path.join(d.dir, 'snapshots');
+    const report = path.join(d.dir, 'report.json');
+    const check = await runCli([...args(d.manifest), '--output', report, '--save-evidence', save], { cwd: d.dir, env: { DMN_FHIR_TOKEN: server.token } });
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    const before = server.requests.length;
+    const replay = await runCli(['replay', report, '--rules', path.join(ROOT, 'rules/mes-mesures-3.1.0.yaml'), '--evidence', save], { cwd: d.dir });
+    expect(replay.stderr).toBe('');
+    expect(replay.stdout).toMatch(/^identical$/m);
+    expect(replay.code).toBe(0);
+    expect(server.requests.length).toBe(before);
+    // without the snapshots, replay cannot reach the server (offline) and says what differs
+    const blind = await runCli(['replay', report, '--rules', path.join(ROOT, 'rules/mes-mesures-3.1.0.yaml')], { cwd: d.dir });
+    expect(blind.code).toBe(1);
+  });
+
+  it('pack puts the FHIR snapshots in the bag, and the bag replays offline: identical', async () => {
+    const d = dossier('server');
+    const bag = path.join(d.dir, '..', `${path.basename(d.dir)}-bag.zip`);
+    dossiers.push({ done: () => rmSync(bag, { force: true }) });
+    const pack = await runCli(['pack', d.manifest, '--rules', path.join(ROOT, 'rules/mes-mesures-3.1.0.yaml'), '--as-of', '2026-11-29', '--out', bag], { env: { DMN_FHIR_TOKEN: server.token } });
+    expect(pack.stderr).toBe('');
+    expect(pack.code).toBe(0);
+    const before = server.requests.length;
+    const replay = await runCli(['replay', bag, '--rules', path.join(ROOT, 'rules/mes-mesures-3.1.0.yaml')]);
+    expect(replay.stdout).toMatch(/^identical$/m);
+    expect(replay.code).toBe(0);
+    expect(server.requests.length).toBe(before);
   });
 });

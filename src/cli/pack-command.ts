@@ -1,0 +1,116 @@
+import { promises as fsp } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unreadable } from '../diagnostics/yaml-source.js';
+import type { Report, Status } from '../engine/report.js';
+import { FORMATTERS } from '../formatters/registry.js';
+import { STATUS_LABELS, VERDICT_LABELS } from '../formatters/status-labels.js';
+import type { Lang } from '../i18n/index.js';
+import { displayPath, loadManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/types.js';
+import { checkTarget, isZipTarget, packDossier } from '../pack/pack.js';
+import { runCheck } from './check-command.js';
+import { generatedAt, langOf, loadRules, parseAsOf, TOOL, type CommonOptions } from './common.js';
+import type { CliIo } from './io.js';
+
+export interface PackOptions extends CommonOptions {
+  /** A folder, or a `.zip` file. */
+  out: string;
+  force?: boolean;
+  asOf?: string;
+  offline?: boolean;
+}
+
+const WORDS = {
+  en: {
+    written: (zip: boolean) => (zip ? 'Bag written (zip):' : 'Bag written:'),
+    payload: (files: number, bytes: number) => `payload: ${files} files, ${bytes} bytes`,
+    seal: 'seal (sha256 of tagmanifest-sha256.txt):',
+    zip: 'sha256 of the zip:',
+    verdict: 'Verdict:',
+    description: (r: Report, summary: string) => `dmn-check conformity dossier: ruleset ${r.ruleset.id} ${r.ruleset.version}, as of ${r.asOf}, verdict ${VERDICT_LABELS.en[r.verdict]} (${summary})`,
+  },
+  fr: {
+    written: (zip: boolean) => (zip ? 'Scellé écrit (zip) :' : 'Scellé écrit :'),
+    payload: (files: number, bytes: number) => `contenu : ${files} fichiers, ${bytes} octets`,
+    seal: 'sceau (sha256 de tagmanifest-sha256.txt) :',
+    zip: 'sha256 du zip :',
+    verdict: 'Verdict :',
+    description: (r: Report, summary: string) =>
+      `Dossier de conformité dmn-check : référentiel ${r.ruleset.id} ${r.ruleset.version}, au ${r.asOf}, verdict ${VERDICT_LABELS.fr[r.verdict]} (${summary})`,
+  },
+} as const;
+
+function summaryText(r: Report, lang: Lang): string {
+  const labels = STATUS_LABELS[lang];
+  return (Object.keys(labels) as Status[]).map((k) => `${r.summary[k]} ${labels[k]}`).join(', ');
+}
+
+/**
+ * `pack`: checks the dossier, then seals it as a BagIt bag (folder or zip) holding the manifest,
+ * the evidence, the statements' documents and the reports. Exit 0 once written, whatever the
+ * verdict (the verdict is printed, and is in the bag); 2 on input errors.
+ */
+export async function packCommand(manifestArg: string | undefined, opts: PackOptions, io: CliIo): Promise<number> {
+  const now = (io.now ?? (() => new Date()))();
+  const lang = langOf(opts, io);
+  const asOf = parseAsOf(opts.asOf, now);
+  const stamp = generatedAt(io, now);
+  const target = path.resolve(io.cwd, opts.out);
+  const targetName = displayPath(target, io.cwd);
+  const manifestAbs = path.resolve(io.cwd, manifestArg ?? 'dmn-evidence.yaml');
+  const st = await fsp.stat(manifestAbs).catch((err: unknown) => {
+    throw unreadable(displayPath(manifestAbs, io.cwd), err);
+  });
+  if (!st.isFile()) throw unreadable(displayPath(manifestAbs, io.cwd), Object.assign(new Error('directory'), { code: 'EISDIR' }));
+  const dossierDir = await fsp.realpath(path.dirname(manifestAbs));
+  await checkTarget(target, targetName, opts.force ?? false, dossierDir);
+  const ruleset = loadRules(opts, io);
+
+  // The check runs from the dossier folder, so the bag's report names the manifest as it sits in data/.
+  const base = path.basename(manifestAbs);
+  const inDossier: CliIo = { ...io, cwd: dossierDir };
+  // FHIR sources are fetched once and saved, so the bag replays offline exactly what was judged.
+  const saveEvidence = await fsp.mkdtemp(path.join(os.tmpdir(), 'dmn-check-pack-'));
+  try {
+    const report = await runCheck(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence });
+    const manifest = loadManifest(base, ruleset, dossierDir);
+    const snapshots = (await fsp.readdir(saveEvidence)).sort().map((name) => ({ name, absPath: path.join(saveEvidence, name) }));
+    return await seal(report, manifest, snapshots);
+  } finally {
+    await fsp.rm(saveEvidence, { recursive: true, force: true });
+  }
+
+  async function seal(report: Report, manifest: Manifest, snapshots: { name: string; absPath: string }[]): Promise<number> {
+    const ctx = { color: false, lang, ruleset, quiet: false };
+    const html = FORMATTERS.get('html');
+    const renders = [
+      { path: 'report.json', content: FORMATTERS.get('json')!.format(report, ctx) },
+      html ? { path: 'report.html', content: html.format(report, ctx) } : { path: 'report.txt', content: FORMATTERS.get('text')!.format(report, ctx) },
+    ];
+    const w = WORDS[lang];
+    const summary = summaryText(report, lang);
+    const info: [string, string][] = [
+      ['Source-Organization', report.product.manufacturer],
+      ['External-Identifier', `${report.product.name} ${report.product.version}`],
+      ['External-Description', w.description(report, summary)],
+      ['Bagging-Date', report.generatedAt.slice(0, 10)],
+      ['Bag-Software-Agent', `${TOOL.name} ${TOOL.version}`],
+      ['DMN-Ruleset', `${report.ruleset.id} ${report.ruleset.version}`],
+      ['DMN-Ruleset-SHA256', report.ruleset.sha256],
+      ['DMN-As-Of', report.asOf],
+      ['DMN-Verdict', report.verdict],
+    ];
+    const result = await packDossier({ target, force: opts.force ?? false, manifest, report, renders, info, snapshots });
+
+    const lines = [
+      `${w.written(isZipTarget(target))} ${targetName}`,
+      `  ${w.payload(result.payloadFiles, result.payloadBytes)}`,
+      `  ${w.seal} ${result.seal}`,
+      ...(result.zipSha256 ? [`  ${w.zip} ${result.zipSha256}`] : []),
+      `${w.verdict} ${VERDICT_LABELS[lang][report.verdict]} — ${summary}`,
+    ];
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  }
+}

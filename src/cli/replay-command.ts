@@ -1,0 +1,239 @@
+import { promises as fsp } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { unreadable } from '../diagnostics/yaml-source.js';
+import type { Report } from '../engine/report.js';
+import { word, type Lang } from '../i18n/index.js';
+import { displayPath } from '../manifest/load.js';
+import { looksLikeBag, PAYLOAD_DIR, verifyBag, type BagVerification } from '../pack/bagit.js';
+import { rulesetForReport } from '../pack/find-ruleset.js';
+import { readReport } from '../pack/read-report.js';
+import { replayReport, type ReplayOutcome } from '../pack/replay.js';
+import { extractZip, ZipError } from '../pack/zip.js';
+import { runCheck } from './check-command.js';
+import { SNAPSHOT_DIR } from '../pack/pack.js';
+import { langOf, TOOL, useColor, type CommonOptions } from './common.js';
+import type { CliIo } from './io.js';
+
+export interface ReplayOptions extends CommonOptions {
+  /** Folder the check ran in (the report's manifest path is relative to it). */
+  root?: string;
+  /** `text` (default) or `json`. */
+  format?: string;
+  /** Folder of FHIR snapshots (`check --save-evidence`); a bag's default is its `data/fhir-snapshots`. */
+  evidence?: string;
+}
+
+const WORDS = {
+  en: {
+    replayOf: 'Replay of',
+    ruleset: 'ruleset',
+    manifest: 'manifest',
+    asOf: 'as of',
+    generated: 'generated',
+    rehashed: (n: number) => `${n} evidence file${n === 1 ? '' : 's'} re-hashed`,
+    reevaluated: (n: number) => `${n} requirement${n === 1 ? '' : 's'} re-evaluated`,
+    notEvaluated: 'dossier not re-evaluated',
+    identical: 'identical',
+    differs: (n: number) => `differs (${n} difference${n === 1 ? '' : 's'})`,
+    tool: (was: string, now: string) => `note: the report was made by dmn-check ${was}; replayed with ${now}.`,
+    bagOk: (v: BagVerification) => `complete and valid: ${v.payloadFiles} payload files, ${v.payloadBytes} bytes; seal (sha256 of tagmanifest-sha256.txt) ${v.seal ?? ''}`,
+    bagBad: (n: number) => `not valid: ${n} problem${n === 1 ? '' : 's'}`,
+    bag: 'Bag',
+  },
+  fr: {
+    replayOf: 'Rejeu de',
+    ruleset: 'référentiel',
+    manifest: 'manifeste',
+    asOf: 'au',
+    generated: 'produit le',
+    rehashed: (n: number) => `${n} fichier${n > 1 ? 's' : ''} de preuve re-haché${n > 1 ? 's' : ''}`,
+    reevaluated: (n: number) => `${n} exigence${n > 1 ? 's' : ''} réévaluée${n > 1 ? 's' : ''}`,
+    notEvaluated: 'dossier non réévalué',
+    identical: 'identique',
+    differs: (n: number) => `différent (${n} différence${n > 1 ? 's' : ''})`,
+    tool: (was: string, now: string) => `remarque : le rapport a été produit par dmn-check ${was} ; rejoué avec ${now}.`,
+    bagOk: (v: BagVerification) => `complet et valide : ${v.payloadFiles} fichiers, ${v.payloadBytes} octets ; sceau (sha256 de tagmanifest-sha256.txt) ${v.seal ?? ''}`,
+    bagBad: (n: number) => `non valide : ${n} problème${n > 1 ? 's' : ''}`,
+    bag: 'Scellé',
+  },
+} as const;
+
+/** A worded difference or bag problem, as printed and as put in the JSON output. */
+interface Worded {
+  code: string;
+  message: string;
+  hint?: string;
+  params: Record<string, string | number>;
+}
+
+function worded(items: readonly { code: string; params: Record<string, string | number> }[], lang: Lang): Worded[] {
+  return items.map((d) => ({ code: d.code, ...word(d.code, d.params, lang), params: d.params }));
+}
+
+const isZip = async (file: string): Promise<boolean> => {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return head.readUInt32LE(0) === 0x04034b50 || head.readUInt32LE(0) === 0x06054b50;
+  } finally {
+    await handle.close();
+  }
+};
+
+function notABag(file: string): UserInputError {
+  return new UserInputError({
+    code: 'report.invalid',
+    file,
+    message: t2('is neither a JSON report nor a BagIt bag made by `dmn-check pack`.', "n'est ni un rapport JSON ni un scellé BagIt produit par `dmn-check pack`."),
+    hint: t2('Give a report.json, a bag folder (with bagit.txt) or a bag .zip.', 'Indiquez un report.json, un dossier de scellé (avec bagit.txt) ou un scellé .zip.'),
+  });
+}
+
+/** Unpacks a zipped bag into a scratch folder and returns the bag's base folder in it. */
+async function unzipBag(abs: string, display: string, scratch: string): Promise<string> {
+  try {
+    await extractZip(abs, scratch);
+  } catch (err) {
+    const why = err instanceof ZipError ? `${err.entry ? `${err.entry}: ` : ''}${err.message}` : ((err as NodeJS.ErrnoException).code ?? 'error');
+    throw new UserInputError({
+      code: 'file.unreadable',
+      file: display,
+      message: t2(`is not a readable zip (${why}).`, `n'est pas un zip lisible (${why}).`),
+      hint: t2('Get the bag again from its sender.', 'Obtenez de nouveau le scellé auprès de son émetteur.'),
+    });
+  }
+  if (await looksLikeBag(scratch)) return scratch;
+  const top = await fsp.readdir(scratch, { withFileTypes: true });
+  if (top.length === 1 && top[0]!.isDirectory() && (await looksLikeBag(path.join(scratch, top[0]!.name)))) return path.join(scratch, top[0]!.name);
+  throw notABag(display);
+}
+
+export async function replayCommand(input: string, opts: ReplayOptions, io: CliIo): Promise<number> {
+  const lang = langOf(opts, io);
+  const format = opts.format ?? 'text';
+  const abs = path.resolve(io.cwd, input);
+  const display = displayPath(abs, io.cwd);
+  const st = await fsp.stat(abs).catch((err: unknown) => {
+    throw unreadable(display, err);
+  });
+  let scratch: string | undefined;
+  try {
+    let bagDir: string | undefined;
+    if (st.isDirectory()) {
+      if (!(await looksLikeBag(abs))) throw notABag(display);
+      bagDir = abs;
+    } else if (!st.isFile()) {
+      throw notABag(display);
+    } else if (await isZip(abs)) {
+      scratch = await fsp.mkdtemp(path.join(os.tmpdir(), 'dmn-check-replay-'));
+      bagDir = await unzipBag(abs, display, scratch);
+    }
+    if (bagDir !== undefined && opts.root !== undefined) {
+      throw new UserInputError({
+        code: 'usage',
+        file: 'command line',
+        subject: '--root',
+        message: t2('does not apply to a bag: a bag is replayed from its data/ folder.', "ne s'applique pas à un scellé : un scellé est rejoué depuis son dossier data/."),
+        hint: t2('Remove --root.', 'Retirez --root.'),
+      });
+    }
+
+    let bag: BagVerification | undefined;
+    let reportAbs = abs;
+    let reportName = display;
+    let root = path.resolve(io.cwd, opts.root ?? '.');
+    if (bagDir !== undefined) {
+      bag = await verifyBag(bagDir);
+      if (bag.problems.length > 0) {
+        print(io, opts, lang, format, { input: display, bag, report: undefined, outcome: undefined });
+        return 1;
+      }
+      reportAbs = path.join(bagDir, PAYLOAD_DIR, 'report.json');
+      reportName = `${display}/${PAYLOAD_DIR}/report.json`;
+      root = path.join(bagDir, PAYLOAD_DIR);
+    }
+
+    const snapshots = opts.evidence !== undefined ? path.resolve(io.cwd, opts.evidence) : bagDir !== undefined ? path.join(root, SNAPSHOT_DIR) : undefined;
+    const report = await readReport(reportAbs, reportName);
+    const found = rulesetForReport(report, reportName, opts.rules, io.cwd);
+    const outcome = await replayReport(report, root, reportName, (manifestPath) =>
+      runCheck(manifestPath, found.ruleset, { ...io, cwd: root }, {
+        asOf: report.asOf,
+        lang: report.lang,
+        offline: true,
+        generatedAt: report.generatedAt,
+        ...(snapshots !== undefined ? { snapshots } : {}),
+      }),
+    );
+    print(io, opts, lang, format, { input: display, bag, report: { name: reportName, value: report, rulesFile: found.file }, outcome });
+    return outcome.differences.length === 0 ? 0 : 1;
+  } finally {
+    if (scratch !== undefined) await fsp.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+interface Printable {
+  input: string;
+  bag: BagVerification | undefined;
+  report: { name: string; value: Report; rulesFile: string } | undefined;
+  outcome: ReplayOutcome | undefined;
+}
+
+function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, p: Printable): void {
+  const bagProblems = p.bag ? worded(p.bag.problems, lang) : [];
+  const differences = p.outcome ? worded(p.outcome.differences, lang) : [];
+  if (format === 'json') {
+    const out = {
+      replay: 1,
+      input: p.input,
+      bag: p.bag ? { valid: p.bag.problems.length === 0, payloadFiles: p.bag.payloadFiles, payloadBytes: p.bag.payloadBytes, seal: p.bag.seal, problems: bagProblems } : null,
+      report: p.report?.name ?? null,
+      ruleset: p.report ? { ...p.report.value.ruleset, file: p.report.rulesFile } : null,
+      identical: p.outcome !== undefined && differences.length === 0,
+      filesChecked: p.outcome?.filesChecked ?? 0,
+      differences,
+    };
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return;
+  }
+  const c = new Chalk({ level: useColor(opts, io, true) ? 1 : 0 });
+  const w = WORDS[lang];
+  const lines: string[] = [];
+  const list = (items: Worded[]): void => {
+    for (const d of items) lines.push(`  ${c.red('✖')} ${d.message}`);
+    const hints = [...new Set(items.map((d) => d.hint).filter((h): h is string => h !== undefined))];
+    for (const h of hints) lines.push(`  ${c.dim('→')} ${h}`);
+  };
+  if (p.bag) {
+    const bad = p.bag.problems.length > 0;
+    lines.push(`${w.bag} ${p.input}: ${bad ? c.red(w.bagBad(p.bag.problems.length)) : w.bagOk(p.bag)}`);
+    if (bad) {
+      list(bagProblems);
+      io.stdout.write(`${lines.join('\n')}\n`);
+      return;
+    }
+  }
+  const r = p.report!.value;
+  const outcome = p.outcome!;
+  if (!opts.quiet) {
+    lines.push(c.bold(`${w.replayOf} ${p.report!.name}`));
+    lines.push(`  ${r.product.name} ${r.product.version} — ${r.product.manufacturer}`);
+    lines.push(`  ${w.ruleset} ${r.ruleset.id} ${r.ruleset.version} (${p.report!.rulesFile}, sha256 ${r.ruleset.sha256})`);
+    lines.push(`  ${w.manifest} ${r.manifest.path} · ${w.asOf} ${r.asOf} · ${w.generated} ${r.generatedAt}`);
+    const evaluated = outcome.replayed ? w.reevaluated(outcome.replayed.requirements.length) : w.notEvaluated;
+    lines.push(`  ${w.rehashed(outcome.filesChecked)}; ${evaluated}`);
+    if (r.tool.version !== TOOL.version) lines.push(c.dim(`  ${w.tool(r.tool.version, TOOL.version)}`));
+    lines.push('');
+  }
+  if (differences.length === 0) {
+    lines.push(c.green(w.identical));
+  } else {
+    list(differences);
+    lines.push(c.red(w.differs(differences.length)));
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
+}

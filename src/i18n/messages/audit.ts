@@ -1,0 +1,135 @@
+import type { Catalog, Params } from '../types.js';
+
+const s = (v: unknown): string => String(v ?? '');
+
+const STATUS = {
+  en: { satisfied: 'satisfied', not_applicable: 'not applicable', missing: 'missing', failed: 'failed', error: 'error', pass: 'pass', fail: 'fail' },
+  fr: { satisfied: 'satisfaite', not_applicable: 'non applicable', missing: 'manquante', failed: 'en échec', error: 'erreur', pass: 'conforme', fail: 'non conforme' },
+} as const;
+const st = (lang: 'en' | 'fr', v: unknown): string => (STATUS[lang] as Record<string, string>)[s(v)] ?? s(v);
+const at = (p: Params): string => (p.at ? ` (${s(p.at)})` : '');
+const scope = (p: Params, dossier: string): string => s(p.requirement) || dossier;
+const value = (v: unknown, absent: string): string => (v === undefined || v === '' ? absent : s(v));
+
+const rebag = {
+  en: () => 'Get the bag again from its sender, or pack the dossier again from the original evidence.',
+  fr: () => 'Obtenez de nouveau le scellé auprès de son émetteur, ou refaites-le à partir des preuves d’origine.',
+};
+const recheck = {
+  en: () => 'If the change is intended, run `dmn-check check` again and keep the new report.',
+  fr: () => 'Si le changement est voulu, relancez `dmn-check check` et conservez le nouveau rapport.',
+};
+
+/** Differences found by `replay`, and problems found when verifying a BagIt bag. */
+export const auditMessages: Catalog = {
+  'replay.manifest-changed': {
+    en: (p) => `Manifest ${s(p.file)} changed: sha256 was ${s(p.old)}, now ${s(p.new)}.`,
+    fr: (p) => `Le manifeste ${s(p.file)} a changé : sha256 ${s(p.old)} à l'origine, ${s(p.new)} maintenant.`,
+    hint: recheck,
+  },
+  'replay.manifest-gone': {
+    en: (p) => `Manifest ${s(p.file)} is gone (sha256 was ${s(p.old)}); the dossier cannot be re-evaluated.`,
+    fr: (p) => `Le manifeste ${s(p.file)} a disparu (sha256 ${s(p.old)} à l'origine) ; le dossier ne peut être réévalué.`,
+    hint: {
+      en: () => 'Replay from the folder the check ran in (--root DIR).',
+      fr: () => 'Rejouez depuis le dossier où la vérification a été lancée (--root DOSSIER).',
+    },
+  },
+  'replay.manifest-invalid': {
+    en: (p) => `Manifest ${s(p.file)} no longer loads: ${s(p.problem_en)}`,
+    fr: (p) => `Le manifeste ${s(p.file)} ne se charge plus : ${s(p.problem_fr)}`,
+  },
+  'replay.file-changed': {
+    en: (p) => `${s(p.file)} changed: sha256 was ${s(p.old)}, now ${s(p.new)}.`,
+    fr: (p) => `${s(p.file)} a changé : sha256 ${s(p.old)} à l'origine, ${s(p.new)} maintenant.`,
+    hint: recheck,
+  },
+  'replay.file-gone': {
+    en: (p) => `${s(p.file)} is gone (sha256 was ${s(p.old)}).`,
+    fr: (p) => `${s(p.file)} a disparu (sha256 ${s(p.old)} à l'origine).`,
+  },
+  'replay.file-appeared': {
+    en: (p) => `${s(p.file)} was absent or unreadable when checked; it is there now (sha256 ${s(p.new)}).`,
+    fr: (p) => `${s(p.file)} était absent ou illisible lors de la vérification ; il est présent maintenant (sha256 ${s(p.new)}).`,
+  },
+  'replay.file-new': {
+    en: (p) => `${s(p.file)} is new: the manifest names it now${p.new ? ` (sha256 ${s(p.new)})` : ', but it is absent'}.`,
+    fr: (p) => `${s(p.file)} est nouveau : le manifeste le cite maintenant${p.new ? ` (sha256 ${s(p.new)})` : ', mais il est absent'}.`,
+  },
+  'replay.file-unnamed': {
+    en: (p) => `${s(p.file)} is in the report but no longer evaluated (the manifest no longer names it, or its requirement became not applicable).`,
+    fr: (p) => `${s(p.file)} figure dans le rapport mais n'est plus évalué (le manifeste ne le cite plus, ou son exigence est devenue non applicable).`,
+  },
+  'replay.status-changed': {
+    en: (p) => `${s(p.requirement)}: status was ${st('en', p.old)}, now ${st('en', p.new)}.`,
+    fr: (p) => `${s(p.requirement)} : statut ${st('fr', p.old)} à l'origine, ${st('fr', p.new)} maintenant.`,
+  },
+  'replay.slot-status-changed': {
+    en: (p) => `${s(p.requirement)} / ${s(p.slot)}: status was ${st('en', p.old)}, now ${st('en', p.new)}.`,
+    fr: (p) => `${s(p.requirement)} / ${s(p.slot)} : statut ${st('fr', p.old)} à l'origine, ${st('fr', p.new)} maintenant.`,
+  },
+  'replay.finding-added': {
+    en: (p) => `${scope(p, 'Dossier')}: new finding ${s(p.finding)}${at(p)}: ${s(p.message)}`,
+    fr: (p) => `${scope(p, 'Dossier')} : nouveau constat ${s(p.finding)}${at(p)} : ${s(p.message)}`,
+  },
+  'replay.finding-removed': {
+    en: (p) => `${scope(p, 'Dossier')}: finding ${s(p.finding)}${at(p)} is no longer given: ${s(p.message)}`,
+    fr: (p) => `${scope(p, 'Dossier')} : le constat ${s(p.finding)}${at(p)} n'est plus donné : ${s(p.message)}`,
+  },
+  'replay.requirement-added': {
+    en: (p) => `${s(p.requirement)} is evaluated now (${st('en', p.new)}) but absent from the report.`,
+    fr: (p) => `${s(p.requirement)} est évaluée maintenant (${st('fr', p.new)}) mais absente du rapport.`,
+  },
+  'replay.requirement-removed': {
+    en: (p) => `${s(p.requirement)} is in the report (${st('en', p.old)}) but not evaluated now.`,
+    fr: (p) => `${s(p.requirement)} figure dans le rapport (${st('fr', p.old)}) mais n'est plus évaluée.`,
+  },
+  'replay.verdict-changed': {
+    en: (p) => `Verdict was ${st('en', p.old)}, now ${st('en', p.new)}.`,
+    fr: (p) => `Verdict ${st('fr', p.old)} à l'origine, ${st('fr', p.new)} maintenant.`,
+  },
+  'replay.field-changed': {
+    en: (p) => `${s(p.pointer)}: was ${value(p.old, '(absent)')}, now ${value(p.new, '(absent)')}.`,
+    fr: (p) => `${s(p.pointer)} : ${value(p.old, '(absent)')} à l'origine, ${value(p.new, '(absent)')} maintenant.`,
+  },
+  'bag.file-missing': {
+    en: (p) => `${s(p.file)} is listed in ${s(p.manifest)} but missing from the bag.`,
+    fr: (p) => `${s(p.file)} figure dans ${s(p.manifest)} mais manque dans le scellé.`,
+    hint: rebag,
+  },
+  'bag.file-altered': {
+    en: (p) => `${s(p.file)} was altered: ${s(p.manifest)} says sha256 ${s(p.expected)}, the file has ${s(p.actual)}.`,
+    fr: (p) => `${s(p.file)} a été modifié : ${s(p.manifest)} indique le sha256 ${s(p.expected)}, le fichier a ${s(p.actual)}.`,
+    hint: rebag,
+  },
+  'bag.file-unlisted': {
+    en: (p) => `${s(p.file)} is in the bag but not listed in ${s(p.manifest)}.`,
+    fr: (p) => `${s(p.file)} est dans le scellé mais ne figure pas dans ${s(p.manifest)}.`,
+    hint: rebag,
+  },
+  'bag.file-not-regular': {
+    en: (p) => `${s(p.file)} is not a regular file (a link or a special file).`,
+    fr: (p) => `${s(p.file)} n'est pas un fichier ordinaire (lien ou fichier spécial).`,
+    hint: rebag,
+  },
+  'bag.manifest-missing': {
+    en: (p) => `${s(p.file)} is missing: the bag cannot be verified without it.`,
+    fr: (p) => `${s(p.file)} manque : le scellé ne peut être vérifié sans lui.`,
+    hint: rebag,
+  },
+  'bag.manifest-line': {
+    en: (p) => `${s(p.file)} line ${s(p.line)} is not a valid entry: ${JSON.stringify(s(p.text))}.`,
+    fr: (p) => `${s(p.file)} ligne ${s(p.line)} n'est pas une entrée valide : ${JSON.stringify(s(p.text))}.`,
+    hint: rebag,
+  },
+  'bag.declaration-invalid': {
+    en: (p) => `${s(p.file)} is not a BagIt declaration with UTF-8 tag files.`,
+    fr: (p) => `${s(p.file)} n'est pas une déclaration BagIt avec des fichiers d'étiquettes en UTF-8.`,
+    hint: rebag,
+  },
+  'bag.oxum-mismatch': {
+    en: (p) => `bag-info.txt says Payload-Oxum ${s(p.declared)}, the payload has ${s(p.actual)} (bytes.files).`,
+    fr: (p) => `bag-info.txt indique Payload-Oxum ${s(p.declared)}, la charge utile a ${s(p.actual)} (octets.fichiers).`,
+    hint: rebag,
+  },
+};

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * SHA-256 (hex) and size of a file, read through one buffer of at most 1 MiB: thousands of small
+ * evidence files must not each cost a megabyte of garbage.
+ */
+export async function hashFile(absPath: string): Promise<{ sha256: string; bytes: number }> {
+  const handle = await fsp.open(absPath, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(size, CHUNK)));
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, buf.length, bytes);
+      if (bytesRead === 0) break;
+      hash.update(buf.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+    return { sha256: hash.digest('hex'), bytes };
+  } finally {
+    await handle.close();
+  }
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Runs `task` over `items` with at most `limit` at once; results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await task(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
