@@ -17,8 +17,10 @@ const COMPLETE_EVIDENCE = [
   'evidence/ieu8/creation-a28.hl7',
   'evidence/ieu9/two-factor-1.png',
   'evidence/ieu9/two-factor-2.png',
+  'evidence/port1/dictionary.yaml',
   'evidence/port1/export-documentation.md',
   'evidence/port1/export.json',
+  'evidence/port1/schema.json',
 ];
 
 async function pack(cwd: string, out: string, extra: string[] = [], env: Record<string, string> = {}): Promise<Awaited<ReturnType<typeof runCli>>> {
@@ -235,7 +237,7 @@ describe('replay of a bag: verified first, then replayed from data/', () => {
       const run = await runCli(['replay', bag], { cwd: w });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(new RegExp(`^Bag ${bag.replace('.', '\\.')}: complete and valid: 12 payload files, \\d+ bytes; seal \\(sha256 of tagmanifest-sha256\\.txt\\) [0-9a-f]{64}\\nReplay of ${bag.replace('.', '\\.')}/data/report\\.json\\n`));
+      expect(run.stdout).toMatch(new RegExp(`^Bag ${bag.replace('.', '\\.')}: complete and valid: ${COMPLETE_EVIDENCE.length + 3} payload files, \\d+ bytes; seal \\(sha256 of tagmanifest-sha256\\.txt\\) [0-9a-f]{64}\\nReplay of ${bag.replace('.', '\\.')}/data/report\\.json\\n`));
       expect(run.stdout).toMatch(/\nidentical\n$/);
     }
   });

@@ -12,7 +12,7 @@ describe('replay: identical', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Replay of report\.json\n {2}CardioSuivi 4\.2\.0 — Exemple Santé SAS\n {2}ruleset ans-dmn 1\.2\.2 \(rules\/ans-dmn-1\.2\.2\.yaml, sha256 [0-9a-f]{64}\)\n/);
-    expect(run.stdout).toMatch(/\n {2}9 evidence files re-hashed; 5 requirements re-evaluated\n\nidentical\n$/);
+    expect(run.stdout).toMatch(/\n {2}11 evidence files re-hashed; 5 requirements re-evaluated\n\nidentical\n$/);
   });
 
   it('in French: "identique"', async () => {
@@ -52,7 +52,7 @@ describe('replay: identical', () => {
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout) as { identical: boolean; filesChecked: number; differences: { code: string; message: string; params: Record<string, unknown> }[] };
     expect(out.identical).toBe(false);
-    expect(out.filesChecked).toBe(9);
+    expect(out.filesChecked).toBe(11);
     expect(out.differences[0]).toEqual({
       code: 'replay.file-gone',
       message: expect.stringMatching(/^evidence\/ieu7\/ins-login\.png is gone/),
