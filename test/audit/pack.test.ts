@@ -252,7 +252,7 @@ describe('replay of a bag: verified first, then replayed from data/', () => {
     expect(run.stdout).toMatch(/^Bag .*bag: not valid: 2 problems\n/);
     expect(listed(run)).toEqual([
       'data/evidence/ieu8/account-ins.png is listed in manifest-sha256.txt but missing from the bag.',
-      expect.stringMatching(/^bag-info\.txt says Payload-Oxum \d+\.12, the payload has \d+\.11 \(bytes\.files\)\.$/),
+      expect.stringMatching(/^bag-info\.txt says Payload-Oxum \d+\.14, the payload has \d+\.13 \(bytes\.files\)\.$/),
     ]);
     expect(run.stdout).toMatch(/→ Get the bag again from its sender, or pack the dossier again from the original evidence\.\n$/);
     const json = await runCli(['replay', bag, '--format', 'json']);
