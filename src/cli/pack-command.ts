@@ -4,7 +4,7 @@ import path from 'node:path';
 import { unreadable } from '../diagnostics/yaml-source.js';
 import type { Report, Status } from '../engine/report.js';
 import { FORMATTERS } from '../formatters/registry.js';
-import { STATUS_LABELS, VERDICT_LABELS } from '../formatters/status-labels.js';
+import { summaryCounts, VERDICT_LABELS } from '../formatters/status-labels.js';
 import type { Lang } from '../i18n/index.js';
 import { displayPath, loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
@@ -42,8 +42,7 @@ const WORDS = {
 } as const;
 
 function summaryText(r: Report, lang: Lang): string {
-  const labels = STATUS_LABELS[lang];
-  return (Object.keys(labels) as Status[]).map((k) => `${r.summary[k]} ${labels[k]}`).join(', ');
+  return summaryCounts(r.summary, lang);
 }
 
 /**

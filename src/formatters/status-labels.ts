@@ -7,6 +7,19 @@ export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
   fr: { satisfied: 'satisfaite', not_applicable: 'non applicable', missing: 'manquante', failed: 'en échec', error: 'erreur' },
 };
 
+/** Status words after a count other than one (`3 satisfied`, `3 satisfaites`). */
+const PLURAL_LABELS: Record<Lang, Record<Status, string>> = {
+  en: { satisfied: 'satisfied', not_applicable: 'not applicable', missing: 'missing', failed: 'failed', error: 'errors' },
+  fr: { satisfied: 'satisfaites', not_applicable: 'non applicables', missing: 'manquantes', failed: 'en échec', error: 'erreurs' },
+};
+
+/** `5 satisfied, 0 not applicable, 1 missing, 0 failed, 0 errors`, in report order of statuses. */
+export function summaryCounts(summary: Record<Status, number>, lang: Lang): string {
+  return (Object.keys(STATUS_LABELS[lang]) as Status[])
+    .map((k) => `${summary[k]} ${summary[k] === 1 || (lang === 'fr' && summary[k] === 0) ? STATUS_LABELS[lang][k] : PLURAL_LABELS[lang][k]}`)
+    .join(', ');
+}
+
 export const VERDICT_LABELS: Record<Lang, Record<'pass' | 'fail', string>> = {
   en: { pass: 'PASS', fail: 'FAIL' },
   fr: { pass: 'CONFORME', fail: 'NON CONFORME' },

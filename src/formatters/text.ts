@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Report, Status } from '../engine/report.js';
-import { placeOf, STATUS_LABELS, VERDICT_LABELS } from './status-labels.js';
+import { placeOf, STATUS_LABELS, summaryCounts, VERDICT_LABELS } from './status-labels.js';
 import type { Formatter } from './types.js';
 
 const ICONS: Record<Status, string> = { satisfied: '✔', not_applicable: '○', missing: '✖', failed: '✖', error: '!' };
@@ -50,11 +50,9 @@ export const textFormatter: Formatter = {
         if (f.hint) lines.push(`      ${c.dim('→')} ${f.hint}`);
       }
     }
-    const s = report.summary;
-    const parts = (Object.keys(labels) as Status[]).map((k) => `${s[k]} ${labels[k]}`);
     if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('');
     const verdict = report.verdict === 'pass' ? c.green.bold(VERDICT_LABELS[ctx.lang].pass) : c.red.bold(VERDICT_LABELS[ctx.lang].fail);
-    lines.push(`${w.summary} ${parts.join(', ')} — ${verdict}`);
+    lines.push(`${w.summary} ${summaryCounts(report.summary, ctx.lang)} — ${verdict}`);
     return `${lines.join('\n')}\n`;
   },
 };

@@ -82,7 +82,7 @@ describe('pack: a BagIt bag (RFC 8493)', () => {
         'External-Identifier: CardioSuivi 4.2.0',
         'External-Description: dmn-check conformity dossier: ruleset ans-dmn 1.2.2, as',
         '  of 2026-11-29, verdict PASS (5 satisfied, 0 not applicable, 0 missing, 0',
-        '  failed, 0 error)',
+        '  failed, 0 errors)',
         'Bagging-Date: 2026-11-29',
         'Bag-Software-Agent: dmn-check 0.1.0',
         'DMN-Ruleset: ans-dmn 1.2.2',
@@ -98,7 +98,7 @@ describe('pack: a BagIt bag (RFC 8493)', () => {
         `Bag written: ${path.basename(out)}`,
         `  payload: ${payloadFiles.length} files, ${bytes} bytes`,
         `  seal (sha256 of tagmanifest-sha256.txt): ${sha256(t.get('tagmanifest-sha256.txt')!)}`,
-        'Verdict: PASS — 5 satisfied, 0 not applicable, 0 missing, 0 failed, 0 error',
+        'Verdict: PASS — 5 satisfied, 0 not applicable, 0 missing, 0 failed, 0 errors',
         '',
       ].join('\n'),
     );
@@ -131,7 +131,7 @@ describe('pack: a BagIt bag (RFC 8493)', () => {
     const run = await pack(d.dir, out, ['--lang', 'fr']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Scellé écrit : bag\n/);
-    expect(run.stdout).toMatch(/\nVerdict : NON CONFORME — 4 satisfaite, 0 non applicable, 1 manquante, 0 en échec, 0 erreur\n$/);
+    expect(run.stdout).toMatch(/\nVerdict : NON CONFORME — 4 satisfaites, 0 non applicable, 1 manquante, 0 en échec, 0 erreur\n$/);
     expect(existsSync(path.join(out, 'data/evidence/ieu7'))).toBe(false);
     const replay = await runCli(['replay', out, '--lang', 'fr']);
     expect(replay.code).toBe(0);

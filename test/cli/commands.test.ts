@@ -152,7 +152,7 @@ describe('reports', () => {
     expect(run.stdout).toMatch(/^✖ IEU 9   missing +Two-factor authentication of users$/m);
     expect(run.stdout).toMatch(/^    fixtures\/dossiers\/not-systematic-2fa\/dmn-evidence\.yaml:\d+:\d+  No evidence given for "non-systematic-responsibility"/m);
     expect(run.stdout).toMatch(/^      → Provide: The manufacturer's signed statement/m);
-    expect(run.stdout).toMatch(/^Summary: \d satisfied, 0 not applicable, \d missing, 0 failed, 0 error — FAIL$/m);
+    expect(run.stdout).toMatch(/^Summary: \d satisfied, 0 not applicable, \d missing, 0 failed, 0 errors — FAIL$/m);
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
 
