@@ -65,7 +65,12 @@ export async function evaluateDossier(input: EvaluateInput): Promise<Report> {
   };
 }
 
-function localize(f: RawFinding, lang: Lang): Finding {
+/**
+ * Words a finding, and makes its `file` dossier-relative like every evidence path: the manifest is
+ * named by its base name (positions in it were recorded with the name shown to the user).
+ */
+function localize(f: RawFinding, lang: Lang, manifestFile: string): Finding {
+  if (f.file === manifestFile) f = { ...f, file: manifestFile.slice(manifestFile.lastIndexOf('/') + 1) };
   const params = { ...(f.params ?? {}), slot: f.slot };
   const { message, hint } = word(f.code, params, lang);
   const out: Finding = { code: f.code, severity: f.severity, message };
@@ -137,7 +142,7 @@ async function evaluateRequirement(req: RequirementDef, input: EvaluateInput): P
       title,
       status,
       notApplicableReasons: naReasons.map((r) => r[lang]),
-      findings: findings.map((f) => localize(f, lang)),
+      findings: findings.map((f) => localize(f, lang, manifest.file)),
       slots: [],
       statement: statementReport,
     };
@@ -170,7 +175,7 @@ async function evaluateRequirement(req: RequirementDef, input: EvaluateInput): P
     slots.map((s) => s.status).filter((s) => s !== 'not_applicable'),
     floor,
   );
-  return { id: req.id, title, status, findings: findings.map((f) => localize(f, lang)), slots, statement: null };
+  return { id: req.id, title, status, findings: findings.map((f) => localize(f, lang, manifest.file)), slots, statement: null };
 }
 
 /** The readable, non-empty files of each slot of a requirement, for checks that judge one slot against another. */

@@ -25,10 +25,19 @@ export const VERDICT_LABELS: Record<Lang, Record<'pass' | 'fail', string>> = {
   fr: { pass: 'CONFORME', fail: 'NON CONFORME' },
 };
 
-/** `file:line:col` of a finding, or undefined when it has no place. */
-export function placeOf(f: { file?: string; line?: number; column?: number; record?: number; pointer?: string }): string | undefined {
+/** The manifest's folder as the report names it, with a trailing `/` (or '' at the top). */
+export function dossierOf(report: { manifest: { path: string } }): string {
+  const p = report.manifest.path;
+  return p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
+}
+
+/**
+ * `file:line:col` of a finding, or undefined when it has no place. Finding files are relative to
+ * the dossier; `base` (see {@link dossierOf}) makes them relative to where the check ran.
+ */
+export function placeOf(f: { file?: string; line?: number; column?: number; record?: number; pointer?: string }, base = ''): string | undefined {
   if (f.file === undefined) return undefined;
-  let s = f.file;
+  let s = /^[a-z]+:\/\//i.test(f.file) ? f.file : `${base}${f.file}`;
   if (f.line !== undefined) s += `:${f.line}`;
   if (f.line !== undefined && f.column !== undefined) s += `:${f.column}`;
   if (f.record !== undefined) s += ` #${f.record}`;

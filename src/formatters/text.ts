@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Report, Status } from '../engine/report.js';
-import { placeOf, STATUS_LABELS, summaryCounts, VERDICT_LABELS } from './status-labels.js';
+import { dossierOf, placeOf, STATUS_LABELS, summaryCounts, VERDICT_LABELS } from './status-labels.js';
 import type { Formatter } from './types.js';
 
 const ICONS: Record<Status, string> = { satisfied: '✔', not_applicable: '○', missing: '✖', failed: '✖', error: '!' };
@@ -44,7 +44,7 @@ export const textFormatter: Formatter = {
       }
       for (const f of r.findings) {
         if (ok && f.severity === 'info' && ctx.quiet) continue;
-        const place = placeOf(f);
+        const place = placeOf(f, dossierOf(report));
         const mark = f.severity === 'error' ? '' : f.severity === 'warning' ? c.yellow('⚠ ') : c.dim('ℹ ');
         lines.push(`    ${mark}${place ? `${c.dim(place)}  ` : ''}${f.message}`);
         if (f.hint) lines.push(`      ${c.dim('→')} ${f.hint}`);

@@ -1,3 +1,4 @@
+import { placeOf } from '../formatters/status-labels.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { UserInputError, formatProblem, t2 } from '../diagnostics/user-input-error.js';
@@ -142,13 +143,6 @@ function canonical(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-function placeOf(f: Finding): string {
-  if (f.file === undefined) return '';
-  let s = f.file;
-  if (f.line !== undefined) s += `:${f.line}`;
-  if (f.line !== undefined && f.column !== undefined) s += `:${f.column}`;
-  return s;
-}
 
 /** Findings in one list and not the other, as multisets (a finding given twice counts twice). */
 function findingChanges(scope: string, old: readonly Finding[], now: readonly Finding[]): ReplayDifference[] {
@@ -159,14 +153,14 @@ function findingChanges(scope: string, old: readonly Finding[], now: readonly Fi
     const k = findingKey(f);
     const n = remaining.get(k) ?? 0;
     if (n > 0) remaining.set(k, n - 1);
-    else out.push({ code: 'replay.finding-removed', params: { requirement: scope, finding: f.code, at: placeOf(f), message: f.message } });
+    else out.push({ code: 'replay.finding-removed', params: { requirement: scope, finding: f.code, at: placeOf(f) ?? '', message: f.message } });
   }
   for (const f of now) {
     const k = findingKey(f);
     const n = remaining.get(k) ?? 0;
     if (n === 0) continue;
     remaining.set(k, n - 1);
-    out.push({ code: 'replay.finding-added', params: { requirement: scope, finding: f.code, at: placeOf(f), message: f.message } });
+    out.push({ code: 'replay.finding-added', params: { requirement: scope, finding: f.code, at: placeOf(f) ?? '', message: f.message } });
   }
   return out;
 }

@@ -132,7 +132,7 @@ describe('reports', () => {
       },
       { name: 'non-systematic-responsibility', required: true, status: 'missing', files: [] },
     ]);
-    expect(ieu9.findings[0]).toMatchObject({ code: 'slot.missing', severity: 'error', slot: 'non-systematic-responsibility', file: 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml' });
+    expect(ieu9.findings[0]).toMatchObject({ code: 'slot.missing', severity: 'error', slot: 'non-systematic-responsibility', file: 'dmn-evidence.yaml', line: 22, column: 3 });
     expect(JSON.stringify(r)).not.toContain(process.cwd());
   });
 
@@ -168,6 +168,15 @@ describe('reports', () => {
     expect(run.stdout).toMatch(/^✖ IEU 9   manquante +Authentification des usagers à deux facteurs$/m);
     expect(run.stdout).toMatch(/Aucune preuve fournie pour « non-systematic-responsibility »/);
     expect(run.stdout).toMatch(/^Bilan : /m);
+  });
+
+  it('finding files are dossier-relative in the JSON report, and relative to the working folder in CI formats', async () => {
+    const args = ['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29'];
+    const github = await runCli([...args, '--format', 'github']);
+    expect(github.stdout.split('\n')[0]).toMatch(/^::error file=fixtures\/dossiers\/not-systematic-2fa\/dmn-evidence\.yaml,line=22,col=3,/);
+    const sarif = JSON.parse((await runCli([...args, '--format', 'sarif'])).stdout);
+    const uris = sarif.runs[0].results.flatMap((r: { locations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => (r.locations ?? []).map((l) => l.physicalLocation.artifactLocation.uri));
+    expect(uris).toContain('fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml');
   });
 
   it('--quiet prints only what is not satisfied, and the summary', async () => {
