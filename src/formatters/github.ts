@@ -1,3 +1,4 @@
+import { summaryCounts } from './status-labels.js';
 import type { Finding, Report, RequirementReport, Status } from '../engine/report.js';
 import type { FormatContext, Formatter } from './types.js';
 import { labels, type Labels } from './labels.js';
@@ -67,8 +68,7 @@ function format(report: Report, ctx: FormatContext): string {
   const lab = labels(ctx.lang);
   const lines = report.requirements.flatMap((r) => requirementLines(report, r, lab));
   lines.push(...report.findings.filter((f) => shown(undefined, f)).map((f) => annotation(report, f, lab.dossierFindings, lab)));
-  const s = report.summary;
-  const counts = (['satisfied', 'not_applicable', 'missing', 'failed', 'error'] as const).map((k) => `${s[k]} ${lab.status[k]}`).join(', ');
+  const counts = summaryCounts(report.summary, ctx.lang);
   lines.push(
     command(
       'notice',
