@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { didYouMean } from './suggest.js';
-import { dottedPath, pointerToPath, positionOf, type YamlSource } from './yaml-source.js';
+import { dottedPath, pointerToPath, positionOf, shorten, type YamlSource } from './yaml-source.js';
 import { t2, type InputProblem, type UserInputCode } from './user-input-error.js';
 
 /** Friendly wording of a `oneOf` failure, keyed by the `x-kind` annotation of the schema that holds it. */
@@ -20,9 +20,9 @@ function describe(e: ErrorObject): { en: string; fr: string } {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return t2(`missing required key "${String(p.missingProperty)}".`, `clé obligatoire « ${String(p.missingProperty)} » absente.`);
+      return t2(`missing required key "${shorten(String(p.missingProperty))}".`, `clé obligatoire « ${shorten(String(p.missingProperty))} » absente.`);
     case 'additionalProperties':
-      return t2(`unknown key "${String(p.additionalProperty)}".`, `clé inconnue « ${String(p.additionalProperty)} ».`);
+      return t2(`unknown key "${shorten(String(p.additionalProperty))}".`, `clé inconnue « ${shorten(String(p.additionalProperty))} ».`);
     case 'type':
       return t2(`must be of type ${String(p.type)}.`, `doit être de type ${String(p.type)}.`);
     case 'enum':
@@ -53,6 +53,19 @@ function oneOfName(e: ErrorObject): string | undefined {
 }
 
 /**
+ * True when `pointer` or one of its ancestors is in `set`. Walks up the pointer instead of scanning
+ * the set, so thousands of failing entries stay linear.
+ */
+function atOrBelow(pointer: string, set: ReadonlySet<string>): boolean {
+  let p = pointer;
+  for (;;) {
+    if (set.has(p)) return true;
+    if (p === '') return false;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
+/**
  * Turns ajv errors into positioned problems: one per place, the most specific kept, `oneOf`
  * failures summarised instead of listing every branch.
  */
@@ -62,11 +75,11 @@ export function ajvProblems(
   code: UserInputCode,
   knownKeys: (path: string[]) => readonly string[] = () => [],
 ): InputProblem[] {
-  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath);
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   const kept = errors.filter((e) => {
     if (e.keyword === 'oneOf' || e.keyword === 'if') return e.keyword === 'oneOf';
     // drop branch errors of a oneOf failure at this place or above
-    return !oneOfPaths.some((p) => (e.instancePath === p || e.instancePath.startsWith(`${p}/`)) && e.schemaPath.includes('/oneOf/'));
+    return !(e.schemaPath.includes('/oneOf/') && atOrBelow(e.instancePath, oneOfPaths));
   });
   const seen = new Set<string>();
   const problems: InputProblem[] = [];

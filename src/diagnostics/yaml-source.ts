@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Document, type Node } from 'yaml';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from './user-input-error.js';
 
 /** A YAML file parsed with positions, so any value can be traced back to its line and column. */
@@ -14,17 +14,74 @@ export interface YamlSource {
   value: unknown;
 }
 
-const MAX_YAML_BYTES = 16 * 1024 * 1024;
+/**
+ * Largest YAML input. A manifest naming 20,000 evidence files is about 1 MiB; parsing costs roughly
+ * 100 times the file size in memory, so the bound keeps a hostile file from taking gigabytes.
+ */
+export const MAX_YAML_BYTES = 8 * 1024 * 1024;
+
+/** Deepest nesting of mappings and sequences; manifests and rulesets need about ten levels. */
+export const MAX_YAML_DEPTH = 64;
 
 /** Reads and parses a YAML file strictly; any problem is a UserInputError with a position. */
 export function readYaml(absPath: string, displayName: string): YamlSource {
-  let bytes: Buffer;
+  return parseYaml(readRegularFile(absPath, displayName), displayName);
+}
+
+/**
+ * Reads a file that must be a regular file of at most MAX_YAML_BYTES. The size and type are
+ * checked on the open descriptor before reading, so a FIFO never blocks the run and a device
+ * such as /dev/zero or a multi-gigabyte file is never read.
+ */
+function readRegularFile(absPath: string, file: string): Buffer {
+  let fd: number;
   try {
-    bytes = readFileSync(absPath);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer.
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw unreadable(displayName, err);
+    throw unreadable(file, err);
   }
-  return parseYaml(bytes, displayName);
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw unreadable(file, Object.assign(new Error('directory'), { code: 'EISDIR' }));
+    if (!st.isFile()) {
+      const what = st.isFIFO() ? ['a named pipe (FIFO)', 'un tube nommé (FIFO)'] : st.isSocket() ? ['a socket', 'une socket'] : ['a device', 'un périphérique'];
+      throw new UserInputError({
+        code: 'file.unreadable',
+        file,
+        message: t2(`is ${what[0]}, not a regular file.`, `est ${what[1]}, pas un fichier ordinaire.`),
+        hint: t2('Give the path of a YAML file.', "Indiquez le chemin d'un fichier YAML."),
+      });
+    }
+    if (st.size > MAX_YAML_BYTES) throw tooLarge(file, st.size);
+    // One byte more than the size: a file still being written is noticed, never read half.
+    const buf = Buffer.allocUnsafe(st.size + 1);
+    let got = 0;
+    for (let n = -1; n !== 0 && got < buf.length; got += n) n = readSync(fd, buf, got, buf.length - got, null);
+    if (got !== st.size) {
+      throw new UserInputError({
+        code: 'file.unreadable',
+        file,
+        message: t2('changed while it was being read.', 'a changé pendant sa lecture.'),
+        hint: t2('Run dmn-check again once the file is saved.', 'Relancez dmn-check une fois le fichier enregistré.'),
+      });
+    }
+    return buf.subarray(0, got);
+  } catch (err) {
+    if (err instanceof UserInputError) throw err;
+    throw unreadable(file, err);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(file: string, bytes: number): UserInputError {
+  return new UserInputError({
+    code: 'yaml.syntax',
+    file,
+    message: t2(`is ${bytes} bytes; a YAML input may be at most ${MAX_YAML_BYTES} bytes.`, `fait ${bytes} octets ; un fichier YAML ne peut dépasser ${MAX_YAML_BYTES} octets.`),
+    hint: t2('A manifest names evidence files by path; it never contains them.', 'Un manifeste désigne les preuves par leur chemin ; il ne les contient pas.'),
+  });
 }
 
 export function unreadable(file: string, err: unknown): UserInputError {
@@ -43,12 +100,27 @@ export function unreadable(file: string, err: unknown): UserInputError {
   });
 }
 
+/** Signatures of files people pass by mistake; some (an uncompressed PDF) are valid UTF-8 and would get a puzzling YAML error. */
+const NOT_YAML: readonly { magic: string; en: string; fr: string }[] = [
+  { magic: '%PDF-', en: 'a PDF document', fr: 'un document PDF' },
+  { magic: '\x89PNG', en: 'a PNG image', fr: 'une image PNG' },
+  { magic: '\xff\xd8\xff', en: 'a JPEG image', fr: 'une image JPEG' },
+  { magic: 'GIF8', en: 'a GIF image', fr: 'une image GIF' },
+  { magic: 'PK\x03\x04', en: 'a ZIP archive (or an office document)', fr: 'une archive ZIP (ou un document bureautique)' },
+  { magic: 'SQLite format 3\u0000', en: 'an SQLite database', fr: 'une base SQLite' },
+];
+
 export function parseYaml(bytes: Buffer, file: string): YamlSource {
-  if (bytes.length > MAX_YAML_BYTES) {
+  if (bytes.length > MAX_YAML_BYTES) throw tooLarge(file, bytes.length);
+  const binary = NOT_YAML.find((s) => bytes.subarray(0, s.magic.length).equals(Buffer.from(s.magic, 'latin1')));
+  if (binary) {
     throw new UserInputError({
       code: 'yaml.syntax',
       file,
-      message: t2(`is ${bytes.length} bytes; a YAML input may be at most ${MAX_YAML_BYTES}.`, `fait ${bytes.length} octets ; un fichier YAML ne peut dépasser ${MAX_YAML_BYTES} octets.`),
+      line: 1,
+      column: 1,
+      message: t2(`is ${binary.en}, not a YAML file.`, `est ${binary.fr}, pas un fichier YAML.`),
+      hint: t2('Is this the right file? Manifests and rulesets are YAML text; documents are named in a manifest as evidence.', 'Est-ce le bon fichier ? Manifestes et référentiels sont du texte YAML ; les documents sont désignés dans le manifeste comme preuves.'),
     });
   }
   const text = decodeUtf8(bytes, file);
@@ -56,23 +128,27 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // The library's own duplicate check is quadratic in the number of keys; checkStructure does it in linear time.
+    uniqueKeys: false,
     strict: true,
     merge: false,
     schema: 'core',
     customTags: [],
   });
   const problems: InputProblem[] = [];
+  // The parser ran out of stack (only nesting thousands of levels deep does that). What it built
+  // down to that point is walked below, which names the first level too deep, whatever the stack size.
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
   for (const e of doc.errors) {
+    if (e.code === 'RESOURCE_EXHAUSTION') continue;
     const pos = lineCounter.linePos(e.pos[0]);
-    problems.push({
-      code: 'yaml.syntax',
-      file,
-      line: pos.line,
-      column: pos.col,
-      message: t2(`invalid YAML: ${firstLine(e.message)}`, `YAML invalide : ${firstLine(e.message)}`),
-      hint: yamlHint(e.code),
-    });
+    let message = t2(`invalid YAML: ${sentence(e.message)}`, `YAML invalide : ${sentence(e.message)}`);
+    let hint = yamlHint(e.code);
+    if (e.code === 'MULTIPLE_DOCS') {
+      message = t2('invalid YAML: a second document starts here (after "---"); a manifest or ruleset is a single document.', 'YAML invalide : un second document commence ici (après « --- ») ; un manifeste ou un référentiel est un document unique.');
+      hint = t2('Keep one document: remove this "---" line and what follows, or merge it into the first.', 'Gardez un seul document : retirez cette ligne « --- » et la suite, ou fusionnez-la avec le premier.');
+    }
+    problems.push({ code: 'yaml.syntax', file, line: pos.line, column: pos.col, message, hint });
   }
   for (const w of doc.warnings) {
     // Unknown tags (`!!js/function` and the like) are warnings in `yaml`; we refuse them.
@@ -83,9 +159,17 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
         file,
         line: pos.line,
         column: pos.col,
-        message: t2(`unsupported YAML tag: ${firstLine(w.message)}`, `balise YAML non prise en charge : ${firstLine(w.message)}`),
+        message: t2(`unsupported YAML tag: ${sentence(w.message)}`, `balise YAML non prise en charge : ${sentence(w.message)}`),
         hint: t2('Remove the tag; only plain values are accepted.', 'Retirez la balise ; seules des valeurs simples sont acceptées.'),
       });
+    }
+  }
+  if (problems.length === 0 || exhausted) {
+    const structural = checkStructure(doc, lineCounter, file);
+    problems.push(...structural.problems);
+    if (exhausted && !structural.tooDeep) {
+      const pos = lineCounter.linePos(exhausted.pos[0]);
+      problems.push({ code: 'yaml.syntax', file, line: pos.line, column: pos.col, message: tooDeepMessage(), hint: tooDeepHint() });
     }
   }
   if (problems.length > 0) throw new UserInputError(problems);
@@ -97,13 +181,82 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
     throw new UserInputError({
       code: 'yaml.syntax',
       file,
-      line: 1,
-      column: 1,
-      message: t2(`invalid YAML: ${firstLine((err as Error).message)}`, `YAML invalide : ${firstLine((err as Error).message)}`),
+      ...firstAlias(doc, lineCounter),
+      message: t2(`invalid YAML: ${sentence((err as Error).message)}`, `YAML invalide : ${sentence((err as Error).message)}`),
       hint: t2('Aliases may not expand to more than 100 nodes.', "Les alias ne peuvent pas produire plus de 100 nœuds."),
     });
   }
   return { file, bytes, doc, lineCounter, value: sanitise(value) };
+}
+
+/** Where the first alias (`*name`) of a document is: alias expansion is the only thing that makes toJS throw. */
+function firstAlias(doc: Document.Parsed, lineCounter: LineCounter): { line: number; column: number } {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  const pos = lineCounter.linePos(found ?? 0);
+  return { line: pos.line, column: pos.col };
+}
+
+function tooDeepMessage(): { en: string; fr: string } {
+  return t2(`is nested more than ${MAX_YAML_DEPTH} levels deep.`, `est imbriqué sur plus de ${MAX_YAML_DEPTH} niveaux.`);
+}
+
+function tooDeepHint(): { en: string; fr: string } {
+  return t2('Manifests and rulesets need only a few levels; look for runaway brackets or indentation here.', "Manifestes et référentiels n'ont besoin que de quelques niveaux ; cherchez ici des crochets ou une indentation qui s'emballent.");
+}
+
+/** The string a key becomes in the plain JS value: two keys with the same one would silently overwrite each other. */
+function keyIdentity(key: unknown): string {
+  if (isScalar(key)) return String(key.value);
+  return key === null || key === undefined ? '' : String(key);
+}
+
+/**
+ * Walks the parsed document without recursion (a hostile file may nest thousands of levels) and
+ * reports duplicate keys and nesting deeper than MAX_YAML_DEPTH, each at its position.
+ */
+function checkStructure(doc: Document.Parsed, lineCounter: LineCounter, file: string): { problems: InputProblem[]; tooDeep: boolean } {
+  const problems: InputProblem[] = [];
+  const at = (node: { range?: readonly number[] | null } | null | undefined): { line: number; column: number } => {
+    const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
+    return { line: pos.line, column: pos.col };
+  };
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_YAML_DEPTH) {
+      problems.push({ code: 'yaml.syntax', file, ...at(node), message: tooDeepMessage(), hint: tooDeepHint() });
+      return { problems, tooDeep: true };
+    }
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+      continue;
+    }
+    const seen = new Map<string, Pair>();
+    for (const pair of node.items) {
+      const id = keyIdentity(pair.key);
+      const first = seen.get(id);
+      if (first) {
+        const firstLine = at(first.key as Node).line;
+        problems.push({
+          code: 'yaml.syntax',
+          file,
+          ...at(pair.key as Node),
+          message: t2(`invalid YAML: duplicate key ${shorten(JSON.stringify(id))} (first at line ${firstLine}); map keys must be unique.`, `YAML invalide : clé ${shorten(JSON.stringify(id))} en double (déjà ligne ${firstLine}) ; les clés doivent être uniques.`),
+          hint: yamlHint('DUPLICATE_KEY'),
+        });
+      } else seen.set(id, pair);
+      if (isMap(pair.key) || isSeq(pair.key)) stack.push({ node: pair.key, depth: depth + 1 });
+      stack.push({ node: pair.value, depth: depth + 1 });
+    }
+  }
+  return { problems, tooDeep: false };
 }
 
 function yamlHint(code: string): { en: string; fr: string } | undefined {
@@ -112,8 +265,15 @@ function yamlHint(code: string): { en: string; fr: string } | undefined {
   return t2('Check indentation and quoting around this place.', "Vérifiez l'indentation et les guillemets à cet endroit.");
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+/** The first line of a parser message, without its position (we give ours), ending as a sentence. */
+function sentence(s: string): string {
+  const line = shorten(s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), 200);
+  return /[.!?…]$/.test(line) ? line : `${line}.`;
+}
+
+/** Cuts a user-supplied text echoed in a message, so a 5 MB value never makes a 5 MB message. */
+export function shorten(s: string, max = 80): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
 /** Strict UTF-8 decoding (BOM allowed and removed); invalid bytes are an input error with a position. */
@@ -135,7 +295,7 @@ export function decodeUtf8(bytes: Buffer, file: string): string {
     return text;
   } catch (err) {
     if (err instanceof UserInputError) throw err;
-    const bad = firstInvalidUtf8(bytes);
+    const bad = invalidSequenceStart(bytes, firstInvalidUtf8(bytes));
     const prefix = bytes.subarray(0, bad).toString('utf8');
     const { line, column } = offsetToLineCol(prefix, prefix.length);
     throw new UserInputError({
@@ -164,6 +324,22 @@ function firstInvalidUtf8(bytes: Buffer): number {
     }
   }
   return lo;
+}
+
+/**
+ * A multi-byte sequence cut short (a Latin-1 `é`, 0xE9, followed by a space) is refused at the byte
+ * that breaks it; the user's mistake is the lead byte, so point there.
+ */
+function invalidSequenceStart(bytes: Buffer, at: number): number {
+  for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
+    const b = bytes[k]!;
+    if (b < 0x80) return at;
+    if (b >= 0xc0) {
+      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return k + length > at ? k : at;
+    }
+  }
+  return at;
 }
 
 function offsetToLineCol(text: string, offset: number): { line: number; column: number } {
@@ -205,6 +381,21 @@ export function pointerToPath(pointer: string): string[] {
   return pointer.slice(1).split('/').map(decodePointerSegment);
 }
 
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** Key → first pair of a mapping, built once per mapping: a manifest with 100,000 keys is located in linear time. */
+function pairIndex(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
+}
+
 /**
  * Finds the YAML node at `path`; returns the position of the key when `key` is true (for
  * "unknown key" messages), otherwise of the value. Falls back to the deepest existing ancestor.
@@ -215,7 +406,7 @@ export function positionOf(src: YamlSource, path: readonly (string | number)[], 
   let best: Node | undefined = node ?? undefined;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairIndex(node).get(String(seg));
       if (!pair) break;
       keyNode = pair.key as Node;
       node = pair.value as Node | null;
@@ -240,7 +431,7 @@ export function positionOf(src: YamlSource, path: readonly (string | number)[], 
 /** Renders a path as `evidence."IEU 8".creation-flow`. */
 export function dottedPath(path: readonly (string | number)[]): string {
   return path
-    .map((seg) => (typeof seg === 'number' || /^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_][\w-]*$/.test(seg) ? seg : `"${seg}"`))
+    .map((seg) => (typeof seg === 'number' || /^\d+$/.test(seg) ? `[${shorten(String(seg))}]` : /^[A-Za-z_][\w-]*$/.test(seg) ? shorten(seg) : `"${shorten(seg)}"`))
     .join('.')
     .replace(/\.\[/g, '[');
 }

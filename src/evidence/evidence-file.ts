@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
-import { constants, promises as fsp } from 'node:fs';
+import { constants, promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { RawFinding } from '../engine/report.js';
 import { KINDS, type Kind } from './kinds.js';
 import { HEAD_BYTES, sniff } from './sniff.js';
 
 const CHUNK_BYTES = 1024 * 1024;
+
+/** Kinds known by their magic number: their content is only ever streamed, so a short head is kept. */
+const MAGIC_KINDS: ReadonlySet<Kind> = new Set(['png', 'jpeg', 'gif', 'webp', 'pdf', 'mp4', 'quicktime', 'webm', 'odt', 'docx', 'zip', 'sqlite', 'pg-dump-custom']);
+const MAGIC_HEAD_BYTES = 4096;
 
 /**
  * One evidence file, opened and sniffed. Content is read on demand; the first full pass over
@@ -21,7 +25,7 @@ export interface EvidenceFile {
   readonly kind: Kind;
   /** MIME type of `kind`. */
   readonly mime: string;
-  /** The first bytes of the file (at most 64 KiB). */
+  /** The first bytes of the file (at most 64 KiB; at most 4 KiB for media and archives, known by their magic number). */
   readonly head: Buffer;
   /** The whole content as chunks (about 1 MiB each). */
   chunks(): AsyncGenerator<Buffer>;
@@ -68,6 +72,12 @@ export function confinePath(relPath: string): string | undefined {
   return normal === '.' ? undefined : normal;
 }
 
+/** What a non-regular file is, or undefined for a regular file. */
+function notRegularKind(st: Stats): 'directory' | 'fifo' | 'device' | 'socket' | 'other' | undefined {
+  if (st.isFile()) return undefined;
+  return st.isDirectory() ? 'directory' : st.isFIFO() ? 'fifo' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : st.isSocket() ? 'socket' : 'other';
+}
+
 /**
  * Opens an evidence file inside `rootDir` (the dossier folder, already resolved with realpath).
  * Symlinks are followed but must land inside the dossier; FIFOs and devices are never read.
@@ -103,15 +113,15 @@ export async function openEvidenceFile(rootDir: string, relPath: string): Promis
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     if (code === 'ENOENT') return { ok: false, reason: 'missing' };
     if (code === 'EISDIR') return { ok: false, reason: 'not-regular', what: 'directory' };
-    if (code === 'ENXIO') return { ok: false, reason: 'not-regular', what: 'fifo' };
+    // A socket (or a device without a driver) cannot be opened at all: say what it is, from its stat.
+    const what = await fsp.stat(real).then(notRegularKind, () => undefined);
+    if (what) return { ok: false, reason: 'not-regular', what };
     return { ok: false, reason: 'unreadable', code };
   }
   try {
     const st = await handle.stat();
-    if (!st.isFile()) {
-      const what = st.isDirectory() ? 'directory' : st.isFIFO() ? 'fifo' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : st.isSocket() ? 'socket' : 'other';
-      return { ok: false, reason: 'not-regular', what };
-    }
+    const what = notRegularKind(st);
+    if (what) return { ok: false, reason: 'not-regular', what };
     const headBuf = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
     let got = 0;
     while (got < headBuf.length) {
@@ -119,8 +129,9 @@ export async function openEvidenceFile(rootDir: string, relPath: string): Promis
       if (bytesRead === 0) break;
       got += bytesRead;
     }
-    const head = headBuf.subarray(0, got);
-    const kind = sniff(head, st.size, rel);
+    const kind = sniff(headBuf.subarray(0, got), st.size, rel);
+    // Every opened file is kept until the report is done: 20,000 screenshots must not hold 64 KiB each.
+    const head = MAGIC_KINDS.has(kind) ? Buffer.from(headBuf.subarray(0, Math.min(got, MAGIC_HEAD_BYTES))) : headBuf.subarray(0, got);
     return { ok: true, file: new LocalEvidenceFile(rel, real, st.size, kind, head) };
   } catch (err) {
     return { ok: false, reason: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
@@ -145,38 +156,51 @@ class LocalEvidenceFile implements EvidenceFile {
 
   async *chunks(): AsyncGenerator<Buffer> {
     const hash = this.digest === undefined ? createHash('sha256') : undefined;
+    for await (const chunk of this.read(false)) {
+      hash?.update(chunk);
+      yield chunk;
+    }
+    if (hash) this.digest = hash.digest('hex');
+  }
+
+  async sha256(): Promise<string> {
+    if (this.digest === undefined) {
+      const hash = createHash('sha256');
+      // Nobody keeps these chunks: one buffer serves the whole file.
+      for await (const chunk of this.read(true)) hash.update(chunk);
+      this.digest = hash.digest('hex');
+    }
+    return this.digest;
+  }
+
+  /**
+   * The content, checked against what was opened: still a regular file, not behind a symlink
+   * swapped in since, and exactly `bytes` long. With `reuse`, every chunk shares one buffer, so
+   * each is valid only until the next one is asked for.
+   */
+  private async *read(reuse: boolean): AsyncGenerator<Buffer> {
     // O_NOFOLLOW: absPath was resolved when the file was opened; a symlink swapped in since is refused.
     const handle = await fsp.open(this.absPath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     try {
       const st = await handle.stat();
       if (!st.isFile()) throw new Error(`${this.path} is no longer a regular file`);
+      const shared = reuse ? Buffer.allocUnsafe(Math.min(CHUNK_BYTES, this.bytes + 1)) : undefined;
       let total = 0;
       for (;;) {
-        const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-        const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, null);
+        // Sized to what is left (plus one byte to notice growth): 20,000 small files must not cost 20,000 MiB of buffers.
+        const want = Math.min(CHUNK_BYTES, this.bytes - total + 1);
+        const buf = shared ?? Buffer.allocUnsafe(want);
+        const { bytesRead } = await handle.read(buf, 0, want, null);
         if (bytesRead === 0) break;
         total += bytesRead;
         // Never hash or check more, or other, content than the size the report states.
         if (total > this.bytes) break;
-        const chunk = bytesRead === CHUNK_BYTES ? buf : buf.subarray(0, bytesRead);
-        hash?.update(chunk);
-        yield chunk;
+        yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
       }
       if (total !== this.bytes) throw new Error(`${this.path} changed while it was read (${this.bytes} bytes when opened, ${total > this.bytes ? 'more' : total} now)`);
-      if (hash) this.digest = hash.digest('hex');
     } finally {
       await handle.close();
     }
-  }
-
-  async sha256(): Promise<string> {
-    if (this.digest === undefined) {
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      for await (const _ of this.chunks()) {
-        /* hashing happens in chunks() */
-      }
-    }
-    return this.digest!;
   }
 
   async text(maxBytes = 64 * 1024 * 1024): Promise<string> {

@@ -1,4 +1,5 @@
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { shorten } from '../diagnostics/yaml-source.js';
 import type { EvidenceRef, FhirRef, Manifest } from '../manifest/types.js';
 import { openEvidenceFile, type OpenResult } from './evidence-file.js';
 
@@ -43,7 +44,7 @@ export async function openDossier(manifest: Manifest, options: OpenDossierOption
     .map((r) => ({
       code: 'manifest.path-escape',
       ...r.at,
-      message: t2(`${(r as { path: string }).path} leads out of the dossier folder (symbolic link).`, `${(r as { path: string }).path} mène hors du dossier (lien symbolique).`),
+      message: t2(`${shorten((r as { path: string }).path)} leads out of the dossier folder (symbolic link).`, `${shorten((r as { path: string }).path)} mène hors du dossier (lien symbolique).`),
       hint: t2('Copy the evidence into the dossier folder instead of linking to it.', 'Copiez la preuve dans le dossier au lieu d’y faire un lien.'),
     }));
   if (escapes.length > 0) throw new UserInputError(escapes);
