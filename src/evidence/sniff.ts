@@ -122,6 +122,9 @@ export function sniff(head: Buffer, totalBytes: number, name: string): Kind {
   const binary = sniffBinary(head);
   if (binary) return binary;
   const complete = head.length >= totalBytes;
+  // HL7 v2 may be in another character set (MSH-18, e.g. 8859/1): its header is ASCII either way.
+  const ascii = head.subarray(0, 8).toString('latin1').replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '');
+  if (/^(MSH|FHS|BHS)[^\w\s]/.test(ascii) && !head.includes(0)) return 'hl7v2';
   if (!isUtf8Text(head, complete)) return 'binary';
   let text = head.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -241,3 +241,18 @@ describe('statements', () => {
     expect(ieu2.findings[0]!.message).toMatch(/patient_access = true, identity_source = "own"/);
   });
 });
+
+describe('flows in another character set', () => {
+  it('an HL7 creation flow in ISO 8859-1 (MSH-18) is read as HL7, not refused as binary', async () => {
+    const d = copyDossier('complete');
+    cleanups.push(d.done);
+    writeFileSync(path.join(d.dir, 'evidence/ieu8/latin1.hl7'), readFileSync(path.join(process.cwd(), 'fixtures/flows/a28-creation-latin1.hl7')));
+    writeFileSync(d.manifest, readFileSync(d.manifest, 'utf8').replace('evidence/ieu8/creation-a28.hl7', 'evidence/ieu8/latin1.hl7'));
+    const run = await runCli(['check', d.manifest, '--as-of', '2026-11-29', '--format', 'json']);
+    const ieu8 = (JSON.parse(run.stdout) as Report).requirements.find((r) => r.id === 'IEU 8')!;
+    const creation = ieu8.slots.find((s) => s.name === 'creation-flow')!;
+    expect(creation.files[0]!.kind).toBe('x-application/hl7-v2+er7');
+    expect(creation.status).toBe('satisfied');
+  });
+});
+

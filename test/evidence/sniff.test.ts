@@ -32,6 +32,7 @@ describe('sniff: kind from content, never from the extension', () => {
     ['binary garbage', bin(0, 1, 2, 3, 250, 251), 'x.bin', 'binary'],
     ['invalid UTF-8', bin(0x61, 0xff, 0x62), 'x.txt', 'binary'],
     ['HL7 v2 with \\r', b('MSH|^~\\&|A|B|C|D|20260101||ADT^A28|1|P|2.5\rPID|||1\r'), 'x.hl7', 'hl7v2'],
+    ['HL7 v2 in ISO 8859-1 (MSH-18 8859/1)', Buffer.concat([b('MSH|^~\\&|A|B|C|D|20260101||ADT^A28|1|P|2.5|||||FRA|8859/1\rPID|||1||'), bin(0xc9), b('TIENNE^ZO'), bin(0xc9), b('\r')]), 'x.hl7', 'hl7v2'],
     ['HL7 v2 with another field separator', b('MSH#^~\\&#A#B\nPID###1\n'), 'x.txt', 'hl7v2'],
     ['JSON', b('{"patients": [{"id": 1}]}'), 'x.json', 'json'],
     ['FHIR JSON', b('{"resourceType": "Bundle", "type": "collection"}'), 'x.json', 'fhir-json'],
