@@ -118,7 +118,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
   const abs = path.resolve(io.cwd, input);
   const display = displayPath(abs, io.cwd);
   const st = await fsp.stat(abs).catch((err: unknown) => {
-    throw unreadable(display, err);
+    throw unreadable(display, err, 'report');
   });
   let scratch: string | undefined;
   try {

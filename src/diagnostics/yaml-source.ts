@@ -24,8 +24,8 @@ export const MAX_YAML_BYTES = 8 * 1024 * 1024;
 export const MAX_YAML_DEPTH = 64;
 
 /** Reads and parses a YAML file strictly; any problem is a UserInputError with a position. */
-export function readYaml(absPath: string, displayName: string): YamlSource {
-  return parseYaml(readRegularFile(absPath, displayName), displayName);
+export function readYaml(absPath: string, displayName: string, role: InputRole = 'manifest'): YamlSource {
+  return parseYaml(readRegularFile(absPath, displayName, role), displayName);
 }
 
 /**
@@ -33,17 +33,17 @@ export function readYaml(absPath: string, displayName: string): YamlSource {
  * checked on the open descriptor before reading, so a FIFO never blocks the run and a device
  * such as /dev/zero or a multi-gigabyte file is never read.
  */
-function readRegularFile(absPath: string, file: string): Buffer {
+function readRegularFile(absPath: string, file: string, role: InputRole): Buffer {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer.
     fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw unreadable(file, err);
+    throw unreadable(file, err, role);
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw unreadable(file, Object.assign(new Error('directory'), { code: 'EISDIR' }));
+    if (st.isDirectory()) throw unreadable(file, Object.assign(new Error('directory'), { code: 'EISDIR' }), role);
     if (!st.isFile()) {
       const what = st.isFIFO() ? ['a named pipe (FIFO)', 'un tube nommé (FIFO)'] : st.isSocket() ? ['a socket', 'une socket'] : ['a device', 'un périphérique'];
       throw new UserInputError({
@@ -69,7 +69,7 @@ function readRegularFile(absPath: string, file: string): Buffer {
     return buf.subarray(0, got);
   } catch (err) {
     if (err instanceof UserInputError) throw err;
-    throw unreadable(file, err);
+    throw unreadable(file, err, role);
   } finally {
     closeSync(fd);
   }
@@ -84,7 +84,16 @@ function tooLarge(file: string, bytes: number): UserInputError {
   });
 }
 
-export function unreadable(file: string, err: unknown): UserInputError {
+/** What a file that cannot be read was meant to be; the hint says what to do about it. */
+export type InputRole = 'manifest' | 'ruleset' | 'report';
+
+const UNREADABLE_HINTS: Record<InputRole, { en: string; fr: string }> = {
+  manifest: t2('Check the path, or run `dmn-check init` to create a manifest.', 'Vérifiez le chemin, ou lancez `dmn-check init` pour créer un manifeste.'),
+  ruleset: t2('Check the --rules path (or the `extends` of the ruleset); without --rules the bundled ruleset is used.', 'Vérifiez le chemin de --rules (ou l’`extends` du référentiel) ; sans --rules, le référentiel livré est utilisé.'),
+  report: t2('Give the JSON report written by `dmn-check check --format json --output FILE`, or a bag made by `dmn-check pack`.', 'Indiquez le rapport JSON écrit par `dmn-check check --format json --output FICHIER`, ou un scellé fait par `dmn-check pack`.'),
+};
+
+export function unreadable(file: string, err: unknown, role: InputRole = 'manifest'): UserInputError {
   const code = (err as NodeJS.ErrnoException)?.code ?? 'EIO';
   const reason: Record<string, [string, string]> = {
     ENOENT: ['file not found.', 'fichier introuvable.'],
@@ -96,7 +105,7 @@ export function unreadable(file: string, err: unknown): UserInputError {
     code: 'file.unreadable',
     file,
     message: t2(en, fr),
-    hint: t2('Check the path, or run `dmn-check init` to create a manifest.', 'Vérifiez le chemin, ou lancez `dmn-check init` pour créer un manifeste.'),
+    hint: UNREADABLE_HINTS[role],
   });
 }
 

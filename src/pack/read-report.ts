@@ -190,8 +190,8 @@ export async function readReport(absPath: string, file: string): Promise<Report>
   try {
     bytes = await fsp.readFile(absPath);
   } catch (err) {
-    const e = unreadable(file, err);
-    throw new UserInputError(e.problems.map((p) => ({ ...p, code: 'report.invalid', hint: t2('Check the path of the report.', 'Vérifiez le chemin du rapport.') })));
+    const e = unreadable(file, err, 'report');
+    throw new UserInputError(e.problems.map((p) => ({ ...p, code: 'report.invalid' })));
   }
   return parseReport(bytes, file);
 }

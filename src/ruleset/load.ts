@@ -112,7 +112,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
       hint: t2('Remove one `extends` from the cycle.', 'Retirez un `extends` du cycle.'),
     });
   }
-  const src = readYaml(abs, name);
+  const src = readYaml(abs, name, 'ruleset');
   const raw = src.value;
   if (!validateRuleset(raw)) {
     const known = (p: string[]): readonly string[] => knownKeysAt(p);

@@ -119,6 +119,15 @@ describe('bad input: exit 2, one positioned message with a hint, nothing written
     expect(run.stderr).toBe('dmn-check: error: nope/dmn-evidence.yaml file not found. Check the path, or run `dmn-check init` to create a manifest.\n');
   });
 
+  it('a ruleset or a report that does not exist gets its own hint', async () => {
+    const rules = await runCli(['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--rules', 'nope.yaml']);
+    expect(rules.code).toBe(2);
+    expect(rules.stderr).toBe('dmn-check: error: nope.yaml file not found. Check the --rules path (or the `extends` of the ruleset); without --rules the bundled ruleset is used.\n');
+    const report = await runCli(['replay', 'nope.json']);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toMatch(/nope\.json file not found\. Give the JSON report written by `dmn-check check --format json --output FILE`/);
+  });
+
   it('an unreadable manifest', async () => {
     if (process.getuid?.() === 0) {
       // root reads everything: a directory named as the manifest stands in for an unreadable file
