@@ -1,7 +1,6 @@
-import type { RawFinding } from '../engine/report.js';
 import { creationFindings, judgeIns } from '../ins/judge.js';
 import { DEFAULT_MAX_FLOW_BYTES, describePlace, placeFields } from '../ins/read-flow.js';
-import { finishFindings, readSlotFlows, slotPatients } from '../ins/slot.js';
+import { finishFindings, readSlotFlows, readSlotPatients, slotPatients } from '../ins/slot.js';
 import { defineCheck } from './types.js';
 
 interface Options {
@@ -36,15 +35,8 @@ export const insAssociationFlow = defineCheck<Options>({
   },
   async run({ files, options, slot, others }) {
     const maxBytes = options.max_bytes ?? DEFAULT_MAX_FLOW_BYTES;
-    const flows = await readSlotFlows(files, maxBytes);
-    const findings: RawFinding[] = flows.flatMap((f) => f.findings);
-    const patients = slotPatients(flows);
-    const structural = findings.some((f) => f.severity === 'error');
-
-    if (patients.length === 0) {
-      if (!structural) findings.push({ code: 'ins.no-patient', severity: 'error', file: files[0]!.path, params: { files: files.length } });
-      return { findings: finishFindings(findings, slot) };
-    }
+    const { patients, findings, done } = await readSlotPatients(files, maxBytes, slot);
+    if (done) return { findings: done };
     const withIns = patients.filter(({ patient }) => patient.ins.length > 0);
     if (withIns.length === 0) {
       const billing = patients.find(({ patient }) => patient.billingNirs.length > 0);

@@ -1,7 +1,6 @@
-import type { RawFinding } from '../engine/report.js';
 import { creationFindings, judgeIns, traitProblems } from '../ins/judge.js';
 import { DEFAULT_MAX_FLOW_BYTES } from '../ins/read-flow.js';
-import { finishFindings, readSlotFlows, slotPatients } from '../ins/slot.js';
+import { finishFindings, readSlotPatients } from '../ins/slot.js';
 import { defineCheck } from './types.js';
 
 interface Options {
@@ -32,15 +31,8 @@ export const insCreationFlow = defineCheck<Options>({
   },
   async run({ files, options, slot }) {
     const requirePrivateId = options.require_private_identifier ?? true;
-    const flows = await readSlotFlows(files, options.max_bytes ?? DEFAULT_MAX_FLOW_BYTES);
-    const findings: RawFinding[] = flows.flatMap((f) => f.findings);
-    const patients = slotPatients(flows);
-    const structural = findings.some((f) => f.severity === 'error');
-
-    if (patients.length === 0) {
-      if (!structural) findings.push({ code: 'ins.no-patient', severity: 'error', file: files[0]!.path, params: { files: files.length } });
-      return { findings: finishFindings(findings, slot) };
-    }
+    const { patients, findings, done } = await readSlotPatients(files, options.max_bytes ?? DEFAULT_MAX_FLOW_BYTES, slot);
+    if (done) return { findings: done };
 
     const complete = patients.filter(({ patient }) => traitProblems(patient).length === 0 && (!requirePrivateId || patient.privateIds.length > 0));
     // One complete patient is the proof; the others are only worth a warning then.

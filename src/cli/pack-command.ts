@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unreadable } from '../diagnostics/yaml-source.js';
-import type { Report, Status } from '../engine/report.js';
+import type { Report } from '../engine/report.js';
 import { FORMATTERS } from '../formatters/registry.js';
 import { summaryCounts, VERDICT_LABELS } from '../formatters/status-labels.js';
 import type { Lang } from '../i18n/index.js';

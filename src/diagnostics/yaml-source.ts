@@ -351,7 +351,8 @@ function invalidSequenceStart(bytes: Buffer, at: number): number {
   return at;
 }
 
-function offsetToLineCol(text: string, offset: number): { line: number; column: number } {
+/** 1-based line and column of a character offset in a text. */
+export function offsetToLineCol(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let last = -1;
   for (let i = 0; i < offset && i < text.length; i++) {

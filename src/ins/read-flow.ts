@@ -1,3 +1,4 @@
+import { offsetToLineCol } from '../diagnostics/yaml-source.js';
 import type { RawFinding } from '../engine/report.js';
 import type { EvidenceFile } from '../evidence/evidence-file.js';
 import type { Kind } from '../evidence/kinds.js';
@@ -125,18 +126,6 @@ function readEr7(text: string, path: string): FlowReading {
   return { format: 'hl7v2', patients: identitiesFromEr7(doc.messages), findings };
 }
 
-/** 1-based line and column of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return { line, column: offset - last };
-}
 
 /** Where JSON.parse stopped, from its message (V8 gives "position N"); the message itself may quote evidence, so only the number is kept. */
 function jsonErrorOffset(err: unknown, text: string): number {
@@ -152,7 +141,7 @@ function readJson(text: string, path: string): FlowReading {
     const nonEmpty = lines.filter((l) => l.trim() !== '');
     if (nonEmpty.length > 1 && isJson(nonEmpty[0]!)) return readNdjson(lines, path);
     const offset = jsonErrorOffset(err, text);
-    const { line, column } = lineColumn(text, offset);
+    const { line, column } = offsetToLineCol(text, offset);
     return {
       patients: [],
       findings: [{ code: 'ins.json-invalid', severity: 'error', params: { line, column }, file: path, line, column, pointer: `line ${line}` }],

@@ -24,6 +24,24 @@ export async function readSlotFlows(files: readonly EvidenceFile[], maxBytes: nu
   return out;
 }
 
+/**
+ * Reads a slot's flows and their patients. When no patient could be read, `done` holds the slot's
+ * final findings (structural problems, or `ins.no-patient`), and the check returns them as they are.
+ */
+export async function readSlotPatients(
+  files: readonly EvidenceFile[],
+  maxBytes: number,
+  slot: string,
+): Promise<{ flows: SlotFlow[]; patients: SlotPatient[]; findings: RawFinding[]; done?: RawFinding[] }> {
+  const flows = await readSlotFlows(files, maxBytes);
+  const findings: RawFinding[] = flows.flatMap((f) => f.findings);
+  const patients = slotPatients(flows);
+  if (patients.length > 0) return { flows, patients, findings };
+  const structural = findings.some((f) => f.severity === 'error');
+  if (!structural) findings.push({ code: 'ins.no-patient', severity: 'error', file: files[0]!.path, params: { files: files.length } });
+  return { flows, patients, findings, done: finishFindings(findings, slot) };
+}
+
 export function slotPatients(flows: readonly SlotFlow[]): SlotPatient[] {
   return flows.flatMap((f) => f.patients.map((patient) => ({ file: f.file, patient })));
 }
