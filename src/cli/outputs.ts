@@ -25,26 +25,33 @@ const BY_EXTENSION: Record<string, string> = {
 };
 
 /**
- * Pairs `--format` and `--output` in order: an `--output` belongs to the `--format` just before it
- * (or, when none is waiting, to the next one; alone, its format comes from its extension). At most
- * one format may go to stdout.
+ * Pairs `--format` and `--output` in command-line order: an `--output` belongs to the `--format`
+ * just before it; one with no format waiting takes its format from its extension. At most one
+ * format may go to stdout, and no two to the same file.
  */
 export function pairOutputs(tokens: readonly OutputToken[]): OutputRequest[] {
   const out: OutputRequest[] = [];
-  let pendingOutput: string | undefined;
   for (const t of tokens) {
     if (t.kind === 'format') {
       checkFormat(t.value);
-      out.push(pendingOutput !== undefined ? { format: t.value, output: pendingOutput } : { format: t.value });
-      pendingOutput = undefined;
-    } else {
-      const open = out.length > 0 && out[out.length - 1]!.output === undefined ? out[out.length - 1] : undefined;
-      if (open) open.output = t.value;
-      else if (pendingOutput !== undefined) out.push({ format: inferFormat(pendingOutput), output: pendingOutput }), (pendingOutput = t.value);
-      else pendingOutput = t.value;
+      out.push({ format: t.value });
+      continue;
     }
+    const waiting = out[out.length - 1];
+    if (waiting && waiting.output === undefined) waiting.output = t.value;
+    else out.push({ format: inferFormat(t.value), output: t.value });
   }
-  if (pendingOutput !== undefined) out.push({ format: inferFormat(pendingOutput), output: pendingOutput });
+  const files = out.flatMap((o) => (o.output === undefined ? [] : [path.resolve(o.output)]));
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice !== undefined) {
+    throw new UserInputError({
+      code: 'usage',
+      file: 'command line',
+      subject: '--output',
+      message: t2(`${twice} is named by two --output options.`, `${twice} est indiqué par deux options --output.`),
+      hint: t2('Give each format its own file.', 'Donnez à chaque format son propre fichier.'),
+    });
+  }
   if (out.length === 0) out.push({ format: 'text' });
   if (out.filter((o) => o.output === undefined).length > 1) {
     throw new UserInputError({

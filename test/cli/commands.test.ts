@@ -256,3 +256,20 @@ describe('flows in another character set', () => {
   });
 });
 
+
+describe('--format/--output pairing', () => {
+  it('each --output belongs to the --format before it; a lone --output takes its format from its extension', async () => {
+    const { pairOutputs } = await import('../../src/cli/outputs.js');
+    const f = (value: string) => ({ kind: 'format' as const, value });
+    const o = (value: string) => ({ kind: 'output' as const, value });
+    expect(pairOutputs([])).toEqual([{ format: 'text' }]);
+    expect(pairOutputs([f('json'), o('r.json'), f('text')])).toEqual([{ format: 'json', output: 'r.json' }, { format: 'text' }]);
+    expect(pairOutputs([o('r.sarif'), o('r.xml'), o('r.html'), o('r.md')])).toEqual([
+      { format: 'sarif', output: 'r.sarif' },
+      { format: 'junit', output: 'r.xml' },
+      { format: 'html', output: 'r.html' },
+      { format: 'markdown', output: 'r.md' },
+    ]);
+    expect(() => pairOutputs([f('json'), o('a.json'), f('sarif'), o('a.json')])).toThrow(/a\.json is named by two --output options/);
+  });
+});
