@@ -158,7 +158,8 @@ async function evaluateRequirement(req: RequirementDef, input: EvaluateInput): P
     floor = 'missing';
   } else if (statement) {
     const why = factSummary(req, input);
-    findings.push({ code: 'statement.ignored', severity: 'warning', file: statement.at.file, line: statement.at.line, column: statement.at.column, params: { why_en: why, why_fr: why } });
+    const params = why ? { why_en: why, why_fr: why } : { why_en: 'it always applies', why_fr: "elle s'applique toujours" };
+    findings.push({ code: 'statement.ignored', severity: 'warning', file: statement.at.file, line: statement.at.line, column: statement.at.column, params });
   }
 
   const slots: SlotReport[] = [];
