@@ -96,6 +96,24 @@ interface Frame {
 
 const ROOT_GROUP: UnitGroup = { base: '', pattern: '', indexed: false };
 
+/**
+ * The next `"` in `buf[i, end)` inside a JSON string, and whether backslashes escape it (an odd
+ * run just before it). With no quote left, `escapePending` says whether the chunk ends inside an
+ * escape, so the next chunk's first byte is skipped.
+ */
+function nextQuote(buf: Buffer, i: number, end: number): { at: number; escaped: boolean; escapePending: boolean } {
+  const q = buf.indexOf(0x22, i);
+  const at = q >= end ? -1 : q;
+  let k = (at < 0 ? end : at) - 1;
+  let n = 0;
+  while (k >= i && buf[k] === 0x5c) {
+    n++;
+    k--;
+  }
+  const odd = (n & 1) === 1;
+  return { at, escaped: at >= 0 && odd, escapePending: at < 0 && odd };
+}
+
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
@@ -363,20 +381,14 @@ export class JsonSplitter {
           i++;
           continue;
         }
-        const q = buf.indexOf(0x22, i);
-        let k = (q < 0 ? end : q) - 1;
-        let n = 0;
-        while (k >= i && buf[k] === 0x5c) {
-          n++;
-          k--;
-        }
-        if (q < 0) {
-          esc = (n & 1) === 1;
+        const q = nextQuote(buf, i, end);
+        if (q.at < 0) {
+          esc = q.escapePending;
           i = end;
           break;
         }
-        i = q + 1;
-        if ((n & 1) === 0) inString = false;
+        i = q.at + 1;
+        if (!q.escaped) inString = false;
         continue;
       }
       const c = buf[i]!;
@@ -407,19 +419,13 @@ export class JsonSplitter {
         i++;
         continue;
       }
-      const q = buf.indexOf(0x22, i);
-      let k = (q < 0 ? end : q) - 1;
-      let n = 0;
-      while (k >= i && buf[k] === 0x5c) {
-        n++;
-        k--;
-      }
-      if (q < 0) {
-        this.tokEsc = (n & 1) === 1;
+      const q = nextQuote(buf, i, end);
+      if (q.at < 0) {
+        this.tokEsc = q.escapePending;
         return -1;
       }
-      if ((n & 1) === 0) return q;
-      i = q + 1;
+      if (!q.escaped) return q.at;
+      i = q.at + 1;
     }
     return -1;
   }
