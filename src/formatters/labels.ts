@@ -1,5 +1,6 @@
 import type { Report, Severity, Status } from '../engine/report.js';
 import type { Lang } from '../i18n/types.js';
+import { STATUS_LABELS } from './status-labels.js';
 
 /** The fixed words the CI and auditor formats print around the report's own (already worded) texts. */
 export interface Labels {
@@ -58,7 +59,7 @@ export interface Labels {
 }
 
 const EN: Labels = {
-  status: { satisfied: 'satisfied', not_applicable: 'not applicable', missing: 'missing', failed: 'failed', error: 'error' },
+  status: STATUS_LABELS.en,
   severity: { error: 'error', warning: 'warning', info: 'info' },
   verdict: { pass: 'pass', fail: 'fail' },
   verdictHeading: 'Verdict',
@@ -111,7 +112,7 @@ const EN: Labels = {
 };
 
 const FR: Labels = {
-  status: { satisfied: 'satisfaite', not_applicable: 'non applicable', missing: 'manquante', failed: 'en échec', error: 'erreur' },
+  status: STATUS_LABELS.fr,
   severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
   verdict: { pass: 'réussite', fail: 'échec' },
   verdictHeading: 'Verdict',
