@@ -1,6 +1,6 @@
 import type { RawFinding } from '../engine/report.js';
 import type { FileAnalysis, ReadProblem } from '../exports/analyse.js';
-import { exportEvidence, SIBLING_PROPERTIES, type SiblingOptions } from '../exports/slots.js';
+import { exportEvidence, SIBLING_SCHEMA, type SiblingOptions } from '../exports/slots.js';
 import { defineCheck } from './types.js';
 
 /** Findings kept per file; the rest are counted. */
@@ -35,11 +35,7 @@ function problemFinding(fa: FileAnalysis, p: ReadProblem, slot: string): RawFind
 export const exportSample = defineCheck<SiblingOptions>({
   name: 'export-sample',
   description: 'Export files are JSON, NDJSON, CSV, XML or FHIR, read to their end (streaming); database dumps and binary files are refused.',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    properties: SIBLING_PROPERTIES,
-  },
+  schema: SIBLING_SCHEMA,
   async run(ctx) {
     const { slot } = ctx;
     const { analysis, dictionary } = await exportEvidence(ctx, 'sample');

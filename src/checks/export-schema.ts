@@ -1,5 +1,5 @@
 import type { RawFinding } from '../engine/report.js';
-import { exportEvidence, SIBLING_PROPERTIES, type SiblingOptions } from '../exports/slots.js';
+import { exportEvidence, SIBLING_SCHEMA, type SiblingOptions } from '../exports/slots.js';
 import { defineCheck } from './types.js';
 
 /** Violations listed in detail (the analysis keeps no more); the rest are counted. */
@@ -13,11 +13,7 @@ const MAX_LISTED = 20;
 export const exportSchema = defineCheck<SiblingOptions>({
   name: 'export-schema',
   description: "Every JSON and NDJSON record of the export sample follows the manufacturer's JSON Schema (compiled once; a schema that does not compile fails the slot).",
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    properties: SIBLING_PROPERTIES,
-  },
+  schema: SIBLING_SCHEMA,
   async run(ctx) {
     const { slot } = ctx;
     const { analysis, sample } = await exportEvidence(ctx, 'schema');

@@ -6,11 +6,12 @@ import type { Report } from '../engine/report.js';
 import { openDossier, type FhirOpener } from '../evidence/open-dossier.js';
 import { FORMATTERS } from '../formatters/registry.js';
 import { loadManifest } from '../manifest/load.js';
+import type { Manifest } from '../manifest/types.js';
 import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/index.js';
 import { generatedAt, langOf, loadRules, parseAsOf, TOOL, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
-import { pairOutputs, writeAtomically, type OutputToken } from './outputs.js';
+import { pairOutputs, writeAtomically, type OutputRequest, type OutputToken } from './outputs.js';
 
 export interface CheckOptions extends CommonOptions {
   asOf?: string;
@@ -49,11 +50,16 @@ const FHIR_TIMEOUT_MS = 30_000;
 
 /** Loads, opens and evaluates a dossier: the pipeline shared by `check`, `replay` and `pack`. */
 export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<Report> {
+  return (await checkDossier(manifestFile, ruleset, io, opts)).report;
+}
+
+/** {@link runCheck}, also giving the manifest as it was loaded (for `pack`, which seals what was judged). */
+export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<{ report: Report; manifest: Manifest }> {
   const manifest = loadManifest(manifestFile, ruleset, io.cwd);
   if (opts.saveEvidence) await mkdir(path.resolve(io.cwd, opts.saveEvidence), { recursive: true });
   const resolved = { ...opts, ...(opts.saveEvidence ? { saveEvidence: path.resolve(io.cwd, opts.saveEvidence) } : {}), ...(opts.snapshots ? { snapshots: path.resolve(io.cwd, opts.snapshots) } : {}) };
   const opened = await openDossier(manifest, { openFhir: fhirOpener(io, resolved) });
-  return evaluateDossier({
+  const report = await evaluateDossier({
     ruleset,
     manifest,
     opened,
@@ -63,11 +69,11 @@ export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo
     tool: TOOL,
     generatedAt: opts.generatedAt,
   });
+  return { report, manifest };
 }
 
 /** Renders each requested format and writes it; returns the report's exit code (0 pass, 1 fail). */
-export async function emit(report: Report, ruleset: Ruleset, io: CliIo, opts: CommonOptions & { outputs: OutputToken[]; lang: Lang }): Promise<void> {
-  const requests = pairOutputs(opts.outputs);
+export async function emit(report: Report, ruleset: Ruleset, io: CliIo, requests: readonly OutputRequest[], opts: CommonOptions & { lang: Lang }): Promise<void> {
   const files: { path: string; content: string }[] = [];
   let stdout = '';
   for (const r of requests) {
@@ -85,7 +91,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
   const lang = langOf(opts, io);
   const asOf = parseAsOf(opts.asOf, now);
   const stamp = generatedAt(io, now);
-  pairOutputs(opts.outputs); // usage errors before any work
+  const requests = pairOutputs(opts.outputs); // usage errors before any work
   const ruleset = loadRules(opts, io);
   const report = await runCheck(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, {
     asOf,
@@ -94,6 +100,6 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
     generatedAt: stamp,
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
-  await emit(report, ruleset, io, { ...opts, lang });
+  await emit(report, ruleset, io, requests, { ...opts, lang });
   return report.verdict === 'pass' ? 0 : 1;
 }

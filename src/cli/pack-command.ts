@@ -6,10 +6,10 @@ import type { Report } from '../engine/report.js';
 import { FORMATTERS } from '../formatters/registry.js';
 import { summaryCounts, VERDICT_LABELS } from '../formatters/status-labels.js';
 import type { Lang } from '../i18n/index.js';
-import { displayPath, loadManifest } from '../manifest/load.js';
+import { displayPath } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { checkTarget, isZipTarget, packDossier } from '../pack/pack.js';
-import { runCheck } from './check-command.js';
+import { checkDossier } from './check-command.js';
 import { generatedAt, langOf, loadRules, parseAsOf, TOOL, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 
@@ -72,8 +72,7 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   // FHIR sources are fetched once and saved, so the bag replays offline exactly what was judged.
   const saveEvidence = await fsp.mkdtemp(path.join(os.tmpdir(), 'dmn-check-pack-'));
   try {
-    const report = await runCheck(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence });
-    const manifest = loadManifest(base, ruleset, dossierDir);
+    const { report, manifest } = await checkDossier(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence });
     const snapshots = (await fsp.readdir(saveEvidence)).sort().map((name) => ({ name, absPath: path.join(saveEvidence, name) }));
     return await seal(report, manifest, snapshots);
   } finally {

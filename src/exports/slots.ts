@@ -19,6 +19,9 @@ export const SIBLING_PROPERTIES = {
   schema_slot: { type: 'string', minLength: 1, nullable: true },
 } as const;
 
+/** The whole options schema of `export-sample` and `export-schema` (the dictionary check adds one option). */
+export const SIBLING_SCHEMA = { type: 'object', additionalProperties: false, properties: SIBLING_PROPERTIES } as const;
+
 export type Role = 'sample' | 'dictionary' | 'schema';
 
 /** The PORT 1 evidence as the three checks see it, and its single shared analysis. */
