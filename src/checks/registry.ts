@@ -1,12 +1,12 @@
 import type { AnyCheck } from './types.js';
-import { minFiles } from './min-files.js';
-import { documentMentions } from './document-mentions.js';
-import { insCreationFlow } from './ins-creation-flow.js';
-import { insAssociationFlow } from './ins-association-flow.js';
-import { fhirpathCheck } from './fhirpath.js';
-import { exportSample } from './export-sample.js';
-import { exportDictionary } from './export-dictionary.js';
-import { exportSchema } from './export-schema.js';
+import { minFiles } from './files/min-files.js';
+import { documentMentions } from './files/document-mentions.js';
+import { insCreationFlow } from './ins/ins-creation-flow.js';
+import { insAssociationFlow } from './ins/ins-association-flow.js';
+import { fhirpathCheck } from './fhir/fhirpath.js';
+import { exportSample } from './port1/export-sample.js';
+import { exportDictionary } from './port1/export-dictionary.js';
+import { exportSchema } from './port1/export-schema.js';
 
 /** Every check a ruleset may name. Add a new kind of check here, and only here. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [

@@ -1,7 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import type { EvidenceFile } from '../evidence/evidence-file.js';
 import type { FactValue } from '../ruleset/types.js';
-import type { RawFinding } from '../engine/report.js';
+import type { RawFinding } from '../report/report.js';
 
 /** A problem in a check's options that a JSON schema cannot see (e.g. a FHIRPath syntax error). */
 export interface OptionProblem {

@@ -1,5 +1,5 @@
 import type { CheckRegistry } from '../checks/registry.js';
-import { statementFindings } from '../checks/statement.js';
+import { statementFindings } from './statements.js';
 import type { EvidenceFile, OpenResult } from '../evidence/evidence-file.js';
 import { expandAccepts, KINDS } from '../evidence/kinds.js';
 import { word, type Lang } from '../i18n/index.js';
@@ -16,7 +16,7 @@ import {
   type SlotReport,
   type StatementReport,
   type Status,
-} from './report.js';
+} from '../report/report.js';
 
 /** Everything the engine needs; it reads no clock, no environment and no console. */
 export interface EvaluateInput {

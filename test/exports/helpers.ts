@@ -1,11 +1,11 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportDictionary } from '../../src/checks/export-dictionary.js';
-import { exportSample } from '../../src/checks/export-sample.js';
-import { exportSchema } from '../../src/checks/export-schema.js';
+import { exportDictionary } from '../../src/checks/port1/export-dictionary.js';
+import { exportSample } from '../../src/checks/port1/export-sample.js';
+import { exportSchema } from '../../src/checks/port1/export-schema.js';
 import type { CheckContext, CheckResult } from '../../src/checks/types.js';
-import type { RawFinding } from '../../src/engine/report.js';
+import type { RawFinding } from '../../src/report/report.js';
 import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
 import { word } from '../../src/i18n/index.js';
 

@@ -201,7 +201,7 @@ describe('export-dictionary', () => {
 
 describe('check options and contexts', () => {
   it('require_categories narrows what the dictionary must cover', async () => {
-    const { exportDictionary } = await import('../../src/checks/export-dictionary.js');
+    const { exportDictionary } = await import('../../src/checks/port1/export-dictionary.js');
     const { open } = await import('./helpers.js');
     const sample = [await open('no-correspondents/export.json')];
     const dictionary = [await open('no-correspondents/dictionary.yaml')];

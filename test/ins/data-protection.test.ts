@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { insAssociationFlow } from '../../src/checks/ins-association-flow.js';
-import { insCreationFlow } from '../../src/checks/ins-creation-flow.js';
-import type { RawFinding } from '../../src/engine/report.js';
+import { insAssociationFlow } from '../../src/checks/ins/ins-association-flow.js';
+import { insCreationFlow } from '../../src/checks/ins/ins-creation-flow.js';
+import type { RawFinding } from '../../src/report/report.js';
 import { openEvidenceFile } from '../../src/evidence/evidence-file.js';
 import { word } from '../../src/i18n/index.js';
 
