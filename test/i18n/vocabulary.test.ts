@@ -34,7 +34,7 @@ describe('the finding vocabulary', () => {
 
   it('sees the codes of every part (a scan that finds nothing proves nothing)', () => {
     expect(emitted.size).toBeGreaterThan(120);
-    for (const code of ['slot.missing', 'file.kind', 'ins.key', 'export.dump', 'replay.manifest-changed', 'fhirpath.invalid-json']) expect(emitted.has(code), code).toBe(true);
+    for (const code of ['slot.missing', 'file.kind', 'ins.key', 'export.schema.invalid', 'replay.manifest-changed', 'fhirpath.invalid-json']) expect(emitted.has(code), code).toBe(true);
   });
 
   it('words every code the sources emit', () => {
