@@ -1,5 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import { createAjv } from '../diagnostics/ajv.js';
+import type { ValidateFunction } from 'ajv';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { parseYaml, unreadable } from '../diagnostics/yaml-source.js';
@@ -112,7 +113,13 @@ const reportSchema = {
   },
 };
 
-const validateReport = createAjv({ verbose: true }).compile(reportSchema);
+// Compiled on first use: every command loads this module, only `diff` and `replay` read reports
+// (compiling it at import cost each `check` about a fifth of a second).
+let compiled: ValidateFunction | undefined;
+function reportValidator(): ValidateFunction {
+  compiled ??= createAjv({ verbose: true }).compile(reportSchema);
+  return compiled;
+}
 
 function problem(file: string, message: { en: string; fr: string }, hint?: { en: string; fr: string }, at: { line?: number; column?: number } = {}): InputProblem {
   return { code: 'report.invalid', file, ...at, message, ...(hint ? { hint } : {}) };
@@ -164,6 +171,7 @@ export function parseReport(bytes: Buffer, file: string): Report {
       ),
     );
   }
+  const validateReport = reportValidator();
   if (!validateReport(value)) {
     let problems: InputProblem[];
     try {
