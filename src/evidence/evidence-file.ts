@@ -66,10 +66,18 @@ function isInside(root: string, candidate: string): boolean {
 }
 
 /**
+ * A relative POSIX path already in normal form: segments of anything but `/`, `\\` and NUL, none
+ * empty, `.` or `..`, and no drive letter (`C:`) in front.
+ */
+const NORMAL_RELATIVE = /^(?![a-zA-Z]:)(?!\.\.?(?:\/|$))[^/\\\u0000]+(?:\/(?!\.\.?(?:\/|$))[^/\\\u0000]+)*$/;
+
+/**
  * Lexical confinement: a manifest path must be relative, without NUL, and must not climb out of the
  * dossier. Returns the normalised POSIX relative path, or undefined when it escapes.
  */
 export function confinePath(relPath: string): string | undefined {
+  // Already normal (what manifests hold: `evidence/ieu7/login.png`), so normalising would give it back.
+  if (NORMAL_RELATIVE.test(relPath)) return relPath;
   if (relPath.includes('\u0000')) return undefined;
   if (path.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath)) return undefined;
   const normal = path.posix.normalize(relPath.replace(/\\/g, '/'));
