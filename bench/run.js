@@ -367,7 +367,7 @@ async function main(argv) {
       checks.push([`JSON document ${size} MB: dmn-check >= 2x faster than ajv-cli (median of pair-by-pair ratios)${underLoad}`, sD.ok && sAjv.ok && r.wall.median >= 2, sAjv.ok ? r.text : 'ajv-cli failed']);
       checks.push([`JSON document ${size} MB: dmn-check peak RSS <= 25% of ajv-cli's (median)`, sD.ok && sAjv.ok && mem.median <= 0.25, sAjv.ok ? `${(mem.median * 100).toFixed(0)}% (${fmtSpread(sD.rss, 0)} MiB vs ${fmtSpread(sAjv.rss, 0)} MiB)` : 'ajv-cli failed']);
       checks.push([`JSON document ${size} MB: one thread >= 1.5x faster than ajv-cli (median of pair-by-pair ratios)${underLoad}`, summarise(dOne).ok && sAjv.ok && r1.wall.median >= 1.5, sAjv.ok ? r1.text : 'ajv-cli failed']);
-      if (quick) checks.push([`NDJSON ${size} MB: dmn-check with schema vs bare read + JSON.parse (the 1.2x / 160 MiB target is set on 1 GB: run without --quick)`, true, `${timeRatio(setN.cases[0], nAuto).text}; ${fmtSpread(sN.rss, 0, ' MiB')}`]);
+      if (quick) checks.push([`NDJSON ${size} MB: dmn-check with schema vs bare read + JSON.parse (the 1.2x / 160 MiB target is set on 1 GB: run without --quick)`, null, `${timeRatio(setN.cases[0], nAuto).text}; ${fmtSpread(sN.rss, 0, ' MiB')}`]);
     }
   }
   checks.push(coldStart());
@@ -380,7 +380,8 @@ async function main(argv) {
   if (!scale.sound) process.exitCode = 1;
 
   console.log(`\nTargets (issues 3 and 17), measured as ratios in this run (load average now ${os.loadavg()[0].toFixed(2)}):`);
-  for (const [what, ok, value] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`);
+  // `null`: a figure shown for information, with no target at this size.
+  for (const [what, ok, value] of checks) console.log(`  ${ok === null ? 'info  ' : ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`);
 }
 
 /** `dmn-check check` on the example dossier from a cold start: the median wall time of 5 runs. */
