@@ -137,7 +137,7 @@ export async function scaleBench({ files: count = 20_000, runs = 5, keep = false
     print(`\ndmn-check / sha256sum, pair by pair: wall ${fmtSpread(ratio, 1, 'x')}, CPU ${fmtSpread(cpuRatio, 1, 'x')}`);
     const sound = d.ok && limited.ok && report.hashed === built.files && limitedReport.hashed === built.files && report.inError === 0 && limitedReport.inError === 0;
     if (!sound) print(`  unexpected result: ${d.error ?? limited.error ?? `${report.hashed} hashed, ${report.inError} in error`}`);
-    const target = [`${thousands(built.files)} files: dmn-check within 5x of sha256sum (median of pair-by-pair wall ratios)`, sound && ratio.median <= 5, `${fmtSpread(ratio, 1, 'x')}`];
+    const target = [`${thousands(built.files)} files: dmn-check within 5x of sha256sum (median of pair-by-pair wall ratios)`, sound && ratio.median <= 5, `${fmtSpread(ratio, 1, 'x')}; CPU time ${cpuRatio.median.toFixed(1)}x`];
     return { sound, ratio, target, load: [set.loadBefore, set.loadAfter] };
   } finally {
     if (keep) print(`kept: ${work}`);
