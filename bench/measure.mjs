@@ -13,11 +13,6 @@ const HOOK = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rss-hook.c
 const TIME = '/usr/bin/time';
 const MB = 1024 * 1024;
 
-/** Load average over the last minute, and the cores this process may use. */
-export function load() {
-  return { load1: os.loadavg()[0], cores: os.availableParallelism() };
-}
-
 /**
  * Runs `argv` once. A Node script (`node: true`) is started with the RSS hook preloaded, which
  * reports peak RSS and CPU time from inside; any other command goes through GNU time when present.
