@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWorkerCount } from '../../src/checks/port1/analysis/pool.js';
+import { defaultWorkerCount } from '../../../src/checks/port1/analysis/pool.js';
 
 describe('defaultWorkerCount: threads only when a core is idle for them', () => {
   it('gives a quiet two-core machine one worker beside the reading thread', () => {
