@@ -66,10 +66,10 @@ function isInside(root: string, candidate: string): boolean {
 }
 
 /**
- * A relative POSIX path already in normal form: segments of anything but `/`, `\\` and NUL, none
- * empty, `.` or `..`, and no drive letter (`C:`) in front.
+ * A relative POSIX path already in normal form: segments of anything but `/` and `\\`, none empty,
+ * `.` or `..`, and no drive letter (`C:`) in front (NUL is refused apart).
  */
-const NORMAL_RELATIVE = /^(?![a-zA-Z]:)(?!\.\.?(?:\/|$))[^/\\\u0000]+(?:\/(?!\.\.?(?:\/|$))[^/\\\u0000]+)*$/;
+const NORMAL_RELATIVE = /^(?![a-zA-Z]:)(?!\.\.?(?:\/|$))[^/\\]+(?:\/(?!\.\.?(?:\/|$))[^/\\]+)*$/;
 
 /**
  * Lexical confinement: a manifest path must be relative, without NUL, and must not climb out of the
@@ -77,8 +77,8 @@ const NORMAL_RELATIVE = /^(?![a-zA-Z]:)(?!\.\.?(?:\/|$))[^/\\\u0000]+(?:\/(?!\.\
  */
 export function confinePath(relPath: string): string | undefined {
   // Already normal (what manifests hold: `evidence/ieu7/login.png`), so normalising would give it back.
-  if (NORMAL_RELATIVE.test(relPath)) return relPath;
   if (relPath.includes('\u0000')) return undefined;
+  if (NORMAL_RELATIVE.test(relPath)) return relPath;
   if (path.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath)) return undefined;
   const normal = path.posix.normalize(relPath.replace(/\\/g, '/'));
   if (normal === '..' || normal.startsWith('../') || normal.startsWith('/')) return undefined;
@@ -101,8 +101,12 @@ function notRegularKind(st: Stats): 'directory' | 'fifo' | 'device' | 'socket' |
  * the report never open it again. The calls are synchronous: each is a few microseconds on a local
  * disk, far less than a trip through the thread pool, and 20,000 files pay it 20,000 times.
  */
-export async function openEvidenceFile(rootDir: string, relPath: string, folders?: FolderCache): Promise<OpenResult> {
-  return openEvidenceFileSync(rootDir, relPath, folders);
+export function openEvidenceFile(rootDir: string, relPath: string, folders?: FolderCache): Promise<OpenResult> {
+  try {
+    return Promise.resolve(openEvidenceFileSync(rootDir, relPath, folders));
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
 }
 
 /**
