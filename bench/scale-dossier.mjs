@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Scale bench (issue 5): one dossier with 20,000 evidence files across the slots of the bundled
-// ruleset, built in os.tmpdir(), checked by `node bin/dmn-check.js check … --format json --output …`
-// in a child process; prints the number of files, wall time and peak RSS, then again under
-// `ulimit -n 64` (hashing must not exhaust file descriptors). Needs a build (`npm run build`).
-// Usage: node bench/scale-dossier.mjs [--files N] [--keep]
-import { spawn } from 'node:child_process';
+// Scale bench (issues 5 and 17): one dossier with 20,000 evidence files across the slots of the
+// bundled ruleset, built in os.tmpdir(), checked by `node bin/dmn-check.js check … --format json
+// --output …` in a child process, interleaved with `sha256sum` over the same files (the floor: open,
+// read and hash each file once); then once under `ulimit -n 64` (hashing must not exhaust file
+// descriptors). Needs a build (`npm run build`).
+// Usage: node bench/scale-dossier.mjs [--files N] [--runs N] [--keep]
+import { fmtSpread, interleave, pairedRatio, runOnce, summarise } from './measure.mjs';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { crc32 } from 'node:zlib';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'dmn-check.js');
 const FIXTURE = path.join(ROOT, 'fixtures', 'dossiers', 'complete');
-const TIME = '/usr/bin/time';
+const HOOK = path.join(ROOT, 'bench', 'rss-hook.cjs');
 
 /** Share of the files each slot gets (the rest of the manifest is the complete example dossier's). */
 const SHARES = [
@@ -99,39 +100,12 @@ export function buildScaleDossier(dir, count) {
   return { manifest, files: n + 1, bytes };
 }
 
-/** Runs `node bin/dmn-check.js …` and measures wall time and peak RSS (GNU time, else an in-process wrapper). */
-function measure(args, { cwd, maxOpenFiles }) {
-  const useTime = existsSync(TIME);
-  const wrapper = `import { writeSync } from 'node:fs'; import { main } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'cli', 'main.js')).href)};
-const code = await main(process.argv.slice(1), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
-writeSync(3, String(process.resourceUsage().maxRSS)); process.exitCode = code;`;
-  const command = useTime ? [TIME, '-v', process.execPath, BIN, ...args] : [process.execPath, '--input-type=module', '-e', wrapper, ...args];
-  const [cmd, ...rest] = maxOpenFiles === undefined ? command : ['bash', '-c', `ulimit -n ${maxOpenFiles} && exec "$@"`, 'bash', ...command];
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(cmd, rest, { cwd, stdio: ['ignore', 'ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C.UTF-8' } });
-    let stderr = '';
-    let fd3 = '';
-    child.stderr.on('data', (c) => (stderr += c));
-    child.stdio[3].on('data', (c) => (fd3 += c));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const kib = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]) : Number(fd3);
-      const exit = useTime ? Number(/Exit status: (\d+)/.exec(stderr)?.[1] ?? code) : code;
-      const errors = stderr.split('\n').filter((l) => l.startsWith('dmn-check:'));
-      resolve({ exit, seconds, peakRss: kib * 1024, method: useTime ? `${TIME} -v` : 'process.resourceUsage() in-process', errors });
-    });
-  });
-}
-
-const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
-const thousands = (n) => n.toLocaleString('en-US');
-
-async function main() {
-  const argv = process.argv.slice(2);
-  const count = argv.includes('--files') ? Number(argv[argv.indexOf('--files') + 1]) : 20_000;
-  const keep = argv.includes('--keep');
+/**
+ * The scale bench: builds the dossier, then runs `dmn-check check` and `sha256sum` over the same
+ * files, interleaved, `runs` times each; then once more under `ulimit -n 64` (hashing must not exhaust
+ * file descriptors). Returns the summaries, the pair-by-pair ratio and the target line.
+ */
+export async function scaleBench({ files: count = 20_000, runs = 5, keep = false, print = console.log } = {}) {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('no build: run `npm run build` first');
   const work = mkdtempSync(path.join(os.tmpdir(), 'dmn-check-scale-'));
   try {
@@ -140,35 +114,63 @@ async function main() {
     const t0 = Date.now();
     const built = buildScaleDossier(dossier, count);
     const buildSeconds = (Date.now() - t0) / 1000;
-    const rows = [];
-    for (const limit of [undefined, 64]) {
-      const out = path.join(work, `report-${limit ?? 'default'}.json`);
-      const m = await measure(['check', built.manifest, '--format', 'json', '--output', out], { cwd: work, maxOpenFiles: limit });
-      let hashed = 0;
-      let inError = 0;
-      if (existsSync(out)) {
-        const report = JSON.parse(readFileSync(out, 'utf8'));
-        for (const r of report.requirements) for (const s of r.slots) for (const f of s.files) if (f.sha256) hashed++;
-        inError = report.summary.error;
-        rmSync(out);
-      }
-      rows.push({ limit, hashed, inError, ...m });
-    }
+    const names = listEvidence(built.manifest);
+    const out = path.join(work, 'report.json');
+    const env = { ...process.env, LANG: 'C.UTF-8' };
+    const dmn = { label: 'dmn-check check --format json --output report.json', argv: [BIN, 'check', built.manifest, '--format', 'json', '--output', out], cwd: work, env };
+    const sha = { label: 'sha256sum over the same files (xargs -0 sha256sum)', node: false, argv: ['xargs', '-0', 'sha256sum'], input: names.join('\0'), cwd: dossier, env };
+    const set = interleave([dmn, sha], runs);
+    const report = readReport(out);
+    const limited = runOnce({ node: false, argv: ['bash', '-c', 'ulimit -n 64 && exec "$@"', 'bash', process.execPath, '--require', HOOK, ...dmn.argv], cwd: work, env });
+    const limitedReport = readReport(out);
+    const [d, s] = set.cases.map(summarise);
+    const ratio = pairedRatio(set.cases[0], set.cases[1]);
+    const cpuRatio = pairedRatio(set.cases[0], set.cases[1], (r) => r.cpuSeconds);
     const manifestBytes = statSync(built.manifest).size;
-    console.log(`\nScale: one dossier of ${thousands(built.files)} evidence files (${mb(built.bytes)}, manifest ${mb(manifestBytes)}), built in ${buildSeconds.toFixed(1)} s under ${os.tmpdir()}`);
-    console.log(`command: node bin/dmn-check.js check dmn-evidence.yaml --format json --output report.json; peak RSS from ${rows[0].method}\n`);
-    console.log('| open files limit | files | hashed | requirements in error | exit | wall time | peak RSS |');
-    console.log('|---|--:|--:|--:|--:|--:|--:|');
-    for (const r of rows) {
-      console.log(`| ${r.limit === undefined ? 'default' : `ulimit -n ${r.limit}`} | ${thousands(built.files)} | ${thousands(r.hashed)} | ${r.inError} | ${r.exit} | ${r.seconds.toFixed(1)} s | ${mb(r.peakRss)} |`);
-    }
-    for (const r of rows) for (const e of r.errors) console.log(`  ${r.limit === undefined ? '' : `(ulimit -n ${r.limit}) `}${e}`);
-    const bad = rows.filter((r) => r.exit === 2 || r.hashed !== built.files || r.inError > 0);
-    if (bad.length > 0) process.exitCode = 1;
+    print(`\nScale: one dossier of ${thousands(built.files)} evidence files (${mb(built.bytes)}, manifest ${mb(manifestBytes)}), built in ${buildSeconds.toFixed(1)} s under ${os.tmpdir()}`);
+    print(`${runs} runs of each, interleaved; load average ${set.loadBefore.toFixed(2)} before, ${set.loadAfter.toFixed(2)} after (${os.availableParallelism()} cores)\n`);
+    print('| case | wall s, median (min–max) | CPU s, median (min–max) | peak RSS MiB | files hashed | requirements in error | exit |');
+    print('|---|--:|--:|--:|--:|--:|--:|');
+    print(`| ${dmn.label} | ${fmtSpread(d.wall)} | ${fmtSpread(d.cpu)} | ${fmtSpread(d.rss, 0)} | ${thousands(report.hashed)} | ${report.inError} | ${d.ok ? 0 : `${d.status} (${d.failed} failed)`} |`);
+    print(`| same, under \`ulimit -n 64\` (once) | ${limited.ok ? limited.seconds.toFixed(2) : '-'} | ${Number.isFinite(limited.cpuSeconds) ? limited.cpuSeconds.toFixed(2) : '-'} | ${Number.isFinite(limited.rssMiB) ? limited.rssMiB.toFixed(0) : '-'} | ${thousands(limitedReport.hashed)} | ${limitedReport.inError} | ${limited.status} |`);
+    print(`| ${sha.label} | ${fmtSpread(s.wall)} | ${fmtSpread(s.cpu)} | ${fmtSpread(s.rss, 0)} | ${thousands(names.length)} | - | ${s.ok ? 0 : s.status} |`);
+    print(`\ndmn-check / sha256sum, pair by pair: wall ${fmtSpread(ratio, 1, 'x')}, CPU ${fmtSpread(cpuRatio, 1, 'x')}`);
+    const sound = d.ok && limited.ok && report.hashed === built.files && limitedReport.hashed === built.files && report.inError === 0 && limitedReport.inError === 0;
+    if (!sound) print(`  unexpected result: ${d.error ?? limited.error ?? `${report.hashed} hashed, ${report.inError} in error`}`);
+    const target = [`${thousands(built.files)} files: dmn-check within 5x of sha256sum (median of pair-by-pair wall ratios)`, sound && ratio.median <= 5, `${fmtSpread(ratio, 1, 'x')}; CPU time ${cpuRatio.median.toFixed(1)}x`];
+    return { sound, ratio, target, load: [set.loadBefore, set.loadAfter] };
   } finally {
-    if (keep) console.log(`kept: ${work}`);
+    if (keep) print(`kept: ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The evidence paths the manifest names, relative to the dossier (what sha256sum is given). */
+function listEvidence(manifest) {
+  return readFileSync(manifest, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('      - '))
+    .map((l) => l.slice(8));
+}
+
+function readReport(file) {
+  if (!existsSync(file)) return { hashed: 0, inError: NaN };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  let hashed = 0;
+  for (const r of report.requirements) for (const s of r.slots) for (const f of s.files) if (f.sha256) hashed++;
+  rmSync(file);
+  return { hashed, inError: report.summary.error };
+}
+
+const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+const thousands = (n) => (Number.isFinite(n) ? n.toLocaleString('en-US') : '-');
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const option = (name, fallback) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : fallback);
+  const r = await scaleBench({ files: option('--files', 20_000), runs: option('--runs', 5), keep: argv.includes('--keep') });
+  console.log(`\n  ${r.target[1] ? 'met   ' : 'MISSED'}  ${r.target[0]}: ${r.target[2]}`);
+  if (!r.sound) process.exitCode = 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) await main();

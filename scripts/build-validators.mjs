@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Build step (after tsc): compiles the ruleset and manifest JSON Schemas into standalone ajv
+// Build step (after tsc): compiles the ruleset, manifest, data dictionary and check options JSON Schemas into standalone ajv
 // validators in dist/generated/, so that a run does not pay for schema compilation at start-up.
 // The loaders fall back to compiling at run time when these files are absent (tests run from src/).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -29,4 +29,31 @@ for (const [name, schema] of [
   addFormats(ajv);
   const validate = ajv.compile(schema);
   writeFileSync(path.join(out, name), standaloneCode(ajv, validate));
+}
+
+// The PORT 1 data dictionary schema: same options as createAjv() in src/checks/port1/analysis/dictionary.ts.
+{
+  const { DICTIONARY_SCHEMA } = await import(path.join(root, 'dist/checks/port1/analysis/dictionary-schema.js'));
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  addFormats(ajv);
+  const validate = ajv.compile(DICTIONARY_SCHEMA);
+  writeFileSync(path.join(out, 'validate-dictionary.cjs'), standaloneCode(ajv, validate));
+}
+
+// The options schema of every built-in check, one export each, found by check name through
+// `byCheck` (src/diagnostics/precompiled.ts): same options as the ajv of src/ruleset/load.ts.
+{
+  const { BUILTIN_CHECKS } = await import(path.join(root, 'dist/checks/registry.js'));
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  addFormats(ajv);
+  const exportsByKey = {};
+  const byCheck = [];
+  BUILTIN_CHECKS.forEach((check, i) => {
+    const key = `check${i}`;
+    ajv.addSchema(check.schema, key);
+    exportsByKey[key] = key;
+    byCheck.push(`${JSON.stringify(check.name)}: exports.${key}`);
+  });
+  const code = standaloneCode(ajv, exportsByKey);
+  writeFileSync(path.join(out, 'validate-options.cjs'), `${code}\nexports.byCheck = { ${byCheck.join(', ')} };\n`);
 }

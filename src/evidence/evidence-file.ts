@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, promises as fsp, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fsp, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { RawFinding } from '../report/report.js';
 import { KINDS, type Kind } from './kinds.js';
@@ -54,17 +54,31 @@ export class FileTooLargeError extends Error {
   }
 }
 
+/**
+ * True when `candidate` is `root` or lies below it. Both are absolute and normalised (real paths, or
+ * `path.resolve` results), so a prefix test on whole components says it; `path.relative` would
+ * resolve both again for each of 20,000 files.
+ */
 function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  if (candidate === root) return true;
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  return candidate.startsWith(prefix);
 }
+
+/**
+ * A relative POSIX path already in normal form: segments of anything but `/` and `\\`, none empty,
+ * `.` or `..`, and no drive letter (`C:`) in front (NUL is refused apart).
+ */
+const NORMAL_RELATIVE = /^(?![a-zA-Z]:)(?!\.\.?(?:\/|$))[^/\\]+(?:\/(?!\.\.?(?:\/|$))[^/\\]+)*$/;
 
 /**
  * Lexical confinement: a manifest path must be relative, without NUL, and must not climb out of the
  * dossier. Returns the normalised POSIX relative path, or undefined when it escapes.
  */
 export function confinePath(relPath: string): string | undefined {
+  // Already normal (what manifests hold: `evidence/ieu7/login.png`), so normalising would give it back.
   if (relPath.includes('\u0000')) return undefined;
+  if (NORMAL_RELATIVE.test(relPath)) return relPath;
   if (path.isAbsolute(relPath) || path.win32.isAbsolute(relPath) || /^[a-zA-Z]:/.test(relPath)) return undefined;
   const normal = path.posix.normalize(relPath.replace(/\\/g, '/'));
   if (normal === '..' || normal.startsWith('../') || normal.startsWith('/')) return undefined;
@@ -81,20 +95,70 @@ function notRegularKind(st: Stats): 'directory' | 'fifo' | 'device' | 'socket' |
 /**
  * Opens an evidence file inside `rootDir` (the dossier folder, already resolved with realpath).
  * Symlinks are followed but must land inside the dossier; FIFOs and devices are never read.
+ *
+ * One open per file: realpath, open, fstat and one read through the descriptor, which sniffs the
+ * kind and, for a file that fits in the head (64 KiB), hashes it and keeps it, so later checks and
+ * the report never open it again. The calls are synchronous: each is a few microseconds on a local
+ * disk, far less than a trip through the thread pool, and 20,000 files pay it 20,000 times.
  */
-export async function openEvidenceFile(rootDir: string, relPath: string): Promise<OpenResult> {
+export function openEvidenceFile(rootDir: string, relPath: string, folders?: FolderCache): Promise<OpenResult> {
+  try {
+    return Promise.resolve(openEvidenceFileSync(rootDir, relPath, folders));
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
+/**
+ * Real paths of the folders evidence sits in, for one opening pass over a dossier (20,000 files sit in
+ * a handful of folders: each is resolved once instead of once per file).
+ */
+export type FolderCache = Map<string, string>;
+
+/**
+ * The real path of `abs`, its folder resolved once per pass: a file whose folder really is inside the
+ * dossier is opened as `realFolder/name` with O_NOFOLLOW, so a symlink as last component is not
+ * followed there (the caller then resolves it whole). Undefined when the folder cannot be resolved
+ * here or lies outside: the caller resolves the whole path and classifies the failure.
+ */
+function throughFolder(rootDir: string, abs: string, folders: FolderCache): string | undefined {
+  const dir = path.dirname(abs);
+  let real = folders.get(dir);
+  if (real === undefined) {
+    try {
+      real = realpathSync.native(dir);
+    } catch {
+      return undefined;
+    }
+    folders.set(dir, real);
+  }
+  return isInside(rootDir, real) ? path.join(real, path.basename(abs)) : undefined;
+}
+
+function openEvidenceFileSync(rootDir: string, relPath: string, folders: FolderCache | undefined): OpenResult {
   const rel = confinePath(relPath);
   if (rel === undefined) return { ok: false, reason: 'escape' };
   const abs = path.join(rootDir, rel);
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
+  const direct = folders ? throughFolder(rootDir, abs, folders) : undefined;
+  if (direct !== undefined) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(direct, flags);
+    } catch {
+      // A symlink (ELOOP), a missing file, a socket…: the whole path is resolved below, which says which.
+    }
+    if (fd !== undefined) return readOpened(fd, direct, rel);
+  }
   let real: string;
   try {
-    real = await fsp.realpath(abs);
+    real = realpathSync.native(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       // A dangling symlink that points outside is still an escape attempt.
       try {
-        const target = await fsp.readlink(abs);
+        const target = readlinkSync(abs);
         if (!isInside(rootDir, path.resolve(path.dirname(abs), target))) return { ok: false, reason: 'escape' };
       } catch {
         /* not a link */
@@ -105,38 +169,54 @@ export async function openEvidenceFile(rootDir: string, relPath: string): Promis
     return { ok: false, reason: 'unreadable', code };
   }
   if (!isInside(rootDir, real)) return { ok: false, reason: 'escape' };
-  let handle: fsp.FileHandle;
+  let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer. O_NOFOLLOW: `real` has no link left, unless one was swapped in since.
-    handle = await fsp.open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    fd = openSync(real, flags);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     if (code === 'ENOENT') return { ok: false, reason: 'missing' };
     if (code === 'EISDIR') return { ok: false, reason: 'not-regular', what: 'directory' };
     // A socket (or a device without a driver) cannot be opened at all: say what it is, from its stat.
-    const what = await fsp.stat(real).then(notRegularKind, () => undefined);
+    let what: ReturnType<typeof notRegularKind>;
+    try {
+      what = notRegularKind(statSync(real));
+    } catch {
+      what = undefined;
+    }
     if (what) return { ok: false, reason: 'not-regular', what };
     return { ok: false, reason: 'unreadable', code };
   }
+  return readOpened(fd, real, rel);
+}
+
+/** Stats, reads, sniffs (and, when it fits in the head, hashes) an opened evidence file, then closes it. */
+function readOpened(fd: number, real: string, rel: string): OpenResult {
   try {
-    const st = await handle.stat();
+    const st = fstatSync(fd);
     const what = notRegularKind(st);
     if (what) return { ok: false, reason: 'not-regular', what };
-    const headBuf = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
+    // One byte more than stat says, when the file fits in the head: reading short of it proves the head is the whole content.
+    const want = Math.min(HEAD_BYTES, st.size + 1);
+    const headBuf = Buffer.alloc(want);
     let got = 0;
-    while (got < headBuf.length) {
-      const { bytesRead } = await handle.read(headBuf, got, headBuf.length - got, got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
+    while (got < want) {
+      const n = readSync(fd, headBuf, got, want - got, got);
+      if (n === 0) break;
+      got += n;
     }
-    const kind = sniff(headBuf.subarray(0, got), st.size, rel);
+    const seen = Math.min(got, st.size, HEAD_BYTES);
+    const kind = sniff(headBuf.subarray(0, seen), st.size, rel);
+    const whole = got === st.size && st.size < want;
     // Every opened file is kept until the report is done: 20,000 screenshots must not hold 64 KiB each.
-    const head = MAGIC_KINDS.has(kind) ? Buffer.from(headBuf.subarray(0, Math.min(got, MAGIC_HEAD_BYTES))) : headBuf.subarray(0, got);
-    return { ok: true, file: new LocalEvidenceFile(rel, real, st.size, kind, head) };
+    const keepAll = whole && (!MAGIC_KINDS.has(kind) || st.size <= MAGIC_HEAD_BYTES);
+    const head = MAGIC_KINDS.has(kind) && seen > MAGIC_HEAD_BYTES ? Buffer.from(headBuf.subarray(0, MAGIC_HEAD_BYTES)) : headBuf.subarray(0, seen);
+    const digest = whole ? createHash('sha256').update(headBuf.subarray(0, got)).digest('hex') : undefined;
+    return { ok: true, file: new LocalEvidenceFile(rel, real, st.size, kind, head, keepAll, digest) };
   } catch (err) {
     return { ok: false, reason: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -150,11 +230,20 @@ class LocalEvidenceFile implements EvidenceFile {
     readonly bytes: number,
     readonly kind: Kind,
     readonly head: Buffer,
+    /** True when `head` is the whole content, read when the file was opened. */
+    private readonly whole: boolean,
+    digest: string | undefined,
   ) {
     this.mime = KINDS[kind];
+    this.digest = digest;
   }
 
   async *chunks(): AsyncGenerator<Buffer> {
+    if (this.whole) {
+      // The content read (and hashed) when the file was opened: the same bytes the kind was sniffed from.
+      if (this.bytes > 0) yield this.head;
+      return;
+    }
     const hash = this.digest === undefined ? createHash('sha256') : undefined;
     for await (const chunk of this.read(false)) {
       hash?.update(chunk);

@@ -1,7 +1,7 @@
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { shorten } from '../diagnostics/yaml-source.js';
 import type { EvidenceRef, FhirRef, Manifest } from '../manifest/types.js';
-import { openEvidenceFile, type OpenResult } from './evidence-file.js';
+import { openEvidenceFile, type FolderCache, type OpenResult } from './evidence-file.js';
 
 /** Opens one FHIR reference (network); injected so that only the CLI wires the network in. */
 export type FhirOpener = (ref: FhirRef) => Promise<OpenResult>;
@@ -30,10 +30,12 @@ export async function openDossier(manifest: Manifest, options: OpenDossierOption
   const out = new Map<EvidenceRef, OpenResult>();
   const limit = Math.max(1, options.concurrency ?? 32);
   let next = 0;
+  // Folders are resolved once for this pass (not kept beyond it: a later pass resolves them again).
+  const folders: FolderCache = new Map();
   const worker = async (): Promise<void> => {
     while (next < refs.length) {
       const ref = refs[next++]!;
-      if (ref.type === 'file') out.set(ref, await openEvidenceFile(manifest.dossierDir, ref.path));
+      if (ref.type === 'file') out.set(ref, await openEvidenceFile(manifest.dossierDir, ref.path, folders));
       else if (options.openFhir) out.set(ref, await options.openFhir(ref));
       else out.set(ref, { ok: false, reason: 'source', status: 'error', code: 'fhir.offline', params: { url: ref.url } });
     }

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from '../diagnostics/ajv.js';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
-import { precompiledOr } from '../diagnostics/precompiled.js';
+import { precompiledOptions, precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { dottedPath, positionOf, readYaml, type YamlSource } from '../diagnostics/yaml-source.js';
 import { isKnownKindOrGroup, KIND_GROUPS, KINDS } from '../evidence/kinds.js';
-import { createRegistry, type CheckRegistry } from '../checks/registry.js';
+import { BUILTIN_CHECKS, createRegistry, type CheckRegistry } from '../checks/registry.js';
+import type { AnyCheck } from '../checks/types.js';
 import { factsOf, slotRefsOf } from './condition.js';
 import { normalizeId } from './ids.js';
 import { rulesetSchema } from './schema.js';
@@ -23,12 +24,15 @@ export const DEFAULT_RULESET = path.join(BUNDLED_RULES_DIR, 'ans-dmn-1.2.2.yaml'
 const ajv = createAjv({ verbose: true });
 const validateRuleset = precompiledOr('validate-ruleset.cjs', () => ajv.compile(rulesetSchema));
 const optionValidators = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+let builtinOptions: Readonly<Record<string, ReturnType<typeof ajv.compile>>> | undefined;
 
-function optionsValidator(schema: object): ReturnType<typeof ajv.compile> {
-  let v = optionValidators.get(schema);
+/** A check's options validator: generated at build time for a built-in check, else compiled once per schema. */
+function optionsValidator(check: AnyCheck): ReturnType<typeof ajv.compile> {
+  let v = optionValidators.get(check.schema);
   if (!v) {
-    v = ajv.compile(schema);
-    optionValidators.set(schema, v);
+    builtinOptions ??= precompiledOptions();
+    v = (BUILTIN_CHECKS.includes(check) ? builtinOptions[check.name] : undefined) ?? ajv.compile(check.schema);
+    optionValidators.set(check.schema, v);
   }
   return v;
 }
@@ -380,7 +384,7 @@ function resolveCheckUses(raw: RawCheckUse[], sp: (string | number)[], src: Yaml
       });
       return;
     }
-    const validate = optionsValidator(check.schema);
+    const validate = optionsValidator(check);
     if (!validate(use.options)) {
       const op = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'options'];
       for (const e of validate.errors ?? []) {

@@ -210,7 +210,10 @@ export function parseEr7(text: string): Er7Document {
     if (!endsWithSeparator && last.line === lastLineNo && last.name === 'PID' && last.fieldCount < 8) {
       problems.push({ code: 'truncated', line: last.line, message: number, segment: 'PID', detail: `fields:${last.fieldCount}` });
     }
-    for (const s of segments) {
+    // No escape character after MSH-2 (which declares it): no value can hold a bad escape.
+    const esc = parsed.context.escapeCharacter;
+    const escapes = !!esc && (g.msh.text.slice(4 + delims.encoding.length).includes(esc) || kept.some((l, i) => i > 0 && l.text.includes(esc)));
+    for (const s of escapes ? segments : []) {
       for (let f = 1; f <= s.fieldCount; f++) {
         if (s.hasBadEscape(f)) {
           problems.push({ code: 'bad-escape', line: s.line, message: number, segment: s.name, detail: `${s.name}-${f}` });
