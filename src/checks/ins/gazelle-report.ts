@@ -39,12 +39,13 @@ export function readGazelleReport(xml: string, tests: readonly string[]): Gazell
   const counters = new RegExp(`<${p}counters\\b[^>]*>`).exec(xml)?.[0];
   const errors = counters ? attr(counters, 'numberOfErrors') : undefined;
   const validator = new RegExp(`<${p}validatorID>\\s*([^<]*?)\\s*</${p}validatorID>`).exec(xml)?.[1];
-  const folded = xml.toLowerCase();
+  // Whole names only: CI-SIS-HL7V2-Cons_identite must not match inside CI-SIS-HL7V2-Cons_identite_INS.
+  const names = (t: string): RegExp => new RegExp(`(?<![\\w-])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i');
   return {
     result: attr(root[0], 'result'),
     errors: errors !== undefined && /^\d+$/.test(errors) ? Number(errors) : undefined,
     validator,
-    named: tests.filter((t) => folded.includes(t.toLowerCase())),
+    named: tests.filter((t) => names(t).test(xml)),
   };
 }
 
