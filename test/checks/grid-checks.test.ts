@@ -6,6 +6,7 @@ import { idleTimeout } from '../../src/checks/auth/idle-timeout.js';
 import { authorizationRequests, oidcAcrValues } from '../../src/checks/auth/oidc-acr-values.js';
 import { passwordPolicy, policyBits, readPolicy } from '../../src/checks/auth/password-policy.js';
 import { gazelleReport } from '../../src/checks/ins/gazelle-report.js';
+import { annuaireExtract, extractDate, monthsBefore, rppsValid } from '../../src/checks/annuaire/annuaire-extract.js';
 import { createRegistry } from '../../src/checks/registry.js';
 import type { AnyCheck, CheckResult } from '../../src/checks/types.js';
 import { createAjv } from '../../src/diagnostics/ajv.js';
@@ -139,6 +140,50 @@ describe('idle-timeout (IEU 12 / IEPS 13)', () => {
   });
 });
 
+describe('annuaire-extract (ANN 1)', () => {
+  const ANN = { max_age_months: 1 };
+  it.each<Row>([
+    ['annuaire/PS_LibreAcces_Personne_activite_202611250215.txt', [], 'annuaire.fresh'],
+    ['annuaire/PS_LibreAcces_Personne_activite_202609010215.txt', ['annuaire.stale']],
+    ['annuaire/PS_LibreAcces_Personne_activite_202612150215.txt', ['annuaire.future']],
+    ['annuaire/PS_LibreAcces_Personne_activite_202611260215.txt', ['annuaire.bad-rpps']],
+    ['annuaire/annuaire-sans-date.txt', ['annuaire.no-date']],
+    ['annuaire/PS_LibreAcces_Dipl_AutExerc_202611250215.txt', ['annuaire.no-identifier-column']],
+    ['gazelle/cons-identite-ins-passed.xml', ['annuaire.no-date', 'annuaire.not-text']],
+  ])('%s → %j', async (file, expected, info) => {
+    const r = await run(annuaireExtract, [file], ANN);
+    expect(errors(r)).toEqual(expected);
+    if (info) expect(infos(r)).toEqual([info]);
+  });
+
+  it('counts rows and RPPS (not ADELI), and points at the bad row', async () => {
+    const fresh = await run(annuaireExtract, ['annuaire/PS_LibreAcces_Personne_activite_202611250215.txt'], ANN);
+    expect(fresh.findings[0]!.params).toEqual({ date: '2026-11-25', rows: 4, rpps: 3 });
+    const bad = await run(annuaireExtract, ['annuaire/PS_LibreAcces_Personne_activite_202611260215.txt'], ANN);
+    expect(bad.findings[0]!.record).toBe(2);
+  });
+
+  it('one month back is a calendar month, clamped to the month\'s end', () => {
+    expect([monthsBefore('2026-11-29', 1), monthsBefore('2026-03-31', 1), monthsBefore('2026-01-15', 1)]).toEqual(['2026-10-29', '2026-02-28', '2025-12-15']);
+    expect([extractDate('PS_LibreAcces_Personne_activite_202611250215.txt'), extractDate('x_20261125.csv'), extractDate('x_20261331.txt'), extractDate('x.txt')]).toEqual(['2026-11-25', '2026-11-25', undefined, undefined]);
+    expect([rppsValid('19999900004'), rppsValid('19999900005'), rppsValid('1999990000')]).toEqual([true, false, false]);
+  });
+
+  it('streams a 200,000-row extract and lists at most five bad rows', async () => {
+    const s = scratch();
+    try {
+      const head = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice\n";
+      const rows = Array.from({ length: 200_000 }, (_, i) => (i % 1000 === 0 ? '8|19999900005|819999900005|X\n' : '8|19999900004|819999900004|X\n')).join('');
+      writeFileSync(path.join(s.dir, 'PS_LibreAcces_Personne_activite_202611250215.txt'), head + rows);
+      const r = await run(annuaireExtract, ['PS_LibreAcces_Personne_activite_202611250215.txt'], ANN, realpathSync(s.dir));
+      expect(errors(r)).toEqual([...Array(5).fill('annuaire.bad-rpps'), 'annuaire.more-bad-rpps']);
+      expect(r.findings.at(-1)!.params).toEqual({ count: 195 });
+    } finally {
+      s.done();
+    }
+  });
+});
+
 describe('registration, options and wording', () => {
   it('registers the four checks with schemas that refuse bad options', () => {
     const registry = createRegistry();
@@ -148,6 +193,7 @@ describe('registration, options and wording', () => {
       ['oidc-acr-values', { accept: ['eidas1'] }, { accept: 'eidas1' }],
       ['password-policy', { min_length: 8, min_classes: 3 }, { min_length: 8, min_classes: 5 }],
       ['idle-timeout', {}, { max_seconds: 0 }],
+      ['annuaire-extract', { max_age_months: 1 }, {}],
     ];
     for (const [name, good, bad] of cases) {
       const validate = ajv.compile(registry.get(name)!.schema);
@@ -157,7 +203,7 @@ describe('registration, options and wording', () => {
   });
 
   it('every code the checks emit is worded in French and English', () => {
-    const codes = ['gazelle.not-xml', 'gazelle.too-large', 'gazelle.malformed', 'gazelle.not-a-report', 'gazelle.not-passed', 'gazelle.errors', 'gazelle.wrong-test', 'gazelle.passed', 'config.too-large', 'config.unparsable', 'acr.none-found', 'acr.absent', 'acr.wrong', 'acr.found', 'password.no-length', 'password.too-short', 'password.few-classes', 'password.no-lockout', 'password.policy', 'idle-timeout.absent', 'idle-timeout.disabled', 'idle-timeout.too-long', 'idle-timeout.set'];
+    const codes = ['gazelle.not-xml', 'gazelle.too-large', 'gazelle.malformed', 'gazelle.not-a-report', 'gazelle.not-passed', 'gazelle.errors', 'gazelle.wrong-test', 'gazelle.passed', 'config.too-large', 'config.unparsable', 'acr.none-found', 'acr.absent', 'acr.wrong', 'acr.found', 'password.no-length', 'password.too-short', 'password.few-classes', 'password.no-lockout', 'password.policy', 'idle-timeout.absent', 'idle-timeout.disabled', 'idle-timeout.too-long', 'idle-timeout.set', 'annuaire.no-date', 'annuaire.future', 'annuaire.stale', 'annuaire.not-text', 'annuaire.no-identifier-column', 'annuaire.bad-rpps', 'annuaire.more-bad-rpps', 'annuaire.fresh'];
     for (const c of codes) {
       expect(CATALOG[c], c).toBeDefined();
       expect(word(c, {}, 'fr').message).not.toBe(word(c, {}, 'en').message);

@@ -118,4 +118,38 @@ export const gridMessages: Catalog = {
     en: (p) => `Idle timeout ${s(p.key)} = ${s(p.seconds)} s.`,
     fr: (p) => `Délai d’inactivité ${s(p.key)} = ${s(p.seconds)} s.`,
   },
+  'annuaire.no-date': {
+    en: (p) => `${s(p.file)}: no extraction date in the file name (expected …_YYYYMMDDhhmm.txt, as annuaire.sante.fr names its extracts).`,
+    fr: (p) => `${s(p.file)} : pas de date d’extraction dans le nom du fichier (attendu …_AAAAMMJJhhmm.txt, comme annuaire.sante.fr nomme ses extractions).`,
+    hint: { en: () => 'Give the extract under the name it was downloaded with.', fr: () => 'Fournissez l’extraction sous le nom avec lequel elle a été téléchargée.' },
+  },
+  'annuaire.future': {
+    en: (p) => `${s(p.file)} is dated ${s(p.date)}, after the as-of date ${s(p.asOf)}.`,
+    fr: (p) => `${s(p.file)} est daté du ${s(p.date)}, après la date d’évaluation ${s(p.asOf)}.`,
+  },
+  'annuaire.stale': {
+    en: (p) => `${s(p.file)} is dated ${s(p.date)}: older than ${s(p.months)} month(s) at ${s(p.asOf)} (oldest accepted: ${s(p.oldest)}).`,
+    fr: (p) => `${s(p.file)} est daté du ${s(p.date)} : plus de ${s(p.months)} mois avant le ${s(p.asOf)} (date la plus ancienne admise : ${s(p.oldest)}).`,
+    hint: { en: () => 'ANN 1: the copy of the Annuaire Santé in use must be less than one month old. Give a recent extract.', fr: () => 'ANN 1 : la copie de l’Annuaire Santé utilisée doit dater de moins d’un mois. Fournissez une extraction récente.' },
+  },
+  'annuaire.not-text': {
+    en: (p) => `${s(p.file)} is ${s(p.kind)}, not the pipe-separated text extract of the Annuaire Santé.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non l’extraction texte (séparée par des « | ») de l’Annuaire Santé.`,
+  },
+  'annuaire.no-identifier-column': {
+    en: (p) => `${s(p.file)} has no "Identifiant PP" nor "Identification nationale PP" column in its header.`,
+    fr: (p) => `${s(p.file)} n’a ni colonne « Identifiant PP » ni colonne « Identification nationale PP » dans son en-tête.`,
+  },
+  'annuaire.bad-rpps': {
+    en: (p) => `${s(p.file)}, row ${s(p.record)}: the RPPS identifier has an invalid key (Luhn).`,
+    fr: (p) => `${s(p.file)}, ligne ${s(p.record)} : la clé de l’identifiant RPPS est invalide (Luhn).`,
+  },
+  'annuaire.more-bad-rpps': {
+    en: (p) => `${s(p.count)} more rows with an invalid RPPS key.`,
+    fr: (p) => `${s(p.count)} autres lignes avec une clé RPPS invalide.`,
+  },
+  'annuaire.fresh': {
+    en: (p) => `Annuaire Santé extract dated ${s(p.date)}: ${s(p.rows)} rows, ${s(p.rpps)} RPPS identifiers, all keys valid.`,
+    fr: (p) => `Extraction de l’Annuaire Santé datée du ${s(p.date)} : ${s(p.rows)} lignes, ${s(p.rpps)} identifiants RPPS, toutes les clés valides.`,
+  },
 };
