@@ -13,6 +13,7 @@ import { oidcAcrValues } from './auth/oidc-acr-values.js';
 import { passwordPolicy } from './auth/password-policy.js';
 import { idleTimeout } from './auth/idle-timeout.js';
 import { annuaireExtract } from './annuaire/annuaire-extract.js';
+import { insBirthNames } from './ins/birth-names.js';
 
 /** Every check a ruleset may name. Add a new kind of check here, and only here. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
@@ -29,6 +30,7 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   passwordPolicy,
   idleTimeout,
   annuaireExtract,
+  insBirthNames,
 ];
 
 export type CheckRegistry = ReadonlyMap<string, AnyCheck>;

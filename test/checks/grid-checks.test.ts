@@ -6,6 +6,7 @@ import { idleTimeout } from '../../src/checks/auth/idle-timeout.js';
 import { authorizationRequests, oidcAcrValues } from '../../src/checks/auth/oidc-acr-values.js';
 import { passwordPolicy, policyBits, readPolicy } from '../../src/checks/auth/password-policy.js';
 import { gazelleReport } from '../../src/checks/ins/gazelle-report.js';
+import { insBirthNames, nameProblem } from '../../src/checks/ins/birth-names.js';
 import { annuaireExtract, extractDate, monthsBefore, rppsValid } from '../../src/checks/annuaire/annuaire-extract.js';
 import { createRegistry } from '../../src/checks/registry.js';
 import type { AnyCheck, CheckResult } from '../../src/checks/types.js';
@@ -184,6 +185,35 @@ describe('annuaire-extract (ANN 1)', () => {
   });
 });
 
+describe('ins-birth-names (INS 1.2)', () => {
+  it.each<[string, string[], string?]>([
+    ['names/a28-names-ok.hl7', [], 'ins.names-ok'],
+    ['names/patients-ok.ndjson', [], 'ins.names-ok'],
+    ['names/a28-lowercase.hl7', ['ins.name-format']],
+    ['names/a28-accent.hl7', ['ins.name-format']],
+    ['names/a28-trailing-hyphen.hl7', ['ins.name-format']],
+    ['names/a28-underscore.hl7', ['ins.name-format']],
+    ['acr/oidc-client.json', ['ins.fhir-not-resource']],
+  ])('%s → %j', async (file, expected, info) => {
+    const r = await run(insBirthNames, [file], {});
+    expect(errors(r)).toEqual(expected);
+    if (info) expect(infos(r)).toEqual([info]);
+  });
+
+  it('says which field and why, at the HL7 field, never the name itself', async () => {
+    const f = (await run(insBirthNames, ['names/a28-accent.hl7'], {})).findings[0]!;
+    expect(f).toMatchObject({ params: { trait: 'first-given-name', problem: 'diacritic' }, line: 3 });
+    const m = word(f.code, f.params ?? {}, 'fr').message;
+    expect(m).toBe('Le premier prénom de naissance enregistré contient des accents ou d’autres signes diacritiques (règle 1 du RNIV).');
+    expect(m).not.toMatch(/ÉLODIE|ESSAI/);
+  });
+
+  it('applies the RNIV rule', () => {
+    expect(["D'ESSAI", 'DE LA TEST', 'ESSAI--DMN', 'A'].map(nameProblem)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(['essai', 'ÉSSAI', 'ESSAÏ'.normalize('NFD'), 'ES5AI', ' ESSAI', "ESSAI'", ''].map(nameProblem)).toEqual(['lowercase', 'diacritic', 'diacritic', 'character', 'separator', 'separator', 'separator']);
+  });
+});
+
 describe('registration, options and wording', () => {
   it('registers the four checks with schemas that refuse bad options', () => {
     const registry = createRegistry();
@@ -194,6 +224,7 @@ describe('registration, options and wording', () => {
       ['password-policy', { min_length: 8, min_classes: 3 }, { min_length: 8, min_classes: 5 }],
       ['idle-timeout', {}, { max_seconds: 0 }],
       ['annuaire-extract', { max_age_months: 1 }, {}],
+      ['ins-birth-names', {}, { max_bytes: 0 }],
     ];
     for (const [name, good, bad] of cases) {
       const validate = ajv.compile(registry.get(name)!.schema);
@@ -203,7 +234,7 @@ describe('registration, options and wording', () => {
   });
 
   it('every code the checks emit is worded in French and English', () => {
-    const codes = ['gazelle.not-xml', 'gazelle.too-large', 'gazelle.malformed', 'gazelle.not-a-report', 'gazelle.not-passed', 'gazelle.errors', 'gazelle.wrong-test', 'gazelle.passed', 'config.too-large', 'config.unparsable', 'acr.none-found', 'acr.absent', 'acr.wrong', 'acr.found', 'password.no-length', 'password.too-short', 'password.few-classes', 'password.no-lockout', 'password.policy', 'idle-timeout.absent', 'idle-timeout.disabled', 'idle-timeout.too-long', 'idle-timeout.set', 'annuaire.no-date', 'annuaire.future', 'annuaire.stale', 'annuaire.not-text', 'annuaire.no-identifier-column', 'annuaire.bad-rpps', 'annuaire.more-bad-rpps', 'annuaire.fresh'];
+    const codes = ['gazelle.not-xml', 'gazelle.too-large', 'gazelle.malformed', 'gazelle.not-a-report', 'gazelle.not-passed', 'gazelle.errors', 'gazelle.wrong-test', 'gazelle.passed', 'config.too-large', 'config.unparsable', 'acr.none-found', 'acr.absent', 'acr.wrong', 'acr.found', 'password.no-length', 'password.too-short', 'password.few-classes', 'password.no-lockout', 'password.policy', 'idle-timeout.absent', 'idle-timeout.disabled', 'idle-timeout.too-long', 'idle-timeout.set', 'annuaire.no-date', 'annuaire.future', 'annuaire.stale', 'annuaire.not-text', 'annuaire.no-identifier-column', 'annuaire.bad-rpps', 'annuaire.more-bad-rpps', 'annuaire.fresh', 'ins.name-format', 'ins.names-ok'];
     for (const c of codes) {
       expect(CATALOG[c], c).toBeDefined();
       expect(word(c, {}, 'fr').message).not.toBe(word(c, {}, 'en').message);

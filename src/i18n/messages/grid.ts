@@ -152,4 +152,16 @@ export const gridMessages: Catalog = {
     en: (p) => `Annuaire Santé extract dated ${s(p.date)}: ${s(p.rows)} rows, ${s(p.rpps)} RPPS identifiers, all keys valid.`,
     fr: (p) => `Extraction de l’Annuaire Santé datée du ${s(p.date)} : ${s(p.rows)} lignes, ${s(p.rpps)} identifiants RPPS, toutes les clés valides.`,
   },
+  'ins.name-format': {
+    en: (p) => `The stored ${p.trait === 'birth-name' ? 'birth name' : 'first birth given name'} ${({ lowercase: 'has lower-case letters', diacritic: 'has accents or other diacritics', character: 'has a character other than A–Z, space, hyphen and apostrophe', separator: 'starts or ends with a separator' } as Record<string, string>)[s(p.problem)] ?? 'breaks the naming rule'} (RNIV rule 1).`,
+    fr: (p) => `Le ${p.trait === 'birth-name' ? 'nom de naissance' : 'premier prénom de naissance'} enregistré ${({ lowercase: 'contient des minuscules', diacritic: 'contient des accents ou d’autres signes diacritiques', character: 'contient un caractère autre que A–Z, espace, tiret et apostrophe', separator: 'commence ou finit par un séparateur' } as Record<string, string>)[s(p.problem)] ?? 'enfreint la règle de saisie'} (règle 1 du RNIV).`,
+    hint: {
+      en: () => 'Birth names and birth given names are stored in upper case without diacritics (ÉLODIE → ELODIE), keeping spaces, hyphens and apostrophes.',
+      fr: () => 'Les noms et prénoms de naissance sont enregistrés en majuscules sans signe diacritique (ÉLODIE → ELODIE), en gardant espaces, tirets et apostrophes.',
+    },
+  },
+  'ins.names-ok': {
+    en: (p) => `${s(p.names)} birth name(s) and first given name(s) of ${s(p.patients)} patient(s) follow the RNIV naming rule.`,
+    fr: (p) => `${s(p.names)} nom(s) et premier(s) prénom(s) de naissance de ${s(p.patients)} patient(s) respectent la règle de saisie du RNIV.`,
+  },
 };
