@@ -14,6 +14,7 @@ import { passwordPolicy } from './auth/password-policy.js';
 import { idleTimeout } from './auth/idle-timeout.js';
 import { annuaireExtract } from './annuaire/annuaire-extract.js';
 import { insBirthNames } from './ins/birth-names.js';
+import { signedPdf } from './files/signed-pdf.js';
 
 /** Every check a ruleset may name. Add a new kind of check here, and only here. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
@@ -31,6 +32,7 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   idleTimeout,
   annuaireExtract,
   insBirthNames,
+  signedPdf,
 ];
 
 export type CheckRegistry = ReadonlyMap<string, AnyCheck>;

@@ -1,4 +1,4 @@
-import { realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { durationSeconds } from '../../src/checks/auth/config.js';
@@ -7,6 +7,7 @@ import { authorizationRequests, oidcAcrValues } from '../../src/checks/auth/oidc
 import { passwordPolicy, policyBits, readPolicy } from '../../src/checks/auth/password-policy.js';
 import { gazelleReport } from '../../src/checks/ins/gazelle-report.js';
 import { insBirthNames, nameProblem } from '../../src/checks/ins/birth-names.js';
+import { pdfDate, readPdf, signedPdf } from '../../src/checks/files/signed-pdf.js';
 import { annuaireExtract, extractDate, monthsBefore, rppsValid } from '../../src/checks/annuaire/annuaire-extract.js';
 import { createRegistry } from '../../src/checks/registry.js';
 import type { AnyCheck, CheckResult } from '../../src/checks/types.js';
@@ -22,9 +23,10 @@ async function open(name: string, root = GRID): Promise<EvidenceFile> {
   if (!r.ok) throw new Error(`${name}: ${r.reason}`);
   return r.file;
 }
+const PRODUCT = { name: 'TéléCardio', version: '2.0.0', manufacturer: 'Exemple Santé SAS' };
 async function run(check: AnyCheck, names: string[], options: Record<string, unknown>, root = GRID): Promise<CheckResult> {
   const files = await Promise.all(names.map((n) => open(n, root)));
-  return check.run({ requirement: 'X 1', slot: 'slot', files, options, facts: {}, asOf: '2026-11-29', provided: new Set() });
+  return check.run({ requirement: 'X 1', slot: 'slot', files, options, facts: {}, asOf: '2026-11-29', product: PRODUCT, provided: new Set() });
 }
 const errors = (r: CheckResult): string[] => r.findings.filter((f) => f.severity === 'error').map((f) => f.code);
 const infos = (r: CheckResult): string[] => r.findings.filter((f) => f.severity === 'info').map((f) => f.code);
@@ -214,6 +216,36 @@ describe('ins-birth-names (INS 1.2)', () => {
   });
 });
 
+describe('signed-pdf (RGPD 1, INS 39 / 40)', () => {
+  it.each<[string, Record<string, unknown>, string[], string?]>([
+    ['pdf/rgpd-signed.pdf', {}, [], 'pdf.signed'],
+    ['pdf/rgpd-signed-compressed.pdf', {}, [], 'pdf.signed'],
+    ['pdf/rgpd-unsigned.pdf', {}, ['pdf.unsigned']],
+    ['pdf/rgpd-unsigned.pdf', { require_signature: false }, [], 'pdf.signed'],
+    ['pdf/rgpd-signed-later.pdf', {}, ['pdf.signed-later']],
+    ['pdf/other-product-signed.pdf', {}, ['pdf.product-absent']],
+    ['pdf/cnda-insi-signed.pdf', { mentions: ['INSi', 'CPx', 'IGC-Santé'] }, [], 'pdf.signed'],
+    ['pdf/cnda-insi-signed.pdf', { mentions: ['addendum 8'] }, ['pdf.mention-absent']],
+    ['names/a28-names-ok.hl7', {}, ['pdf.not-pdf']],
+  ])('%s with %j → %j', async (file, options, expected, info) => {
+    const r = await run(signedPdf, [file], options);
+    expect(errors(r)).toEqual(expected);
+    if (info) expect(infos(r)).toEqual([info]);
+  });
+
+  it('reads the signature dictionary and the shown text, compressed or not', () => {
+    const read = readPdf(readFileSync(path.join(GRID, 'pdf/rgpd-signed-compressed.pdf')));
+    expect(read.signatures).toEqual([{ subFilter: 'ETSI.CAdES.detached', signedOn: '2026-10-02' }]);
+    expect(read.text).toContain('produit : telecardio 2.0.0');
+    expect([pdfDate("D:20261002143000+02'00'"), pdfDate('D:2026'), pdfDate('2026')]).toEqual(['2026-10-02', '2026-01-01', undefined]);
+  });
+
+  it('a PDF made of 50,000 "<<" without a stream is read in bounded time (no runaway regex)', () => {
+    const hostile = Buffer.from(`%PDF-1.7\n${'<< /A '.repeat(50_000)}`);
+    expect(readPdf(hostile)).toEqual({ signatures: [], text: '' });
+  });
+});
+
 describe('registration, options and wording', () => {
   it('registers the four checks with schemas that refuse bad options', () => {
     const registry = createRegistry();
@@ -225,6 +257,7 @@ describe('registration, options and wording', () => {
       ['idle-timeout', {}, { max_seconds: 0 }],
       ['annuaire-extract', { max_age_months: 1 }, {}],
       ['ins-birth-names', {}, { max_bytes: 0 }],
+      ['signed-pdf', { mentions: ['INSi'] }, { mentions: [''] }],
     ];
     for (const [name, good, bad] of cases) {
       const validate = ajv.compile(registry.get(name)!.schema);
@@ -234,7 +267,7 @@ describe('registration, options and wording', () => {
   });
 
   it('every code the checks emit is worded in French and English', () => {
-    const codes = ['gazelle.not-xml', 'gazelle.too-large', 'gazelle.malformed', 'gazelle.not-a-report', 'gazelle.not-passed', 'gazelle.errors', 'gazelle.wrong-test', 'gazelle.passed', 'config.too-large', 'config.unparsable', 'acr.none-found', 'acr.absent', 'acr.wrong', 'acr.found', 'password.no-length', 'password.too-short', 'password.few-classes', 'password.no-lockout', 'password.policy', 'idle-timeout.absent', 'idle-timeout.disabled', 'idle-timeout.too-long', 'idle-timeout.set', 'annuaire.no-date', 'annuaire.future', 'annuaire.stale', 'annuaire.not-text', 'annuaire.no-identifier-column', 'annuaire.bad-rpps', 'annuaire.more-bad-rpps', 'annuaire.fresh', 'ins.name-format', 'ins.names-ok'];
+    const codes = ['gazelle.not-xml', 'gazelle.too-large', 'gazelle.malformed', 'gazelle.not-a-report', 'gazelle.not-passed', 'gazelle.errors', 'gazelle.wrong-test', 'gazelle.passed', 'config.too-large', 'config.unparsable', 'acr.none-found', 'acr.absent', 'acr.wrong', 'acr.found', 'password.no-length', 'password.too-short', 'password.few-classes', 'password.no-lockout', 'password.policy', 'idle-timeout.absent', 'idle-timeout.disabled', 'idle-timeout.too-long', 'idle-timeout.set', 'annuaire.no-date', 'annuaire.future', 'annuaire.stale', 'annuaire.not-text', 'annuaire.no-identifier-column', 'annuaire.bad-rpps', 'annuaire.more-bad-rpps', 'annuaire.fresh', 'ins.name-format', 'ins.names-ok', 'pdf.not-pdf', 'pdf.too-large', 'pdf.unsigned', 'pdf.signed-later', 'pdf.product-absent', 'pdf.mention-absent', 'pdf.signed'];
     for (const c of codes) {
       expect(CATALOG[c], c).toBeDefined();
       expect(word(c, {}, 'fr').message).not.toBe(word(c, {}, 'en').message);

@@ -164,4 +164,34 @@ export const gridMessages: Catalog = {
     en: (p) => `${s(p.names)} birth name(s) and first given name(s) of ${s(p.patients)} patient(s) follow the RNIV naming rule.`,
     fr: (p) => `${s(p.names)} nom(s) et premier(s) prénom(s) de naissance de ${s(p.patients)} patient(s) respectent la règle de saisie du RNIV.`,
   },
+  'pdf.not-pdf': {
+    en: (p) => `${s(p.file)} is ${s(p.kind)}, not a PDF: a digitally signed PDF is expected.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non un PDF : un PDF signé électroniquement est attendu.`,
+  },
+  'pdf.too-large': {
+    en: (p) => `${s(p.file)} (${s(p.bytes)} bytes) is larger than the ${s(p.limit)} bytes read.`,
+    fr: (p) => `${s(p.file)} (${s(p.bytes)} octets) dépasse les ${s(p.limit)} octets lus.`,
+  },
+  'pdf.unsigned': {
+    en: (p) => `${s(p.file)} carries no digital signature (no PAdES or PKCS#7 signature dictionary).`,
+    fr: (p) => `${s(p.file)} ne porte pas de signature électronique (aucun dictionnaire de signature PAdES ou PKCS#7).`,
+    hint: { en: () => 'Sign the PDF electronically (PAdES), or give the signed original.', fr: () => 'Signez le PDF électroniquement (PAdES), ou fournissez l’original signé.' },
+  },
+  'pdf.signed-later': {
+    en: (p) => `The signature is dated ${s(p.date)}, after the as-of date ${s(p.asOf)}.`,
+    fr: (p) => `La signature est datée du ${s(p.date)}, après la date d’évaluation ${s(p.asOf)}.`,
+  },
+  'pdf.product-absent': {
+    en: (p) => `The document does not name the product "${s(p.product)}".`,
+    fr: (p) => `Le document ne nomme pas le produit « ${s(p.product)} ».`,
+    hint: { en: () => 'The document must be about this product, named as in the manifest.', fr: () => 'Le document doit porter sur ce produit, nommé comme dans le manifeste.' },
+  },
+  'pdf.mention-absent': {
+    en: (p) => `The document does not mention "${s(p.word)}".`,
+    fr: (p) => `Le document ne mentionne pas « ${s(p.word)} ».`,
+  },
+  'pdf.signed': {
+    en: (p) => (Number(p.signed) ? `Signed PDF (${s(p.subfilter) || 'signature'}${p.date ? `, ${s(p.date)}` : ''}) naming the product; the signature itself is not verified.` : 'The PDF names the product; it carries no digital signature (a handwritten signature on a scan is for the reviewer to see).'),
+    fr: (p) => (Number(p.signed) ? `PDF signé (${s(p.subfilter) || 'signature'}${p.date ? `, ${s(p.date)}` : ''}) nommant le produit ; la signature elle-même n’est pas vérifiée.` : 'Le PDF nomme le produit ; il ne porte pas de signature électronique (une signature manuscrite numérisée relève de l’examinateur).'),
+  },
 };
