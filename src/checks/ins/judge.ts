@@ -151,7 +151,9 @@ function judgeClaim(p: PatientIdentity, claim: InsClaim, add: Add): void {
     }
     const kind = system ?? typed;
     if (kind) {
-      const expectedUse = kind.kind === 'NIA' ? ['temp', 'old'] : ['official', 'old'];
+      // FR Core 2.2 (fr-core-patient-ins, INS-NIA.use): "l'INS-NIA est avant tout le numéro officiel"
+      // (official | old); FR Core 2.1 and before typed it temp, which stays accepted.
+      const expectedUse = kind.kind === 'NIA' ? ['official', 'temp', 'old'] : ['official', 'old'];
       if (!expectedUse.includes(claim.use ?? '')) add('ins.use', 'warning', { ins, found: codeOf(claim.use, IDENTIFIER_USES), expected: expectedUse[0]! }, claim.place);
     }
   }

@@ -45,7 +45,14 @@ const reason = (p: Params, lang: 'en' | 'fr'): string => REASON[s(p.reason)]?.[l
 
 const STRUCTURE: Record<string, { en: string; fr: string }> = {
   characters: { en: 'it must be digits only (2A or 2B allowed as the department)', fr: 'seuls des chiffres sont admis (2A ou 2B pour le département)' },
-  sex: { en: 'its first digit is not 1, 2, 3, 4, 7 or 8', fr: "son premier chiffre n'est pas 1, 2, 3, 4, 7 ou 8" },
+  sex: {
+    en: 'its first digit is neither 1 nor 2, the digits a NIR or a NIA starts with (1 for a man, 2 for a woman)',
+    fr: "son premier chiffre n'est ni 1 ni 2, les chiffres par lesquels commence un NIR ou un NIA (1 pour un homme, 2 pour une femme)",
+  },
+  provisional: {
+    en: 'it starts with 7 or 8, so it is a provisional number (NNP, numéro national provisoire), neither a NIR nor a NIA: it cannot be a matricule INS',
+    fr: "il commence par 7 ou 8 : c'est un numéro provisoire (NNP, numéro national provisoire), ni NIR ni NIA, qui ne peut pas être un matricule INS",
+  },
   month: { en: 'its month (characters 4–5) is 00, 13–19 or 43–49, which no register uses', fr: "son mois (caractères 4 et 5) vaut 00, 13 à 19 ou 43 à 49, ce qu'aucun registre n'utilise" },
   department: { en: 'its department (characters 6–7) is 00', fr: 'son département (caractères 6 et 7) vaut 00' },
 };
@@ -245,6 +252,16 @@ export const insMessages: Catalog = {
   'ins.structure': {
     en: (p) => `The matricule INS ${s(p.ins)} is malformed: ${STRUCTURE[s(p.reason)]?.en ?? s(p.reason)} (${s(p.at)}).`,
     fr: (p) => `Le matricule INS ${s(p.ins)} est mal formé : ${STRUCTURE[s(p.reason)]?.fr ?? s(p.reason)} (${s(p.at)}).`,
+    hint: {
+      en: (p) =>
+        s(p.reason) === 'provisional'
+          ? 'Send the NIR or NIA that INSi returns for the patient (a test identity under OID 1.2.250.1.213.1.4.10), not a provisional number.'
+          : 'Copy the matricule from the INSi answer (a test identity under OID 1.2.250.1.213.1.4.10).',
+      fr: (p) =>
+        s(p.reason) === 'provisional'
+          ? "Transmettez le NIR ou le NIA qu'INSi renvoie pour le patient (une identité de test sous l'OID 1.2.250.1.213.1.4.10), pas un numéro provisoire."
+          : "Recopiez le matricule de la réponse INSi (une identité de test sous l'OID 1.2.250.1.213.1.4.10).",
+    },
   },
   'ins.oid-missing': {
     en: (p) => `The matricule INS ${s(p.ins)} has no OID (${s(p.at)}).`,
@@ -300,12 +317,14 @@ export const insMessages: Catalog = {
   },
   'ins.production-oid': {
     en: (p) =>
-      `${s(p.kind) === 'billing' ? 'A billing NIR' : 'The matricule INS'} ${s(p.ins)} uses production OID ${s(p.oid)}: this is a real person's identifier (${s(p.at)}).`,
+      `${s(p.kind) === 'billing' ? 'A billing NIR' : 'The matricule INS'} ${s(p.ins)} uses production OID ${s(p.oid)}: it may be a real person's identifier (${s(p.at)}).`,
     fr: (p) =>
-      `${s(p.kind) === 'billing' ? 'Un NIR de facturation' : 'Le matricule INS'} ${s(p.ins)} utilise l'OID de production ${s(p.oid)} : c'est l'identifiant d'une personne réelle (${s(p.at)}).`,
+      `${s(p.kind) === 'billing' ? 'Un NIR de facturation' : 'Le matricule INS'} ${s(p.ins)} utilise l'OID de production ${s(p.oid)} : ce peut être l'identifiant d'une personne réelle (${s(p.at)}).`,
     hint: {
-      en: () => 'A dossier should hold test identities only (OID 1.2.250.1.213.1.4.10, INSi test kit). Replace the real data, and treat the file as health data until then.',
-      fr: () => "Un dossier ne doit contenir que des identités de test (OID 1.2.250.1.213.1.4.10, kit de test INSi). Remplacez les données réelles, et traitez le fichier comme une donnée de santé d'ici là.",
+      en: () =>
+        'A dossier should hold test identities only (OID 1.2.250.1.213.1.4.10, INSi test kit), even where a published example uses the production OID. If the data may be real, replace it, and treat the file as health data until then.',
+      fr: () =>
+        "Un dossier ne doit contenir que des identités de test (OID 1.2.250.1.213.1.4.10, kit de test INSi), même là où un exemple publié utilise l'OID de production. Si les données peuvent être réelles, remplacez-les, et traitez le fichier comme une donnée de santé d'ici là.",
     },
   },
   'ins.trait-mismatch': {
