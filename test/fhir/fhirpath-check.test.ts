@@ -177,8 +177,8 @@ describe('fhirpath check', () => {
       ['fhirpath.not-selected', 'info', 'Observation/c'],
       ['fhirpath.not-selected-more', 'info', 1],
     ]);
-    expect(word('fhirpath.not-selected', fs[0]!.params!, 'en').message).toBe('Observation/c: not one of ours; the rules do not judge it.');
-    expect(word('fhirpath.not-selected', fs[0]!.params!, 'fr').message).toBe("Observation/c : n'est pas des nôtres ; les règles ne la jugent pas.");
+    expect(word('fhirpath.not-selected', fs[1]!.params!, 'en').message).toBe('Observation/c: not one of ours; the rules do not judge it.');
+    expect(word('fhirpath.not-selected', fs[1]!.params!, 'fr').message).toBe("Observation/c : n'est pas des nôtres ; les règles ne la jugent pas.");
   });
 
   it('makes the ruleset constants available as %name', async () => {
