@@ -30,7 +30,7 @@ const MAX_LISTED = 3;
 export const insAssociationFlow = defineCheck<Options>({
   name: 'ins-association-flow',
   description:
-    'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow carrying a valid matricule INS: 15 characters, key, OID matching its type, PID-32 VALI / qualified status.',
+    'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow carrying a valid matricule INS (15 characters, key, OID matching its type, PID-32 VALI / qualified status) for the patient the creation flow created.',
   schema: {
     type: 'object',
     additionalProperties: false,

@@ -21,7 +21,7 @@ interface Options {
 export const insCreationFlow = defineCheck<Options>({
   name: 'ins-creation-flow',
   description:
-    'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow creating a patient with a private identifier and the 5 INS traits; provides `ins` when it also carries a valid INS.',
+    'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow creating a patient with a private identifier and the 5 INS traits; provides `ins` when it also carries a valid INS, shows `ins-found` when it carries one at all.',
   schema: {
     type: 'object',
     additionalProperties: false,
