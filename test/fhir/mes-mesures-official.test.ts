@@ -1,6 +1,6 @@
 // Issue 11, defect 1: the examples of the ANS "Mesures de santé" IG 3.1 (rebuilt in fixtures/official/measures/,
 // sources in fixtures/official/README.md) satisfy MES 1, and the ruleset covers every measure profile of the release.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fhirpathCheck } from '../../src/checks/fhir/fhirpath.js';
@@ -9,10 +9,12 @@ import type { CheckResult } from '../../src/checks/types.js';
 import { openEvidenceFile } from '../../src/evidence/evidence-file.js';
 import { word } from '../../src/i18n/index.js';
 import { loadRuleset } from '../../src/ruleset/load.js';
+import { scratch } from '../support/run-cli.js';
 
 const ruleset = loadRuleset('rules/mes-mesures-3.1.0.yaml');
 const use = ruleset.requirements.find((r) => r.id === 'MES 1')!.slots[0]!.checks[0]!;
-const options = use.options as { applies_to: { expression: string }; rules: { id: string; expression: string; severity?: string }[] };
+type Options = Parameters<typeof fhirpathCheck.run>[0]['options'];
+const options = use.options as unknown as Options;
 
 async function judge(rel: string): Promise<CheckResult> {
   const r = await openEvidenceFile(path.resolve('fixtures/official/measures'), rel);
@@ -70,11 +72,20 @@ describe('MES 1 and the Mesures de santé IG 3.1', () => {
   });
 
   it('accepts the glucose value-set codes in both LOINC systems and the CI-SIS terminology, and refuses a unit outside JDV-J163', async () => {
-    const bundle = JSON.parse(readFileSync('fixtures/official/measures/ig-3.1-examples.json', 'utf8')) as { entry: { resource: { id: string; code: { coding: { system: string }[] } } }[] };
+    const bundle = JSON.parse(readFileSync('fixtures/official/measures/ig-3.1-examples.json', 'utf8')) as { entry: { resource: Record<string, unknown> & { id: string; code?: { coding: { system: string }[] } } }[] };
     const systems = new Set(bundle.entry.flatMap((e) => (e.resource.code?.coding ?? []).map((c) => c.system)));
     expect(systems).toEqual(new Set(['http://loinc.org', 'https://mos.esante.gouv.fr/NOS/TRE_A04-Loinc/FHIR/TRE-A04-Loinc', 'https://mos.esante.gouv.fr/NOS/TRE_R308-TAASIP/FHIR/TRE-R308-TAASIP']));
-    const glucoseUnit = options.rules.find((r) => r.id === 'glucose-unit')!;
-    expect(glucoseUnit.expression).toContain("code in ('mg/dL' | '%')");
-    expect(glucoseUnit.severity).toBeUndefined(); // an error
+    // The IG's blood glucose example in mmol/L: JDV-J163 is a closed list (mg/dL, %).
+    const glucose = bundle.entry.map((e) => e.resource).find((r) => r.id === 'ExampleMesObservationGlucose-blood')!;
+    const s = scratch('dmn-mes-official-');
+    try {
+      writeFileSync(path.join(s.dir, 'mmol.json'), JSON.stringify({ ...glucose, valueQuantity: { value: 5.1, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' } }));
+      const opened = await openEvidenceFile(s.dir, 'mmol.json');
+      if (!opened.ok) throw new Error(opened.reason);
+      const r = await fhirpathCheck.run({ requirement: 'MES 1', slot: 'measures-sample', files: [opened.file], options, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() });
+      expect(r.findings.map((f) => [f.severity, f.params?.rule])).toEqual([['error', 'glucose-unit']]);
+    } finally {
+      s.done();
+    }
   });
 });

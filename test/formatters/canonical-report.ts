@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, RawFinding, Report, RequirementReport } from '../../src/report/report.js';
 import type { FormatContext } from '../../src/formatters/types.js';
+import { catalogOf, createRegistry } from '../../src/checks/registry.js';
 import { word } from '../../src/i18n/index.js';
 import type { Lang } from '../../src/i18n/types.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
@@ -23,9 +24,12 @@ function title(id: string, lang: Lang): string {
   return def.title[lang];
 }
 
+/** The wording the engine uses: the core catalogue plus the checks' own messages (document-mentions…). */
+const CATALOG = catalogOf(createRegistry());
+
 function finding(raw: RawFinding, lang: Lang): Finding {
   const params = { ...(raw.params ?? {}), slot: raw.slot, file: raw.params?.file ?? raw.file };
-  return { ...raw, ...word(raw.code, params, lang) };
+  return { ...raw, ...word(raw.code, params, lang, CATALOG) };
 }
 
 /**
