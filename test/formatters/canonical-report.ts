@@ -3,6 +3,9 @@ import type { Finding, RawFinding, Report, RequirementReport } from '../../src/r
 import type { FormatContext } from '../../src/formatters/types.js';
 import { catalogOf, createRegistry } from '../../src/checks/registry.js';
 import { word } from '../../src/i18n/index.js';
+
+/** Every wording the CLI uses: the core's and the built-in checks' own. */
+const CATALOG = catalogOf(createRegistry());
 import type { Lang } from '../../src/i18n/types.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
 import type { Ruleset } from '../../src/ruleset/types.js';
