@@ -27,9 +27,6 @@ function title(id: string, lang: Lang): string {
   return def.title[lang];
 }
 
-/** The wording the engine uses: the core catalogue plus the checks' own messages (document-mentions…). */
-const CATALOG = catalogOf(createRegistry());
-
 function finding(raw: RawFinding, lang: Lang): Finding {
   const params = { ...(raw.params ?? {}), slot: raw.slot, file: raw.params?.file ?? raw.file };
   return { ...raw, ...word(raw.code, params, lang, CATALOG) };
