@@ -50,6 +50,12 @@ export interface CheckResult {
    * of the requirement can be required only `{ not: { slot, provides } }`.
    */
   provides?: string[];
+  /**
+   * What the evidence carries, whatever the slot's verdict (e.g. `ins-found` when a flow carries an
+   * INS, valid or not): a later slot can be spared when an earlier one already showed what it would
+   * have shown, and its failure already said what is wrong. Read like `provides` in conditions.
+   */
+  shows?: string[];
 }
 
 /**

@@ -268,6 +268,7 @@ async function evaluateSlot(
   }
 
   const provides: string[] = [];
+  const shows: string[] = [];
   if (good.length > 0) {
     for (const use of slot.checks) {
       const check = input.registry.get(use.check);
@@ -287,6 +288,7 @@ async function evaluateSlot(
         });
         for (const f of result.findings) findings.push(placeFinding(f, slot.name, given!.at));
         provides.push(...(result.provides ?? []));
+        shows.push(...(result.shows ?? []));
       } catch (err) {
         findings.push({
           code: 'check.crashed',
@@ -314,7 +316,8 @@ async function evaluateSlot(
   }
 
   const status = worst(findings.map(STATUS_OF_SEVERITY).filter((s): s is Status => s !== undefined), 'satisfied');
-  return { report: { name: slot.name, required, status, files: reports }, findings, provides: status === 'satisfied' ? provides : [] };
+  // `provides` holds only when the slot is satisfied; `shows` (what the evidence carries) whatever its verdict.
+  return { report: { name: slot.name, required, status, files: reports }, findings, provides: [...(status === 'satisfied' ? provides : []), ...shows] };
 }
 
 /** A check's finding without a place is placed at the slot's line in the manifest. */

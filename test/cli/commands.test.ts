@@ -78,7 +78,11 @@ describe('explain', () => {
     expect(run.stdout).toMatch(/Requirement:\n {2}When electronic identification yields only a private identifier/);
     expect(run.stdout).toMatch(/IEU 8\.1 — Create an account/);
     expect(run.stdout).toMatch(/IEU 8\.1\.1: /);
-    expect(run.stdout).toMatch(/ins-association-flow \(required when not slot creation-flow provides "ins"\)/);
+    expect(run.stdout).toMatch(/ins-association-flow \(required when not slot creation-flow provides "ins-found"\)/);
+    // What the association flow must show: the created patient, associated with its INS.
+    expect(run.stdout).toMatch(/at least one patient carrying the\s+matricule INS must be that created patient \(same private identifier, same FHIR Patient id, or the same 5\s+traits\)/);
+    const fr = await runCli(['explain', 'IEU 8', '--lang', 'fr']);
+    expect(fr.stdout).toMatch(/doit être ce patient créé \(même identifiant privé, même id de ressource Patient FHIR, ou mêmes 5 traits\)/);
     expect(run.stdout).toMatch(/- ins_applicable = false: the INS does not apply to this DMN/);
     expect(run.stdout).toMatch(/\[FAQ ANS\] Do not confuse creating the identity \(in the GAP\)/);
   });

@@ -30,9 +30,26 @@ interface Rule {
   severity?: Severity;
 }
 
+/** Which resources of the type the rules are about; the others get one info finding each. */
+interface AppliesTo {
+  /** FHIRPath expression evaluated on each resource; the rules judge the resource only when it gives `true`. */
+  expression: string;
+  /** What an excluded resource is, in English (e.g. "not a measure this ruleset checks"). */
+  message_en: string;
+  /** The same, in French. */
+  message_fr: string;
+}
+
 interface Options {
   /** Only resources of this type are judged (default: every resource that is not a Bundle container). */
   resource_type?: string;
+  /**
+   * Only resources for which this expression holds are judged; the others are reported as `info`
+   * (never a failure: the rules do not cover them) and are not counted in `min_resources`.
+   */
+  applies_to?: AppliesTo;
+  /** Named strings available to every expression as `%name` (code system URLs, for instance). */
+  constants?: Record<string, string>;
   rules: Rule[];
   /** Fewest resources (of `resource_type`) the slot must hold (default 1): an empty sample proves nothing. */
   min_resources?: number;
@@ -44,6 +61,13 @@ interface Options {
 
 /** Constants FHIR defines for FHIRPath that fhirpath.js does not (it has `%ucum`). */
 const ENV = { loinc: 'http://loinc.org', sct: 'http://snomed.info/sct' } as const;
+/** Constants fhirpath.js itself defines: a ruleset constant may not hide them. */
+const RESERVED: ReadonlySet<string> = new Set(['ucum', 'context', 'resource', 'rootresource', 'factory', 'terminologies', 'sct', 'loinc']);
+
+/** The %constants of one check: FHIR's, then the ruleset's own. */
+function environment(constants: Record<string, string> | undefined | null): Record<string, string> {
+  return { ...(constants ?? {}), ...ENV };
+}
 
 type Evaluator = (resource: unknown, env?: Record<string, unknown>) => unknown[];
 
@@ -125,6 +149,25 @@ export const fhirpathCheck = defineCheck<Options>({
     additionalProperties: false,
     properties: {
       resource_type: { type: 'string', pattern: '^[A-Z][A-Za-z]+$', nullable: true },
+      applies_to: {
+        type: 'object',
+        nullable: true,
+        required: ['expression', 'message_en', 'message_fr'],
+        additionalProperties: false,
+        properties: {
+          expression: { type: 'string', minLength: 1, maxLength: 4000 },
+          message_en: { type: 'string', minLength: 1 },
+          message_fr: { type: 'string', minLength: 1 },
+        },
+      },
+      constants: {
+        type: 'object',
+        nullable: true,
+        required: [],
+        maxProperties: 50,
+        propertyNames: { pattern: '^[a-z][a-z0-9_]{0,39}$' },
+        additionalProperties: { type: 'string', maxLength: 400 },
+      },
       rules: {
         type: 'array',
         minItems: 1,
@@ -162,31 +205,36 @@ export const fhirpathCheck = defineCheck<Options>({
       });
     }
     const sample = { resourceType: options.resource_type && isResourceType(options.resource_type) ? options.resource_type : 'Basic' };
-    options.rules.forEach((rule, i) => {
+    const env = environment(options.constants);
+    for (const name of Object.keys(options.constants ?? {})) {
+      if (name in ENV || RESERVED.has(name)) {
+        problems.push({
+          path: ['constants', name],
+          message: { en: `%${name} is a FHIRPath constant already; choose another name.`, fr: `%${name} est déjà une constante FHIRPath ; choisissez un autre nom.` },
+        });
+      }
+    }
+    const trial = (expression: string, path: (string | number)[]): void => {
       let fn: Evaluator;
       try {
-        fn = compile(rule.expression);
+        fn = compile(expression);
       } catch (err) {
         const s = syntaxMessage(err);
         const at = s.line !== undefined ? { en: ` at line ${s.line}, column ${s.column}`, fr: ` ligne ${s.line}, colonne ${s.column}` } : { en: '', fr: '' };
-        problems.push({
-          path: ['rules', i, 'expression'],
-          message: { en: `invalid FHIRPath expression${at.en}: ${s.text}.`, fr: `expression FHIRPath invalide${at.fr} : ${s.text}.` },
-        });
+        problems.push({ path, message: { en: `invalid FHIRPath expression${at.en}: ${s.text}.`, fr: `expression FHIRPath invalide${at.fr} : ${s.text}.` } });
         return;
       }
       // A trial run on an empty resource finds what parsing cannot: unknown functions, undefined
       // %variables, functions that would need the network.
       try {
-        fn(structuredClone(sample), { ...ENV });
+        fn(structuredClone(sample), { ...env });
       } catch (err) {
         const text = (err instanceof Error ? err.message : String(err)).slice(0, 200);
-        problems.push({
-          path: ['rules', i, 'expression'],
-          message: { en: `FHIRPath expression cannot be evaluated: ${text}.`, fr: `l'expression FHIRPath ne peut pas être évaluée : ${text}.` },
-        });
+        problems.push({ path, message: { en: `FHIRPath expression cannot be evaluated: ${text}.`, fr: `l'expression FHIRPath ne peut pas être évaluée : ${text}.` } });
       }
-    });
+    };
+    if (options.applies_to) trial(options.applies_to.expression, ['applies_to', 'expression']);
+    options.rules.forEach((rule, i) => trial(rule.expression, ['rules', i, 'expression']));
     return problems;
   },
 
@@ -195,6 +243,8 @@ export const fhirpathCheck = defineCheck<Options>({
     const maxFindings = options.max_findings ?? 20;
     const minResources = options.min_resources ?? 1;
     const type = options.resource_type ?? undefined;
+    const env = environment(options.constants);
+    const applies = options.applies_to ? { ...options.applies_to, fn: compile(options.applies_to.expression), outside: 0, listed: 0, errors: 0 } : undefined;
     const rules = options.rules.map((rule, index) => ({
       rule,
       index,
@@ -214,13 +264,38 @@ export const fhirpathCheck = defineCheck<Options>({
       message_fr: r.rule.message_fr,
     });
     let judged = 0;
+    const place = (f: RawFinding, found: FoundResource): RawFinding => {
+      if (found.pointer !== '') f.pointer = found.pointer;
+      if (found.record !== undefined) f.record = found.record;
+      if (found.line !== undefined) f.line = found.line;
+      return f;
+    };
+    /** False when `applies_to` leaves the resource out (then said once, as info). */
+    const inScope = (file: string, found: FoundResource): boolean => {
+      if (!applies) return true;
+      let ok: boolean;
+      try {
+        ok = holds(applies.fn(found.resource, { ...env }));
+      } catch {
+        applies.errors++;
+        return true; // judged by the rules, whose own errors will say what does not fit
+      }
+      if (ok) return true;
+      applies.outside++;
+      if (applies.listed < maxFindings) {
+        applies.listed++;
+        findings.push(place({ code: 'fhirpath.not-selected', severity: 'info', slot, file, params: { resource: resourceName(found.resource), message_en: applies.message_en, message_fr: applies.message_fr, expression: applies.expression } }, found));
+      }
+      return false;
+    };
     const judge = (file: string, found: FoundResource): void => {
+      if (!inScope(file, found)) return;
       judged++;
       for (const r of rules) {
         if (r.mode === 'any' && r.satisfied) continue;
         let ok: boolean;
         try {
-          ok = holds(r.fn(found.resource, { ...ENV }));
+          ok = holds(r.fn(found.resource, { ...env }));
         } catch (err) {
           r.errors++;
           if (!r.firstError) r.firstError = { reason: maskDigits((err instanceof Error ? err.message : String(err)).slice(0, 200)), resource: resourceName(found.resource), file };
@@ -234,11 +309,7 @@ export const fhirpathCheck = defineCheck<Options>({
         r.failures++;
         if (r.listed >= maxFindings) continue;
         r.listed++;
-        const f: RawFinding = { code: 'fhirpath.rule-failed', severity: r.severity, slot, file, params: { ...ruleParams(r), resource: resourceName(found.resource) } };
-        if (found.pointer !== '') f.pointer = found.pointer;
-        if (found.record !== undefined) f.record = found.record;
-        if (found.line !== undefined) f.line = found.line;
-        findings.push(f);
+        findings.push(place({ code: 'fhirpath.rule-failed', severity: r.severity, slot, file, params: { ...ruleParams(r), resource: resourceName(found.resource) } }, found));
       }
     };
     for (const file of files) {
@@ -250,6 +321,9 @@ export const fhirpathCheck = defineCheck<Options>({
         const selected = type !== undefined ? item.resource.resourceType === type : !item.container;
         if (selected) judge(file.path, item);
       }
+    }
+    if (applies && applies.outside > applies.listed) {
+      findings.push({ code: 'fhirpath.not-selected-more', severity: 'info', slot, params: { count: applies.outside - applies.listed, total: applies.outside, message_en: applies.message_en, message_fr: applies.message_fr } });
     }
     for (const r of rules) {
       if (r.failures > r.listed) {
@@ -270,7 +344,9 @@ export const fhirpathCheck = defineCheck<Options>({
       }
     }
     if (judged < minResources) {
-      findings.push({ code: 'fhirpath.no-resources', severity: 'error', slot, file: files[0]!.path, params: { resource_type: type ?? '', count: judged, min: minResources } });
+      const params: Record<string, string | number> = { resource_type: type ?? '', count: judged, min: minResources };
+      if (applies) Object.assign(params, { outside: applies.outside, message_en: applies.message_en, message_fr: applies.message_fr });
+      findings.push({ code: 'fhirpath.no-resources', severity: 'error', slot, file: files[0]!.path, params });
     }
     return { findings };
   },

@@ -2,6 +2,7 @@ import type { Er7Message, Er7Segment } from '../../evidence/formats/er7.js';
 import {
   FR_CORE_IDENTITY_RELIABILITY,
   FR_CORE_INSEE_CODE,
+  FR_CORE_LEGACY_IDENT_RELIABILITY,
   INS_SYSTEMS,
   LEGACY_IDENTITY_RELIABILITY,
   PATIENT_BIRTH_PLACE,
@@ -72,12 +73,25 @@ export interface PatientIdentity {
   privateIds: FoundValue[];
   /** Identifiers typed INS (or under an INS OID). */
   ins: InsClaim[];
+  /**
+   * HL7 only: INS repetitions of PID-3 whose value is `""`, the explicit delete of HL7 v2 (IHE PAM
+   * France §4.4.3–4.4.4: an A47 that removes the patient's INS). Not INS claims: they carry no matricule.
+   */
+  insDeletions: InsClaim[];
   /** Billing NIRs (identifier type `NH`): not INS. */
   billingNirs: InsClaim[];
   /** HL7 PID-32 / FR Core identityStatus, when sent. */
   reliability?: Reliability;
   /** HL7 only: a `VALI` found in PID-31 or PID-33 while PID-32 is empty (a separator too many or too few). */
   misplacedReliability?: Place;
+  /** FHIR only: the Patient's logical id (`Patient.id`), which links two flows of one resource. */
+  resourceId?: string;
+  /**
+   * FHIR only: data found where FR Core before 2.0 put it (migration to FR Core 2.x needed):
+   * the INSEE birthplace code in `birthPlace.valueAddress.district`, the reliability in extension
+   * `fr-core-ident-reliability` with sub-extension `identityReliability`.
+   */
+  legacy?: { birthplace?: Place; reliability?: Place };
   /** The traits found (absent keys are missing traits). */
   traits: Partial<Record<TraitId, FoundValue>>;
   /** Where each trait is expected, to point at it when it is missing. */
@@ -103,6 +117,7 @@ function identityFromPid(pid: Er7Segment, m: Er7Message): PatientIdentity {
   const at = (pointer: string): Place => ({ line: pid.line, record: m.number, pointer });
   const privateIds: FoundValue[] = [];
   const ins: InsClaim[] = [];
+  const insDeletions: InsClaim[] = [];
   const billingNirs: InsClaim[] = [];
   // PID-3: repeating CX — CX-1 id, CX-4 assigning authority (HD: namespace & OID & type), CX-5 type.
   for (let r = 1; r <= pid.repetitionCount(3); r++) {
@@ -115,8 +130,14 @@ function identityFromPid(pid: Er7Segment, m: Er7Message): PatientIdentity {
     if (name !== '') claim.authorityName = name;
     if (oid !== '') claim.oid = oid;
     if (type !== '') claim.typeCode = type;
+    const insTyped = type === 'INS' || isInsOid(claim.oid);
+    // `""` is HL7 v2's explicit null: in an INS repetition, the flow deletes the INS (PAM FR §4.4.3).
+    if (value === '""') {
+      if (insTyped) insDeletions.push(claim);
+      continue;
+    }
     if (type === 'NH') billingNirs.push(claim);
-    else if (type === 'INS' || isInsOid(claim.oid)) ins.push(claim);
+    else if (insTyped) ins.push(claim);
     // INS-C (the former computed INS) is neither an INS nor a private identifier.
     else if (type !== 'INS-C') privateIds.push({ value, place: claim.place });
   }
@@ -126,6 +147,7 @@ function identityFromPid(pid: Er7Segment, m: Er7Message): PatientIdentity {
     place: at('PID'),
     privateIds,
     ins,
+    insDeletions,
     billingNirs,
     traits: {},
     expected: {
@@ -228,6 +250,7 @@ export function identityFromPatient(resource: Json, base: string, where: Omit<Pl
     place: at(base),
     privateIds,
     ins,
+    insDeletions: [],
     billingNirs,
     traits: {},
     expected: {
@@ -238,6 +261,10 @@ export function identityFromPatient(resource: Json, base: string, where: Omit<Pl
       birthplace: at(`${base}.extension('${PATIENT_BIRTH_PLACE}').valueAddress.extension('${FR_CORE_INSEE_CODE}').valueCoding.code`),
     },
   };
+
+  const id = str(resource.id);
+  if (id !== undefined) identity.resourceId = id;
+  const legacy: NonNullable<PatientIdentity['legacy']> = {};
 
   const extensions = arrayOf(resource.extension);
   extensions.forEach((ext, i) => {
@@ -254,6 +281,13 @@ export function identityFromPatient(resource: Json, base: string, where: Omit<Pl
         identity.reliability ??= r;
       });
     }
+    // FR Core before 2.0: extension fr-core-ident-reliability, sub-extension identityReliability.
+    if (ext.url === FR_CORE_LEGACY_IDENT_RELIABILITY) {
+      arrayOf(ext.extension).forEach((sub, j) => {
+        if (isObject(sub) && sub.url === 'identityReliability') legacy.reliability ??= at(`${base}.extension[${i}].extension[${j}]`);
+      });
+      legacy.reliability ??= at(`${base}.extension[${i}]`);
+    }
     if (ext.url === PATIENT_BIRTH_PLACE && identity.traits.birthplace === undefined) {
       const address = isObject(ext.valueAddress) ? ext.valueAddress : undefined;
       identity.expected.birthplace = at(`${base}.extension[${i}].valueAddress.extension('${FR_CORE_INSEE_CODE}').valueCoding.code`);
@@ -264,8 +298,16 @@ export function identityFromPatient(resource: Json, base: string, where: Omit<Pl
         identity.expected.birthplace = at(pointer);
         if (code !== undefined) identity.traits.birthplace = { value: code, place: at(pointer) };
       });
+      // FR Core before 2.0 put the INSEE code in the Address's district.
+      if (identity.traits.birthplace === undefined && str(address?.district) !== undefined) legacy.birthplace = at(`${base}.extension[${i}].valueAddress.district`);
     }
   });
+  if (identity.traits.birthplace !== undefined) delete legacy.birthplace;
+  if (legacy.birthplace !== undefined || (legacy.reliability !== undefined && identity.reliability === undefined)) {
+    identity.legacy = {};
+    if (legacy.birthplace) identity.legacy.birthplace = legacy.birthplace;
+    if (legacy.reliability && identity.reliability === undefined) identity.legacy.reliability = legacy.reliability;
+  }
 
   const names = arrayOf(resource.name);
   const official = names.findIndex((n) => isObject(n) && n.use === 'official');

@@ -1,5 +1,6 @@
-import { creationFindings, judgeIns } from './judge.js';
-import { DEFAULT_MAX_FLOW_BYTES, describePlace, placeFields } from './read-flow.js';
+import { creationFindings, deletionFindings, judgeIns } from './judge.js';
+import { DEFAULT_MAX_FLOW_BYTES, placeFields } from './read-flow.js';
+import { describePatientMasked, samePatient } from './same-patient.js';
 import { finishFindings, readSlotFlows, readSlotPatients, slotPatients } from './slot.js';
 import { defineCheck } from '../types.js';
 
@@ -7,23 +8,29 @@ interface Options {
   /** Largest flow file read, in bytes. Default 16 MiB. */
   max_bytes?: number;
   /**
-   * Sibling slot holding the creation flow (default `creation-flow`): when it has files, the patient
-   * carrying the INS should share a private identifier with a patient created there.
+   * Sibling slot holding the creation flow (default `creation-flow`): when it has files, a patient
+   * carrying the INS must be a patient created there (same private identifier, same FHIR resource id,
+   * or same five traits).
    */
   creation_slot?: string;
 }
+
+/** Patients named per side in the finding that says the flows are about different patients. */
+const MAX_LISTED = 3;
 
 /**
  * IEU 8 association flow: a patient's matricule INS is sent with its OID (HL7 v2 IHE PAM France, e.g.
  * ADT A31; or FHIR FR Core `fr-core-patient-ins`). Every INS must have 15 characters, a valid key, a
  * known OID that matches its identifier type, and an identity status that allows sending it (HL7
- * PID-32 `VALI`). A billing NIR (type `NH`) is not an INS. Missing traits and private identifier
- * next to the INS are warnings here (the creation flow is where they are required).
+ * PID-32 `VALI`). A billing NIR (type `NH`) is not an INS; an INS repetition holding `""` deletes
+ * the INS (IHE PAM France §4.4.3) and proves no association. Missing traits and private identifier
+ * next to the INS are warnings here (the creation flow is where they are required). When the
+ * creation flow is given too, the INS must go to the patient it created (ANS FAQ on IEU 8).
  */
 export const insAssociationFlow = defineCheck<Options>({
   name: 'ins-association-flow',
   description:
-    'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow carrying a valid matricule INS: 15 characters, key, OID matching its type, PID-32 VALI / qualified status.',
+    'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow carrying a valid matricule INS (15 characters, key, OID matching its type, PID-32 VALI / qualified status) for the patient the creation flow created.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -40,7 +47,11 @@ export const insAssociationFlow = defineCheck<Options>({
     const withIns = patients.filter(({ patient }) => patient.ins.length > 0);
     if (withIns.length === 0) {
       const billing = patients.find(({ patient }) => patient.billingNirs.length > 0);
-      if (billing) {
+      const deleting = patients.filter(({ patient }) => patient.insDeletions.length > 0);
+      if (deleting.length > 0) {
+        // The flow removes the INS: it is not what an association flow must show.
+        for (const { file, patient } of deleting) findings.push(...deletionFindings(patient, file, 'error'));
+      } else if (billing) {
         const b = billing.patient.billingNirs[0]!;
         findings.push({ code: 'ins.billing-nir-only', severity: 'error', params: { format: billing.patient.format }, ...placeFields(billing.file, b.place) });
       } else {
@@ -49,6 +60,7 @@ export const insAssociationFlow = defineCheck<Options>({
       }
     }
     for (const { file, patient } of patients) {
+      if (withIns.length > 0) findings.push(...deletionFindings(patient, file, 'warning'));
       if (patient.ins.length === 0 && patient.billingNirs.length === 0) continue;
       findings.push(...judgeIns(patient, file).findings);
       if (patient.ins.length > 0) findings.push(...creationFindings(patient, file, 'warning', true));
@@ -59,11 +71,19 @@ export const insAssociationFlow = defineCheck<Options>({
     const creationFiles = others?.get(creationSlot) ?? [];
     if (withIns.length > 0 && creationFiles.length > 0) {
       const created = slotPatients(await readSlotFlows(creationFiles, maxBytes));
-      const createdIds = new Set(created.flatMap(({ patient }) => patient.privateIds.map((id) => id.value)));
-      const linked = withIns.some(({ patient }) => patient.privateIds.some((id) => createdIds.has(id.value)));
-      if (createdIds.size > 0 && !linked) {
+      const linked = withIns.some(({ patient }) => created.some((c) => samePatient(patient, c.patient)));
+      if (created.length > 0 && !linked) {
         const first = withIns[0]!;
-        findings.push({ code: 'ins.association-unlinked', severity: 'warning', params: { creation_slot: creationSlot, at: describePlace(first.patient.place, first.patient.format) }, ...placeFields(first.file, first.patient.place) });
+        const list = (ps: typeof created): string => {
+          const shown = ps.slice(0, MAX_LISTED).map((x) => `${x.file}, ${describePatientMasked(x.patient)}`);
+          return ps.length > MAX_LISTED ? `${shown.join('; ')}; … (${ps.length})` : shown.join('; ');
+        };
+        findings.push({
+          code: 'ins.association-other-patient',
+          severity: 'error',
+          params: { creation_slot: creationSlot, associated: list(withIns), created: list(created) },
+          ...placeFields(first.file, first.patient.place),
+        });
       }
     }
     return { findings: finishFindings(findings, slot) };

@@ -1,4 +1,4 @@
-import { creationFindings, judgeIns, traitProblems } from './judge.js';
+import { creationFindings, deletionFindings, judgeIns, traitProblems } from './judge.js';
 import { DEFAULT_MAX_FLOW_BYTES } from './read-flow.js';
 import { finishFindings, readSlotPatients } from './slot.js';
 import { defineCheck } from '../types.js';
@@ -14,12 +14,14 @@ interface Options {
  * IEU 8 creation flow: the patient is created with its private identifier and the five INS traits
  * (birth name, first birth given name, birth date, sex, INSEE birthplace code), in HL7 v2 (IHE PAM
  * France: A28, A04, A01…) or FHIR (FR Core Patient). When the flow also carries a valid INS, the
- * check provides `ins`, so a separate association flow is not needed.
+ * check provides `ins`, so a separate association flow is not needed. When it carries an INS at all,
+ * valid or not, it shows `ins-found`: its findings already say what is wrong with that INS, and the
+ * ruleset does not ask for an association flow on top.
  */
 export const insCreationFlow = defineCheck<Options>({
   name: 'ins-creation-flow',
   description:
-    'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow creating a patient with a private identifier and the 5 INS traits; provides `ins` when it also carries a valid INS.',
+    'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow creating a patient with a private identifier and the 5 INS traits; provides `ins` when it also carries a valid INS, shows `ins-found` when it carries one at all.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -41,12 +43,14 @@ export const insCreationFlow = defineCheck<Options>({
 
     let providesIns = false;
     for (const { file, patient } of patients) {
+      findings.push(...deletionFindings(patient, file, 'info'));
       if (patient.ins.length === 0 && patient.billingNirs.length === 0) continue;
       const verdict = judgeIns(patient, file);
       findings.push(...verdict.findings);
       if (verdict.valid && patient.ins.length > 0) providesIns = true;
     }
-    const out = { findings: finishFindings(findings, slot) };
+    const shows = patients.some(({ patient }) => patient.ins.length > 0) ? ['ins-found'] : [];
+    const out = { findings: finishFindings(findings, slot), shows };
     return providesIns && !out.findings.some((f) => f.severity === 'error') ? { ...out, provides: ['ins'] } : out;
   },
 });

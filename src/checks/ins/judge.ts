@@ -4,7 +4,7 @@ import { TRAITS } from './identity.js';
 import { checkMatricule, maskMatricule, matriculeKey, matriculeParts, normaliseMatricule } from './nir.js';
 import { describePlace, placeFields } from './read-flow.js';
 import { FR_CORE_IDENTIFIER_TYPES, FR_CORE_IDENTITY_RELIABILITY, FR_CORE_IDENTITY_STATUS, INS_SYSTEMS, systemByFhirType, systemByOid } from './systems.js';
-import { AUTHORITY_NAMES, codeOf, IDENTIFIER_TYPE_CODES, IDENTIFIER_USES, IDENTITY_STATUS_CODES } from './vocabulary.js';
+import { AUTHORITY_NAMES, codeOf, IDENTIFIER_TYPE_CODES, IDENTIFIER_USES, IDENTITY_STATUS_CODES, messageTypeOf } from './vocabulary.js';
 
 /** What is wrong with one trait of one patient. */
 export interface TraitProblem {
@@ -70,6 +70,13 @@ function invalidReason(trait: TraitId, value: string, format: 'hl7v2' | 'fhir'):
 export function creationFindings(p: PatientIdentity, file: string, severity: Severity, requirePrivateId: boolean): RawFinding[] {
   const out: RawFinding[] = [];
   for (const t of traitProblems(p)) {
+    const legacy = t.trait === 'birthplace' && t.kind === 'missing' ? p.legacy?.birthplace : undefined;
+    if (legacy) {
+      // Not absent: where FR Core before 2.0 put it. Say what was found and where FR Core 2.x wants it.
+      const params = { trait: t.trait, at: describePlace(legacy, p.format), expected: t.place.pointer, format: p.format };
+      out.push({ code: 'ins.trait-legacy', severity, params, ...placeFields(file, legacy) });
+      continue;
+    }
     const params: Record<string, string | number> = { trait: t.trait, at: describePlace(t.place, p.format), format: p.format };
     if (t.reason !== undefined) params.reason = t.reason;
     out.push({ code: t.kind === 'missing' ? 'ins.trait-missing' : 'ins.trait-invalid', severity, params, ...placeFields(file, t.place) });
@@ -95,22 +102,40 @@ function safeOid(oid: string | undefined): string {
   return oid !== undefined && OID_TOKEN.test(oid) ? oid : '(?)';
 }
 
+/** The register a claim belongs to, by its OID, else by its FHIR identifier type. */
+function claimKind(claim: InsClaim): string | undefined {
+  return (systemByOid(claim.oid) ?? systemByFhirType(claim.typeCode))?.kind;
+}
+
 /**
  * Judges every INS claim of a patient (15 characters, key, known OID matching the identifier type,
  * HL7 CX-5 `INS`) and the identity status that allows sending it (HL7 PID-32 `VALI`; FHIR
  * `identityStatus` VALI from v2-0445 or QUAL). Production OIDs get a data-protection warning.
+ *
+ * The INS judged is the one a receiver keeps: when an INS-NIA travels with a valid INS-NIR, the
+ * receiver must take the NIR (IHE PAM France §4.4.1), so what is wrong with the NIA is only a warning.
  */
 export function judgeIns(p: PatientIdentity, file: string): InsJudgement {
   const findings: RawFinding[] = [];
+  const judged = p.ins.map((claim) => {
+    const own: RawFinding[] = [];
+    judgeClaim(p, claim, (code, severity, params, place) => {
+      own.push({ code, severity, params: { ...params, at: describePlace(place, p.format) }, ...placeFields(file, place) });
+    });
+    return { claim, kind: claimKind(claim), findings: own, valid: !own.some((f) => f.severity === 'error') };
+  });
+  const keptNir = judged.some((j) => j.valid && j.kind !== undefined && j.kind !== 'NIA');
+  for (const j of judged) {
+    if (keptNir && j.kind === 'NIA' && !j.valid) {
+      const place = j.claim.place;
+      findings.push({ code: 'ins.nia-superseded', severity: 'warning', params: { ins: maskMatricule(j.claim.value), at: describePlace(place, p.format) }, ...placeFields(file, place) });
+      findings.push(...j.findings.map((f) => (f.severity === 'error' ? { ...f, severity: 'warning' as const } : f)));
+    } else findings.push(...j.findings);
+  }
+  const anyValidClaim = judged.some((j) => j.valid);
   const add = (code: string, severity: Severity, params: Record<string, string | number>, place: Place): void => {
     findings.push({ code, severity, params: { ...params, at: describePlace(place, p.format) }, ...placeFields(file, place) });
   };
-  let anyValidClaim = false;
-  for (const claim of p.ins) {
-    const before = findings.filter((f) => f.severity === 'error').length;
-    judgeClaim(p, claim, add);
-    if (findings.filter((f) => f.severity === 'error').length === before) anyValidClaim = true;
-  }
   for (const b of p.billingNirs) {
     if (systemByOid(b.oid)?.production) add('ins.production-oid', 'warning', { ins: maskMatricule(b.value), oid: safeOid(b.oid), kind: 'billing' }, b.place);
   }
@@ -151,12 +176,15 @@ function judgeClaim(p: PatientIdentity, claim: InsClaim, add: Add): void {
     }
     const kind = system ?? typed;
     if (kind) {
-      const expectedUse = kind.kind === 'NIA' ? ['temp', 'old'] : ['official', 'old'];
+      // FR Core 2.2 (fr-core-patient-ins, INS-NIA.use): "l'INS-NIA est avant tout le numéro officiel"
+      // (official | old); FR Core 2.1 and before typed it temp, which stays accepted.
+      const expectedUse = kind.kind === 'NIA' ? ['official', 'temp', 'old'] : ['official', 'old'];
       if (!expectedUse.includes(claim.use ?? '')) add('ins.use', 'warning', { ins, found: codeOf(claim.use, IDENTIFIER_USES), expected: expectedUse[0]! }, claim.place);
     }
   }
   if (system?.production) add('ins.production-oid', 'warning', { ins, oid: system.oid, kind: system.kind }, claim.place);
-  if (mat.ok) for (const trait of traitMismatches(p, mat.value)) add('ins.trait-mismatch', 'warning', { ins, trait }, p.traits[trait]!.place);
+  // The matricule encodes sex, year and month of birth: a contradiction means the INS is not this patient's.
+  if (mat.ok) for (const trait of traitMismatches(p, mat.value)) add('ins.trait-mismatch', 'error', { ins, trait }, p.traits[trait]!.place);
 }
 
 function judgeStatus(p: PatientIdentity, add: Add): boolean {
@@ -170,7 +198,9 @@ function judgeStatus(p: PatientIdentity, add: Add): boolean {
     return false;
   }
   if (!r) {
-    add('ins.reliability-missing', 'error', {}, { ...p.place, pointer: `${p.place.pointer}.extension('${FR_CORE_IDENTITY_RELIABILITY}')` });
+    const expected = `${p.place.pointer}.extension('${FR_CORE_IDENTITY_RELIABILITY}')`;
+    if (p.legacy?.reliability) add('ins.reliability-legacy', 'error', { expected }, p.legacy.reliability);
+    else add('ins.reliability-missing', 'error', {}, { ...p.place, pointer: expected });
     return false;
   }
   const code = r.codes[0];
@@ -197,4 +227,17 @@ export function traitMismatches(p: PatientIdentity, matricule: string): TraitId[
     if (m && (m[1] !== parts.year || (month >= 1 && month <= 12 && m[2] !== parts.month))) out.push('birth-date');
   }
   return out;
+}
+
+/**
+ * HL7 v2 INS deletions (`""` in an INS repetition of PID-3, IHE PAM France §4.4.3–4.4.4): the flow
+ * removes the patient's INS. Said once per repetition, at the given severity.
+ */
+export function deletionFindings(p: PatientIdentity, file: string, severity: Severity): RawFinding[] {
+  return p.insDeletions.map((d) => {
+    const params: Record<string, string | number> = { oid: safeOid(d.oid), at: describePlace(d.place, p.format) };
+    if (p.event !== undefined) params.event = messageTypeOf(p.event);
+    if (p.reliability) params.status = p.reliability.codes.map((c) => codeOf(c, IDENTITY_STATUS_CODES)).join('~');
+    return { code: 'ins.deleted', severity, params, ...placeFields(file, d.place) };
+  });
 }

@@ -4,8 +4,12 @@
  * commune or country (3), order number (3), key (2).
  *
  * The structure is checked leniently, because real registers hold values a naive reading rejects
- * (months 20–42 and 50–99 for unknown or registered-late births, 97/98 overseas, 99 born abroad,
- * 7/8 for temporary numbers). The key is checked strictly: it is the one thing a typo always breaks.
+ * (months 20–42 and 50–99 for unknown or registered-late births, 97/98 overseas, 99 born abroad).
+ * The first digit is checked strictly: a NIR or a NIA starts with 1 (man) or 2 (woman), as the CNAM
+ * validator (assurance-maladie-digital/nir-validation, NirValidator) accepts; 7 and 8 start a
+ * provisional number (NNP, numéro national provisoire, NnpValidator there), which is neither a NIR
+ * nor a NIA and so never a matricule INS. 3 and 4 are refused too: no INS source we could cite gives
+ * them as a matricule INS. The key is checked strictly: it is the one thing a typo always breaks.
  */
 
 /** Why a value is not a well-formed matricule INS. */
@@ -14,8 +18,10 @@ export type MatriculeProblem =
   | 'length'
   /** Characters other than digits, or `A`/`B` anywhere but the Corsican department. */
   | 'characters'
-  /** First digit is not a known sex/category digit (1, 2, 3, 4, 7, 8). */
+  /** First digit is neither 1 nor 2 (and not 7/8, see `provisional`). */
   | 'sex'
+  /** First digit is 7 or 8: a provisional number (NNP), neither a NIR nor a NIA. */
+  | 'provisional'
   /** Month is 00, 13–19 or 43–49 (no register uses those). */
   | 'month'
   /** Department is 00 (no register uses it). */
@@ -26,7 +32,8 @@ export type MatriculeProblem =
 export type MatriculeCheck = { ok: true; value: string } | { ok: false; problem: MatriculeProblem; value: string };
 
 const SHAPE = /^[0-9]{5}(?:[0-9]{2}|2[AB])[0-9]{8}$/;
-const SEX_DIGITS = new Set(['1', '2', '3', '4', '7', '8']);
+const SEX_DIGITS = new Set(['1', '2']);
+const PROVISIONAL_DIGITS = new Set(['7', '8']);
 
 /** Removes the spaces people type inside a matricule; nothing else is changed. */
 export function normaliseMatricule(value: string): string {
@@ -51,6 +58,7 @@ export function checkMatricule(raw: string): MatriculeCheck {
   const value = normaliseMatricule(raw);
   if (value.length !== 15) return { ok: false, problem: 'length', value };
   if (!SHAPE.test(value)) return { ok: false, problem: 'characters', value };
+  if (PROVISIONAL_DIGITS.has(value[0]!)) return { ok: false, problem: 'provisional', value };
   if (!SEX_DIGITS.has(value[0]!)) return { ok: false, problem: 'sex', value };
   const month = Number(value.slice(3, 5));
   if (month === 0 || (month >= 13 && month <= 19) || (month >= 43 && month <= 49)) return { ok: false, problem: 'month', value };

@@ -22,7 +22,7 @@ export interface InsSystem {
    * `ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO`, so the NIR name is accepted for test and demo.
    */
   authorityNames: readonly string[];
-  /** A real person's identifier: evidence should not carry it (CONTRACT §8). */
+  /** Production register: its identifiers may be real people's, evidence should not carry them (CONTRACT §8). */
   production: boolean;
 }
 
@@ -38,6 +38,11 @@ export const FR_CORE_IDENTIFIER_TYPES = 'https://hl7.fr/ig/fhir/core/CodeSystem/
 
 /** FR Core identity reliability extension (sub-extension `identityStatus`). */
 export const FR_CORE_IDENTITY_RELIABILITY = 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability';
+/**
+ * FR Core before 2.0 (1.1.0: FRCorePatientIdentReliabilityExtension): the reliability sat in this
+ * extension, sub-extension `identityReliability`. FR Core 2.x replaced it by `fr-core-identity-reliability`.
+ */
+export const FR_CORE_LEGACY_IDENT_RELIABILITY = 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-ident-reliability';
 /** The same extension in the Interop'Santé FrPatient profiles that preceded FR Core. */
 export const LEGACY_IDENTITY_RELIABILITY = 'http://interopsante.org/fhir/StructureDefinition/FrPatientIdentReliability';
 /**

@@ -260,11 +260,23 @@ export const fhirMessages: Catalog = {
       fr: () => "L'expression du référentiel ne convient pas à ces données : corrigez la règle (une expression booléenne, par exemple avec exists() ou all()).",
     },
   },
+  'fhirpath.not-selected': {
+    en: (p) => `${s(p.resource)}: ${s(p.message_en)}; the rules do not judge it.`,
+    fr: (p) => `${s(p.resource)} : ${s(p.message_fr)} ; les règles ne la jugent pas.`,
+  },
+  'fhirpath.not-selected-more': {
+    en: (p) => `${s(p.count)} more resources not judged (${s(p.total)} in all): ${s(p.message_en)}.`,
+    fr: (p) => `${s(p.count)} autres ressources non jugées (${s(p.total)} au total) : ${s(p.message_fr)}.`,
+  },
   'fhirpath.no-resources': {
     en: (p) =>
-      `${s(p.count)} ${s(p.resource_type) || 'FHIR'} resource(s) found; at least ${s(p.min)} needed.`,
+      p.outside !== undefined && Number(p.outside) > 0
+        ? `${s(p.count)} ${s(p.resource_type) || 'FHIR'} resource(s) judged, at least ${s(p.min)} needed; ${s(p.outside)} other(s) ${Number(p.outside) > 1 ? 'are' : 'is'} ${s(p.message_en)}.`
+        : `${s(p.count)} ${s(p.resource_type) || 'FHIR'} resource(s) found; at least ${s(p.min)} needed.`,
     fr: (p) =>
-      `${s(p.count)} ressource(s) ${s(p.resource_type) || 'FHIR'} trouvée(s) ; il en faut au moins ${s(p.min)}.`,
+      p.outside !== undefined && Number(p.outside) > 0
+        ? `${s(p.count)} ressource(s) ${s(p.resource_type) || 'FHIR'} jugée(s), il en faut au moins ${s(p.min)} ; ${s(p.outside)} autre(s) : ${s(p.message_fr)}.`
+        : `${s(p.count)} ressource(s) ${s(p.resource_type) || 'FHIR'} trouvée(s) ; il en faut au moins ${s(p.min)}.`,
     hint: {
       en: (p) => `Provide FHIR JSON (a resource or a Bundle), NDJSON, or a FHIR server search holding ${s(p.resource_type) || 'the'} resources.`,
       fr: (p) => `Fournissez du JSON FHIR (une ressource ou un Bundle), du NDJSON, ou une recherche sur un serveur FHIR contenant des ressources ${s(p.resource_type)}.`,

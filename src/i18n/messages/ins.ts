@@ -43,7 +43,14 @@ const reason = (p: Params, lang: 'en' | 'fr'): string => REASON[s(p.reason)]?.[l
 
 const STRUCTURE: Record<string, { en: string; fr: string }> = {
   characters: { en: 'it must be digits only (2A or 2B allowed as the department)', fr: 'seuls des chiffres sont admis (2A ou 2B pour le département)' },
-  sex: { en: 'its first digit is not 1, 2, 3, 4, 7 or 8', fr: "son premier chiffre n'est pas 1, 2, 3, 4, 7 ou 8" },
+  sex: {
+    en: 'its first digit is neither 1 nor 2, the digits a NIR or a NIA starts with (1 for a man, 2 for a woman)',
+    fr: "son premier chiffre n'est ni 1 ni 2, les chiffres par lesquels commence un NIR ou un NIA (1 pour un homme, 2 pour une femme)",
+  },
+  provisional: {
+    en: 'it starts with 7 or 8, so it is a provisional number (NNP, numéro national provisoire), neither a NIR nor a NIA: it cannot be a matricule INS',
+    fr: "il commence par 7 ou 8 : c'est un numéro provisoire (NNP, numéro national provisoire), ni NIR ni NIA, qui ne peut pas être un matricule INS",
+  },
   month: { en: 'its month (characters 4–5) is 00, 13–19 or 43–49, which no register uses', fr: "son mois (caractères 4 et 5) vaut 00, 13 à 19 ou 43 à 49, ce qu'aucun registre n'utilise" },
   department: { en: 'its department (characters 6–7) is 00', fr: 'son département (caractères 6 et 7) vaut 00' },
 };
@@ -208,12 +215,58 @@ export const insMessages: Catalog = {
           : "L'INS se place dans Patient.identifier de type INS-NIR-TEST (fr-core-cs-v2-0203) avec le system urn:oid:1.2.250.1.213.1.4.10, et une identityReliability qualifiée.",
     },
   },
-  'ins.association-unlinked': {
-    en: (p) => `The patient carrying the INS (${s(p.at)}) shares no private identifier with the patients of "${s(p.creation_slot)}": the flows do not show that the created patient is the one associated with the INS.`,
-    fr: (p) => `Le patient porteur de l'INS (${s(p.at)}) n'a aucun identifiant privé en commun avec les patients de « ${s(p.creation_slot)} » : les flux ne montrent pas que le patient créé est celui associé à l'INS.`,
+  'ins.association-other-patient': {
+    en: (p) =>
+      `No patient carrying the INS is a patient created in "${s(p.creation_slot)}": the flows do not show that the created patient is associated with its INS. Compared (masked): INS carried by ${s(p.associated)}; created ${s(p.created)}.`,
+    fr: (p) =>
+      `Aucun patient porteur de l'INS n'est un patient créé dans « ${s(p.creation_slot)} » : les flux ne montrent pas que le patient créé est associé à son INS. Patients comparés (masqués) : INS porté par ${s(p.associated)} ; patient créé ${s(p.created)}.`,
     hint: {
-      en: () => 'Provide the creation and association flows of the same test patient (the association carries the private identifier given at creation).',
-      fr: () => "Fournissez les flux de création et d'association du même patient de test (l'association porte l'identifiant privé donné à la création).",
+      en: () =>
+        'Provide the creation and association flows of the same test patient: the association carries the private identifier given at creation (or is the same FHIR Patient resource, or repeats the same 5 traits).',
+      fr: () =>
+        "Fournissez les flux de création et d'association du même patient de test : l'association reprend l'identifiant privé attribué à la création (ou porte sur la même ressource Patient FHIR, ou reprend les 5 mêmes traits).",
+    },
+  },
+  'ins.deleted': {
+    en: (p) =>
+      `The flow removes the INS${p.event ? ` (${s(p.event)})` : ''}: the INS repetition of PID-3 holds "" (the HL7 v2 delete) under OID ${s(p.oid)}${p.status ? `, with identity status ${s(p.status)}` : ''} (${s(p.at)}).`,
+    fr: (p) =>
+      `Le flux supprime l'INS${p.event ? ` (${s(p.event)})` : ''} : la répétition INS de PID-3 vaut "" (la suppression en HL7 v2) sous l'OID ${s(p.oid)}${p.status ? `, avec le statut d'identité ${s(p.status)}` : ''} (${s(p.at)}).`,
+    hint: {
+      en: () =>
+        'IHE PAM France §4.4.3–4.4.4: an A47 with "" in PID-3 and the old INS in MRG-1 deletes the INS. It does not associate one: the association flow carries the matricule (e.g. ADT^A31 with PID-32 = VALI).',
+      fr: () =>
+        "IHE PAM France §4.4.3 et 4.4.4 : un A47 avec \"\" en PID-3 et l'ancien INS en MRG-1 supprime l'INS. Il n'en associe aucun : le flux d'association porte le matricule (par exemple ADT^A31 avec PID-32 = VALI).",
+    },
+  },
+  'ins.nia-superseded': {
+    en: (p) =>
+      `The INS-NIA ${s(p.ins)} travels with a valid INS-NIR: the receiver keeps the NIR (IHE PAM France §4.4.1), so what is wrong with the NIA is only a warning (${s(p.at)}).`,
+    fr: (p) =>
+      `L'INS-NIA ${s(p.ins)} est transmis avec un INS-NIR valide : le destinataire retient le NIR (IHE PAM France §4.4.1), ce qui ne va pas dans le NIA n'est donc qu'un avertissement (${s(p.at)}).`,
+    hint: {
+      en: () => 'Send only the NIR once INSi returns it, or fix the NIA (key, OID).',
+      fr: () => "Ne transmettez plus que le NIR dès qu'INSi le renvoie, ou corrigez le NIA (clé, OID).",
+    },
+  },
+  'ins.trait-legacy': {
+    en: (p) =>
+      `The ${trait(p, 'en')} is where FR Core before 2.0 put it (${s(p.at)}); FR Core 2.x wants it in ${s(p.expected)}: the Patient needs migrating to FR Core 2.x.`,
+    fr: (p) =>
+      `Le trait « ${trait(p, 'fr')} » est là où le plaçait FR Core avant la version 2.0 (${s(p.at)}) ; FR Core 2.x l'attend dans ${s(p.expected)} : la ressource Patient est à migrer vers FR Core 2.x.`,
+    hint: {
+      en: (p) => `Move it to ${home(p)}.`,
+      fr: (p) => `Déplacez-le dans ${home(p)}.`,
+    },
+  },
+  'ins.reliability-legacy': {
+    en: (p) =>
+      `The identity reliability is in the FR Core 1.x extension fr-core-ident-reliability (sub-extension identityReliability) (${s(p.at)}); FR Core 2.x wants ${s(p.expected)} with identityStatus: the Patient needs migrating to FR Core 2.x.`,
+    fr: (p) =>
+      `La fiabilité de l'identité est dans l'extension FR Core 1.x fr-core-ident-reliability (sous-extension identityReliability) (${s(p.at)}) ; FR Core 2.x attend ${s(p.expected)} avec identityStatus : la ressource Patient est à migrer vers FR Core 2.x.`,
+    hint: {
+      en: () => 'FR Core 2.x: extension fr-core-identity-reliability, sub-extension identityStatus (VALI from fr-core-cs-v2-0445, or QUAL from fr-core-cs-identity-status).',
+      fr: () => "FR Core 2.x : extension fr-core-identity-reliability, sous-extension identityStatus (VALI de fr-core-cs-v2-0445, ou QUAL de fr-core-cs-identity-status).",
     },
   },
   'ins.billing-nir-only': {
@@ -243,6 +296,16 @@ export const insMessages: Catalog = {
   'ins.structure': {
     en: (p) => `The matricule INS ${s(p.ins)} is malformed: ${STRUCTURE[s(p.reason)]?.en ?? s(p.reason)} (${s(p.at)}).`,
     fr: (p) => `Le matricule INS ${s(p.ins)} est mal formé : ${STRUCTURE[s(p.reason)]?.fr ?? s(p.reason)} (${s(p.at)}).`,
+    hint: {
+      en: (p) =>
+        s(p.reason) === 'provisional'
+          ? 'Send the NIR or NIA that INSi returns for the patient (a test identity under OID 1.2.250.1.213.1.4.10), not a provisional number.'
+          : 'Copy the matricule from the INSi answer (a test identity under OID 1.2.250.1.213.1.4.10).',
+      fr: (p) =>
+        s(p.reason) === 'provisional'
+          ? "Transmettez le NIR ou le NIA qu'INSi renvoie pour le patient (une identité de test sous l'OID 1.2.250.1.213.1.4.10), pas un numéro provisoire."
+          : "Recopiez le matricule de la réponse INSi (une identité de test sous l'OID 1.2.250.1.213.1.4.10).",
+    },
   },
   'ins.oid-missing': {
     en: (p) => `The matricule INS ${s(p.ins)} has no OID (${s(p.at)}).`,
@@ -298,12 +361,14 @@ export const insMessages: Catalog = {
   },
   'ins.production-oid': {
     en: (p) =>
-      `${s(p.kind) === 'billing' ? 'A billing NIR' : 'The matricule INS'} ${s(p.ins)} uses production OID ${s(p.oid)}: this is a real person's identifier (${s(p.at)}).`,
+      `${s(p.kind) === 'billing' ? 'A billing NIR' : 'The matricule INS'} ${s(p.ins)} uses production OID ${s(p.oid)}: it may be a real person's identifier (${s(p.at)}).`,
     fr: (p) =>
-      `${s(p.kind) === 'billing' ? 'Un NIR de facturation' : 'Le matricule INS'} ${s(p.ins)} utilise l'OID de production ${s(p.oid)} : c'est l'identifiant d'une personne réelle (${s(p.at)}).`,
+      `${s(p.kind) === 'billing' ? 'Un NIR de facturation' : 'Le matricule INS'} ${s(p.ins)} utilise l'OID de production ${s(p.oid)} : ce peut être l'identifiant d'une personne réelle (${s(p.at)}).`,
     hint: {
-      en: () => 'A dossier should hold test identities only (OID 1.2.250.1.213.1.4.10, INSi test kit). Replace the real data, and treat the file as health data until then.',
-      fr: () => "Un dossier ne doit contenir que des identités de test (OID 1.2.250.1.213.1.4.10, kit de test INSi). Remplacez les données réelles, et traitez le fichier comme une donnée de santé d'ici là.",
+      en: () =>
+        'A dossier should hold test identities only (OID 1.2.250.1.213.1.4.10, INSi test kit), even where a published example uses the production OID. If the data may be real, replace it, and treat the file as health data until then.',
+      fr: () =>
+        "Un dossier ne doit contenir que des identités de test (OID 1.2.250.1.213.1.4.10, kit de test INSi), même là où un exemple publié utilise l'OID de production. Si les données peuvent être réelles, remplacez-les, et traitez le fichier comme une donnée de santé d'ici là.",
     },
   },
   'ins.trait-mismatch': {

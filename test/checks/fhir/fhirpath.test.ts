@@ -169,6 +169,24 @@ describe('fhirpath check', () => {
     }
   });
 
+  it('judges only what applies_to selects; the others get one info finding each, capped and counted', async () => {
+    const f = await evidence(ndjson(obs('a'), obs('b', { status: 'draft' }), obs('c', { code: { text: 'y' } }), obs('d', { code: { text: 'y' } })), 'applies.ndjson');
+    const applies_to = { expression: "code.text = 'x'", message_en: 'not one of ours', message_fr: "n'est pas des nôtres" };
+    const fs = await run([f], { resource_type: 'Observation', applies_to, max_findings: 1, rules: [rule("status = 'final'")] });
+    expect(fs.map((x) => [x.code, x.severity, x.params?.resource ?? x.params?.count])).toEqual([
+      ['fhirpath.rule-failed', 'error', 'Observation/b'],
+      ['fhirpath.not-selected', 'info', 'Observation/c'],
+      ['fhirpath.not-selected-more', 'info', 1],
+    ]);
+    expect(word('fhirpath.not-selected', fs[1]!.params!, 'en').message).toBe('Observation/c: not one of ours; the rules do not judge it.');
+    expect(word('fhirpath.not-selected', fs[1]!.params!, 'fr').message).toBe("Observation/c : n'est pas des nôtres ; les règles ne la jugent pas.");
+  });
+
+  it('makes the ruleset constants available as %name', async () => {
+    const f = await evidence(ndjson(obs('a', { code: { coding: [{ system: 'https://example.org/cs', code: 'k' }] } })), 'ruleset-constants.ndjson');
+    expect(await run([f], { constants: { mine: 'https://example.org/cs' }, rules: [rule("code.coding.where(system = %mine and code = 'k').exists()")] })).toEqual([]);
+  });
+
   it('offers the FHIR constants %loinc, %sct and %ucum', async () => {
     const f = await evidence(ndjson(obs('a')), 'constants.ndjson');
     const expression = "%loinc = 'http://loinc.org' and %sct = 'http://snomed.info/sct' and %ucum = 'http://unitsofmeasure.org'";
@@ -195,6 +213,12 @@ describe('fhirpath options validation (the ruleset loader calls it: exit 2 with 
     expect(problems[0]!.path).toEqual(['rules', 1, 'expression']);
     expect(problems[0]!.message.en).toMatch(message);
     expect(problems[0]!.message.fr.length).toBeGreaterThan(10);
+  });
+
+  it('checks the applies_to expression like a rule, and refuses a constant that hides a FHIR one', () => {
+    const problems = validate({ applies_to: { expression: 'code.isMeasure()', message_en: 'x', message_fr: 'x' }, constants: { loinc: 'https://example.org' }, rules: [rule('true')] });
+    expect(problems.map((p) => p.path)).toEqual([['constants', 'loinc'], ['applies_to', 'expression']]);
+    expect(problems[0]!.message.fr).toBe('%loinc est déjà une constante FHIRPath ; choisissez un autre nom.');
   });
 
   it('refuses an unknown resource type with a suggestion', () => {

@@ -77,7 +77,9 @@ describe('rules/mes-mesures-3.1.0.yaml', () => {
   });
 
   it.each([
-    ['a measure outside the list (respiratory rate)', { ...goodWeight, code: { coding: [{ system: 'http://loinc.org', code: '9279-1' }] } }, ['known-measure']],
+    // Respiratory rate is a measure of IG 3.1.0: judged with its own unit and profile.
+    ['a respiratory rate in kg under the weight profile', { ...goodWeight, code: { coding: [{ system: 'http://loinc.org', code: '9279-1' }] } }, ['respiratory-rate-profile', 'respiratory-rate-unit']],
+    ['a weight coded in the NOS LOINC table', { ...goodWeight, code: { coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_A04-Loinc/FHIR/TRE-A04-Loinc', code: '29463-7' }] } }, []],
     ['no meta.profile', { ...goodWeight, meta: {} }, ['weight-profile']],
     ['the profile of another measure', { ...goodWeight, meta: { profile: ['http://esante.gouv.fr/ci-sis/fhir/StructureDefinition/ENS_FrObservationBodyHeight'] } }, ['weight-profile']],
     ['a versioned current profile', { ...goodWeight, meta: { profile: ['https://interop.esante.gouv.fr/ig/fhir/mesures/StructureDefinition/mesures-fr-observation-body-weight|3.1.0'] } }, []],
@@ -101,6 +103,17 @@ describe('rules/mes-mesures-3.1.0.yaml', () => {
     const systolicOnly = { ...bp, component: [components[0]] };
     expect(failedRules(await judge([await inline(kpa)]))).toEqual(['blood-pressure-components']);
     expect(failedRules(await judge([await inline(systolicOnly)]))).toEqual(['blood-pressure-components']);
+  });
+
+  it('does not judge an Observation that is none of the measures: one info finding', async () => {
+    const result = await judge([await inline(goodWeight), await inline({ ...goodWeight, id: 'lab', code: { coding: [{ system: 'http://loinc.org', code: '2093-3' }] } })]);
+    expect(result.findings.map((f) => [f.code, f.severity, f.params?.resource])).toEqual([['fhirpath.not-selected', 'info', 'Observation/lab']]);
+  });
+
+  it('an Observation that is no measure does not count as the one measure needed', async () => {
+    const result = await judge([await inline({ ...goodWeight, id: 'lab', code: { coding: [{ system: 'http://loinc.org', code: '2093-3' }] } })]);
+    expect(result.findings.map((f) => f.code)).toEqual(['fhirpath.not-selected', 'fhirpath.no-resources']);
+    expect(result.findings[1]!.params).toMatchObject({ count: 0, outside: 1 });
   });
 
   it('needs at least one Observation', async () => {

@@ -187,9 +187,12 @@ describe('ins-association-flow on fixtures', () => {
     expect((await withCreation('patient-fr-core-ins.json', ['a28-creation-private-id.hl7'])).findings).toEqual([]);
   });
 
-  it('warns when the INS goes to a patient the creation flow did not create', async () => {
+  it('fails when the INS goes to a patient the creation flow did not create, naming both (masked)', async () => {
     const r = await withCreation('a04-registration-with-ins.hl7', ['a28-creation-private-id.hl7']);
-    expect(r.findings).toMatchObject([{ code: 'ins.association-unlinked', severity: 'warning', file: 'a04-registration-with-ins.hl7', line: 3, record: 1, params: { creation_slot: 'creation-flow' } }]);
+    expect(r.findings).toMatchObject([{ code: 'ins.association-other-patient', severity: 'error', file: 'a04-registration-with-ins.hl7', line: 3, record: 1, params: { creation_slot: 'creation-flow' } }]);
+    const params = r.findings[0]!.params as Record<string, string>;
+    expect(params.associated).toMatch(/^a04-registration-with-ins\.hl7, message 1, PID: [A-Z]\*\*\* [A-Z]\*\*\*, \d{4}-\*\*-\*\*$/);
+    expect(params.created).toMatch(/^a28-creation-private-id\.hl7, message 1, PID: /);
   });
 
   it('warns when traits or private identifier are missing next to the INS', async () => {

@@ -148,8 +148,10 @@ describe('HL7 v2 INS judgement', () => {
     ['local name with test OID', { 3: ins('279035121518989', 'INS-LOCAL', '1.2.250.1.213.1.4.10') }, ['warning:ins.authority-name']],
     ['production NIR OID', { 3: ins('279035121518989', 'ASIP-SANTE-INS-NIR', '1.2.250.1.213.1.4.8') }, ['warning:ins.production-oid']],
     ['production NIA OID', { 3: ins('279035121518989', 'ASIP-SANTE-INS-NIA', '1.2.250.1.213.1.4.9') }, ['warning:ins.production-oid']],
-    ['sex contradicts the matricule', { 8: 'M' }, ['warning:ins.trait-mismatch']],
-    ['birth month contradicts the matricule', { 7: '19790428' }, ['warning:ins.trait-mismatch']],
+    // A matricule that contradicts its own patient's traits is not this patient's INS: it blocks.
+    ['sex contradicts the matricule', { 8: 'M' }, ['error:ins.trait-mismatch']],
+    ['birth month contradicts the matricule', { 7: '19790428' }, ['error:ins.trait-mismatch']],
+    ['birth year contradicts the matricule', { 7: '19800328' }, ['error:ins.trait-mismatch']],
   ])('%s', (_label, fields, expected) => {
     expect(codes(fields).sort()).toEqual(expected.sort());
   });
@@ -272,9 +274,10 @@ describe('FHIR identity (FR Core paths)', () => {
       ['warning:ins.type-system'],
     ],
     [
+      // FR Core 2.2: "l'INS-NIA est avant tout le numéro officiel" (use official | old).
       'NIA with use official',
       { system: 'urn:oid:1.2.250.1.213.1.4.9', value: '279035121518989', use: 'official', type: { coding: [{ system: 'https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203', code: 'INS-NIA' }] } },
-      ['warning:ins.production-oid', 'warning:ins.use'],
+      ['warning:ins.production-oid'],
     ],
   ])('%s', (_label, identifier, expected) => {
     const r = load('patient-fr-core-ins.json');

@@ -12,8 +12,6 @@ const VALID: [string, string][] = [
   ['177429912003349', 'lenient month 42 (unknown month)'],
   ['284627505607874', 'lenient month 62 (50+)'],
   ['255209901604253', 'lenient month 20'],
-  ['785019900101261', 'temporary number starting with 7'],
-  ['892107512345642', 'temporary number starting with 8'],
   ['199011305500197', 'key 97 (13 digits divisible by 97)'],
   ['2 79 03 51 215 189 89', 'spaces are ignored'],
   ['184122a00412323', 'lower-case Corsican department'],
@@ -30,6 +28,12 @@ const INVALID: [string, MatriculeProblem][] = [
   ['27903512151898X', 'characters'],
   ['2790351A1518989', 'characters'],
   ['579035121518989', 'sex'],
+  // CNAM NirValidator (assurance-maladie-digital/nir-validation) accepts 1 and 2 only; 3 and 4 have no INS source.
+  ['379035121518939', 'sex'],
+  ['479035121518986', 'sex'],
+  // Provisional numbers (NNP, CNAM NnpValidator: first digit 7 or 8), with valid keys: never an INS.
+  ['785019900101261', 'provisional'],
+  ['892107512345642', 'provisional'],
   ['279005121518989', 'month'],
   ['279135121518989', 'month'],
   ['279455121518989', 'month'],

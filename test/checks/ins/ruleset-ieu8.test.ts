@@ -19,7 +19,8 @@ describe('IEU 8 in the bundled ruleset', () => {
     const slots = Object.fromEntries(ieu8.slots.map((s) => [s.name, s]));
     expect(slots['creation-flow']!.checks).toEqual([{ check: 'ins-creation-flow', options: { require_private_identifier: true } }]);
     expect(slots['ins-association-flow']!.checks).toEqual([{ check: 'ins-association-flow', options: {} }]);
-    expect(slots['ins-association-flow']!.required).toEqual({ not: { slot: 'creation-flow', provides: 'ins' } });
+    // The creation flow shows `ins-found` whenever it carries an INS, valid or not: its own findings judge it.
+    expect(slots['ins-association-flow']!.required).toEqual({ not: { slot: 'creation-flow', provides: 'ins-found' } });
   });
 
   it('shows an HL7 v2 and a FHIR example, each with the test INS only', () => {

@@ -238,16 +238,18 @@ describe('evidence paths and content', () => {
 
 const DIGITS = (n: number): fc.Arbitrary<string> => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
 
-/** The first 13 characters of a well-formed matricule: sex, year, month, department (with 2A/2B), commune, order. */
-const first13 = fc
+/** The first 13 characters of a matricule: first digit, year, month, department (with 2A/2B), commune, order. */
+const first13With = (firstDigits: string[]): fc.Arbitrary<string> => fc
   .tuple(
-    fc.constantFrom('1', '2', '3', '4', '7', '8'),
+    fc.constantFrom(...firstDigits),
     DIGITS(2),
     fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 20, max: 42 }), fc.integer({ min: 50, max: 99 })).map((m) => String(m).padStart(2, '0')),
     fc.oneof(fc.integer({ min: 1, max: 99 }).map((d) => String(d).padStart(2, '0')), fc.constantFrom('2A', '2B')),
     DIGITS(6),
   )
   .map((parts) => parts.join(''));
+/** A NIR or NIA starts with 1 or 2 (CNAM NirValidator). */
+const first13 = first13With(['1', '2']);
 
 describe('NIR key', () => {
   it('round-trips: the computed key is accepted, any other key is refused as a key error', () => {
@@ -269,6 +271,16 @@ describe('NIR key', () => {
         expect(masked.replace(/\s/g, '')).not.toContain(good);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('refuses 7/8 (provisional numbers, NNP) and 3/4 whatever the key', () => {
+    fc.assert(
+      fc.property(first13With(['3', '4', '7', '8']), (head) => {
+        const good = `${head}${String(matriculeKey(head)!).padStart(2, '0')}`;
+        expect(checkMatricule(good)).toMatchObject({ ok: false, problem: '78'.includes(head[0]!) ? 'provisional' : 'sex' });
+      }),
+      { numRuns: 500 },
     );
   });
 });
