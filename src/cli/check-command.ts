@@ -11,7 +11,11 @@ import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/index.js';
 import { generatedAt, langOf, loadRules, parseAsOf, TOOL, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
-import { pairOutputs, writeAtomically, type OutputRequest, type OutputToken } from './outputs.js';
+import { pairOutputs, type OutputRequest, type OutputToken } from './outputs.js';
+import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { identitiesOf, writeOutputs, type InputIdentity } from '../diagnostics/output-file.js';
+import { displayPath } from '../manifest/load.js';
+import { DEFAULT_RULESET } from '../ruleset/load.js';
 
 export interface CheckOptions extends CommonOptions {
   asOf?: string;
@@ -54,9 +58,14 @@ export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo
 }
 
 /** {@link runCheck}, also giving the manifest as it was loaded (for `pack`, which seals what was judged). */
-export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<{ report: Report; manifest: Manifest }> {
+export async function checkDossier(
+  manifestFile: string,
+  ruleset: Ruleset,
+  io: CliIo,
+  opts: RunOptions,
+): Promise<{ report: Report; manifest: Manifest; inputs: InputIdentity[] }> {
   const manifest = loadManifest(manifestFile, ruleset, io.cwd);
-  if (opts.saveEvidence) await mkdir(path.resolve(io.cwd, opts.saveEvidence), { recursive: true });
+  if (opts.saveEvidence) await makeSaveDir(path.resolve(io.cwd, opts.saveEvidence), io.cwd);
   const resolved = { ...opts, ...(opts.saveEvidence ? { saveEvidence: path.resolve(io.cwd, opts.saveEvidence) } : {}), ...(opts.snapshots ? { snapshots: path.resolve(io.cwd, opts.snapshots) } : {}) };
   const opened = await openDossier(manifest, { openFhir: fhirOpener(io, resolved) });
   const report = await evaluateDossier({
@@ -69,20 +78,58 @@ export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: C
     tool: TOOL,
     generatedAt: opts.generatedAt,
   });
-  return { report, manifest };
+  // What no output of this run may replace: the manifest and every evidence file, as opened.
+  const inputs = await identitiesOf([{ abs: path.join(manifest.dossierDir, manifest.file), name: manifest.file }]);
+  for (const o of opened.values()) if (o.ok && o.file.identity) inputs.push({ ...o.file.identity, name: o.file.path });
+  return { report, manifest, inputs };
+}
+
+/** The ruleset file a run reads (`--rules`, or the bundled one), as an input no output may replace. */
+export async function rulesetInput(opts: CommonOptions, io: CliIo): Promise<InputIdentity[]> {
+  const abs = path.resolve(io.cwd, opts.rules ?? DEFAULT_RULESET);
+  return identitiesOf([{ abs, name: displayPath(abs, io.cwd) }]);
+}
+
+/** Creates the `--save-evidence` folder; exit 2 when the path is a file, or cannot be made. */
+async function makeSaveDir(abs: string, cwd: string): Promise<void> {
+  try {
+    await mkdir(abs, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UserInputError({
+      code: 'usage',
+      file: displayPath(abs, cwd),
+      subject: '--save-evidence',
+      message:
+        code === 'EEXIST' || code === 'ENOTDIR'
+          ? t2('is a file, not a folder; it was left as it is.', 'est un fichier, pas un dossier ; il a été laissé tel quel.')
+          : t2(`cannot be created (${code}).`, `ne peut pas être créé (${code}).`),
+      hint: t2('Give a new or existing folder: snapshots are written into it, one file per FHIR source.', 'Indiquez un dossier, nouveau ou existant : les instantanés y sont écrits, un fichier par source FHIR.'),
+    });
+  }
 }
 
 /** Renders each requested format and writes it; returns the report's exit code (0 pass, 1 fail). */
-export async function emit(report: Report, ruleset: Ruleset, io: CliIo, requests: readonly OutputRequest[], opts: CommonOptions & { lang: Lang }): Promise<void> {
-  const files: { path: string; content: string }[] = [];
+export async function emit(
+  report: Report,
+  ruleset: Ruleset,
+  io: CliIo,
+  requests: readonly OutputRequest[],
+  opts: CommonOptions & { lang: Lang },
+  inputs: readonly InputIdentity[] = [],
+): Promise<void> {
+  const files: { path: string; display: string; content: string }[] = [];
   let stdout = '';
   for (const r of requests) {
     const formatter = FORMATTERS.get(r.format)!;
     const content = formatter.format(report, { color: useColor(opts, io, r.output === undefined), lang: opts.lang, ruleset, quiet: opts.quiet ?? false });
     if (r.output === undefined) stdout = content;
-    else files.push({ path: path.resolve(io.cwd, r.output), content });
+    else {
+      const abs = path.resolve(io.cwd, r.output);
+      files.push({ path: abs, display: displayPath(abs, io.cwd), content });
+    }
   }
-  await writeAtomically(files);
+  await writeOutputs(files, inputs);
   if (stdout) io.stdout.write(stdout);
 }
 
@@ -93,13 +140,13 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
   const stamp = generatedAt(io, now);
   const requests = pairOutputs(opts.outputs); // usage errors before any work
   const ruleset = loadRules(opts, io);
-  const report = await runCheck(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, {
+  const { report, inputs } = await checkDossier(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, {
     asOf,
     lang,
     offline: opts.offline ?? false,
     generatedAt: stamp,
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
-  await emit(report, ruleset, io, requests, { ...opts, lang });
+  await emit(report, ruleset, io, requests, { ...opts, lang }, [...inputs, ...(await rulesetInput(opts, io))]);
   return report.verdict === 'pass' ? 0 : 1;
 }

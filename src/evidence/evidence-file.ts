@@ -20,6 +20,8 @@ export interface EvidenceFile {
   readonly path: string;
   /** Absolute path on this machine (never printed). */
   readonly absPath: string;
+  /** Device and inode of a local file (every read checks them again); absent for a network source. */
+  readonly identity?: FileIdentity;
   readonly bytes: number;
   /** Kind sniffed from the content. */
   readonly kind: Kind;
@@ -41,6 +43,8 @@ export type OpenFailure =
   | { reason: 'not-regular'; what: 'directory' | 'fifo' | 'device' | 'socket' | 'other' }
   | { reason: 'escape' }
   | { reason: 'loop' }
+  /** Longer than the system allows (a name over 255 bytes, a path over 4,095). */
+  | { reason: 'name-too-long'; limit: number }
   | { reason: 'unreadable'; code: string }
   /** A non-file source (FHIR server) that could not deliver: `error` when it could not be reached, `failed` when its content is wrong. */
   | { reason: 'source'; status: 'error' | 'failed'; code: string; params: Record<string, string | number> };
@@ -72,6 +76,17 @@ export function confinePath(relPath: string): string | undefined {
   return normal === '.' ? undefined : normal;
 }
 
+/** Linux's NAME_MAX and PATH_MAX: beyond them a file cannot exist, whatever the disk holds. */
+const NAME_MAX = 255;
+const PATH_MAX = 4096;
+
+/** The limit `rel` goes over (bytes of one name, or of the whole path), or undefined. */
+function nameTooLong(rootDir: string, rel: string): number | undefined {
+  if (rel.split('/').some((n) => Buffer.byteLength(n) > NAME_MAX)) return NAME_MAX;
+  if (Buffer.byteLength(path.join(rootDir, rel)) >= PATH_MAX) return PATH_MAX - 1;
+  return undefined;
+}
+
 /** What a non-regular file is, or undefined for a regular file. */
 function notRegularKind(st: Stats): 'directory' | 'fifo' | 'device' | 'socket' | 'other' | undefined {
   if (st.isFile()) return undefined;
@@ -85,7 +100,10 @@ function notRegularKind(st: Stats): 'directory' | 'fifo' | 'device' | 'socket' |
 export async function openEvidenceFile(rootDir: string, relPath: string): Promise<OpenResult> {
   const rel = confinePath(relPath);
   if (rel === undefined) return { ok: false, reason: 'escape' };
-  const abs = path.join(rootDir, rel);
+  const tooLong = nameTooLong(rootDir, rel);
+  if (tooLong !== undefined) return { ok: false, reason: 'name-too-long', limit: tooLong };
+  // A name typed in one Unicode form (NFC, as keyboards give it) for a file stored in the other (NFD, as macOS copies it).
+  const abs = (/[^\x00-\x7f]/.test(rel) ? await otherUnicodeForm(rootDir, rel) : undefined) ?? path.join(rootDir, rel);
   let real: string;
   try {
     real = await fsp.realpath(abs);
@@ -120,6 +138,9 @@ export async function openEvidenceFile(rootDir: string, relPath: string): Promis
   }
   try {
     const st = await handle.stat();
+    // A folder of `real` may have been swapped for a symbolic link between realpath() and open():
+    // the descriptor is kept only if the dossier path, resolved again, names the very same file.
+    if (!(await stillInside(rootDir, abs, st))) return { ok: false, reason: 'escape' };
     const what = notRegularKind(st);
     if (what) return { ok: false, reason: 'not-regular', what };
     const headBuf = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
@@ -132,12 +153,53 @@ export async function openEvidenceFile(rootDir: string, relPath: string): Promis
     const kind = sniff(headBuf.subarray(0, got), st.size, rel);
     // Every opened file is kept until the report is done: 20,000 screenshots must not hold 64 KiB each.
     const head = MAGIC_KINDS.has(kind) ? Buffer.from(headBuf.subarray(0, Math.min(got, MAGIC_HEAD_BYTES))) : headBuf.subarray(0, got);
-    return { ok: true, file: new LocalEvidenceFile(rel, real, st.size, kind, head) };
+    return { ok: true, file: new LocalEvidenceFile(rel, real, { dev: st.dev, ino: st.ino }, st.size, kind, head) };
   } catch (err) {
     return { ok: false, reason: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The path of `rel` below `rootDir` when some of its names exist on disk only in another Unicode
+ * normalisation form (same text, other code points); undefined when it exists as given, or not at all.
+ */
+async function otherUnicodeForm(rootDir: string, rel: string): Promise<string | undefined> {
+  let dir = rootDir;
+  let changed = false;
+  for (const name of rel.split('/')) {
+    const direct = path.join(dir, name);
+    if (await fsp.lstat(direct).then(() => true, () => false)) {
+      dir = direct;
+      continue;
+    }
+    const wanted = name.normalize('NFC');
+    const entries = await fsp.readdir(dir).catch(() => [] as string[]);
+    const found = entries.find((e) => e.normalize('NFC') === wanted);
+    if (found === undefined) return undefined;
+    dir = path.join(dir, found);
+    changed = true;
+  }
+  return changed ? dir : undefined;
+}
+
+/** Whether `abs`, resolved now, is inside `rootDir` and is the file `opened` (same device and inode). */
+async function stillInside(rootDir: string, abs: string, opened: Stats): Promise<boolean> {
+  try {
+    const real = await fsp.realpath(abs);
+    if (!isInside(rootDir, real)) return false;
+    const st = await fsp.lstat(real);
+    return st.dev === opened.dev && st.ino === opened.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Which file an evidence file is: every later read must find this device and inode again. */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
 }
 
 class LocalEvidenceFile implements EvidenceFile {
@@ -147,6 +209,7 @@ class LocalEvidenceFile implements EvidenceFile {
   constructor(
     readonly path: string,
     readonly absPath: string,
+    readonly identity: FileIdentity,
     readonly bytes: number,
     readonly kind: Kind,
     readonly head: Buffer,
@@ -184,6 +247,8 @@ class LocalEvidenceFile implements EvidenceFile {
     try {
       const st = await handle.stat();
       if (!st.isFile()) throw new Error(`${this.path} is no longer a regular file`);
+      // A folder on the way swapped for a symbolic link since it was opened would lead to another file.
+      if (st.dev !== this.identity.dev || st.ino !== this.identity.ino) throw new Error(`${this.path} is no longer the file that was opened`);
       const shared = reuse ? Buffer.allocUnsafe(Math.min(CHUNK_BYTES, this.bytes + 1)) : undefined;
       let total = 0;
       for (;;) {

@@ -18,6 +18,10 @@ import { pdf } from '../../scripts/make-example-media.mjs';
 export interface Prepared {
   manifest?: string;
   args?: string[];
+  /** The whole command line instead of `check MANIFEST …` (replay, diff, pack); run in the dossier folder. */
+  argv?: string[];
+  /** Runs after the command, before the outcome is read (stops a FIFO reader, …); may add to what it says. */
+  after?: () => void | Promise<void>;
 }
 
 /** One kind of bad input, run through `dmn-check check` on a copy of the `complete` dossier. */
@@ -53,6 +57,8 @@ export interface Outcome {
   written: string[];
   /** Peak RSS in bytes (child runs only). */
   peakRss?: number;
+  /** The case gave its own command line (`Prepared.argv`): no report.json is expected. */
+  custom?: boolean;
 }
 
 const AS_OF = '2026-11-29';
@@ -554,7 +560,7 @@ async function run(c: HostileCase): Promise<Outcome> {
   mkdirSync(outDir);
   const prepared = (await c.prepare?.(dir)) ?? {};
   const out = path.join(outDir, 'report.json');
-  const argv = ['check', prepared.manifest ?? 'dmn-evidence.yaml', '--as-of', AS_OF, '--format', 'json', '--output', out, ...(prepared.args ?? [])];
+  const argv = prepared.argv ?? ['check', prepared.manifest ?? 'dmn-evidence.yaml', '--as-of', AS_OF, '--format', 'json', '--output', out, ...(prepared.args ?? [])];
   let code: number;
   let stdout: string;
   let stderr: string;
@@ -576,9 +582,15 @@ async function run(c: HostileCase): Promise<Outcome> {
   } else {
     ({ code, stdout, stderr } = await runCli(argv, { cwd: dir }));
   }
+  await prepared.after?.();
   const written = readdirSync(outDir);
   const report = written.includes('report.json') ? (JSON.parse(readFileSync(out, 'utf8')) as Report) : undefined;
   let says = stderr.split('\n')[0]!.replace(/^dmn-check: error: /, '');
+  if (prepared.argv && code !== 2) {
+    // A command of its own: what it says is its first output line the case looks for.
+    says = stdout.split('\n').find((l) => c.says.test(l.trim()))?.trim() ?? stdout.split('\n')[0]!;
+    return { code, stdout, stderr, says, written, custom: true, ...(peakRss !== undefined ? { peakRss } : {}) };
+  }
   if (report && c.finding) {
     const req = report.requirements.find((r) => r.findings.some((f) => f.code === c.finding));
     const f = req?.findings.find((x) => x.code === c.finding);

@@ -1,3 +1,4 @@
+import { shorten } from '../../diagnostics/yaml-source.js';
 import type { Catalog } from '../types.js';
 
 const s = (v: unknown): string => String(v ?? '');
@@ -46,6 +47,11 @@ export const coreMessages: Catalog = {
     en: (p) => `${s(p.file)} is a symbolic link loop.`,
     fr: (p) => `${s(p.file)} est une boucle de liens symboliques.`,
     hint: { en: () => 'Replace the link by the file.', fr: () => 'Remplacez le lien par le fichier.' },
+  },
+  'file.name-too-long': {
+    en: (p) => `The path ${shorten(s(p.file))} (${s(p.bytes)} bytes) is too long for a file system (a name may have at most 255 bytes, a path at most 4,095); no such file can exist.`,
+    fr: (p) => `Le chemin ${shorten(s(p.file))} (${s(p.bytes)} octets) est trop long pour un système de fichiers (255 octets au plus par nom, 4 095 pour le chemin) ; aucun fichier ne peut porter ce nom.`,
+    hint: { en: () => 'Give the path as it is on disk.', fr: () => 'Indiquez le chemin tel qu’il est sur le disque.' },
   },
   'file.unreadable': {
     en: (p) => `${s(p.file)} could not be read (${s(p.reason)}).`,
