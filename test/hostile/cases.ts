@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, cpSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, copyFileSync, cpSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createRegistry } from '../../src/checks/registry.js';
@@ -88,6 +88,17 @@ function write(name: string, content: string | Buffer): (dir: string) => Prepare
   return (dir) => {
     writeFileSync(path.join(dir, name), content);
     return { manifest: name };
+  };
+}
+
+/** After a refused run: the files (relative to the dossier copy) still hold what the complete dossier holds. */
+function expectUnchanged(dir: string, ...files: string[]): () => void {
+  return () => {
+    for (const f of files) {
+      const now = readFileSync(path.join(dir, f));
+      const was = readFileSync(path.join(f === 'rules.yaml' ? path.dirname(DEFAULT_RULESET) : path.join(DOSSIERS, 'complete'), f === 'rules.yaml' ? path.basename(DEFAULT_RULESET) : f));
+      if (!now.equals(was)) throw new Error(`${f} was changed by a refused run`);
+    }
   };
 }
 
@@ -520,6 +531,154 @@ export const CASES: HostileCase[] = [
     exit: 1,
     finding: 'ins.flow-too-large',
     says: /^IEU 8 creation-flow: failed — The flow is \d+ bytes, over the 16777216-byte limit of this check\.$/,
+  },
+
+  // ---- round two: outputs, races, replay, limits (issue 12)
+  {
+    input: '`--output` onto the manifest',
+    prepare: (dir) => ({ args: ['--format', 'html', '--output', 'dmn-evidence.yaml'], after: expectUnchanged(dir, 'dmn-evidence.yaml') }),
+    exit: 2,
+    positioned: false,
+    says: /^dmn-evidence\.yaml is an input of this run; it was left as it is\. Write the output to another file\.$/,
+  },
+  {
+    input: '`--output` onto an evidence file',
+    variant: true,
+    prepare: (dir) => ({ args: ['--format', 'text', '--output', 'evidence/ieu7/ins-login.png'], after: expectUnchanged(dir, 'evidence/ieu7/ins-login.png') }),
+    exit: 2,
+    positioned: false,
+    says: /^evidence\/ieu7\/ins-login\.png is an input of this run; it was left as it is\./,
+  },
+  {
+    input: '`--output` onto a symbolic or hard link to an input',
+    prepare: (dir) => {
+      symlinkSync('evidence/ieu7/ins-login.png', path.join(dir, 'report.html'));
+      linkSync(path.join(dir, 'dmn-evidence.yaml'), path.join(dir, 'copy.txt'));
+      return { args: ['--format', 'html', '--output', 'report.html', '--format', 'text', '--output', 'copy.txt'], after: expectUnchanged(dir, 'evidence/ieu7/ins-login.png', 'dmn-evidence.yaml') };
+    },
+    exit: 2,
+    positioned: false,
+    says: /^report\.html is an input of this run \(evidence\/ieu7\/ins-login\.png\); it was left as it is\. Write the output to another file\.$/,
+  },
+  {
+    input: '`--output` onto the ruleset',
+    variant: true,
+    prepare: (dir) => {
+      copyFileSync(DEFAULT_RULESET, path.join(dir, 'rules.yaml'));
+      return { args: ['--rules', 'rules.yaml', '--format', 'text', '--output', 'rules.yaml'], after: expectUnchanged(dir, 'rules.yaml') };
+    },
+    exit: 2,
+    positioned: false,
+    says: /^rules\.yaml is an input of this run; it was left as it is\./,
+  },
+  {
+    input: '`pack --out FILE --force` onto an evidence file',
+    prepare: (dir) => ({
+      argv: ['pack', 'dmn-evidence.yaml', '--as-of', AS_OF, '--out', 'evidence/ieu8/creation-a28.hl7', '--force'],
+      after: expectUnchanged(dir, 'evidence/ieu8/creation-a28.hl7'),
+    }),
+    exit: 2,
+    positioned: false,
+    says: /^evidence\/ieu8\/creation-a28\.hl7 is an input of this run; it was left as it is\. Write the output to another file\.$/,
+  },
+  {
+    input: '`--output` onto a folder',
+    variant: true,
+    prepare: (dir) => {
+      mkdirSync(path.join(dir, 'reports'));
+      return { args: ['--format', 'text', '--output', 'reports'] };
+    },
+    exit: 2,
+    positioned: false,
+    says: /^reports is a directory, not a file; it was left as it is\. Give the path of a file to write\.$/,
+  },
+  {
+    input: '`--output` onto a FIFO (a reader waiting)',
+    prepare: (dir) => {
+      const fifo = path.join(dir, 'report.fifo');
+      execFileSync('mkfifo', [fifo]);
+      const reader = spawn('sh', ['-c', 'cat report.fifo > received.txt'], { cwd: dir, stdio: 'ignore' });
+      const done = new Promise<void>((resolve) => reader.on('exit', () => resolve()));
+      return {
+        args: ['--format', 'text', '--output', 'report.fifo'],
+        after: async () => {
+          await done;
+          if (!lstatSync(fifo).isFIFO()) throw new Error('the FIFO was replaced by a regular file');
+          const got = readFileSync(path.join(dir, 'received.txt'), 'utf8');
+          if (!/PASS/.test(got)) throw new Error(`the reader did not get the text report: ${JSON.stringify(got.slice(0, 200))}`);
+        },
+      };
+    },
+    exit: 0,
+    says: /^accepted; the report is the one of the same manifest without it$/,
+  },
+  {
+    input: '`--output /dev/null` run as root (a character device)',
+    prepare: (dir) => {
+      // A device node of our own (same numbers as /dev/null) when this user may make one; else the real one.
+      const device = makeDevice(path.join(dir, 'null')) ? path.join(dir, 'null') : '/dev/null';
+      return {
+        args: ['--format', 'text', '--output', device],
+        after: () => {
+          if (!lstatSync(device).isCharacterDevice()) throw new Error(`${device} is no longer a character device`);
+        },
+      };
+    },
+    exit: 0,
+    says: /^accepted; the report is the one of the same manifest without it$/,
+  },
+  {
+    input: '`--save-evidence` onto an existing file',
+    prepare: () => ({ args: ['--save-evidence', 'dmn-evidence.yaml'] }),
+    exit: 2,
+    positioned: false,
+    says: /^dmn-evidence\.yaml --save-evidence: is a file, not a folder; it was left as it is\. Give a new or existing folder/,
+  },
+  {
+    input: 'a folder of an evidence path swapped for a link outside, after opening',
+    prepare: (dir) => {
+      writeFileSync(path.join(dir, 'evidence', 'port1', 'big.json'), `[${'{"id":1},'.repeat(20_000)}{"id":2}]`);
+      edit(path.join(dir, 'dmn-evidence.yaml'), (s) => s.replace('export-sample: evidence/port1/export.json', 'export-sample: evidence/port1/big.json'));
+    },
+    between: (dir) => {
+      // Same name, same size, outside the dossier: reading it would judge and hash a file the manifest does not name.
+      const outside = path.join(dir, '..', 'outside');
+      cpSync(path.join(dir, 'evidence', 'port1'), outside, { recursive: true });
+      writeFileSync(path.join(outside, 'big.json'), `[${'{"id":3},'.repeat(20_000)}{"id":4}]`);
+      renameSync(path.join(dir, 'evidence', 'port1'), path.join(dir, 'evidence', 'port1-before'));
+      symlinkSync(outside, path.join(dir, 'evidence', 'port1'));
+    },
+    exit: 1,
+    finding: 'check.crashed',
+    says: /^PORT 1 [\w-]+: error — Check "[\w-]+" could not be carried out: evidence\/port1\/[\w.-]+ is no longer the file that was opened\.$/,
+  },
+  {
+    input: 'an evidence file that grows while it is read (relative path in the message)',
+    variant: true,
+    prepare: (dir) => {
+      writeFileSync(path.join(dir, 'evidence', 'port1', 'growing.json'), `[${'{"id":1},'.repeat(20_000)}{"id":2}]`);
+      edit(path.join(dir, 'dmn-evidence.yaml'), (s) => s.replace('export-sample: evidence/port1/export.json', 'export-sample: evidence/port1/growing.json'));
+    },
+    between: (dir) => appendFileSync(path.join(dir, 'evidence', 'port1', 'growing.json'), ' '),
+    exit: 1,
+    finding: 'check.crashed',
+    says: /^PORT 1 export-sample: error — Check "export-sample" could not be carried out: evidence\/port1\/growing\.json changed while it was read/,
+  },
+  {
+    input: 'an evidence path typed in NFC for a file stored in NFD',
+    prepare: (dir) => {
+      renameSync(path.join(dir, 'evidence', 'ieu7', 'ins-login.png'), path.join(dir, 'evidence', 'ieu7', 'écran.png'.normalize('NFD')));
+      ieu7(dir, 'evidence/ieu7/écran.png'.normalize('NFC'));
+    },
+    exit: 0,
+    says: /^accepted; the report is the one of the same manifest without it$/,
+  },
+  {
+    input: 'a 6,000-character evidence path',
+    prepare: (dir) => ieu7(dir, `${Array.from({ length: 30 }, () => 'a'.repeat(199)).join('/')}.png`),
+    exit: 1,
+    finding: 'file.name-too-long',
+    says: /^IEU 7 ins-login-demo: failed — The path a{79}… \(\d+ bytes\) is too long for a file system \(a name may have at most 255 bytes, a path at most 4,095\); no such file can exist\.$/,
   },
 ];
 
