@@ -83,7 +83,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .command('replay')
       .description('re-hash the evidence a JSON report (or a bag from `pack`) names, re-evaluate, and say whether the result is identical')
       .argument('<report>', 'JSON report, or a bag made by `pack` (folder or .zip)')
-      .option('--root <dir>', "folder the check ran in; the report's manifest path is relative to it (default: the current folder)")
+      .option('--root <dir>', "folder the check ran in; the report's manifest path is relative to it (default: the report's folder)")
       .option('--evidence <dir>', 'folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)')
       .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
   ).action(async (report: string, opts) => {

@@ -145,7 +145,8 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     let bag: BagVerification | undefined;
     let reportAbs = abs;
     let reportName = display;
-    let root = path.resolve(io.cwd, opts.root ?? '.');
+    // An untrusted report's paths are confined to its own folder (or --root), never to wherever replay was run.
+    let root = opts.root !== undefined ? path.resolve(io.cwd, opts.root) : path.dirname(abs);
     if (bagDir !== undefined) {
       bag = await verifyBag(bagDir);
       if (bag.problems.length > 0) {
