@@ -105,6 +105,16 @@ describe('what the cases must also show', () => {
     }
   }, 180_000);
 
+  it('a limit reached is never a pass, and the run that reaches it stays within 256 MiB', async () => {
+    const big = await runCase(byInput('an export whose outer structure is over 32 MiB (a 34 MiB note), breaking the schema there'));
+    expect(big.peakRss!).toBeLessThan(256 * 1024 * 1024);
+    const padded = await runCase(byInput('an export padded past the cap on distinct places (a 25,000-key object), its correspondents gone'));
+    for (const o of [big, padded]) {
+      expect(o.report!.verdict).toBe('fail');
+      expect(o.report!.requirements.find((r) => r.id === 'PORT 1')!.status).toBe('error');
+    }
+  }, 120_000);
+
   it('a file gone between listing and reading makes its slot `error`, never a pass', async () => {
     const o = await runCase(byInput('an evidence file that disappears between listing and reading'));
     const port1 = o.report!.requirements.find((r) => r.id === 'PORT 1')!;

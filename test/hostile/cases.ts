@@ -680,6 +680,34 @@ export const CASES: HostileCase[] = [
     finding: 'file.name-too-long',
     says: /^IEU 7 ins-login-demo: failed — The path a{79}… \(\d+ bytes\) is too long for a file system \(a name may have at most 255 bytes, a path at most 4,095\); no such file can exist\.$/,
   },
+  {
+    input: 'an export padded past the cap on distinct places (a 25,000-key object), its correspondents gone',
+    prepare: (dir) => {
+      const file = path.join(dir, 'evidence', 'port1', 'export.json');
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { patients: Record<string, unknown>[]; padding?: Record<string, number> };
+      for (const p of doc.patients) delete p.correspondents;
+      doc.padding = Object.fromEntries(Array.from({ length: 25_000 }, (_, i) => [`k${i}`, 1]));
+      writeFileSync(file, JSON.stringify(doc));
+    },
+    exit: 1,
+    finding: 'export.dictionary.not-verified',
+    says: /^PORT 1 export-dictionary: error — \d+ dictionary item\(s\) are not found, but the export has more distinct places than dmn-check tracks \(20,000\): their absence cannot be proved, nor their presence\.$/,
+  },
+  {
+    input: 'an export whose outer structure is over 32 MiB (a 34 MiB note), breaking the schema there',
+    child: true,
+    prepare: (dir) => {
+      const file = path.join(dir, 'evidence', 'port1', 'export.json');
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { export: Record<string, unknown> };
+      delete doc.export.format_version;
+      delete doc.export.generated_at;
+      doc.export.note = 'n'.repeat(34 * MIB);
+      writeFileSync(file, JSON.stringify(doc));
+    },
+    exit: 1,
+    finding: 'export.schema.skeleton-skipped',
+    says: /^PORT 1 export-schema: error — evidence\/port1\/export\.json: the outer structure of the document \(what is not a record\) is over 32 MiB and was not validated against the schema; only its records were\.$/,
+  },
 ];
 
 const ACCEPTED = 'accepted; the report is the one of the same manifest without it';
