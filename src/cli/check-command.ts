@@ -1,18 +1,13 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createRegistry } from '../checks/registry.js';
-import { evaluateDossier } from '../engine/evaluate.js';
+import { checkDossierDetailed } from '../api/check-dossier.js';
 import type { Report } from '../report/report.js';
-import { openDossier, type FhirOpener } from '../evidence/open-dossier.js';
 import { FORMATTERS } from '../formatters/registry.js';
-import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/index.js';
-import { generatedAt, langOf, loadRules, parseAsOf, TOOL, useColor, type CommonOptions } from './common.js';
+import { generatedAt, langOf, loadRules, parseAsOf, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 import { pairOutputs, type OutputRequest, type OutputToken } from './outputs.js';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { identitiesOf, writeOutputs, type InputIdentity } from '../diagnostics/output-file.js';
 import { displayPath } from '../manifest/load.js';
 import { DEFAULT_RULESET } from '../ruleset/load.js';
@@ -36,77 +31,31 @@ export interface RunOptions {
   snapshots?: string;
 }
 
-/** FHIR sources, loaded only when a manifest names one (the HTTP client costs start-up time). */
-function fhirOpener(io: CliIo, opts: RunOptions): FhirOpener {
-  return async (ref) => {
-    const fhir = await import('../evidence/fhir/source.js');
-    const result = opts.snapshots
-      ? await fhir.openFhirSnapshot(opts.snapshots, fhir.snapshotName(ref.url), ref.url)
-      : await fhir.openFhirEvidence(
-          { url: ref.url, ...(ref.tokenEnv ? { tokenEnv: ref.tokenEnv } : {}), ...(ref.maxResources ? { maxResources: ref.maxResources } : {}) },
-          { env: io.env, offline: opts.offline, timeoutMs: FHIR_TIMEOUT_MS, ...(opts.saveEvidence ? { saveDir: opts.saveEvidence } : {}) },
-        );
-    return result.ok ? { ok: true, file: result.file, findings: result.findings } : result;
-  };
-}
-
-const FHIR_TIMEOUT_MS = 30_000;
-
-/** Loads, opens and evaluates a dossier: the pipeline shared by `check`, `replay` and `pack`. */
+/** Loads, opens and evaluates a dossier: the pipeline shared by `check`, `replay` and `pack` (the API's). */
 export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<Report> {
   return (await checkDossier(manifestFile, ruleset, io, opts)).report;
 }
 
 /** {@link runCheck}, also giving the manifest as it was loaded (for `pack`, which seals what was judged). */
-export async function checkDossier(
-  manifestFile: string,
-  ruleset: Ruleset,
-  io: CliIo,
-  opts: RunOptions,
-): Promise<{ report: Report; manifest: Manifest; inputs: InputIdentity[] }> {
-  const manifest = loadManifest(manifestFile, ruleset, io.cwd);
-  if (opts.saveEvidence) await makeSaveDir(path.resolve(io.cwd, opts.saveEvidence), io.cwd);
-  const resolved = { ...opts, ...(opts.saveEvidence ? { saveEvidence: path.resolve(io.cwd, opts.saveEvidence) } : {}), ...(opts.snapshots ? { snapshots: path.resolve(io.cwd, opts.snapshots) } : {}) };
-  const opened = await openDossier(manifest, { openFhir: fhirOpener(io, resolved) });
-  const report = await evaluateDossier({
-    ruleset,
-    manifest,
-    opened,
-    registry: createRegistry(),
+export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<{ report: Report; manifest: Manifest; inputs: InputIdentity[] }> {
+  return checkDossierDetailed({
+    manifest: manifestFile,
+    rules: ruleset,
+    cwd: io.cwd,
+    env: io.env,
     asOf: opts.asOf,
     lang: opts.lang,
-    tool: TOOL,
     generatedAt: opts.generatedAt,
+    offline: opts.offline,
+    ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
+    ...(opts.snapshots ? { snapshots: opts.snapshots } : {}),
   });
-  // What no output of this run may replace: the manifest and every evidence file, as opened.
-  const inputs = await identitiesOf([{ abs: path.join(manifest.dossierDir, manifest.file), name: manifest.file }]);
-  for (const o of opened.values()) if (o.ok && o.file.identity) inputs.push({ ...o.file.identity, name: o.file.path });
-  return { report, manifest, inputs };
 }
 
 /** The ruleset file a run reads (`--rules`, or the bundled one), as an input no output may replace. */
 export async function rulesetInput(opts: CommonOptions, io: CliIo): Promise<InputIdentity[]> {
   const abs = path.resolve(io.cwd, opts.rules ?? DEFAULT_RULESET);
   return identitiesOf([{ abs, name: displayPath(abs, io.cwd) }]);
-}
-
-/** Creates the `--save-evidence` folder; exit 2 when the path is a file, or cannot be made. */
-async function makeSaveDir(abs: string, cwd: string): Promise<void> {
-  try {
-    await mkdir(abs, { recursive: true, mode: 0o700 });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new UserInputError({
-      code: 'usage',
-      file: displayPath(abs, cwd),
-      subject: '--save-evidence',
-      message:
-        code === 'EEXIST' || code === 'ENOTDIR'
-          ? t2('is a file, not a folder; it was left as it is.', 'est un fichier, pas un dossier ; il a été laissé tel quel.')
-          : t2(`cannot be created (${code}).`, `ne peut pas être créé (${code}).`),
-      hint: t2('Give a new or existing folder: snapshots are written into it, one file per FHIR source.', 'Indiquez un dossier, nouveau ou existant : les instantanés y sont écrits, un fichier par source FHIR.'),
-    });
-  }
 }
 
 /** Renders each requested format and writes it; returns the report's exit code (0 pass, 1 fail). */
