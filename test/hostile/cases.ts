@@ -593,7 +593,7 @@ export const CASES: HostileCase[] = [
     says: /^reports is a directory, not a file; it was left as it is\. Give the path of a file to write\.$/,
   },
   {
-    input: '`--output` onto a FIFO (a reader waiting)',
+    input: '`--output` onto a FIFO (a reader waiting): written in place, still a FIFO',
     prepare: (dir) => {
       const fifo = path.join(dir, 'report.fifo');
       execFileSync('mkfifo', [fifo]);
@@ -613,7 +613,7 @@ export const CASES: HostileCase[] = [
     says: /^accepted; the report is the one of the same manifest without it$/,
   },
   {
-    input: '`--output /dev/null` run as root (a character device)',
+    input: '`--output /dev/null` run as root: written in place, still a device',
     prepare: (dir) => {
       // A device node of our own (same numbers as /dev/null) when this user may make one; else the real one.
       const device = makeDevice(path.join(dir, 'null')) ? path.join(dir, 'null') : '/dev/null';
@@ -707,6 +707,22 @@ export const CASES: HostileCase[] = [
     exit: 1,
     finding: 'export.schema.skeleton-skipped',
     says: /^PORT 1 export-schema: error — evidence\/port1\/export\.json: the outer structure of the document \(what is not a record\) is over 32 MiB and was not validated against the schema; only its records were\.$/,
+  },
+  {
+    input: 'a report naming `.ssh/id_rsa`, replayed from the folder that holds the key',
+    prepare: async (dir) => {
+      mkdirSync(path.join(dir, '.ssh'));
+      writeFileSync(path.join(dir, '.ssh', 'id_rsa'), '-----BEGIN OPENSSH PRIVATE KEY-----\ntest key, not a real one\n-----END OPENSSH PRIVATE KEY-----\n');
+      const check = await runCli(['check', 'dmn-evidence.yaml', '--as-of', AS_OF, '--format', 'json', '--output', 'report.json'], { cwd: dir });
+      if (check.code !== 0) throw new Error(check.stderr);
+      const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
+      report.requirements[0]!.slots[0]!.files.push({ path: '.ssh/id_rsa', sha256: '0'.repeat(64), bytes: 1, kind: 'text/plain' } as never);
+      mkdirSync(path.join(dir, 'Downloads'));
+      writeFileSync(path.join(dir, 'Downloads', 'report.json'), JSON.stringify(report));
+      return { argv: ['replay', 'Downloads/report.json'] };
+    },
+    exit: 1,
+    says: /^✖ \.ssh\/id_rsa is gone \(sha256 was 0{64}\)\.$/,
   },
 ];
 
