@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/index.js';
 import { generatedAt, langOf, loadRules, parseAsOf, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 import { pairOutputs, type OutputRequest, type OutputToken } from './outputs.js';
+import { printableDeep } from '../diagnostics/printable.js';
 import { identitiesOf, writeOutputs, type InputIdentity } from '../diagnostics/output-file.js';
 import { displayPath } from '../manifest/load.js';
 import { DEFAULT_RULESET } from '../ruleset/load.js';
@@ -69,9 +70,12 @@ export async function emit(
 ): Promise<void> {
   const files: { path: string; display: string; content: string }[] = [];
   let stdout = '';
+  // Formats read by people or CI logs get every value made printable; JSON and SARIF escape control characters themselves, and keep the data as it is.
+  let shown: Report | undefined;
   for (const r of requests) {
     const formatter = FORMATTERS.get(r.format)!;
-    const content = formatter.format(report, { color: useColor(opts, io, r.output === undefined), lang: opts.lang, ruleset, quiet: opts.quiet ?? false });
+    const data = r.format === 'json' || r.format === 'sarif' ? report : (shown ??= printableDeep(report));
+    const content = formatter.format(data, { color: useColor(opts, io, r.output === undefined), lang: opts.lang, ruleset, quiet: opts.quiet ?? false });
     if (r.output === undefined) stdout = content;
     else {
       const abs = path.resolve(io.cwd, r.output);

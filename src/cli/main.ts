@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { printable } from '../diagnostics/printable.js';
 import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
 import { FORMATTERS } from '../formatters/registry.js';
@@ -133,10 +134,10 @@ function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
   }
   if (err instanceof UserInputError) {
     const label = lang === 'fr' ? 'erreur' : 'error';
-    for (const p of err.problems) io.stderr.write(`dmn-check: ${label}: ${formatProblem(p, lang)}\n`);
+    for (const p of err.problems) io.stderr.write(`dmn-check: ${label}: ${printable(formatProblem(p, lang))}\n`);
     return 2;
   }
-  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  const message = printable(err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err));
   io.stderr.write(
     lang === 'fr'
       ? `dmn-check: erreur interne : ${message}. Merci de la signaler avec la commande lancée.\n`

@@ -2,6 +2,7 @@ import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Chalk } from 'chalk';
+import { printableDeep } from '../diagnostics/printable.js';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { unreadable } from '../diagnostics/yaml-source.js';
 import type { Report } from '../report/report.js';
@@ -184,9 +185,12 @@ interface Printable {
   outcome: ReplayOutcome | undefined;
 }
 
-function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, p: Printable): void {
+function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given: Printable): void {
+  // Text goes to a terminal: every value in it (from the report, the bag, a server) made printable.
+  const p = format === 'json' ? given : printableDeep(given);
   const bagProblems = p.bag ? worded(p.bag.problems, lang) : [];
   const differences = p.outcome ? worded(p.outcome.differences, lang) : [];
+  if (format !== 'json') for (const d of [...bagProblems, ...differences]) Object.assign(d, printableDeep({ message: d.message, ...(d.hint !== undefined ? { hint: d.hint } : {}) }));
   if (format === 'json') {
     const out = {
       replay: 1,

@@ -724,6 +724,12 @@ export const CASES: HostileCase[] = [
     exit: 1,
     says: /^✖ \.ssh\/id_rsa is gone \(sha256 was 0{64}\)\.$/,
   },
+  {
+    input: 'control characters in a manifest value (ESC, CR, LF then `::add-mask::`, U+202E)',
+    prepare: (dir) => edit(path.join(dir, 'dmn-evidence.yaml'), (s) => s.replace('facts:\n', 'facts:\n  "x\\e[32mPASS\\r\\n::add-mask::y\\u202e": true\n')),
+    exit: 2,
+    says: /^dmn-evidence\.yaml:9:3 facts\."x\\u001b\[32mPASS\\u000d\\u000a::add-mask::y\\u202e": unknown fact\./,
+  },
 ];
 
 const ACCEPTED = 'accepted; the report is the one of the same manifest without it';

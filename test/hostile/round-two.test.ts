@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEvidenceFile } from '../../src/evidence/evidence-file.js';
-import { DOSSIERS, scratch } from '../support/run-cli.js';
+import { copyDossier, DOSSIERS, runCli, scratch } from '../support/run-cli.js';
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
@@ -54,4 +54,58 @@ describe('evidence is judged through what was opened (issue 12, item 3)', () => 
       s.done();
     }
   }, 60_000);
+});
+
+/** Control characters, line breaks into CI commands, and a right-to-left override, in one value. */
+const NASTY = 'Cardio\u001b[2J\u001b]52;c;ZXZpbA==\u0007\u001b]8;;https://evil.example\u0007\n::add-mask::x\n::stop-commands::t\r\u202eSuivi\u009b31m';
+const yamlString = (s: string): string => JSON.stringify(s); // a JSON string is a YAML double-quoted scalar
+
+/** What a terminal or a CI log must never receive from a value. */
+function expectPrintable(out: string): void {
+  // eslint-disable-next-line no-control-regex
+  expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+  for (const line of out.split('\n')) expect(line).not.toMatch(/^::(add-mask|stop-commands|error::)/);
+}
+
+describe('values reach terminals, stderr and CI logs printable (item 8)', () => {
+  it('a product name with ESC sequences, CR, LF + `::add-mask::` and U+202E: text and github output escape it', async () => {
+    const d = copyDossier('complete');
+    try {
+      writeFileSync(d.manifest, readFileSync(d.manifest, 'utf8').replace('name: CardioSuivi', `name: ${yamlString(NASTY)}`));
+      for (const format of ['text', 'github', 'markdown']) {
+        const r = await runCli(['check', d.manifest, '--as-of', '2026-11-29', '--format', format], { cwd: d.dir });
+        expect(r.code).toBe(0);
+        expectPrintable(r.stdout);
+      }
+      const text = await runCli(['check', d.manifest, '--as-of', '2026-11-29'], { cwd: d.dir });
+      expect(text.stdout).toContain('Cardio\\u001b[2J\\u001b]52;c;ZXZpbA==\\u0007');
+      // The JSON report keeps the value as it is (JSON escapes it), for replay and diff to compare.
+      const json = await runCli(['check', d.manifest, '--as-of', '2026-11-29', '--format', 'json', '--output', path.join(d.dir, 'report.json')], { cwd: d.dir });
+      expect(json.code).toBe(0);
+      expect((JSON.parse(readFileSync(path.join(d.dir, 'report.json'), 'utf8')) as { product: { name: string } }).product.name).toBe(NASTY);
+      // replay and diff print it from the report, escaped
+      const replay = await runCli(['replay', 'report.json'], { cwd: d.dir });
+      expect(replay.code).toBe(0);
+      expectPrintable(replay.stdout);
+      expect(replay.stdout).toContain('Cardio\\u001b[2J');
+      const diff = await runCli(['diff', 'report.json', 'report.json'], { cwd: d.dir });
+      expectPrintable(diff.stdout);
+    } finally {
+      d.done();
+    }
+  });
+
+  it('an unknown fact name with control characters: the exit-2 message on stderr escapes it', async () => {
+    const d = copyDossier('complete');
+    try {
+      writeFileSync(d.manifest, readFileSync(d.manifest, 'utf8').replace('facts:\n', `facts:\n  ${yamlString(NASTY)}: true\n`));
+      const r = await runCli(['check', d.manifest, '--as-of', '2026-11-29'], { cwd: d.dir });
+      expect(r.code).toBe(2);
+      expectPrintable(r.stderr);
+      const lines = r.stderr.trimEnd().split('\n');
+      for (const l of lines) expect(l).toMatch(/^dmn-check: error: /);
+    } finally {
+      d.done();
+    }
+  });
 });
