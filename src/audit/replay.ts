@@ -129,7 +129,7 @@ export async function replayReport(report: Report, root: string, reportName: str
     if (!before.has(file)) differences.push({ code: 'replay.file-new', params: { file, new: current ?? '' } });
   }
 
-  if (replayed) differences.push(...compareReports(report, replayed));
+  if (replayed) for (const d of compareReports(report, replayed)) differences.push(d);
   return { differences, filesChecked: [...before.keys()].filter((f) => !URL_PATH.test(f)).length, replayed };
 }
 
@@ -197,15 +197,17 @@ function rest(r: Report, ids: ReadonlySet<string>): Record<string, unknown> {
 
 function show(v: unknown): string {
   if (v === undefined) return '';
-  const s = JSON.stringify(v);
+  const s = JSON.stringify(v) ?? String(v);
   return s.length > 100 ? `${s.slice(0, 99)}…` : s;
 }
 
 function fieldChanges(old: unknown, now: unknown, pointer: string, out: ReplayDifference[]): void {
   const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (isObj(old) && isObj(now)) {
-    const keys = [...new Set([...Object.keys(old), ...Object.keys(now)])];
-    for (const k of keys) fieldChanges(old[k], now[k], `${pointer}/${k}`, out);
+    const keys = new Set(Object.keys(old));
+    for (const k of Object.keys(now)) keys.add(k);
+    // Own keys only: a report may name a key `toString` or `constructor`.
+    for (const k of keys) fieldChanges(Object.hasOwn(old, k) ? old[k] : undefined, Object.hasOwn(now, k) ? now[k] : undefined, `${pointer}/${k}`, out);
     return;
   }
   if (canonical(old ?? null) === canonical(now ?? null) && (old === undefined) === (now === undefined)) return;
@@ -230,11 +232,11 @@ export function compareReports(old: Report, now: Report): ReplayDifference[] {
       const sn = slotsNow.get(s.name);
       if (sn && sn.status !== s.status) out.push({ code: 'replay.slot-status-changed', params: { requirement: r.id, slot: s.name, old: s.status, new: sn.status } });
     }
-    out.push(...findingChanges(r.id, r.findings, n.findings));
+    for (const d of findingChanges(r.id, r.findings, n.findings)) out.push(d);
   }
   const oldIds = new Set(old.requirements.map((r) => r.id));
   for (const n of now.requirements) if (!oldIds.has(n.id)) out.push({ code: 'replay.requirement-added', params: { requirement: n.id, new: n.status } });
-  out.push(...findingChanges('', old.findings ?? [], now.findings ?? []));
+  for (const d of findingChanges('', old.findings ?? [], now.findings ?? [])) out.push(d);
   if (old.verdict !== now.verdict) out.push({ code: 'replay.verdict-changed', params: { old: old.verdict, new: now.verdict } });
 
   // The summary follows from the statuses: compared only when no status change already explains it.

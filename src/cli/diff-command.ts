@@ -76,7 +76,7 @@ function renderText(d: ReportDiff, lang: Lang, color: boolean, quiet: boolean): 
     for (const n of d.notes) lines.push(c.dim(w.note(n)));
     lines.push('');
   }
-  const idWidth = Math.max(4, ...d.changes.map((ch) => ch.id.length));
+  const idWidth = d.changes.reduce((w, ch) => Math.max(w, ch.id.length), 4);
   for (const kind of ORDER) {
     const items = d.changes.filter((ch) => ch.change === kind);
     if (items.length === 0) continue;

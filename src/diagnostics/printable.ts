@@ -10,7 +10,10 @@
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
+const ANY_UNSAFE = new RegExp(UNSAFE.source);
+
 export function printable(s: string): string {
+  if (!ANY_UNSAFE.test(s)) return s;
   return s.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -26,6 +29,12 @@ function deep(v: unknown, depth: number): unknown {
   if (Array.isArray(v)) return v.map((x) => deep(x, depth + 1));
   if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) Object.defineProperty(out, printable(k), { value: deep(x, depth + 1), enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(v)) {
+    const key = printable(k);
+    const x = deep((v as Record<string, unknown>)[k], depth + 1);
+    // `__proto__` is an own key of parsed JSON: kept as data, never as the copy's prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[key] = x;
+  }
   return out;
 }

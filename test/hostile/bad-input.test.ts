@@ -108,6 +108,8 @@ describe('what the cases must also show', () => {
   it('a limit reached is never a pass, and the run that reaches it stays within 256 MiB', async () => {
     const big = await runCase(byInput('an export whose outer structure is over 32 MiB (a 34 MiB note), breaking the schema there'));
     expect(big.peakRss!).toBeLessThan(256 * 1024 * 1024);
+    const many = await runCase(byInput('a report with 200,000 requirements, given to replay or diff'));
+    expect(many.peakRss!).toBeLessThan(256 * 1024 * 1024);
     const padded = await runCase(byInput('an export padded past the cap on distinct places (a 25,000-key object), its correspondents gone'));
     for (const o of [big, padded]) {
       expect(o.report!.verdict).toBe('fail');

@@ -102,6 +102,13 @@ function expectUnchanged(dir: string, ...files: string[]): () => void {
   };
 }
 
+/** Checks the dossier copy and returns its JSON report (report.json in the dossier), to alter. */
+async function checkedReport(dir: string): Promise<Report> {
+  const check = await runCli(['check', 'dmn-evidence.yaml', '--as-of', AS_OF, '--format', 'json', '--output', 'report.json'], { cwd: dir });
+  if (check.code !== 0) throw new Error(check.stderr);
+  return JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
+}
+
 const plainManifest = (): string => readFileSync(path.join(DOSSIERS, 'complete', 'dmn-evidence.yaml'), 'utf8');
 
 /** A socket file; any process may make one, unlike a device node. */
@@ -713,9 +720,7 @@ export const CASES: HostileCase[] = [
     prepare: async (dir) => {
       mkdirSync(path.join(dir, '.ssh'));
       writeFileSync(path.join(dir, '.ssh', 'id_rsa'), '-----BEGIN OPENSSH PRIVATE KEY-----\ntest key, not a real one\n-----END OPENSSH PRIVATE KEY-----\n');
-      const check = await runCli(['check', 'dmn-evidence.yaml', '--as-of', AS_OF, '--format', 'json', '--output', 'report.json'], { cwd: dir });
-      if (check.code !== 0) throw new Error(check.stderr);
-      const report = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
+      const report = await checkedReport(dir);
       report.requirements[0]!.slots[0]!.files.push({ path: '.ssh/id_rsa', sha256: '0'.repeat(64), bytes: 1, kind: 'text/plain' } as never);
       mkdirSync(path.join(dir, 'Downloads'));
       writeFileSync(path.join(dir, 'Downloads', 'report.json'), JSON.stringify(report));
@@ -729,6 +734,42 @@ export const CASES: HostileCase[] = [
     prepare: (dir) => edit(path.join(dir, 'dmn-evidence.yaml'), (s) => s.replace('facts:\n', 'facts:\n  "x\\e[32mPASS\\r\\n::add-mask::y\\u202e": true\n')),
     exit: 2,
     says: /^dmn-evidence\.yaml:9:3 facts\."x\\u001b\[32mPASS\\u000d\\u000a::add-mask::y\\u202e": unknown fact\./,
+  },
+  {
+    input: 'a report with keys named `toString`, `constructor`, `hasOwnProperty`, given to replay',
+    prepare: async (dir) => {
+      const report = (await checkedReport(dir)) as unknown as Record<string, unknown> & { requirements: Record<string, unknown>[] };
+      report.toString = 'x';
+      report.requirements[0]!.constructor = 'y';
+      writeFileSync(path.join(dir, 'altered.json'), JSON.stringify(report));
+      return { argv: ['replay', 'altered.json'] };
+    },
+    exit: 1,
+    says: /^✖ \/toString: was "x", now \(absent\)\.$/,
+  },
+  {
+    input: 'a report nested 200,000 deep, given to replay or diff',
+    prepare: async (dir) => {
+      const text = JSON.stringify(await checkedReport(dir));
+      writeFileSync(path.join(dir, 'deep.json'), text.replace('"facts":{', `"extra":${'['.repeat(200_000)}0${']'.repeat(200_000)},"facts":{`));
+      return { argv: ['replay', 'deep.json'] };
+    },
+    exit: 2,
+    says: /^deep\.json:1:\d+ is nested more than 32 levels deep; a report has fewer than 10\. The report was altered: use the file dmn-check wrote\.$/,
+  },
+  {
+    input: 'a report with 200,000 requirements, given to replay or diff',
+    child: true,
+    prepare: async (dir) => {
+      const report = await checkedReport(dir);
+      const first = report.requirements[0]!;
+      report.requirements = Array.from({ length: 200_000 }, (_, i) => ({ ...first, id: `R ${i}`, findings: [], slots: [] }));
+      writeFileSync(path.join(dir, 'many.json'), JSON.stringify(report));
+      return { argv: ['replay', 'many.json'] };
+    },
+    exit: 2,
+    positioned: false,
+    says: /^many\.json names 200000 requirements; a report holds at most 5000 \(the whole referential has 81\)\. The report was altered: use the file dmn-check wrote\.$/,
   },
 ];
 
