@@ -1,8 +1,8 @@
 import { promises as fsp } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { printableDeep } from '../diagnostics/printable.js';
+import { makeTempWorkDir, removeWorkDir } from '../diagnostics/work-dirs.js';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { unreadable } from '../diagnostics/yaml-source.js';
 import type { Report } from '../report/report.js';
@@ -130,7 +130,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     } else if (!st.isFile()) {
       throw notABag(display);
     } else if (await isZip(abs)) {
-      scratch = await fsp.mkdtemp(path.join(os.tmpdir(), 'dmn-check-replay-'));
+      scratch = await makeTempWorkDir('dmn-check-replay-');
       bagDir = await unzipBag(abs, display, scratch);
     }
     if (bagDir !== undefined && opts.root !== undefined) {
@@ -174,7 +174,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     print(io, opts, lang, format, { input: display, bag, report: { name: reportName, value: report, rulesFile: found.file }, outcome });
     return outcome.differences.length === 0 ? 0 : 1;
   } finally {
-    if (scratch !== undefined) await fsp.rm(scratch, { recursive: true, force: true });
+    if (scratch !== undefined) await removeWorkDir(scratch);
   }
 }
 

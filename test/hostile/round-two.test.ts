@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openEvidenceFile } from '../../src/evidence/evidence-file.js';
-import { copyDossier, DOSSIERS, runCli, scratch } from '../support/run-cli.js';
+import { copyDossier, DOSSIERS, ROOT, runCli, scratch } from '../support/run-cli.js';
+import { writeHugeExport } from './cases.js';
+import { ensureBuilt } from './support.js';
+
+beforeAll(ensureBuilt, 300_000);
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
@@ -108,4 +112,38 @@ describe('values reach terminals, stderr and CI logs printable (item 8)', () => 
       d.done();
     }
   });
+});
+
+describe('a signal never leaves copies of the evidence behind (item 15)', () => {
+  it('SIGINT during `pack`: no work folder next to --out nor in TMPDIR, and the run ends by that signal', async () => {
+    const s = scratch('dmn-signal-');
+    try {
+      const dossier = path.join(s.dir, 'dossier');
+      cpSync(path.join(DOSSIERS, 'complete'), dossier, { recursive: true });
+      // A large export keeps the check busy long enough to be interrupted.
+      writeHugeExport(path.join(dossier, 'evidence', 'port1', 'export.json'), 120 * 1024 * 1024);
+      const tmp = path.join(s.dir, 'tmp');
+      const out = path.join(s.dir, 'out');
+      mkdirSync(tmp);
+      mkdirSync(out);
+      const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'dmn-check.js'), 'pack', path.join(dossier, 'dmn-evidence.yaml'), '--as-of', '2026-11-29', '--out', path.join(out, 'bag')], {
+        env: { PATH: process.env.PATH, TMPDIR: tmp, LANG: 'en_US.UTF-8' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      // Wait for the work folder, then interrupt.
+      const started = Date.now();
+      while (readdirSync(tmp).length === 0 && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 10));
+      const during = readdirSync(tmp);
+      expect(during).toHaveLength(1);
+      expect(statSync(path.join(tmp, during[0]!)).mode & 0o777).toBe(0o700);
+      child.kill('SIGINT');
+      const end = await exited;
+      expect(end.signal).toBe('SIGINT');
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      s.done();
+    }
+  }, 60_000);
 });
