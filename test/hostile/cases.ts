@@ -771,6 +771,37 @@ export const CASES: HostileCase[] = [
     positioned: false,
     says: /^many\.json names 200000 requirements; a report holds at most 5000 \(the whole referential has 81\)\. The report was altered: use the file dmn-check wrote\.$/,
   },
+  {
+    input: 'a schema `pattern` that backtracks exponentially (`^(a+)+$` on 40 a and a b)',
+    child: true,
+    prepare: (dir) => {
+      const schemaFile = path.join(dir, 'evidence', 'port1', 'schema.json');
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { properties: { export: { properties: Record<string, unknown> } } };
+      schema.properties.export.properties.product = { type: 'string', pattern: '^(a+)+$' };
+      writeFileSync(schemaFile, JSON.stringify(schema));
+      const exportFile = path.join(dir, 'evidence', 'port1', 'export.json');
+      const doc = JSON.parse(readFileSync(exportFile, 'utf8')) as { export: Record<string, unknown> };
+      doc.export.product = `${'a'.repeat(40)}b`;
+      writeFileSync(exportFile, JSON.stringify(doc));
+    },
+    exit: 1,
+    finding: 'export.schema.violation',
+    says: /^PORT 1 export-schema: failed — evidence\/port1\/export\.json, line 1, \/export\/product: does not match pattern \^\(a\+\)\+\$\.$/,
+  },
+  {
+    input: 'a dictionary `file` glob that backtracks (`*a*a*…*c` on a 250-character name)',
+    variant: true,
+    child: true,
+    prepare: (dir) => {
+      const name = `${'a'.repeat(245)}.json`;
+      renameSync(path.join(dir, 'evidence', 'port1', 'export.json'), path.join(dir, 'evidence', 'port1', name));
+      edit(path.join(dir, 'dmn-evidence.yaml'), (s) => s.replace('export-sample: evidence/port1/export.json', `export-sample: evidence/port1/${name}`));
+      edit(path.join(dir, 'evidence', 'port1', 'dictionary.yaml'), (s) => s.replace('file: export.json', `file: "${'*a'.repeat(14)}*c"`));
+    },
+    exit: 1,
+    finding: 'export.dictionary.item-not-found',
+    says: /^PORT 1 export-dictionary: failed — Dictionary item "export_metadata" /,
+  },
 ];
 
 const ACCEPTED = 'accepted; the report is the one of the same manifest without it';
