@@ -147,3 +147,18 @@ describe('a signal never leaves copies of the evidence behind (item 15)', () => 
     }
   }, 60_000);
 });
+
+describe('the Markdown report links nothing a manifest says (item 9)', () => {
+  it('URLs and www. names from the manifest are shown, not autolinked', async () => {
+    const d = copyDossier('complete');
+    try {
+      writeFileSync(d.manifest, readFileSync(d.manifest, 'utf8').replace('name: CardioSuivi', 'name: "CardioSuivi https://evil.example/login www.evil.example"'));
+      const r = await runCli(['check', d.manifest, '--as-of', '2026-11-29', '--format', 'markdown'], { cwd: d.dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('https\\://evil.example/login www\\.evil.example');
+      expect(r.stdout).not.toMatch(/https:\/\/evil|www\.evil/);
+    } finally {
+      d.done();
+    }
+  });
+});
