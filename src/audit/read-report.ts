@@ -202,7 +202,7 @@ export function parseReport(bytes: Buffer, file: string): Report {
       ),
     );
   }
-  const format = (value as { report: unknown }).report;
+  const format = (value).report;
   if (typeof format === 'number' && Number.isInteger(format) && format > REPORT_FORMAT) {
     throw new UserInputError(
       problem(

@@ -197,7 +197,8 @@ function rest(r: Report, ids: ReadonlySet<string>): Record<string, unknown> {
 
 function show(v: unknown): string {
   if (v === undefined) return '';
-  const s = JSON.stringify(v) ?? String(v);
+  // A function-valued key of a hostile report has no JSON form: shown by its type.
+  const s = JSON.stringify(v) ?? typeof v;
   return s.length > 100 ? `${s.slice(0, 99)}…` : s;
 }
 

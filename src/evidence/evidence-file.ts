@@ -103,7 +103,7 @@ export async function openEvidenceFile(rootDir: string, relPath: string): Promis
   const tooLong = nameTooLong(rootDir, rel);
   if (tooLong !== undefined) return { ok: false, reason: 'name-too-long', limit: tooLong };
   // A name typed in one Unicode form (NFC, as keyboards give it) for a file stored in the other (NFD, as macOS copies it).
-  const abs = (/[^\x00-\x7f]/.test(rel) ? await otherUnicodeForm(rootDir, rel) : undefined) ?? path.join(rootDir, rel);
+  const abs = (/[^ -~]/.test(rel) ? await otherUnicodeForm(rootDir, rel) : undefined) ?? path.join(rootDir, rel);
   let real: string;
   try {
     real = await fsp.realpath(abs);
