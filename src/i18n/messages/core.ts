@@ -1,5 +1,7 @@
-import { shorten } from '../../diagnostics/yaml-source.js';
 import { s, type Catalog } from '../types.js';
+
+/** A path too long to show whole: its first 79 characters and an ellipsis. */
+const shorten = (v: string): string => (v.length <= 80 ? v : `${v.slice(0, 79)}…`);
 
 /** Wording of the engine's own findings and of the generic checks. */
 export const coreMessages: Catalog = {
