@@ -4,7 +4,9 @@ import { createRegistry, type CheckRegistry } from '../checks/registry.js';
 import { evaluateDossier } from '../engine/evaluate.js';
 import { openDossier, type FhirOpener } from '../evidence/open-dossier.js';
 import type { Lang } from '../i18n/index.js';
-import { loadManifest } from '../manifest/load.js';
+import { identitiesOf, type InputIdentity } from '../diagnostics/output-file.js';
+import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { displayPath, loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Report } from '../report/report.js';
 import { DEFAULT_RULESET, loadRuleset } from '../ruleset/load.js';
@@ -45,6 +47,8 @@ export interface CheckedDossier {
   report: Report;
   manifest: Manifest;
   ruleset: Ruleset;
+  /** The manifest and every evidence file as opened (device and inode): what no output of the run may replace. */
+  inputs: InputIdentity[];
 }
 
 const FHIR_TIMEOUT_MS = 30_000;
@@ -81,7 +85,7 @@ export async function checkDossierDetailed(options: CheckDossierOptions): Promis
   const now = new Date();
   const manifest = loadManifest(options.manifest, ruleset, cwd);
   const saveEvidence = options.saveEvidence === undefined ? undefined : path.resolve(cwd, options.saveEvidence);
-  if (saveEvidence) await mkdir(saveEvidence, { recursive: true });
+  if (saveEvidence) await makeSaveDir(saveEvidence, cwd);
   const snapshots = options.snapshots === undefined ? undefined : path.resolve(cwd, options.snapshots);
   const opened = await openDossier(manifest, {
     openFhir: fhirOpener(options.env ?? process.env, {
@@ -100,7 +104,31 @@ export async function checkDossierDetailed(options: CheckDossierOptions): Promis
     tool: TOOL,
     generatedAt: options.generatedAt ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
   });
-  return { report, manifest, ruleset };
+  const inputs = await identitiesOf([{ abs: path.join(manifest.dossierDir, manifest.file), name: manifest.file }]);
+  for (const o of opened.values()) if (o.ok && o.file.identity) inputs.push({ ...o.file.identity, name: o.file.path });
+  return { report, manifest, ruleset, inputs };
+}
+
+/** Creates the `saveEvidence` folder (mode 0700: it holds health data); exit 2 when the path is a file, or cannot be made. */
+async function makeSaveDir(abs: string, cwd: string): Promise<void> {
+  try {
+    await mkdir(abs, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new UserInputError({
+      code: 'usage',
+      file: displayPath(abs, cwd),
+      subject: '--save-evidence',
+      message:
+        code === 'EEXIST' || code === 'ENOTDIR'
+          ? t2('is a file, not a folder; it was left as it is.', 'est un fichier, pas un dossier ; il a été laissé tel quel.')
+          : t2(`cannot be created (${code}).`, `ne peut pas être créé (${code}).`),
+      hint: t2(
+        'Give a new or existing folder: snapshots are written into it, one file per FHIR source.',
+        'Indiquez un dossier, nouveau ou existant : les instantanés y sont écrits, un fichier par source FHIR.',
+      ),
+    });
+  }
 }
 
 /** {@link checkDossierDetailed}, giving the report only. */

@@ -10,7 +10,7 @@ import { checkDossier } from './check-dossier.js';
 export interface ReplayOptions {
   /** Path of a JSON report written by `check --format json`. */
   report: string;
-  /** Folder the check ran in (the report's manifest path is relative to it). Default: `cwd`. */
+  /** Folder the check ran in (the report's manifest path is relative to it). Default: the report's own folder. */
   root?: string;
   /** The ruleset file the check used, when it is not a bundled one. Its SHA-256 must match the report's. */
   rules?: string;
@@ -37,7 +37,8 @@ export async function replay(options: ReplayOptions): Promise<Replayed> {
   const cwd = options.cwd ?? process.cwd();
   const reportAbs = path.resolve(cwd, options.report);
   const reportName = options.report;
-  const root = path.resolve(cwd, options.root ?? '.');
+  // An untrusted report's paths are confined to its own folder (or `root`), never to wherever replay runs.
+  const root = options.root !== undefined ? path.resolve(cwd, options.root) : path.dirname(reportAbs);
   const report = await readReport(reportAbs, reportName);
   const found = rulesetForReport(report, reportName, options.rules, cwd);
   const snapshots = options.evidence === undefined ? undefined : path.resolve(cwd, options.evidence);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { makeWorkDir, removeWorkDir, trackWorkFile } from '../diagnostics/work-dirs.js';
 import type { Report } from '../report/report.js';
 import { openEvidenceFile } from '../evidence/evidence-file.js';
 import { allRefs } from '../evidence/open-dossier.js';
@@ -120,7 +121,10 @@ export async function packDossier(input: PackInput): Promise<PackResult> {
   const bagName = zip ? path.basename(target, path.extname(target)) || 'bag' : path.basename(target);
   const bagDir = zip ? path.join(work, bagName) : work;
   try {
-    await fsp.mkdir(bagDir, { recursive: true });
+    // Private while it is built (it holds copies of the evidence), and removed if a signal stops the run.
+    await makeWorkDir(work);
+    trackWorkFile(zipTemp);
+    if (zip) await fsp.mkdir(bagDir);
     const items: PayloadItem[] = [];
     const reserved = new Set(input.renders.map((r) => r.path));
     const added = new Set<string>();
@@ -162,14 +166,17 @@ export async function packDossier(input: PackInput): Promise<PackResult> {
       await writeZip(zipTemp, sources, new Date(report.generatedAt));
       result.zipSha256 = (await hashFile(zipTemp)).sha256;
       await moveInto(zipTemp, target, input.force, path.basename(target));
-      await fsp.rm(work, { recursive: true, force: true });
     } else {
       await moveInto(work, target, input.force, path.basename(target));
+      // The bag is the user's now: the folder mode a plain mkdir would have given it.
+      await fsp.chmod(target, 0o755);
     }
+    await removeWorkDir(work);
+    await removeWorkDir(zipTemp);
     return result;
   } catch (err) {
-    await fsp.rm(work, { recursive: true, force: true });
-    await fsp.rm(zipTemp, { force: true });
+    await removeWorkDir(work);
+    await removeWorkDir(zipTemp);
     if (err instanceof ZipError) {
       throw new UserInputError({
         code: 'usage',

@@ -39,6 +39,29 @@ const SYNTAX: Record<JsonSyntaxReason, [string, string]> = {
   'record-too-large': ['too large', 'trop grand'],
 };
 
+/** More requirements than any ruleset holds, few enough that replay and diff stay bounded in memory. */
+const MAX_REQUIREMENTS = 5000;
+
+/** Deeper than any report dmn-check writes, shallow enough for every recursive comparison. */
+const MAX_REPORT_DEPTH = 32;
+
+/** The offset of the first bracket that opens a level past `max` (outside strings), or undefined: one linear pass. */
+function tooDeep(text: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
+}
+
 /** Where and why a text is not JSON (not from the engine's message, which may quote the text). */
 function jsonError(text: string): { line?: number; column?: number; why: [string, string] } {
   const e = findJsonError(text);
@@ -55,6 +78,18 @@ export function parseReport(bytes: Buffer, file: string): Report {
   const hint = t2('Give the JSON report written by `dmn-check check --format json --output FILE`.', 'Indiquez le rapport JSON écrit par `dmn-check check --format json --output FICHIER`.');
   if (bytes.length > MAX_REPORT_BYTES) throw new UserInputError(problem(file, t2(`is ${bytes.length} bytes, more than a report can be.`, `fait ${bytes.length} octets, plus qu'un rapport ne peut faire.`)));
   const text = bytes.toString('utf8');
+  const deep = tooDeep(text, MAX_REPORT_DEPTH);
+  if (deep !== undefined) {
+    const before = text.slice(0, deep);
+    throw new UserInputError(
+      problem(
+        file,
+        t2(`is nested more than ${MAX_REPORT_DEPTH} levels deep; a report has fewer than 10.`, `est imbriqué sur plus de ${MAX_REPORT_DEPTH} niveaux ; un rapport en a moins de 10.`),
+        t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié : utilisez le fichier écrit par dmn-check.'),
+        { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') },
+      ),
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -64,6 +99,19 @@ export function parseReport(bytes: Buffer, file: string): Report {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !('report' in value)) {
     throw new UserInputError(problem(file, t2('is not a dmn-check JSON report (no "report" format number).', "n'est pas un rapport JSON de dmn-check (pas de numéro de format « report »)."), hint));
+  }
+  const requirements = (value as { requirements?: unknown }).requirements;
+  if (Array.isArray(requirements) && requirements.length > MAX_REQUIREMENTS) {
+    throw new UserInputError(
+      problem(
+        file,
+        t2(
+          `names ${requirements.length} requirements; a report holds at most ${MAX_REQUIREMENTS} (the whole referential has 81).`,
+          `cite ${requirements.length} exigences ; un rapport en compte au plus ${MAX_REQUIREMENTS} (le référentiel complet en a 81).`,
+        ),
+        t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié : utilisez le fichier écrit par dmn-check.'),
+      ),
+    );
   }
   const format = (value).report;
   if (typeof format === 'number' && Number.isInteger(format) && format > REPORT_FORMAT) {

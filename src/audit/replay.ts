@@ -4,7 +4,6 @@ import path from 'node:path';
 import { UserInputError, formatProblem, t2 } from '../diagnostics/user-input-error.js';
 import type { Finding, Report } from '../report/report.js';
 import { confinePath, openEvidenceFile } from '../evidence/evidence-file.js';
-import { hashFile } from './hash.js';
 
 /** One way a replay differs from the report; worded by the `replay.*` entries of the audit catalogue. */
 export interface ReplayDifference {
@@ -44,11 +43,11 @@ export type Evaluate = (manifestPath: string) => Promise<Report>;
 
 const URL_PATH = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** Evidence files a report names, path → SHA-256 (null when it was unreadable at check time). */
-export function filesOf(report: Report): Map<string, string | null> {
+/** Evidence files a report names, path → SHA-256 (null when it was unreadable at check time); with `urls`, FHIR sources too. */
+export function filesOf(report: Report, urls = false): Map<string, string | null> {
   const files = new Map<string, string | null>();
   const add = (f: { path: string; sha256: string | null }): void => {
-    if (!URL_PATH.test(f.path) && !files.has(f.path)) files.set(f.path, f.sha256);
+    if ((urls || !URL_PATH.test(f.path)) && !files.has(f.path)) files.set(f.path, f.sha256);
   };
   for (const r of report.requirements) {
     for (const s of r.slots) for (const f of s.files) add(f);
@@ -75,16 +74,20 @@ export async function replayReport(report: Report, root: string, reportName: str
   const manifestRel = confinePath(report.manifest.path);
   if (manifestRel === undefined) throw invalidPath(reportName, report.manifest.path);
   const differences: ReplayDifference[] = [];
-  const manifestAbs = path.join(root, ...manifestRel.split('/'));
-  let dossierDir = path.dirname(manifestAbs);
-  dossierDir = await fsp.realpath(dossierDir).catch(() => dossierDir);
+  // Everything the report names is opened below the root, as a manifest's evidence is below its folder:
+  // the manifest itself too, so a link in the way cannot lead the replay elsewhere.
+  const rootReal = await fsp.realpath(root).catch(() => path.resolve(root));
+  const dossierRel = path.posix.dirname(manifestRel);
+  const manifestOpened = await openEvidenceFile(rootReal, manifestRel);
+  if (!manifestOpened.ok && manifestOpened.reason === 'escape') throw invalidPath(reportName, report.manifest.path);
+  const lexical = dossierRel === '.' ? rootReal : path.join(rootReal, ...dossierRel.split('/'));
+  const dossierDir = manifestOpened.ok ? path.dirname(manifestOpened.file.absPath) : await fsp.realpath(lexical).catch(() => lexical);
+  const fromRoot = path.relative(rootReal, dossierDir);
+  if (fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) throw invalidPath(reportName, report.manifest.path);
 
   let manifestNow: string | null = null;
-  try {
-    manifestNow = (await hashFile(manifestAbs)).sha256;
-  } catch {
-    differences.push({ code: 'replay.manifest-gone', params: { file: report.manifest.path, old: report.manifest.sha256 } });
-  }
+  if (manifestOpened.ok) manifestNow = await manifestOpened.file.sha256().catch(() => null);
+  if (manifestNow === null) differences.push({ code: 'replay.manifest-gone', params: { file: report.manifest.path, old: report.manifest.sha256 } });
   if (manifestNow !== null && manifestNow !== report.manifest.sha256) {
     differences.push({ code: 'replay.manifest-changed', params: { file: report.manifest.path, old: report.manifest.sha256, new: manifestNow } });
   }
@@ -104,16 +107,19 @@ export async function replayReport(report: Report, root: string, reportName: str
   }
 
   // Files: the engine hashed what it evaluated just now; the others are hashed here.
-  const before = filesOf(report);
-  const now = replayed ? filesOf(replayed) : new Map<string, string | null>();
+  // FHIR sources: what was judged now (from the snapshots) must be the bytes the report hashed.
+  const before = filesOf(report, true);
+  const now = replayed ? filesOf(replayed, true) : new Map<string, string | null>();
   for (const [file, old] of before) {
-    if (confinePath(file) === undefined) throw invalidPath(reportName, file);
+    const url = URL_PATH.test(file);
+    if (!url && confinePath(file) === undefined) throw invalidPath(reportName, file);
     let current = now.get(file);
-    if (current === undefined || current === null) {
+    if (!url && (current === undefined || current === null)) {
       const opened = await openEvidenceFile(dossierDir, file);
       if (!opened.ok && opened.reason === 'escape') throw invalidPath(reportName, file);
       current = opened.ok ? await opened.file.sha256().catch(() => null) : null;
     }
+    current ??= null;
     if (old !== null && current === null) differences.push({ code: 'replay.file-gone', params: { file, old } });
     else if (old !== null && current !== old) differences.push({ code: 'replay.file-changed', params: { file, old, new: current! } });
     else if (old === null && current !== null) differences.push({ code: 'replay.file-appeared', params: { file, new: current } });
@@ -123,8 +129,8 @@ export async function replayReport(report: Report, root: string, reportName: str
     if (!before.has(file)) differences.push({ code: 'replay.file-new', params: { file, new: current ?? '' } });
   }
 
-  if (replayed) differences.push(...compareReports(report, replayed));
-  return { differences, filesChecked: before.size, replayed };
+  if (replayed) for (const d of compareReports(report, replayed)) differences.push(d);
+  return { differences, filesChecked: [...before.keys()].filter((f) => !URL_PATH.test(f)).length, replayed };
 }
 
 /** A finding as a stable string: every field, keys sorted. */
@@ -191,15 +197,18 @@ function rest(r: Report, ids: ReadonlySet<string>): Record<string, unknown> {
 
 function show(v: unknown): string {
   if (v === undefined) return '';
-  const s = JSON.stringify(v);
+  // A function-valued key of a hostile report has no JSON form: shown by its type.
+  const s = JSON.stringify(v) ?? typeof v;
   return s.length > 100 ? `${s.slice(0, 99)}…` : s;
 }
 
 function fieldChanges(old: unknown, now: unknown, pointer: string, out: ReplayDifference[]): void {
   const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   if (isObj(old) && isObj(now)) {
-    const keys = [...new Set([...Object.keys(old), ...Object.keys(now)])];
-    for (const k of keys) fieldChanges(old[k], now[k], `${pointer}/${k}`, out);
+    const keys = new Set(Object.keys(old));
+    for (const k of Object.keys(now)) keys.add(k);
+    // Own keys only: a report may name a key `toString` or `constructor`.
+    for (const k of keys) fieldChanges(Object.hasOwn(old, k) ? old[k] : undefined, Object.hasOwn(now, k) ? now[k] : undefined, `${pointer}/${k}`, out);
     return;
   }
   if (canonical(old ?? null) === canonical(now ?? null) && (old === undefined) === (now === undefined)) return;
@@ -224,11 +233,11 @@ export function compareReports(old: Report, now: Report): ReplayDifference[] {
       const sn = slotsNow.get(s.name);
       if (sn && sn.status !== s.status) out.push({ code: 'replay.slot-status-changed', params: { requirement: r.id, slot: s.name, old: s.status, new: sn.status } });
     }
-    out.push(...findingChanges(r.id, r.findings, n.findings));
+    for (const d of findingChanges(r.id, r.findings, n.findings)) out.push(d);
   }
   const oldIds = new Set(old.requirements.map((r) => r.id));
   for (const n of now.requirements) if (!oldIds.has(n.id)) out.push({ code: 'replay.requirement-added', params: { requirement: n.id, new: n.status } });
-  out.push(...findingChanges('', old.findings ?? [], now.findings ?? []));
+  for (const d of findingChanges('', old.findings ?? [], now.findings ?? [])) out.push(d);
   if (old.verdict !== now.verdict) out.push({ code: 'replay.verdict-changed', params: { old: old.verdict, new: now.verdict } });
 
   // The summary follows from the statuses: compared only when no status change already explains it.

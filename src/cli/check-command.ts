@@ -7,7 +7,11 @@ import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/index.js';
 import { generatedAt, langOf, loadRules, parseAsOf, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
-import { pairOutputs, writeAtomically, type OutputRequest, type OutputToken } from './outputs.js';
+import { pairOutputs, type OutputRequest, type OutputToken } from './outputs.js';
+import { printableDeep } from '../diagnostics/printable.js';
+import { identitiesOf, writeOutputs, type InputIdentity } from '../diagnostics/output-file.js';
+import { displayPath } from '../manifest/load.js';
+import { DEFAULT_RULESET } from '../ruleset/load.js';
 
 export interface CheckOptions extends CommonOptions {
   asOf?: string;
@@ -34,7 +38,7 @@ export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo
 }
 
 /** {@link runCheck}, also giving the manifest as it was loaded (for `pack`, which seals what was judged). */
-export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<{ report: Report; manifest: Manifest }> {
+export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<{ report: Report; manifest: Manifest; inputs: InputIdentity[] }> {
   return checkDossierDetailed({
     manifest: manifestFile,
     rules: ruleset,
@@ -49,17 +53,36 @@ export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: C
   });
 }
 
+/** The ruleset file a run reads (`--rules`, or the bundled one), as an input no output may replace. */
+export async function rulesetInput(opts: CommonOptions, io: CliIo): Promise<InputIdentity[]> {
+  const abs = path.resolve(io.cwd, opts.rules ?? DEFAULT_RULESET);
+  return identitiesOf([{ abs, name: displayPath(abs, io.cwd) }]);
+}
+
 /** Renders each requested format and writes it; returns the report's exit code (0 pass, 1 fail). */
-export async function emit(report: Report, ruleset: Ruleset, io: CliIo, requests: readonly OutputRequest[], opts: CommonOptions & { lang: Lang }): Promise<void> {
-  const files: { path: string; content: string }[] = [];
+export async function emit(
+  report: Report,
+  ruleset: Ruleset,
+  io: CliIo,
+  requests: readonly OutputRequest[],
+  opts: CommonOptions & { lang: Lang },
+  inputs: readonly InputIdentity[] = [],
+): Promise<void> {
+  const files: { path: string; display: string; content: string }[] = [];
   let stdout = '';
+  // Formats read by people or CI logs get every value made printable; JSON and SARIF escape control characters themselves, and keep the data as it is.
+  let shown: Report | undefined;
   for (const r of requests) {
     const formatter = FORMATTERS.get(r.format)!;
-    const content = formatter.format(report, { color: useColor(opts, io, r.output === undefined), lang: opts.lang, ruleset, quiet: opts.quiet ?? false });
+    const data = r.format === 'json' || r.format === 'sarif' ? report : (shown ??= printableDeep(report));
+    const content = formatter.format(data, { color: useColor(opts, io, r.output === undefined), lang: opts.lang, ruleset, quiet: opts.quiet ?? false });
     if (r.output === undefined) stdout = content;
-    else files.push({ path: path.resolve(io.cwd, r.output), content });
+    else {
+      const abs = path.resolve(io.cwd, r.output);
+      files.push({ path: abs, display: displayPath(abs, io.cwd), content });
+    }
   }
-  await writeAtomically(files);
+  await writeOutputs(files, inputs);
   if (stdout) io.stdout.write(stdout);
 }
 
@@ -70,13 +93,13 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
   const stamp = generatedAt(io, now);
   const requests = pairOutputs(opts.outputs); // usage errors before any work
   const ruleset = loadRules(opts, io);
-  const report = await runCheck(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, {
+  const { report, inputs } = await checkDossier(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, {
     asOf,
     lang,
     offline: opts.offline ?? false,
     generatedAt: stamp,
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
-  await emit(report, ruleset, io, requests, { ...opts, lang });
+  await emit(report, ruleset, io, requests, { ...opts, lang }, [...inputs, ...(await rulesetInput(opts, io))]);
   return report.verdict === 'pass' ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { Status } from '../report/report.js';
+import { printableDeep } from '../diagnostics/printable.js';
 import { placeOf, STATUS_LABELS, VERDICT_LABELS } from '../formatters/status-labels.js';
 import type { Lang } from '../i18n/index.js';
 import { displayPath } from '../manifest/load.js';
@@ -59,7 +60,7 @@ export async function diffCommand(oldArg: string, newArg: string, opts: DiffOpti
   const now = await readReport(newAbs, newName);
   const diff = diffReports(old, now, oldName, newName);
   if ((opts.format ?? 'text') === 'json') io.stdout.write(`${JSON.stringify(diff, null, 2)}\n`);
-  else io.stdout.write(renderText(diff, lang, useColor(opts, io, true), opts.quiet ?? false));
+  else io.stdout.write(renderText(printableDeep(diff), lang, useColor(opts, io, true), opts.quiet ?? false));
   return diff.worse ? 1 : 0;
 }
 
@@ -75,7 +76,7 @@ function renderText(d: ReportDiff, lang: Lang, color: boolean, quiet: boolean): 
     for (const n of d.notes) lines.push(c.dim(w.note(n)));
     lines.push('');
   }
-  const idWidth = Math.max(4, ...d.changes.map((ch) => ch.id.length));
+  const idWidth = d.changes.reduce((w, ch) => Math.max(w, ch.id.length), 4);
   for (const kind of ORDER) {
     const items = d.changes.filter((ch) => ch.change === kind);
     if (items.length === 0) continue;

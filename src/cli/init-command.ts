@@ -7,7 +7,7 @@ import type { Condition, FactDef, Ruleset } from '../ruleset/types.js';
 import { langOf, loadRules, type CommonOptions } from './common.js';
 import { describeAccepts, describeCondition, describeFactChoices, describeRequired } from './describe.js';
 import type { CliIo } from './io.js';
-import { writeAtomically } from './outputs.js';
+import { writeOutputs } from '../diagnostics/output-file.js';
 
 export interface InitOptions extends CommonOptions {
   out?: string;
@@ -158,7 +158,7 @@ export async function initCommand(opts: InitOptions, io: CliIo): Promise<number>
       hint: t2('Choose another --out, or pass --force to overwrite it.', 'Choisissez un autre --out, ou ajoutez --force pour l’écraser.'),
     });
   }
-  await writeAtomically([{ path: out, content: manifestTemplate(ruleset, lang) }]);
+  await writeOutputs([{ path: out, display: shown, content: manifestTemplate(ruleset, lang) }]);
   if (!opts.quiet) io.stdout.write(lang === 'fr' ? `Manifeste écrit : ${shown}\n` : `Manifest written: ${shown}\n`);
   return 0;
 }

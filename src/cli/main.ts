@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option, type OptionValues } from '@commander-js/extra-typings';
+import { printable } from '../diagnostics/printable.js';
 import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
 import { FORMATTERS } from '../formatters/registry.js';
@@ -84,7 +85,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .command('replay')
       .description('re-hash the evidence a JSON report (or a bag from `pack`) names, re-evaluate, and say whether the result is identical')
       .argument('<report>', 'JSON report, or a bag made by `pack` (folder or .zip)')
-      .option('--root <dir>', "folder the check ran in; the report's manifest path is relative to it (default: the current folder)")
+      .option('--root <dir>', "folder the check ran in; the report's manifest path is relative to it (default: the report's folder)")
       .option('--evidence <dir>', 'folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)')
       .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
   ).action(async (report, opts) => {
@@ -134,10 +135,10 @@ function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
   }
   if (err instanceof UserInputError) {
     const label = lang === 'fr' ? 'erreur' : 'error';
-    for (const p of err.problems) io.stderr.write(`dmn-check: ${label}: ${formatProblem(p, lang)}\n`);
+    for (const p of err.problems) io.stderr.write(`dmn-check: ${label}: ${printable(formatProblem(p, lang))}\n`);
     return 2;
   }
-  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  const message = printable(err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err));
   io.stderr.write(
     lang === 'fr'
       ? `dmn-check: erreur interne : ${message}. Merci de la signaler avec la commande lancée.\n`

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -79,30 +77,4 @@ function checkFormat(name: string): void {
 function inferFormat(file: string): string {
   const f = BY_EXTENSION[path.extname(file).toLowerCase()] ?? 'text';
   return FORMATTERS.has(f) ? f : 'json';
-}
-
-/**
- * Writes every file only after all were rendered, each through a temporary file renamed into
- * place, so a failed run never leaves a half-written report.
- */
-export async function writeAtomically(files: readonly { path: string; content: string }[]): Promise<void> {
-  const temps: { tmp: string; final: string }[] = [];
-  try {
-    for (const f of files) {
-      const tmp = path.join(path.dirname(f.path), `.${path.basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
-      await fsp.writeFile(tmp, f.content, { flag: 'wx' });
-      temps.push({ tmp, final: f.path });
-    }
-    for (const t of temps) await fsp.rename(t.tmp, t.final);
-  } catch (err) {
-    await Promise.all(temps.map((t) => fsp.rm(t.tmp, { force: true })));
-    const e = err as NodeJS.ErrnoException;
-    const target = files.find((f) => e.path?.includes(path.basename(f.path)))?.path ?? files[0]?.path ?? '';
-    throw new UserInputError({
-      code: 'file.unreadable',
-      file: target,
-      message: t2(`cannot be written (${e.code ?? 'error'}).`, `ne peut pas être écrit (${e.code ?? 'erreur'}).`),
-      hint: t2('Check that the folder exists and is writable.', 'Vérifiez que le dossier existe et est accessible en écriture.'),
-    });
-  }
 }

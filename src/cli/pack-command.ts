@@ -1,5 +1,4 @@
 import { promises as fsp } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { unreadable } from '../diagnostics/yaml-source.js';
 import type { Report } from '../report/report.js';
@@ -9,7 +8,9 @@ import type { Lang } from '../i18n/index.js';
 import { displayPath } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { checkTarget, isZipTarget, packDossier } from '../audit/pack.js';
-import { checkDossier } from './check-command.js';
+import { checkDossier, rulesetInput } from './check-command.js';
+import { refuseInput } from '../diagnostics/output-file.js';
+import { makeTempWorkDir, removeWorkDir } from '../diagnostics/work-dirs.js';
 import { generatedAt, langOf, loadRules, parseAsOf, TOOL, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 
@@ -70,13 +71,15 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   const base = path.basename(manifestAbs);
   const inDossier: CliIo = { ...io, cwd: dossierDir };
   // FHIR sources are fetched once and saved, so the bag replays offline exactly what was judged.
-  const saveEvidence = await fsp.mkdtemp(path.join(os.tmpdir(), 'dmn-check-pack-'));
+  const saveEvidence = await makeTempWorkDir('dmn-check-pack-');
   try {
-    const { report, manifest } = await checkDossier(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence });
+    const { report, manifest, inputs } = await checkDossier(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence });
+    // --force replaces a previous bag or a file, never the manifest, an evidence file or the ruleset.
+    refuseInput(await fsp.stat(target).catch(() => undefined), targetName, [...inputs, ...(await rulesetInput(opts, io))]);
     const snapshots = (await fsp.readdir(saveEvidence)).sort().map((name) => ({ name, absPath: path.join(saveEvidence, name) }));
     return await seal(report, manifest, snapshots);
   } finally {
-    await fsp.rm(saveEvidence, { recursive: true, force: true });
+    await removeWorkDir(saveEvidence);
   }
 
   async function seal(report: Report, manifest: Manifest, snapshots: { name: string; absPath: string }[]): Promise<number> {

@@ -1,7 +1,8 @@
 import { promises as fsp } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Chalk } from 'chalk';
+import { printableDeep } from '../diagnostics/printable.js';
+import { makeTempWorkDir, removeWorkDir } from '../diagnostics/work-dirs.js';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { unreadable } from '../diagnostics/yaml-source.js';
 import type { Report } from '../report/report.js';
@@ -129,7 +130,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     } else if (!st.isFile()) {
       throw notABag(display);
     } else if (await isZip(abs)) {
-      scratch = await fsp.mkdtemp(path.join(os.tmpdir(), 'dmn-check-replay-'));
+      scratch = await makeTempWorkDir('dmn-check-replay-');
       bagDir = await unzipBag(abs, display, scratch);
     }
     if (bagDir !== undefined && opts.root !== undefined) {
@@ -145,7 +146,8 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     let bag: BagVerification | undefined;
     let reportAbs = abs;
     let reportName = display;
-    let root = path.resolve(io.cwd, opts.root ?? '.');
+    // An untrusted report's paths are confined to its own folder (or --root), never to wherever replay was run.
+    let root = opts.root !== undefined ? path.resolve(io.cwd, opts.root) : path.dirname(abs);
     if (bagDir !== undefined) {
       bag = await verifyBag(bagDir);
       if (bag.problems.length > 0) {
@@ -172,7 +174,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     print(io, opts, lang, format, { input: display, bag, report: { name: reportName, value: report, rulesFile: found.file }, outcome });
     return outcome.differences.length === 0 ? 0 : 1;
   } finally {
-    if (scratch !== undefined) await fsp.rm(scratch, { recursive: true, force: true });
+    if (scratch !== undefined) await removeWorkDir(scratch);
   }
 }
 
@@ -183,9 +185,12 @@ interface Printable {
   outcome: ReplayOutcome | undefined;
 }
 
-function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, p: Printable): void {
+function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given: Printable): void {
+  // Text goes to a terminal: every value in it (from the report, the bag, a server) made printable.
+  const p = format === 'json' ? given : printableDeep(given);
   const bagProblems = p.bag ? worded(p.bag.problems, lang) : [];
   const differences = p.outcome ? worded(p.outcome.differences, lang) : [];
+  if (format !== 'json') for (const d of [...bagProblems, ...differences]) Object.assign(d, printableDeep({ message: d.message, ...(d.hint !== undefined ? { hint: d.hint } : {}) }));
   if (format === 'json') {
     const out = {
       replay: 1,

@@ -367,6 +367,8 @@ function openFailureFinding(opened: OpenResult | undefined, file: string, slot: 
       return { code: 'file.not-regular', severity: 'error', slot, ...at, params: { file, what: opened.what } };
     case 'loop':
       return { code: 'file.loop', severity: 'error', slot, ...at, params: { file } };
+    case 'name-too-long':
+      return { code: 'file.name-too-long', severity: 'error', slot, ...at, params: { file, bytes: Buffer.byteLength(file), limit: opened.limit } };
     case 'escape':
       // The CLI refuses escapes before evaluation; kept for library callers.
       return { code: 'file.unreadable', severity: 'error', slot, ...at, params: { file, reason: 'outside the dossier' } };
@@ -404,5 +406,10 @@ async function statementToReport(st: Statement, doc: OpenResult | undefined, val
 /** An error's message without stack or absolute paths. */
 export function describeError(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.split('\n')[0]!.replace(/(\/[^\s:'"]+)+\/([^/\s:'"]+)/g, '$2').slice(0, 200);
+  // Only an absolute path (a "/" that starts a word) loses its folders: `evidence/port1/x.ndjson` stays whole.
+  return msg
+    .split('\n')[0]!
+    .slice(0, 1000)
+    .replace(/(^|[\s'"(=,])\/(?:[^\s'"]*\/)?([^\s/'"]*)/g, '$1$2')
+    .slice(0, 200);
 }

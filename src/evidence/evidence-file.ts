@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, promises as fsp, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { RawFinding } from '../report/report.js';
 import { KINDS, type Kind } from './kinds.js';
@@ -20,6 +20,8 @@ export interface EvidenceFile {
   readonly path: string;
   /** Absolute path on this machine (never printed). */
   readonly absPath: string;
+  /** Device and inode of a local file (every read checks them again); absent for a network source. */
+  readonly identity?: FileIdentity;
   readonly bytes: number;
   /** Kind sniffed from the content. */
   readonly kind: Kind;
@@ -41,6 +43,8 @@ export type OpenFailure =
   | { reason: 'not-regular'; what: 'directory' | 'fifo' | 'device' | 'socket' | 'other' }
   | { reason: 'escape' }
   | { reason: 'loop' }
+  /** Longer than the system allows (a name over 255 bytes, a path over 4,095). */
+  | { reason: 'name-too-long'; limit: number }
   | { reason: 'unreadable'; code: string }
   /** A non-file source (FHIR server) that could not deliver: `error` when it could not be reached, `failed` when its content is wrong. */
   | { reason: 'source'; status: 'error' | 'failed'; code: string; params: Record<string, string | number> };
@@ -84,6 +88,17 @@ export function confinePath(relPath: string): string | undefined {
   if (normal === '..' || normal.startsWith('../') || normal.startsWith('/')) return undefined;
   if (normal.split('/').includes('..')) return undefined;
   return normal === '.' ? undefined : normal;
+}
+
+/** Linux's NAME_MAX and PATH_MAX: beyond them a file cannot exist, whatever the disk holds. */
+const NAME_MAX = 255;
+const PATH_MAX = 4096;
+
+/** The limit `rel` goes over (bytes of one name, or of the whole path), or undefined. */
+function nameTooLong(rootDir: string, rel: string): number | undefined {
+  if (rel.split('/').some((n) => Buffer.byteLength(n) > NAME_MAX)) return NAME_MAX;
+  if (Buffer.byteLength(path.join(rootDir, rel)) >= PATH_MAX) return PATH_MAX - 1;
+  return undefined;
 }
 
 /** What a non-regular file is, or undefined for a regular file. */
@@ -138,7 +153,10 @@ function throughFolder(rootDir: string, abs: string, folders: FolderCache): stri
 function openEvidenceFileSync(rootDir: string, relPath: string, folders: FolderCache | undefined): OpenResult {
   const rel = confinePath(relPath);
   if (rel === undefined) return { ok: false, reason: 'escape' };
-  const abs = path.join(rootDir, rel);
+  const tooLong = nameTooLong(rootDir, rel);
+  if (tooLong !== undefined) return { ok: false, reason: 'name-too-long', limit: tooLong };
+  // A name typed in one Unicode form (NFC, as keyboards give it) for a file stored in the other (NFD, as macOS copies it).
+  const abs = (/[^ -~]/.test(rel) ? otherUnicodeForm(rootDir, rel) : undefined) ?? path.join(rootDir, rel);
   const flags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
   const direct = folders ? throughFolder(rootDir, abs, folders) : undefined;
   if (direct !== undefined) {
@@ -148,7 +166,7 @@ function openEvidenceFileSync(rootDir: string, relPath: string, folders: FolderC
     } catch {
       // A symlink (ELOOP), a missing file, a socket…: the whole path is resolved below, which says which.
     }
-    if (fd !== undefined) return readOpened(fd, direct, rel);
+    if (fd !== undefined) return readOpened(fd, direct, rel, rootDir, abs);
   }
   let real: string;
   try {
@@ -187,13 +205,16 @@ function openEvidenceFileSync(rootDir: string, relPath: string, folders: FolderC
     if (what) return { ok: false, reason: 'not-regular', what };
     return { ok: false, reason: 'unreadable', code };
   }
-  return readOpened(fd, real, rel);
+  return readOpened(fd, real, rel, rootDir, abs);
 }
 
 /** Stats, reads, sniffs (and, when it fits in the head, hashes) an opened evidence file, then closes it. */
-function readOpened(fd: number, real: string, rel: string): OpenResult {
+function readOpened(fd: number, real: string, rel: string, rootDir: string, abs: string): OpenResult {
   try {
     const st = fstatSync(fd);
+    // A folder of `real` may have been swapped for a symbolic link between resolving and opening:
+    // the descriptor is kept only if the dossier path, resolved again, names the very same file.
+    if (!stillInside(rootDir, abs, st)) return { ok: false, reason: 'escape' };
     const what = notRegularKind(st);
     if (what) return { ok: false, reason: 'not-regular', what };
     // One byte more than stat says, when the file fits in the head: reading short of it proves the head is the whole content.
@@ -212,12 +233,67 @@ function readOpened(fd: number, real: string, rel: string): OpenResult {
     const keepAll = whole && (!MAGIC_KINDS.has(kind) || st.size <= MAGIC_HEAD_BYTES);
     const head = MAGIC_KINDS.has(kind) && seen > MAGIC_HEAD_BYTES ? Buffer.from(headBuf.subarray(0, MAGIC_HEAD_BYTES)) : headBuf.subarray(0, seen);
     const digest = whole ? createHash('sha256').update(headBuf.subarray(0, got)).digest('hex') : undefined;
-    return { ok: true, file: new LocalEvidenceFile(rel, real, st.size, kind, head, keepAll, digest) };
+    return { ok: true, file: new LocalEvidenceFile(rel, real, { dev: st.dev, ino: st.ino }, st.size, kind, head, keepAll, digest) };
   } catch (err) {
     return { ok: false, reason: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The path of `rel` below `rootDir` when some of its names exist on disk only in another Unicode
+ * normalisation form (same text, other code points); undefined when it exists as given, or not at all.
+ */
+function otherUnicodeForm(rootDir: string, rel: string): string | undefined {
+  let dir = rootDir;
+  let changed = false;
+  for (const name of rel.split('/')) {
+    const direct = path.join(dir, name);
+    if (existsSyncLstat(direct)) {
+      dir = direct;
+      continue;
+    }
+    const wanted = name.normalize('NFC');
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      entries = [];
+    }
+    const found = entries.find((e) => e.normalize('NFC') === wanted);
+    if (found === undefined) return undefined;
+    dir = path.join(dir, found);
+    changed = true;
+  }
+  return changed ? dir : undefined;
+}
+
+function existsSyncLstat(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `abs`, resolved now, is inside `rootDir` and is the file `opened` (same device and inode). */
+function stillInside(rootDir: string, abs: string, opened: Stats): boolean {
+  try {
+    const real = realpathSync.native(abs);
+    if (!isInside(rootDir, real)) return false;
+    const st = lstatSync(real);
+    return st.dev === opened.dev && st.ino === opened.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Which file an evidence file is: every later read must find this device and inode again. */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
 }
 
 class LocalEvidenceFile implements EvidenceFile {
@@ -227,6 +303,7 @@ class LocalEvidenceFile implements EvidenceFile {
   constructor(
     readonly path: string,
     readonly absPath: string,
+    readonly identity: FileIdentity,
     readonly bytes: number,
     readonly kind: Kind,
     readonly head: Buffer,
@@ -273,6 +350,8 @@ class LocalEvidenceFile implements EvidenceFile {
     try {
       const st = await handle.stat();
       if (!st.isFile()) throw new Error(`${this.path} is no longer a regular file`);
+      // A folder on the way swapped for a symbolic link since it was opened would lead to another file.
+      if (st.dev !== this.identity.dev || st.ino !== this.identity.ino) throw new Error(`${this.path} is no longer the file that was opened`);
       const shared = reuse ? Buffer.allocUnsafe(Math.min(CHUNK_BYTES, this.bytes + 1)) : undefined;
       let total = 0;
       for (;;) {

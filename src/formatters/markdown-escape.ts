@@ -19,8 +19,16 @@ export function escapeMarkdown(s: string): string {
     .trim()
     .replace(MD_SPECIAL, (c) => `\\${c}`)
     .replace(/^([-+])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(AUTOLINK, (m: string) => `${m.slice(0, -1)}\\${m.slice(-1)}`);
 }
+
+/**
+ * What GitHub's autolink extension turns into a link without any syntax: `scheme:` of a URL, and
+ * `www.`. A backslash before the `:` or the `.` keeps the text as it is, unlinked (a URL from a
+ * manifest is shown, never made clickable in a pull-request comment).
+ */
+const AUTOLINK = /\b(?:https?|ftp|mailto|xmpp):|\bwww\./gi;
 
 /** Joins lines into one (tables and list items hold a single line), dropping control characters. */
 function collapseLines(s: string): string {

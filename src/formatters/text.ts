@@ -32,7 +32,7 @@ export const textFormatter: Formatter = {
       lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${report.asOf}`));
       lines.push('');
     }
-    const idWidth = Math.max(...report.requirements.map((r) => r.id.length), 4);
+    const idWidth = report.requirements.reduce((w, r) => Math.max(w, r.id.length), 4);
     const labelWidth = Math.max(...Object.values(labels).map((l) => l.length));
     for (const r of report.requirements) {
       const ok = r.status === 'satisfied' || r.status === 'not_applicable';

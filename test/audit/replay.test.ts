@@ -32,16 +32,18 @@ describe('replay: identical', () => {
     expect(run.stdout).toMatch(/\nidentical\n$/);
   });
 
-  it('finds the manifest through --root when the check ran in another folder', async () => {
+  it("resolves the report's paths against the report's folder, wherever replay runs, or against --root", async () => {
     const s = tmp();
     cpSync(path.join(DOSSIERS, 'complete'), path.join(s, 'dossier'), { recursive: true });
     await checkReport(s, 'report.json', [], 'dossier/dmn-evidence.yaml');
     expect(readJson(path.join(s, 'report.json')).manifest.path).toBe('dossier/dmn-evidence.yaml');
+    const fromElsewhere = await runCli(['replay', path.join(s, 'report.json')], { cwd: ROOT });
+    expect(fromElsewhere.code).toBe(0);
     const withRoot = await runCli(['replay', path.join(s, 'report.json'), '--root', s], { cwd: ROOT });
     expect(withRoot.code).toBe(0);
-    const without = await runCli(['replay', path.join(s, 'report.json')], { cwd: ROOT });
-    expect(without.code).toBe(1);
-    expect(listed(without)[0]).toMatch(/^Manifest dossier\/dmn-evidence\.yaml is gone \(sha256 was [0-9a-f]{64}\); the dossier cannot be re-evaluated\.$/);
+    const wrongRoot = await runCli(['replay', path.join(s, 'report.json'), '--root', ROOT], { cwd: s });
+    expect(wrongRoot.code).toBe(1);
+    expect(listed(wrongRoot)[0]).toMatch(/^Manifest dossier\/dmn-evidence\.yaml is gone \(sha256 was [0-9a-f]{64}\); the dossier cannot be re-evaluated\.$/);
   });
 
   it('--format json gives the outcome as data', async () => {

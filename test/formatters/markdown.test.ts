@@ -24,7 +24,7 @@ describe('markdown escaping', () => {
     ['a table cell boundary', 'a | b', 'a \\| b'],
     ['emphasis and code', '*x* _y_ `z`', '\\*x\\* \\_y\\_ \\`z\\`'],
     ['raw HTML', '<img src=x onerror=alert(1)>', '\\<img src=x onerror=alert(1)\\>'],
-    ['a link', '[click](http://x)', '\\[click\\](http://x)'],
+    ['a link', '[click](http://x)', '\\[click\\](http\\://x)'],
     ['an entity', '&amp;', '\\&amp;'],
     ['a mention and an issue reference', '@team #12', '\\@team \\#12'],
     ['line breaks', 'one\ntwo\r\nthree', 'one two three'],

@@ -74,7 +74,10 @@ export const exportDictionary = defineCheck<Options>({
         params: { name: item.name, location: item.locations.map(describeLocation).join(' | '), reason: r },
       });
     }
-    if (missing.length > 0 && partial) {
+    if (missing.length > 0 && analysis.files.some((f) => f.pathsTruncated)) {
+      // Past the cap on places, an item may sit where nothing was recorded: a limit is never a pass.
+      findings.push({ code: 'export.dictionary.not-verified', severity: 'error', status: 'error', slot, file, params: { reason: 'places-truncated', count: missing.length } });
+    } else if (missing.length > 0 && partial) {
       // A sample that could not be read in full cannot prove an item absent.
       findings.push({ code: 'export.dictionary.not-verified', severity: 'warning', slot, file, params: { reason: 'sample-incomplete', count: missing.length } });
     } else findings.push(...missing);

@@ -49,7 +49,8 @@ export const exportSchema = defineCheck<SiblingOptions>({
       for (const u of fa.unsplittable) {
         findings.push({ code: 'export.schema.not-split', severity: 'warning', slot, file: path, pointer: u.pattern, params: { file: path, pattern: u.pattern, at: u.at } });
       }
-      if (fa.skeletonSkipped) findings.push({ code: 'export.schema.skeleton-skipped', severity: 'info', slot, file: path, params: { file: path } });
+      // What the schema says of the outer structure was not checked: the export cannot be called conformant.
+      if (fa.skeletonSkipped) findings.push({ code: 'export.schema.skeleton-skipped', severity: 'error', status: 'error', slot, file: path, params: { file: path } });
       for (const v of fa.violations) {
         if (listed >= MAX_LISTED) break;
         listed++;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Client } from 'fhir-kit-client';
 import type { RawFinding } from '../../report/report.js';
+import { openEvidenceFile } from '../evidence-file.js';
 import { canonicalLine, canonicalNdjson, FhirNdjsonEvidence, JsonTooDeepError, type CanonicalLine } from './ndjson.js';
 import { displayUrl, parseFhirUrl, snapshotName, type ParsedFhirUrl } from './url.js';
 import { valueText } from '../../diagnostics/value-text.js';
@@ -374,15 +375,19 @@ const SNAPSHOT_NAME = /^fhir-[A-Za-z0-9.-]+-[0-9a-f]{16}\.ndjson$/;
 export async function openFhirSnapshot(dir: string, name: string, url: string, maxBytes = DEFAULT_MAX_BYTES): Promise<FhirEvidenceResult> {
   const shown = displayUrl(url);
   if (!SNAPSHOT_NAME.test(name)) return failure('error', 'fhir.snapshot-missing', { url: shown, name: name.slice(0, 200) });
-  const absPath = path.resolve(dir, name);
+  // Opened like a dossier's evidence: a link leading out of the snapshot folder is not a snapshot.
+  const root = await fsp.realpath(dir).catch(() => path.resolve(dir));
+  const opened = await openEvidenceFile(root, name);
+  if (!opened.ok) return failure('error', 'fhir.snapshot-missing', { url: shown, name });
+  if (opened.file.bytes > maxBytes) return failure('error', 'fhir.too-large', { url: shown, max: maxBytes });
   let content: Buffer;
   try {
-    const st = await fsp.stat(absPath);
-    if (!st.isFile()) return failure('error', 'fhir.snapshot-missing', { url: shown, name });
-    if (st.size > maxBytes) return failure('error', 'fhir.too-large', { url: shown, max: maxBytes });
-    content = await fsp.readFile(absPath);
+    const parts: Buffer[] = [];
+    for await (const chunk of opened.file.chunks()) parts.push(chunk);
+    content = Buffer.concat(parts);
   } catch {
     return failure('error', 'fhir.snapshot-missing', { url: shown, name });
   }
+  const absPath = opened.file.absPath;
   return { ok: true, file: new FhirNdjsonEvidence(shown, absPath, content), pages: 0, truncated: false, findings: [] };
 }

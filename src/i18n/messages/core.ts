@@ -1,5 +1,8 @@
 import { s, type Catalog } from '../types.js';
 
+/** A path too long to show whole: its first 79 characters and an ellipsis. */
+const shorten = (v: string): string => (v.length <= 80 ? v : `${v.slice(0, 79)}…`);
+
 /** Wording of the engine's own findings and of the generic checks. */
 export const coreMessages: Catalog = {
   'fact.missing': {
@@ -40,6 +43,11 @@ export const coreMessages: Catalog = {
     en: (p) => `${s(p.file)} is a symbolic link loop.`,
     fr: (p) => `${s(p.file)} est une boucle de liens symboliques.`,
     hint: { en: () => 'Replace the link by the file.', fr: () => 'Remplacez le lien par le fichier.' },
+  },
+  'file.name-too-long': {
+    en: (p) => `The path ${shorten(s(p.file))} (${s(p.bytes)} bytes) is too long for a file system (a name may have at most 255 bytes, a path at most 4,095); no such file can exist.`,
+    fr: (p) => `Le chemin ${shorten(s(p.file))} (${s(p.bytes)} octets) est trop long pour un système de fichiers (255 octets au plus par nom, 4 095 pour le chemin) ; aucun fichier ne peut porter ce nom.`,
+    hint: { en: () => 'Give the path as it is on disk.', fr: () => 'Indiquez le chemin tel qu’il est sur le disque.' },
   },
   'file.unreadable': {
     en: (p) => `${s(p.file)} could not be read (${s(p.reason)}).`,

@@ -218,11 +218,15 @@ export const exportMessages: Catalog = {
     en: (p) =>
       p.reason === 'no-sample'
         ? 'The data dictionary could not be checked against the export: there is no export sample.'
-        : `${s(p.count)} dictionary item(s) are not found, but the export sample could not be read in full (see the export-sample findings).`,
+        : p.reason === 'places-truncated'
+          ? `${s(p.count)} dictionary item(s) are not found, but the export has more distinct places than dmn-check tracks (20,000): their absence cannot be proved, nor their presence.`
+          : `${s(p.count)} dictionary item(s) are not found, but the export sample could not be read in full (see the export-sample findings).`,
     fr: (p) =>
       p.reason === 'no-sample'
         ? "Le dictionnaire de données n'a pas pu être confronté à l'export : il n'y a pas d'échantillon d'export."
-        : `${s(p.count)} élément(s) du dictionnaire sont introuvables, mais l'échantillon d'export n'a pas pu être lu en entier (voir les constats de export-sample).`,
+        : p.reason === 'places-truncated'
+          ? `${s(p.count)} élément(s) du dictionnaire sont introuvables, mais l'export a plus d'emplacements distincts que dmn-check n'en suit (20 000) : ni leur absence ni leur présence ne peut être établie.`
+          : `${s(p.count)} élément(s) du dictionnaire sont introuvables, mais l'échantillon d'export n'a pas pu être lu en entier (voir les constats de export-sample).`,
   },
   'export.dictionary.undocumented': {
     en: (p) => `${s(p.file)}: ${p.column !== undefined ? `column "${s(p.column)}"` : s(p.path)} holds data, but no dictionary item locates it.`,
@@ -273,8 +277,12 @@ export const exportMessages: Catalog = {
     },
   },
   'export.schema.skeleton-skipped': {
-    en: (p) => `${s(p.file)}: the outer structure of the document is too large to validate; its records were validated one by one.`,
-    fr: (p) => `${s(p.file)} : la structure englobante du document est trop grande pour être validée ; ses enregistrements ont été validés un à un.`,
+    en: (p) => `${s(p.file)}: the outer structure of the document (what is not a record) is over 32 MiB and was not validated against the schema; only its records were.`,
+    fr: (p) => `${s(p.file)} : la structure englobante du document (ce qui n'est pas un enregistrement) dépasse 32 Mio et n'a pas été validée par le schéma ; seuls ses enregistrements l'ont été.`,
+    hint: {
+      en: () => 'Give a smaller sample, or describe the records in the schema (an array of items) so that they are validated one by one.',
+      fr: () => 'Fournissez un échantillon plus petit, ou décrivez les enregistrements dans le schéma (un tableau d’éléments) pour qu’ils soient validés un à un.',
+    },
   },
   'export.schema.not-verified': {
     en: () => 'The export schema could not be applied: there is no export sample.',

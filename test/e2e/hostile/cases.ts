@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, cpSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, copyFileSync, cpSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createRegistry } from '../../../src/checks/registry.js';
@@ -18,6 +18,10 @@ import { pdf } from '../../../scripts/make-example-media.mjs';
 export interface Prepared {
   manifest?: string;
   args?: string[];
+  /** The whole command line instead of `check MANIFEST …` (replay, diff, pack); run in the dossier folder. */
+  argv?: string[];
+  /** Runs after the command, before the outcome is read (stops a FIFO reader, …); may add to what it says. */
+  after?: () => void | Promise<void>;
 }
 
 /** One kind of bad input, run through `dmn-check check` on a copy of the `complete` dossier. */
@@ -53,6 +57,8 @@ export interface Outcome {
   written: string[];
   /** Peak RSS in bytes (child runs only). */
   peakRss?: number;
+  /** The case gave its own command line (`Prepared.argv`): no report.json is expected. */
+  custom?: boolean;
 }
 
 const AS_OF = '2026-11-29';
@@ -83,6 +89,24 @@ function write(name: string, content: string | Buffer): (dir: string) => Prepare
     writeFileSync(path.join(dir, name), content);
     return { manifest: name };
   };
+}
+
+/** After a refused run: the files (relative to the dossier copy) still hold what the complete dossier holds. */
+function expectUnchanged(dir: string, ...files: string[]): () => void {
+  return () => {
+    for (const f of files) {
+      const now = readFileSync(path.join(dir, f));
+      const was = readFileSync(path.join(f === 'rules.yaml' ? path.dirname(DEFAULT_RULESET) : path.join(DOSSIERS, 'complete'), f === 'rules.yaml' ? path.basename(DEFAULT_RULESET) : f));
+      if (!now.equals(was)) throw new Error(`${f} was changed by a refused run`);
+    }
+  };
+}
+
+/** Checks the dossier copy and returns its JSON report (report.json in the dossier), to alter. */
+async function checkedReport(dir: string): Promise<Report> {
+  const check = await runCli(['check', 'dmn-evidence.yaml', '--as-of', AS_OF, '--format', 'json', '--output', 'report.json'], { cwd: dir });
+  if (check.code !== 0) throw new Error(check.stderr);
+  return JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report;
 }
 
 const plainManifest = (): string => readFileSync(path.join(DOSSIERS, 'complete', 'dmn-evidence.yaml'), 'utf8');
@@ -515,6 +539,269 @@ export const CASES: HostileCase[] = [
     finding: 'ins.flow-too-large',
     says: /^IEU 8 creation-flow: failed — The flow is \d+ bytes, over the 16777216-byte limit of this check\.$/,
   },
+
+  // ---- round two: outputs, races, replay, limits (issue 12)
+  {
+    input: '`--output` onto the manifest',
+    prepare: (dir) => ({ args: ['--format', 'html', '--output', 'dmn-evidence.yaml'], after: expectUnchanged(dir, 'dmn-evidence.yaml') }),
+    exit: 2,
+    positioned: false,
+    says: /^dmn-evidence\.yaml is an input of this run; it was left as it is\. Write the output to another file\.$/,
+  },
+  {
+    input: '`--output` onto an evidence file',
+    variant: true,
+    prepare: (dir) => ({ args: ['--format', 'text', '--output', 'evidence/ieu7/ins-login.png'], after: expectUnchanged(dir, 'evidence/ieu7/ins-login.png') }),
+    exit: 2,
+    positioned: false,
+    says: /^evidence\/ieu7\/ins-login\.png is an input of this run; it was left as it is\./,
+  },
+  {
+    input: '`--output` onto a symbolic or hard link to an input',
+    prepare: (dir) => {
+      symlinkSync('evidence/ieu7/ins-login.png', path.join(dir, 'report.html'));
+      linkSync(path.join(dir, 'dmn-evidence.yaml'), path.join(dir, 'copy.txt'));
+      return { args: ['--format', 'html', '--output', 'report.html', '--format', 'text', '--output', 'copy.txt'], after: expectUnchanged(dir, 'evidence/ieu7/ins-login.png', 'dmn-evidence.yaml') };
+    },
+    exit: 2,
+    positioned: false,
+    says: /^report\.html is an input of this run \(evidence\/ieu7\/ins-login\.png\); it was left as it is\. Write the output to another file\.$/,
+  },
+  {
+    input: '`--output` onto the ruleset',
+    variant: true,
+    prepare: (dir) => {
+      copyFileSync(DEFAULT_RULESET, path.join(dir, 'rules.yaml'));
+      return { args: ['--rules', 'rules.yaml', '--format', 'text', '--output', 'rules.yaml'], after: expectUnchanged(dir, 'rules.yaml') };
+    },
+    exit: 2,
+    positioned: false,
+    says: /^rules\.yaml is an input of this run; it was left as it is\./,
+  },
+  {
+    input: '`pack --out FILE --force` onto an evidence file',
+    prepare: (dir) => ({
+      argv: ['pack', 'dmn-evidence.yaml', '--as-of', AS_OF, '--out', 'evidence/ieu8/creation-a28.hl7', '--force'],
+      after: expectUnchanged(dir, 'evidence/ieu8/creation-a28.hl7'),
+    }),
+    exit: 2,
+    positioned: false,
+    says: /^evidence\/ieu8\/creation-a28\.hl7 is an input of this run; it was left as it is\. Write the output to another file\.$/,
+  },
+  {
+    input: '`--output` onto a folder',
+    variant: true,
+    prepare: (dir) => {
+      mkdirSync(path.join(dir, 'reports'));
+      return { args: ['--format', 'text', '--output', 'reports'] };
+    },
+    exit: 2,
+    positioned: false,
+    says: /^reports is a directory, not a file; it was left as it is\. Give the path of a file to write\.$/,
+  },
+  {
+    input: '`--output` onto a FIFO (a reader waiting): written in place, still a FIFO',
+    prepare: (dir) => {
+      const fifo = path.join(dir, 'report.fifo');
+      execFileSync('mkfifo', [fifo]);
+      const reader = spawn('sh', ['-c', 'cat report.fifo > received.txt'], { cwd: dir, stdio: 'ignore' });
+      const done = new Promise<void>((resolve) => reader.on('exit', () => resolve()));
+      return {
+        args: ['--format', 'text', '--output', 'report.fifo'],
+        after: async () => {
+          await done;
+          if (!lstatSync(fifo).isFIFO()) throw new Error('the FIFO was replaced by a regular file');
+          const got = readFileSync(path.join(dir, 'received.txt'), 'utf8');
+          if (!/PASS/.test(got)) throw new Error(`the reader did not get the text report: ${JSON.stringify(got.slice(0, 200))}`);
+        },
+      };
+    },
+    exit: 0,
+    says: /^accepted; the report is the one of the same manifest without it$/,
+  },
+  {
+    input: '`--output /dev/null` run as root: written in place, still a device',
+    prepare: (dir) => {
+      // A device node of our own (same numbers as /dev/null) when this user may make one; else the real one.
+      const device = makeDevice(path.join(dir, 'null')) ? path.join(dir, 'null') : '/dev/null';
+      return {
+        args: ['--format', 'text', '--output', device],
+        after: () => {
+          if (!lstatSync(device).isCharacterDevice()) throw new Error(`${device} is no longer a character device`);
+        },
+      };
+    },
+    exit: 0,
+    says: /^accepted; the report is the one of the same manifest without it$/,
+  },
+  {
+    input: '`--save-evidence` onto an existing file',
+    prepare: () => ({ args: ['--save-evidence', 'dmn-evidence.yaml'] }),
+    exit: 2,
+    positioned: false,
+    says: /^dmn-evidence\.yaml --save-evidence: is a file, not a folder; it was left as it is\. Give a new or existing folder/,
+  },
+  {
+    input: 'a folder of an evidence path swapped for a link outside, after opening',
+    prepare: (dir) => {
+      writeFileSync(path.join(dir, 'evidence', 'port1', 'big.json'), `[${'{"id":1},'.repeat(20_000)}{"id":2}]`);
+      edit(path.join(dir, 'dmn-evidence.yaml'), (s) => s.replace('export-sample: evidence/port1/export.json', 'export-sample: evidence/port1/big.json'));
+    },
+    between: (dir) => {
+      // Same name, same size, outside the dossier: reading it would judge and hash a file the manifest does not name.
+      const outside = path.join(dir, '..', 'outside');
+      cpSync(path.join(dir, 'evidence', 'port1'), outside, { recursive: true });
+      writeFileSync(path.join(outside, 'big.json'), `[${'{"id":3},'.repeat(20_000)}{"id":4}]`);
+      renameSync(path.join(dir, 'evidence', 'port1'), path.join(dir, 'evidence', 'port1-before'));
+      symlinkSync(outside, path.join(dir, 'evidence', 'port1'));
+    },
+    exit: 1,
+    finding: 'check.crashed',
+    says: /^PORT 1 [\w-]+: error — Check "[\w-]+" could not be carried out: evidence\/port1\/[\w.-]+ is no longer the file that was opened\.$/,
+  },
+  {
+    input: 'an evidence file that grows while it is read (relative path in the message)',
+    variant: true,
+    prepare: (dir) => {
+      writeFileSync(path.join(dir, 'evidence', 'port1', 'growing.json'), `[${'{"id":1},'.repeat(20_000)}{"id":2}]`);
+      edit(path.join(dir, 'dmn-evidence.yaml'), (s) => s.replace('export-sample: evidence/port1/export.json', 'export-sample: evidence/port1/growing.json'));
+    },
+    between: (dir) => appendFileSync(path.join(dir, 'evidence', 'port1', 'growing.json'), ' '),
+    exit: 1,
+    finding: 'check.crashed',
+    says: /^PORT 1 export-sample: error — Check "export-sample" could not be carried out: evidence\/port1\/growing\.json changed while it was read/,
+  },
+  {
+    input: 'an evidence path typed in NFC for a file stored in NFD',
+    prepare: (dir) => {
+      renameSync(path.join(dir, 'evidence', 'ieu7', 'ins-login.png'), path.join(dir, 'evidence', 'ieu7', 'écran.png'.normalize('NFD')));
+      ieu7(dir, 'evidence/ieu7/écran.png'.normalize('NFC'));
+    },
+    exit: 0,
+    says: /^accepted; the report is the one of the same manifest without it$/,
+  },
+  {
+    input: 'a 6,000-character evidence path',
+    prepare: (dir) => ieu7(dir, `${Array.from({ length: 30 }, () => 'a'.repeat(199)).join('/')}.png`),
+    exit: 1,
+    finding: 'file.name-too-long',
+    says: /^IEU 7 ins-login-demo: failed — The path a{79}… \(\d+ bytes\) is too long for a file system \(a name may have at most 255 bytes, a path at most 4,095\); no such file can exist\.$/,
+  },
+  {
+    input: 'an export padded past the cap on distinct places (a 25,000-key object), its correspondents gone',
+    prepare: (dir) => {
+      const file = path.join(dir, 'evidence', 'port1', 'export.json');
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { patients: Record<string, unknown>[]; padding?: Record<string, number> };
+      for (const p of doc.patients) delete p.correspondents;
+      doc.padding = Object.fromEntries(Array.from({ length: 25_000 }, (_, i) => [`k${i}`, 1]));
+      writeFileSync(file, JSON.stringify(doc));
+    },
+    exit: 1,
+    finding: 'export.dictionary.not-verified',
+    says: /^PORT 1 export-dictionary: error — \d+ dictionary item\(s\) are not found, but the export has more distinct places than dmn-check tracks \(20,000\): their absence cannot be proved, nor their presence\.$/,
+  },
+  {
+    input: 'an export whose outer structure is over 32 MiB (a 34 MiB note), breaking the schema there',
+    child: true,
+    prepare: (dir) => {
+      const file = path.join(dir, 'evidence', 'port1', 'export.json');
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { export: Record<string, unknown> };
+      delete doc.export.format_version;
+      delete doc.export.generated_at;
+      doc.export.note = 'n'.repeat(34 * MIB);
+      writeFileSync(file, JSON.stringify(doc));
+    },
+    exit: 1,
+    finding: 'export.schema.skeleton-skipped',
+    says: /^PORT 1 export-schema: error — evidence\/port1\/export\.json: the outer structure of the document \(what is not a record\) is over 32 MiB and was not validated against the schema; only its records were\.$/,
+  },
+  {
+    input: 'a report naming `.ssh/id_rsa`, replayed from the folder that holds the key',
+    prepare: async (dir) => {
+      mkdirSync(path.join(dir, '.ssh'));
+      writeFileSync(path.join(dir, '.ssh', 'id_rsa'), '-----BEGIN OPENSSH PRIVATE KEY-----\ntest key, not a real one\n-----END OPENSSH PRIVATE KEY-----\n');
+      const report = await checkedReport(dir);
+      report.requirements[0]!.slots[0]!.files.push({ path: '.ssh/id_rsa', sha256: '0'.repeat(64), bytes: 1, kind: 'text/plain' });
+      mkdirSync(path.join(dir, 'Downloads'));
+      writeFileSync(path.join(dir, 'Downloads', 'report.json'), JSON.stringify(report));
+      return { argv: ['replay', 'Downloads/report.json'] };
+    },
+    exit: 1,
+    says: /^✖ \.ssh\/id_rsa is gone \(sha256 was 0{64}\)\.$/,
+  },
+  {
+    input: 'control characters in a manifest value (ESC, CR, LF then `::add-mask::`, U+202E)',
+    prepare: (dir) => edit(path.join(dir, 'dmn-evidence.yaml'), (s) => s.replace('facts:\n', 'facts:\n  "x\\e[32mPASS\\r\\n::add-mask::y\\u202e": true\n')),
+    exit: 2,
+    says: /^dmn-evidence\.yaml:9:3 facts\."x\\u001b\[32mPASS\\u000d\\u000a::add-mask::y\\u202e": unknown fact\./,
+  },
+  {
+    input: 'a report with keys named `toString`, `constructor`, `hasOwnProperty`, given to replay',
+    prepare: async (dir) => {
+      const report = JSON.parse(JSON.stringify(await checkedReport(dir))) as Record<string, unknown> & { requirements: Record<string, unknown>[] };
+      Object.defineProperty(report, 'toString', { value: 'x', enumerable: true });
+      Object.defineProperty(report.requirements[0], 'constructor', { value: 'y', enumerable: true });
+      writeFileSync(path.join(dir, 'altered.json'), JSON.stringify(report));
+      return { argv: ['replay', 'altered.json'] };
+    },
+    exit: 1,
+    says: /^✖ \/toString: was "x", now \(absent\)\.$/,
+  },
+  {
+    input: 'a report nested 200,000 deep, given to replay or diff',
+    prepare: async (dir) => {
+      const text = JSON.stringify(await checkedReport(dir));
+      writeFileSync(path.join(dir, 'deep.json'), text.replace('"facts":{', `"extra":${'['.repeat(200_000)}0${']'.repeat(200_000)},"facts":{`));
+      return { argv: ['replay', 'deep.json'] };
+    },
+    exit: 2,
+    says: /^deep\.json:1:\d+ is nested more than 32 levels deep; a report has fewer than 10\. The report was altered: use the file dmn-check wrote\.$/,
+  },
+  {
+    input: 'a report with 200,000 requirements, given to replay or diff',
+    child: true,
+    prepare: async (dir) => {
+      const report = await checkedReport(dir);
+      const first = report.requirements[0]!;
+      report.requirements = Array.from({ length: 200_000 }, (_, i) => ({ ...first, id: `R ${i}`, findings: [], slots: [] }));
+      writeFileSync(path.join(dir, 'many.json'), JSON.stringify(report));
+      return { argv: ['replay', 'many.json'] };
+    },
+    exit: 2,
+    positioned: false,
+    says: /^many\.json names 200000 requirements; a report holds at most 5000 \(the whole referential has 81\)\. The report was altered: use the file dmn-check wrote\.$/,
+  },
+  {
+    input: 'a schema `pattern` that backtracks exponentially (`^(a+)+$` on 40 a and a b)',
+    child: true,
+    prepare: (dir) => {
+      const schemaFile = path.join(dir, 'evidence', 'port1', 'schema.json');
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { properties: { export: { properties: Record<string, unknown> } } };
+      schema.properties.export.properties.product = { type: 'string', pattern: '^(a+)+$' };
+      writeFileSync(schemaFile, JSON.stringify(schema));
+      const exportFile = path.join(dir, 'evidence', 'port1', 'export.json');
+      const doc = JSON.parse(readFileSync(exportFile, 'utf8')) as { export: Record<string, unknown> };
+      doc.export.product = `${'a'.repeat(40)}b`;
+      writeFileSync(exportFile, JSON.stringify(doc));
+    },
+    exit: 1,
+    finding: 'export.schema.violation',
+    says: /^PORT 1 export-schema: failed — evidence\/port1\/export\.json, line 1, \/export\/product: does not match pattern \^\(a\+\)\+\$\.$/,
+  },
+  {
+    input: 'a dictionary `file` glob that backtracks (`*a*a*…*c` on a 250-character name)',
+    variant: true,
+    child: true,
+    prepare: (dir) => {
+      const name = `${'a'.repeat(245)}.json`;
+      renameSync(path.join(dir, 'evidence', 'port1', 'export.json'), path.join(dir, 'evidence', 'port1', name));
+      edit(path.join(dir, 'dmn-evidence.yaml'), (s) => s.replace('export-sample: evidence/port1/export.json', `export-sample: evidence/port1/${name}`));
+      edit(path.join(dir, 'evidence', 'port1', 'dictionary.yaml'), (s) => s.replace('file: export.json', `file: "${'*a'.repeat(14)}*c"`));
+    },
+    exit: 1,
+    finding: 'export.dictionary.item-not-found',
+    says: /^PORT 1 export-dictionary: failed — Dictionary item "export_metadata" /,
+  },
 ];
 
 const ACCEPTED = 'accepted; the report is the one of the same manifest without it';
@@ -554,7 +841,7 @@ async function run(c: HostileCase): Promise<Outcome> {
   mkdirSync(outDir);
   const prepared = (await c.prepare?.(dir)) ?? {};
   const out = path.join(outDir, 'report.json');
-  const argv = ['check', prepared.manifest ?? 'dmn-evidence.yaml', '--as-of', AS_OF, '--format', 'json', '--output', out, ...(prepared.args ?? [])];
+  const argv = prepared.argv ?? ['check', prepared.manifest ?? 'dmn-evidence.yaml', '--as-of', AS_OF, '--format', 'json', '--output', out, ...(prepared.args ?? [])];
   let code: number;
   let stdout: string;
   let stderr: string;
@@ -576,9 +863,15 @@ async function run(c: HostileCase): Promise<Outcome> {
   } else {
     ({ code, stdout, stderr } = await runCli(argv, { cwd: dir }));
   }
+  await prepared.after?.();
   const written = readdirSync(outDir);
   const report = written.includes('report.json') ? (JSON.parse(readFileSync(out, 'utf8')) as Report) : undefined;
   let says = stderr.split('\n')[0]!.replace(/^dmn-check: error: /, '');
+  if (prepared.argv && code !== 2) {
+    // A command of its own: what it says is its first output line the case looks for.
+    says = stdout.split('\n').find((l) => c.says.test(l.trim()))?.trim() ?? stdout.split('\n')[0]!;
+    return { code, stdout, stderr, says, written, custom: true, ...(peakRss !== undefined ? { peakRss } : {}) };
+  }
   if (report && c.finding) {
     const req = report.requirements.find((r) => r.findings.some((f) => f.code === c.finding));
     const f = req?.findings.find((x) => x.code === c.finding);

@@ -1,14 +1,16 @@
 import type { FileAnalysis } from './analyse.js';
 import type { DictionaryLocation } from './dictionary-schema.js';
 import type { LoadedItem } from './dictionary.js';
+import { linearRegExp, type LinearRegExp } from '../../../diagnostics/linear-regexp.js';
 import { matchesPrefix, splitPointer, splitXPath } from '../../../diagnostics/json-pointer.js';
 
 /** Why a dictionary item was not found in the sample. */
 export type NotFoundReason = 'no-file' | 'format' | 'empty';
 
-function globToRegExp(glob: string): RegExp {
+/** A glob as a linear-time matcher (RE2): `*a*a*a*…` over a long name cannot backtrack. */
+function globToRegExp(glob: string): LinearRegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
+  return linearRegExp(`^${body}$`);
 }
 
 /** True when a location's `file` designates the export file at `path` (full path, trailing part, or a name glob). */

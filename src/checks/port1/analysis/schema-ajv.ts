@@ -2,7 +2,9 @@ import type Ajv2019Module from 'ajv/dist/2019.js';
 import type Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { createRequire } from 'node:module';
+import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { createAjv, type AjvInstance } from '../../../diagnostics/ajv.js';
+import { linearRegExp } from '../../../diagnostics/linear-regexp.js';
 import { valueText } from '../../../diagnostics/value-text.js';
 
 /** JSON Schema dialects a manufacturer's export schema may use. */
@@ -38,7 +40,8 @@ export function dialectOf(schema: unknown): Dialect | { unsupported: string } {
  * ones), formats checked, unknown keywords tolerated (schemas carry annotations of their own).
  */
 export function createSchemaAjv(dialect: Dialect): AjvInstance {
-  const options = { allErrors: true, strict: false, validateFormats: true } as const;
+  // `pattern` and `patternProperties` run on RE2 (linear time): the schema is the manufacturer's.
+  const options = { allErrors: true, strict: false, validateFormats: true, code: { regExp: linearRegExp as unknown as RegExpEngine } } as const;
   if (dialect === '2019-09' || dialect === '2020-12') {
     const ajv = dialect === '2019-09' ? new (loadClass<Ajv2019Class>('ajv/dist/2019.js'))(options) : new (loadClass<Ajv2020Class>('ajv/dist/2020.js'))(options);
     addFormats(ajv);

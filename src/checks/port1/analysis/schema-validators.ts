@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createSchemaAjv, dialectOf, type Dialect } from './schema-ajv.js';
 import { decodeSegment, escapeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
 import type { AjvInstance } from '../../../diagnostics/ajv.js';
+import { linearRegExp, type LinearRegExp } from '../../../diagnostics/linear-regexp.js';
 
 /** One schema violation, safe to report: where, which keyword, and the schema's side of it only. */
 export interface Violation {
@@ -84,9 +85,9 @@ function children(root: unknown, parents: string[], seg: string): Resolved {
     }
     const patterns = n.patternProperties as Record<string, unknown> | undefined;
     for (const pat of Object.keys(patterns ?? {})) {
-      let re: RegExp;
+      let re: LinearRegExp;
       try {
-        re = new RegExp(pat, 'u');
+        re = linearRegExp(pat);
       } catch {
         return { blocked: p };
       }
