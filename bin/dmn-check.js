@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The esbuild bundle (scripts/bundle.mjs): one file and a few chunks instead of hundreds of modules.
+import { main } from '../dist/bundle/dmn-check.js';
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,

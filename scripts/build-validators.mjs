@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Build step (after tsc): compiles the ruleset and manifest JSON Schemas into standalone ajv
-// validators in dist/generated/, so that a run does not pay for schema compilation at start-up.
+// Build step (after tsc): compiles the ruleset, manifest and report JSON Schemas into standalone ajv
+// validators in dist/generated/, and parses the bundled rulesets into dist/generated/rules/, so that
+// a run pays for neither schema compilation nor ruleset parsing at start-up.
 // The loaders fall back to compiling at run time when these files are absent (tests run from src/).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,14 +21,27 @@ mkdirSync(out, { recursive: true });
 
 const { rulesetSchema } = await import(path.join(root, 'dist/ruleset/schema.js'));
 const { manifestSchema } = await import(path.join(root, 'dist/manifest/schema.js'));
+const { reportSchema } = await import(path.join(root, 'dist/audit/read-report.js'));
 
 for (const [name, schema] of [
   ['validate-ruleset.cjs', rulesetSchema],
   ['validate-manifest.cjs', manifestSchema],
+  ['validate-report.cjs', reportSchema],
 ]) {
   // Same options as src/diagnostics/ajv.ts createAjv({ verbose: true }), plus code generation.
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
   addFormats(ajv);
   const validate = ajv.compile(schema);
   writeFileSync(path.join(out, name), standaloneCode(ajv, validate));
+}
+
+// The bundled rulesets, parsed: YAML parsing is most of a start-up's ruleset time. The loader uses a
+// value only while the SHA-256 of the YAML is the one recorded here (src/ruleset/load.ts parsedAtBuild).
+const { parseYaml } = await import(path.join(root, 'dist/diagnostics/yaml-source.js'));
+const rulesOut = path.join(out, 'rules');
+mkdirSync(rulesOut, { recursive: true });
+for (const name of readdirSync(path.join(root, 'rules')).filter((n) => n.endsWith('.yaml'))) {
+  const bytes = readFileSync(path.join(root, 'rules', name));
+  const { value } = parseYaml(bytes, `rules/${name}`);
+  writeFileSync(path.join(rulesOut, name.replace(/\.yaml$/, '.json')), JSON.stringify({ sha256: createHash('sha256').update(bytes).digest('hex'), value }));
 }

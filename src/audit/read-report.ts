@@ -1,5 +1,7 @@
 import { promises as fsp } from 'node:fs';
+import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../diagnostics/ajv.js';
+import { precompiledOr } from '../diagnostics/precompiled.js';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { parseYaml, unreadable } from '../diagnostics/yaml-source.js';
@@ -50,7 +52,7 @@ const finding = {
  * The shape of report format 1. Unknown keys are allowed here (replay lists them as differences);
  * what a reader relies on is required and typed.
  */
-const reportSchema = {
+export const reportSchema = {
   type: 'object',
   required: ['report', 'tool', 'ruleset', 'manifest', 'product', 'asOf', 'generatedAt', 'lang', 'verdict', 'summary', 'requirements'],
   properties: {
@@ -112,7 +114,12 @@ const reportSchema = {
   },
 };
 
-const validateReport = createAjv({ verbose: true }).compile(reportSchema);
+// Compiled when a report is first read (replay, diff), not at every start; precompiled by the build.
+let compiledReportValidator: ValidateFunction | undefined;
+function reportValidator(): ValidateFunction {
+  compiledReportValidator ??= precompiledOr('validate-report.cjs', () => createAjv({ verbose: true }).compile(reportSchema));
+  return compiledReportValidator;
+}
 
 function problem(file: string, message: { en: string; fr: string }, hint?: { en: string; fr: string }, at: { line?: number; column?: number } = {}): InputProblem {
   return { code: 'report.invalid', file, ...at, message, ...(hint ? { hint } : {}) };
@@ -164,6 +171,7 @@ export function parseReport(bytes: Buffer, file: string): Report {
       ),
     );
   }
+  const validateReport = reportValidator();
   if (!validateReport(value)) {
     let problems: InputProblem[];
     try {

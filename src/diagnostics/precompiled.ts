@@ -5,10 +5,10 @@ const require = createRequire(import.meta.url);
 
 /**
  * The validator that `scripts/build-validators.mjs` generated into dist/generated/ at build time,
- * or, when it is absent (tests run from src/), the schema compiled now. Compiling the ruleset and
- * manifest schemas costs over 100 ms at every start-up; the generated code costs about 10.
+ * or, when it is absent (tests run from src/), the schema compiled now. Compiling the ruleset,
+ * manifest and report schemas costs over 100 ms at every start-up; the generated code costs about 10.
  */
-export function precompiledOr(name: 'validate-ruleset.cjs' | 'validate-manifest.cjs', compile: () => ValidateFunction): ValidateFunction {
+export function precompiledOr(name: 'validate-ruleset.cjs' | 'validate-manifest.cjs' | 'validate-report.cjs', compile: () => ValidateFunction): ValidateFunction {
   try {
     const mod = require(`../generated/${name}`) as ValidateFunction | { default: ValidateFunction };
     return typeof mod === 'function' ? mod : mod.default;

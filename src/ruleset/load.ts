@@ -1,5 +1,6 @@
+import type { ValidateFunction } from 'ajv';
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from '../diagnostics/ajv.js';
@@ -7,7 +8,7 @@ import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
-import { dottedPath, positionOf, readYaml, type YamlSource } from '../diagnostics/yaml-source.js';
+import { dottedPath, positionOf, readYamlKnown, type YamlSource } from '../diagnostics/yaml-source.js';
 import { isKnownKindOrGroup, KIND_GROUPS, KINDS } from '../evidence/kinds.js';
 import { createRegistry, type CheckRegistry } from '../checks/registry.js';
 import { factsOf, slotRefsOf } from './condition.js';
@@ -18,15 +19,32 @@ import type { CheckUse, Condition, FactDef, FactValue, Localized, RequirementDef
 /** Folder of the rulesets shipped with dmn-check. */
 export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 export const DEFAULT_RULESET = path.join(BUNDLED_RULES_DIR, 'ans-dmn-1.2.2.yaml');
+/** The bundled rulesets parsed at build time (scripts/build-validators.mjs), each with the SHA-256 of its YAML. */
+const PARSED_RULES_DIR = fileURLToPath(new URL('../generated/rules/', import.meta.url));
 
-const ajv = createAjv({ verbose: true });
-const validateRuleset = precompiledOr('validate-ruleset.cjs', () => ajv.compile(rulesetSchema));
-const optionValidators = new WeakMap<object, ReturnType<typeof ajv.compile>>();
+/** A bundled ruleset's value parsed at build time, if these are still the bytes it was parsed from. */
+function parsedAtBuild(abs: string): (bytes: Buffer) => unknown {
+  return (bytes) => {
+    if (path.dirname(abs) + path.sep !== BUNDLED_RULES_DIR) return undefined;
+    try {
+      const parsed = JSON.parse(readFileSync(path.join(PARSED_RULES_DIR, `${path.basename(abs, '.yaml')}.json`), 'utf8')) as { sha256: string; value: unknown };
+      return parsed.sha256 === createHash('sha256').update(bytes).digest('hex') ? parsed.value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
 
-function optionsValidator(schema: object): ReturnType<typeof ajv.compile> {
+const validateRuleset = precompiledOr('validate-ruleset.cjs', () => createAjv({ verbose: true }).compile(rulesetSchema));
+// Check option schemas are dmn-check's own (test/ruleset/option-schemas.test.ts validates them against
+// the meta-schema): not compiling the meta-schema at every start saves most of the compile time.
+const optionsAjv = createAjv({ verbose: true, validateSchema: false });
+const optionValidators = new WeakMap<object, ValidateFunction>();
+
+function optionsValidator(schema: object): ValidateFunction {
   let v = optionValidators.get(schema);
   if (!v) {
-    v = ajv.compile(schema);
+    v = optionsAjv.compile(schema);
     optionValidators.set(schema, v);
   }
   return v;
@@ -112,7 +130,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
       hint: t2('Remove one `extends` from the cycle.', 'Retirez un `extends` du cycle.'),
     });
   }
-  const src = readYaml(abs, name, 'ruleset');
+  const src = readYamlKnown(abs, name, 'ruleset', parsedAtBuild(abs));
   const raw = src.value;
   if (!validateRuleset(raw)) {
     const known = (p: string[]): readonly string[] => knownKeysAt(p);
