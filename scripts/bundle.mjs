@@ -34,7 +34,7 @@ export const HEAVY = ['@medplum/core', 'fhirpath', 'fhirpath/*', 'fhir-kit-clien
  */
 function rewrites(sea) {
   const common = {
-    'src/cli/tool.ts': [[`JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))`, JSON.stringify(JSON.stringify({ name: pkg.name, version: pkg.version })).replace(/^/, 'JSON.parse(') + ')']],
+    'src/api/tool.ts': [[`JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))`, JSON.stringify(JSON.stringify({ name: pkg.name, version: pkg.version })).replace(/^/, 'JSON.parse(') + ')']],
   };
   if (!sea) return common;
   return {

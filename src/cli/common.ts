@@ -12,7 +12,7 @@ export interface CommonOptions {
   quiet?: boolean;
 }
 
-export { TOOL } from './tool.js';
+export { TOOL } from '../api/tool.js';
 
 export function langOf(opts: CommonOptions, io: CliIo): Lang {
   if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en') {

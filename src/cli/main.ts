@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
 import { FORMAT_NAMES } from '../formatters/names.js';
-import { TOOL } from './tool.js';
+import { TOOL } from '../api/tool.js';
 import type { CliIo } from './io.js';
 import type { OutputToken } from './outputs.js';
 
