@@ -45,3 +45,20 @@ for (const name of readdirSync(path.join(root, 'rules')).filter((n) => n.endsWit
   const { value } = parseYaml(bytes, `rules/${name}`);
   writeFileSync(path.join(rulesOut, name.replace(/\.yaml$/, '.json')), JSON.stringify({ sha256: createHash('sha256').update(bytes).digest('hex'), value }));
 }
+
+// The built-in checks' option schemas, with the options of src/ruleset/load.ts optionsAjv; each
+// export carries the schema it was generated from, which the loader compares before using it.
+const { BUILTIN_CHECKS } = await import(path.join(root, 'dist/checks/registry.js'));
+{
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  addFormats(ajv);
+  const refs = {};
+  BUILTIN_CHECKS.forEach((c, i) => {
+    ajv.addSchema(c.schema, `check-${i}`);
+    refs[`v${i}`] = `check-${i}`;
+  });
+  const lines = [standaloneCode(ajv, refs), 'const built = {};'];
+  BUILTIN_CHECKS.forEach((c, i) => lines.push(`built[${JSON.stringify(c.name)}] = { schema: ${JSON.stringify(JSON.stringify(c.schema))}, validate: exports.v${i} };`));
+  lines.push('module.exports = built;');
+  writeFileSync(path.join(out, 'check-options.cjs'), lines.join('\n'));
+}

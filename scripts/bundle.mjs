@@ -39,7 +39,10 @@ function rewrites(sea) {
   if (!sea) return common;
   return {
     ...common,
-    'src/diagnostics/precompiled.ts': [[`require(\`../generated/\${name}\`)`, `({ 'validate-ruleset.cjs': () => require('../../dist/generated/validate-ruleset.cjs'), 'validate-manifest.cjs': () => require('../../dist/generated/validate-manifest.cjs'), 'validate-report.cjs': () => require('../../dist/generated/validate-report.cjs') })[name]()`]],
+    'src/diagnostics/precompiled.ts': [
+      ['const mod = require(`../generated/${name}`)', "const mod = ({ 'validate-ruleset.cjs': () => require('../../dist/generated/validate-ruleset.cjs'), 'validate-manifest.cjs': () => require('../../dist/generated/validate-manifest.cjs'), 'validate-report.cjs': () => require('../../dist/generated/validate-report.cjs') })[name]()"],
+      ['return require(`../generated/${name}`) as T;', "return require('../../dist/generated/check-options.cjs') as T;"],
+    ],
     'src/evidence/formats/er7.ts': [['const require = createRequire(import.meta.url);', '']],
     'src/checks/fhir/fhirpath.ts': [['const require = createRequire(import.meta.url);', '']],
     'src/checks/port1/analysis/schema-ajv.ts': [['const require = createRequire(import.meta.url);', '']],

@@ -16,3 +16,12 @@ export function precompiledOr(name: 'validate-ruleset.cjs' | 'validate-manifest.
     return compile();
   }
 }
+
+/** A module `scripts/build-validators.mjs` generated into dist/generated/, or undefined when it is absent. */
+export function precompiledModule<T>(name: 'check-options.cjs'): T | undefined {
+  try {
+    return require(`../generated/${name}`) as T;
+  } catch {
+    return undefined;
+  }
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from '../diagnostics/ajv.js';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
-import { precompiledOr } from '../diagnostics/precompiled.js';
+import { precompiledModule, precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { dottedPath, positionOf, readYamlKnown, type YamlSource } from '../diagnostics/yaml-source.js';
@@ -37,14 +37,20 @@ function parsedAtBuild(abs: string): (bytes: Buffer) => unknown {
 
 const validateRuleset = precompiledOr('validate-ruleset.cjs', () => createAjv({ verbose: true }).compile(rulesetSchema));
 // Check option schemas are dmn-check's own (test/ruleset/option-schemas.test.ts validates them against
-// the meta-schema): not compiling the meta-schema at every start saves most of the compile time.
+// the meta-schema): not compiling the meta-schema at every start saves much of the compile time, and
+// the built-in checks' validators are precompiled by the build (scripts/build-validators.mjs), each
+// used only for the very schema it was generated from.
 const optionsAjv = createAjv({ verbose: true, validateSchema: false });
 const optionValidators = new WeakMap<object, ValidateFunction>();
+type PrecompiledOptions = Record<string, { schema: string; validate: ValidateFunction }>;
+let precompiledOptions: PrecompiledOptions | undefined;
 
-function optionsValidator(schema: object): ValidateFunction {
+function optionsValidator(name: string, schema: object): ValidateFunction {
   let v = optionValidators.get(schema);
   if (!v) {
-    v = optionsAjv.compile(schema);
+    precompiledOptions ??= precompiledModule<PrecompiledOptions>('check-options.cjs') ?? {};
+    const built = Object.hasOwn(precompiledOptions, name) ? precompiledOptions[name] : undefined;
+    v = built && built.schema === JSON.stringify(schema) ? built.validate : optionsAjv.compile(schema);
     optionValidators.set(schema, v);
   }
   return v;
@@ -343,7 +349,7 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
         });
         return;
       }
-      const validate = optionsValidator(check.schema);
+      const validate = optionsValidator(check.name, check.schema);
       if (!validate(use.options)) {
         const op = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'options'];
         for (const e of validate.errors ?? []) {

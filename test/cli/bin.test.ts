@@ -45,6 +45,20 @@ describe('the installed command (bin/dmn-check.js on the build, with precompiled
     expect(lint.stderr).toMatch(/is not a valid condition/);
   });
 
+  it('gives the same option errors with the precompiled check option validators as compiled at run time', async () => {
+    const d = copyDossier('complete');
+    cleanups.push(d.done);
+    const rules = readFileSync(path.join(ROOT, 'rules', 'ans-dmn-1.2.2.yaml'), 'utf8');
+    expect(rules).toContain('options: { require_private_identifier: true }');
+    writeFileSync(path.join(d.dir, 'rules.yaml'), rules.replace('options: { require_private_identifier: true }', 'options: { require_private_identifier: "yes", extra: 1 }'));
+    const spawned = spawn(['rules', 'lint', 'rules.yaml'], d.dir);
+    const inProcess = await runCli(['rules', 'lint', 'rules.yaml'], { cwd: d.dir });
+    expect(spawned.code).toBe(2);
+    expect(spawned.stderr).toBe(inProcess.stderr);
+    expect(spawned.stderr).toMatch(/require_private_identifier/);
+    expect(spawned.stderr).toMatch(/extra/);
+  });
+
   it('--help and --version exit 0; no stack trace on an unknown command', () => {
     expect(spawn(['--help']).code).toBe(0);
     const v = spawn(['--version']);
