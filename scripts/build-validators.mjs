@@ -23,13 +23,17 @@ const { rulesetSchema } = await import(path.join(root, 'dist/ruleset/schema.js')
 const { manifestSchema } = await import(path.join(root, 'dist/manifest/schema.js'));
 const { reportSchema } = await import(path.join(root, 'dist/audit/read-report.js'));
 
-for (const [name, schema] of [
-  ['validate-ruleset.cjs', rulesetSchema],
-  ['validate-manifest.cjs', manifestSchema],
-  ['validate-report.cjs', reportSchema],
+const { DICTIONARY_SCHEMA } = await import(path.join(root, 'dist/checks/port1/analysis/dictionary-schema.js'));
+
+for (const [name, schema, verbose] of [
+  ['validate-ruleset.cjs', rulesetSchema, true],
+  ['validate-manifest.cjs', manifestSchema, true],
+  ['validate-report.cjs', reportSchema, true],
+  ['validate-dictionary.cjs', DICTIONARY_SCHEMA, false],
 ]) {
-  // Same options as src/diagnostics/ajv.ts createAjv({ verbose: true }), plus code generation.
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  // Same options as where each is compiled at run time (src/diagnostics/ajv.ts createAjv, with
+  // { verbose: true } but for the data dictionary), plus code generation.
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
   addFormats(ajv);
   const validate = ajv.compile(schema);
   writeFileSync(path.join(out, name), standaloneCode(ajv, validate));

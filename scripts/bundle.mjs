@@ -40,7 +40,7 @@ function rewrites(sea) {
   return {
     ...common,
     'src/diagnostics/precompiled.ts': [
-      ['const mod = require(`../generated/${name}`)', "const mod = ({ 'validate-ruleset.cjs': () => require('../../dist/generated/validate-ruleset.cjs'), 'validate-manifest.cjs': () => require('../../dist/generated/validate-manifest.cjs'), 'validate-report.cjs': () => require('../../dist/generated/validate-report.cjs') })[name]()"],
+      ['const mod = require(`../generated/${name}`)', "const mod = ({ 'validate-ruleset.cjs': () => require('../../dist/generated/validate-ruleset.cjs'), 'validate-manifest.cjs': () => require('../../dist/generated/validate-manifest.cjs'), 'validate-report.cjs': () => require('../../dist/generated/validate-report.cjs'), 'validate-dictionary.cjs': () => require('../../dist/generated/validate-dictionary.cjs') })[name]()"],
       ['return require(`../generated/${name}`) as T;', "return require('../../dist/generated/check-options.cjs') as T;"],
     ],
     'src/evidence/formats/er7.ts': [['const require = createRequire(import.meta.url);', '']],

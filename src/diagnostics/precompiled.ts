@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
  * or, when it is absent (tests run from src/), the schema compiled now. Compiling the ruleset,
  * manifest and report schemas costs over 100 ms at every start-up; the generated code costs about 10.
  */
-export function precompiledOr(name: 'validate-ruleset.cjs' | 'validate-manifest.cjs' | 'validate-report.cjs', compile: () => ValidateFunction): ValidateFunction {
+export function precompiledOr(name: 'validate-ruleset.cjs' | 'validate-manifest.cjs' | 'validate-report.cjs' | 'validate-dictionary.cjs', compile: () => ValidateFunction): ValidateFunction {
   try {
     const mod = require(`../generated/${name}`) as ValidateFunction | { default: ValidateFunction };
     return typeof mod === 'function' ? mod : mod.default;

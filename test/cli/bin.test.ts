@@ -59,6 +59,21 @@ describe('the installed command (bin/dmn-check.js on the build, with precompiled
     expect(spawned.stderr).toMatch(/extra/);
   });
 
+  it('reports a broken data dictionary the same with the precompiled dictionary validator', async () => {
+    const d = copyDossier('complete');
+    cleanups.push(d.done);
+    const dict = path.join(d.dir, 'evidence', 'port1', 'dictionary.yaml');
+    writeFileSync(dict, readFileSync(dict, 'utf8').replace('    category: technical\n', '    category: nonsense\n    colour: red\n'));
+    const args = ['check', 'dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'json'];
+    const spawned = spawn(args, d.dir);
+    const inProcess = await runCli(args, { cwd: d.dir });
+    expect(spawned.code).toBe(1);
+    expect(spawned.stdout).toBe(inProcess.stdout);
+    const port1 = (JSON.parse(spawned.stdout) as { requirements: { id: string; status: string }[] }).requirements.find((r) => r.id === 'PORT 1');
+    expect(port1?.status).toBe('failed');
+    expect(spawned.stdout).toMatch(/dictionary\.yaml/);
+  });
+
   it('--help and --version exit 0; no stack trace on an unknown command', () => {
     expect(spawn(['--help']).code).toBe(0);
     const v = spawn(['--version']);

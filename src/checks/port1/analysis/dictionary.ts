@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../../../diagnostics/ajv.js';
+import { precompiledOr } from '../../../diagnostics/precompiled.js';
 import { ajvProblems } from '../../../diagnostics/ajv-problems.js';
 import { UserInputError } from '../../../diagnostics/user-input-error.js';
 import { parseYaml, positionOf, type YamlSource } from '../../../diagnostics/yaml-source.js';
@@ -33,7 +34,7 @@ export type DictionaryLoad = { ok: true; items: LoadedItem[] } | { ok: false; pr
 let validator: ValidateFunction | undefined;
 
 function validate(value: unknown): ValidateFunction {
-  validator ??= createAjv().compile(DICTIONARY_SCHEMA);
+  validator ??= precompiledOr('validate-dictionary.cjs', () => createAjv().compile(DICTIONARY_SCHEMA));
   validator(value);
   return validator;
 }
