@@ -18,7 +18,7 @@ describe('README', () => {
     ['French', ['check', 'fixtures/dossiers/renamed-text-screenshot/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color', '--lang', 'fr', '-q'], {}],
     ['the checks', ['rules', 'list', '--checks'], {}],
   ])('shows the real output of %s', async (_, args, env) => {
-    const run = await runCli(args as string[], { env: env as Record<string, string> });
+    const run = await runCli(args, { env: env });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
   });
 
@@ -27,7 +27,7 @@ describe('README', () => {
     expect(readme).toContain(table);
   });
 
-  it('documents every command, format and check option that exists', async () => {
+  it('documents every command, format and check option that exists', () => {
     for (const command of ['check', 'init', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
     for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'markdown', 'html']) expect(readme).toContain(`| \`${format}\``);
     for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out']) expect(readme).toContain(option);
