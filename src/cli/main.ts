@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
 import { FORMAT_NAMES } from '../formatters/names.js';
@@ -11,7 +11,8 @@ import type { OutputToken } from './outputs.js';
 
 export type { CliIo } from './io.js';
 
-function commonOptions(cmd: Command): Command {
+/** The options every command takes; typed through commander's extra typings, so `opts` are not `any`. */
+function commonOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(cmd: Command<Args, Opts, Globals>) {
   return cmd
     .option('--rules <file>', 'ruleset file (default: the bundled rules/ans-dmn-1.2.2.yaml)')
     .addOption(new Option('--lang <lang>', 'language of messages: fr or en (default from LC_ALL/LANG)'))
@@ -47,7 +48,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('-o, --output <file>', 'write the preceding --format to FILE (repeatable)').argParser(collect('output')))
       .option('--offline', 'refuse network evidence sources (FHIR servers)')
       .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay'),
-  ).action(async (manifest: string | undefined, opts) => {
+  ).action(async (manifest, opts) => {
     code = await (await import('./check-command.js')).checkCommand(manifest, { ...opts, outputs }, io);
   });
 
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   });
 
   commonOptions(program.command('explain').description('describe one requirement').argument('<id>', 'requirement or scenario id, e.g. "IEU 9" or ieu-9.1')).action(
-    async (id: string, opts) => {
+    async (id, opts) => {
       code = (await import('./rules-command.js')).explainCommand(id, opts, io);
     },
   );
@@ -71,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   commonOptions(rules.command('list').description("list the ruleset's requirements").option('--checks', 'list the available checks instead')).action(async (opts) => {
     code = (await import('./rules-command.js')).rulesListCommand(opts, io);
   });
-  commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action(async (file: string, opts) => {
+  commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action(async (file, opts) => {
     code = (await import('./rules-command.js')).rulesLintCommand(file, opts, io);
   });
 
@@ -83,7 +84,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--root <dir>', "folder the check ran in; the report's manifest path is relative to it (default: the current folder)")
       .option('--evidence <dir>', 'folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)')
       .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
-  ).action(async (report: string, opts) => {
+  ).action(async (report, opts) => {
     code = await (await import('./replay-command.js')).replayCommand(report, opts, io);
   });
 
@@ -94,7 +95,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .argument('<old>', 'older JSON report')
       .argument('<new>', 'newer JSON report')
       .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
-  ).action(async (oldReport: string, newReport: string, opts) => {
+  ).action(async (oldReport, newReport, opts) => {
     code = await (await import('./diff-command.js')).diffCommand(oldReport, newReport, opts, io);
   });
 
@@ -107,7 +108,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
       .option('--force', 'replace an existing bag or file at --out')
       .option('--offline', 'refuse network evidence sources (FHIR servers)'),
-  ).action(async (manifest: string | undefined, opts) => {
+  ).action(async (manifest, opts) => {
     code = await (await import('./pack-command.js')).packCommand(manifest, opts, io);
   });
 
