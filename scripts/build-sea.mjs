@@ -6,7 +6,7 @@
 //   dist/sea/dmn-check        the executable (no Node needed where it runs)
 //   dist/sea/rules/           the bundled rulesets, read from beside the executable
 //
-// Tested on Linux x64 (test/cli/sea.test.ts). On macOS the same steps need, around the injection,
+// Tested on Linux x64 (test/e2e/sea.test.ts). On macOS the same steps need, around the injection,
 // `codesign --remove-signature dist/sea/dmn-check` before and `codesign --sign - dist/sea/dmn-check`
 // after, and postject's `--macho-segment-name NODE_SEA`; on Windows the executable is `dmn-check.exe`
 // (a copy of node.exe) and `signtool remove /s` comes before the injection. Run this script on

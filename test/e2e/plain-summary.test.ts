@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './run-cli.js';
+import { ROOT } from '../support/run-cli.js';
 
 /** The closing line CI reads counts a test file that fails on its own as a failure. */
 describe('the plain closing line', () => {
