@@ -21,7 +21,7 @@ mkdirSync(out, { recursive: true });
 
 const { rulesetSchema } = await import(path.join(root, 'dist/ruleset/schema.js'));
 const { manifestSchema } = await import(path.join(root, 'dist/manifest/schema.js'));
-const { reportSchema } = await import(path.join(root, 'dist/audit/read-report.js'));
+const { readableSchema: reportSchema } = await import(path.join(root, 'dist/audit/read-report.js'));
 
 const { DICTIONARY_SCHEMA } = await import(path.join(root, 'dist/checks/port1/analysis/dictionary-schema.js'));
 

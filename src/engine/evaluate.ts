@@ -139,6 +139,7 @@ async function evaluateRequirement(req: RequirementDef, input: Evaluation): Prom
     } else {
       const doc = statement.document ? input.opened.get(statement.document) : undefined;
       const problems = statementFindings(statement, input.asOf, doc);
+      if (problems.length === 0 && doc?.ok && statement.document) problems.push(...(await statementDocumentFindings(req, statement, doc.file, input)));
       findings.push(...problems);
       status = worst(problems.map(STATUS_OF_SEVERITY).filter((s): s is Status => s !== undefined), 'not_applicable');
       statementReport = await statementToReport(statement, doc, status === 'not_applicable');
@@ -316,6 +317,33 @@ async function evaluateSlot(
 }
 
 /** A check's finding without a place is placed at the slot's line in the manifest. */
+/**
+ * Runs the ruleset's statement-document checks on a statement's scanned document (a readable PDF or
+ * image, as `statementFindings` accepted it), as a slot's checks run on its files.
+ */
+async function statementDocumentFindings(req: RequirementDef, statement: Statement, file: EvidenceFile, input: Evaluation): Promise<RawFinding[]> {
+  const out: RawFinding[] = [];
+  const at = statement.document!.at;
+  for (const use of input.ruleset.statementDocumentChecks) {
+    const check = input.registry.get(use.check);
+    if (!check) continue; // the loader guarantees it exists
+    try {
+      const result = await check.run({ requirement: req.id, slot: STATEMENT_SLOT, files: [file], options: use.options, facts: input.manifest.facts, asOf: input.asOf, provided: new Set(), shared: input.shared });
+      for (const f of result.findings) {
+        const placed = placeFinding(f, STATEMENT_SLOT, at);
+        delete placed.slot;
+        out.push(placed);
+      }
+    } catch (err) {
+      out.push({ code: 'check.crashed', severity: 'error', status: 'error', file: file.path, params: { check: use.check, error: describeError(err) } });
+    }
+  }
+  return out;
+}
+
+/** The name a statement's document goes by in its checks' context. */
+const STATEMENT_SLOT = 'statement-document';
+
 function placeFinding(f: RawFinding, slot: string, at: { file: string; line?: number; column?: number }): RawFinding {
   const out: RawFinding = { ...f, slot: f.slot ?? slot };
   if (out.file === undefined) {

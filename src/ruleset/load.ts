@@ -15,6 +15,7 @@ import { factsOf, slotRefsOf } from './condition.js';
 import { normalizeId } from './ids.js';
 import { rulesetSchema } from './schema.js';
 import type { CheckUse, Condition, FactDef, FactValue, Localized, RequirementDef, Ruleset, SlotDef } from './types.js';
+import { displayPath } from '../diagnostics/display-path.js';
 
 /** Folder of the rulesets shipped with dmn-check. */
 export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -64,7 +65,7 @@ interface RawSlot {
   required?: boolean | Condition;
   accepts: string[];
   multiple?: boolean;
-  checks?: (string | { check: string; options?: Record<string, unknown> })[];
+  checks?: RawCheckUse[];
 }
 interface RawRequirement {
   id: string;
@@ -86,7 +87,10 @@ interface RawRuleset {
   extends?: string;
   facts?: Record<string, { type: FactDef['type']; question: Localized; values?: Record<string, Localized> }>;
   requirements?: RawRequirement[];
+  statement_document?: { checks?: RawCheckUse[] };
 }
+
+type RawCheckUse = string | { check: string; options?: Record<string, unknown> };
 
 export interface LoadRulesetOptions {
   /** Checks the ruleset may name (default: the built-in registry). */
@@ -103,9 +107,8 @@ function resolveRef(ref: string, from: string): string {
 }
 
 function display(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
   if (abs.startsWith(BUNDLED_RULES_DIR)) return `rules/${path.relative(BUNDLED_RULES_DIR, abs).split(path.sep).join('/')}`;
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.basename(abs);
+  return displayPath(abs, cwd);
 }
 
 /**
@@ -189,11 +192,13 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
       });
     } else seen.set(n, i);
   });
+  const statementDocumentChecks =
+    r.statement_document?.checks !== undefined ? resolveCheckUses(r.statement_document.checks, ['statement_document'], src, registry, problems) : (base?.statementDocumentChecks ?? []);
   if (problems.length > 0) throw new UserInputError(problems);
   const merged = mergeRequirements(base?.requirements ?? [], ownRequirements);
   const hash = createHash('sha256').update(src.bytes);
   if (base) hash.update(base.sha256);
-  return { id: r.id, version: r.version, title: r.title, sha256: hash.digest('hex'), facts, requirements: merged };
+  return { id: r.id, version: r.version, title: r.title, sha256: hash.digest('hex'), facts, requirements: merged, statementDocumentChecks };
 }
 
 /** Keys accepted at a place of the ruleset, for "did you mean" on unknown keys. */
@@ -334,50 +339,7 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
         });
       }
     });
-    const checks: CheckUse[] = [];
-    (s.checks ?? []).forEach((c, n) => {
-      const use = typeof c === 'string' ? { check: c, options: {} } : { check: c.check, options: c.options ?? {} };
-      const cp = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'check'];
-      const check = registry.get(use.check);
-      if (!check) {
-        problems.push({
-          code: 'ruleset.invalid',
-          ...positionOf(src, cp),
-          subject: dottedPath(cp),
-          message: t2(`unknown check "${use.check}".`, `contrôle inconnu « ${use.check} ».`),
-          hint: didYouMean(use.check, registry.keys()) ?? t2('`dmn-check rules list --checks` lists them.', '`dmn-check rules list --checks` les liste.'),
-        });
-        return;
-      }
-      const validate = optionsValidator(check.name, check.schema);
-      if (!validate(use.options)) {
-        const op = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'options'];
-        for (const e of validate.errors ?? []) {
-          const where = [...op, ...e.instancePath.split('/').filter(Boolean)];
-          const p = e.params as Record<string, unknown>;
-          const what = e.keyword === 'additionalProperties' ? `unknown option "${String(p.additionalProperty)}"` : e.keyword === 'required' ? `missing option "${String(p.missingProperty)}"` : `${e.instancePath || 'options'} ${e.message ?? 'invalid'}`;
-          problems.push({
-            code: 'ruleset.invalid',
-            ...positionOf(src, where),
-            subject: dottedPath(where),
-            message: t2(`bad options for check "${use.check}": ${what}.`, `options invalides pour le contrôle « ${use.check} » : ${what}.`),
-          });
-        }
-      }
-      else if (check.validateOptions) {
-        const op = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'options'];
-        for (const problem of check.validateOptions(use.options)) {
-          const where = [...op, ...problem.path];
-          problems.push({
-            code: 'ruleset.invalid',
-            ...positionOf(src, where),
-            subject: dottedPath(where),
-            message: t2(`bad options for check "${use.check}": ${problem.message.en}`, `options invalides pour le contrôle « ${use.check} » : ${problem.message.fr}`),
-          });
-        }
-      }
-      checks.push(use);
-    });
+    const checks = resolveCheckUses(s.checks ?? [], sp, src, registry, problems);
     names.push(s.name);
     slots.push({
       name: s.name,
@@ -421,3 +383,55 @@ export function factsNeededBy(req: RequirementDef): string[] {
 }
 
 export { slotRefsOf };
+
+/**
+ * Resolves the checks a slot (or a statement's document) names: each must exist in the registry and
+ * its options must pass the check's schema and semantic validation; problems carry their position.
+ */
+function resolveCheckUses(raw: RawCheckUse[], sp: (string | number)[], src: YamlSource, registry: CheckRegistry, problems: InputProblem[]): CheckUse[] {
+  const checks: CheckUse[] = [];
+  raw.forEach((c, n) => {
+    const use = typeof c === 'string' ? { check: c, options: {} } : { check: c.check, options: c.options ?? {} };
+    const cp = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'check'];
+    const check = registry.get(use.check);
+    if (!check) {
+      problems.push({
+        code: 'ruleset.invalid',
+        ...positionOf(src, cp),
+        subject: dottedPath(cp),
+        message: t2(`unknown check "${use.check}".`, `contrôle inconnu « ${use.check} ».`),
+        hint: didYouMean(use.check, registry.keys()) ?? t2('`dmn-check rules list --checks` lists them.', '`dmn-check rules list --checks` les liste.'),
+      });
+      return;
+    }
+    const validate = optionsValidator(check.name, check.schema);
+    if (!validate(use.options)) {
+      const op = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'options'];
+      for (const e of validate.errors ?? []) {
+        const where = [...op, ...e.instancePath.split('/').filter(Boolean)];
+        const p = e.params as Record<string, unknown>;
+        const what = e.keyword === 'additionalProperties' ? `unknown option "${String(p.additionalProperty)}"` : e.keyword === 'required' ? `missing option "${String(p.missingProperty)}"` : `${e.instancePath || 'options'} ${e.message ?? 'invalid'}`;
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, where),
+          subject: dottedPath(where),
+          message: t2(`bad options for check "${use.check}": ${what}.`, `options invalides pour le contrôle « ${use.check} » : ${what}.`),
+        });
+      }
+    }
+    else if (check.validateOptions) {
+      const op = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'options'];
+      for (const problem of check.validateOptions(use.options)) {
+        const where = [...op, ...problem.path];
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, where),
+          subject: dottedPath(where),
+          message: t2(`bad options for check "${use.check}": ${problem.message.en}`, `options invalides pour le contrôle « ${use.check} » : ${problem.message.fr}`),
+        });
+      }
+    }
+    checks.push(use);
+  });
+  return checks;
+}

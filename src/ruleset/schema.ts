@@ -142,5 +142,10 @@ export const rulesetSchema = {
       },
     },
     requirements: { type: 'array', items: { $ref: '#/$defs/requirement' } },
+    statement_document: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { checks: { type: 'array', items: { $ref: '#/$defs/checkUse' } } },
+    },
   },
 } as const;

@@ -98,4 +98,9 @@ export interface Ruleset {
   sha256: string;
   facts: readonly FactDef[];
   requirements: readonly RequirementDef[];
+  /**
+   * Checks run on the scanned document of every sworn statement (like a slot's checks), inherited
+   * from the base ruleset unless this one sets its own.
+   */
+  statementDocumentChecks: readonly CheckUse[];
 }
