@@ -2,16 +2,13 @@ import { Command, CommanderError, Option, type OptionValues } from '@commander-j
 import { printable } from '../diagnostics/printable.js';
 import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
-import { FORMATTERS } from '../formatters/registry.js';
-import { checkCommand } from './check-command.js';
-import { diffCommand } from './diff-command.js';
-import { TOOL } from './common.js';
-import { initCommand } from './init-command.js';
+import { FORMAT_NAMES } from '../formatters/names.js';
+import { TOOL } from '../api/tool.js';
 import type { CliIo } from './io.js';
 import type { OutputToken } from './outputs.js';
-import { packCommand } from './pack-command.js';
-import { replayCommand } from './replay-command.js';
-import { explainCommand, rulesLintCommand, rulesListCommand } from './rules-command.js';
+
+// Each command's code is imported when that command runs, so `--version`, `--help` and a usage error
+// load none of it (start-up time; the bundle makes each of these imports a chunk).
 
 export type { CliIo } from './io.js';
 
@@ -48,12 +45,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .description('evaluate a dossier (default manifest: ./dmn-evidence.yaml)')
       .argument('[manifest]', 'evidence manifest')
       .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
-      .addOption(new Option('-f, --format <name>', `output format: ${[...FORMATTERS.keys()].join(', ')} (repeatable)`).argParser(collect('format')))
+      .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (repeatable)`).argParser(collect('format')))
       .addOption(new Option('-o, --output <file>', 'write the preceding --format to FILE (repeatable)').argParser(collect('output')))
       .option('--offline', 'refuse network evidence sources (FHIR servers)')
       .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay'),
   ).action(async (manifest, opts) => {
-    code = await checkCommand(manifest, { ...opts, outputs }, io);
+    code = await (await import('./check-command.js')).checkCommand(manifest, { ...opts, outputs }, io);
   });
 
   commonOptions(
@@ -63,21 +60,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--out <file>', 'where to write it', 'dmn-evidence.yaml')
       .option('--force', 'overwrite an existing file'),
   ).action(async (opts) => {
-    code = await initCommand(opts, io);
+    code = await (await import('./init-command.js')).initCommand(opts, io);
   });
 
   commonOptions(program.command('explain').description('describe one requirement').argument('<id>', 'requirement or scenario id, e.g. "IEU 9" or ieu-9.1')).action(
-    (id, opts) => {
-      code = explainCommand(id, opts, io);
+    async (id, opts) => {
+      code = (await import('./rules-command.js')).explainCommand(id, opts, io);
     },
   );
 
   const rules = program.command('rules').description('inspect and validate rulesets');
-  commonOptions(rules.command('list').description("list the ruleset's requirements").option('--checks', 'list the available checks instead').option('--section <id>', 'only the requirements of this section (e.g. INS, IEU, or the grid id PGSSI-S)').option('--profile <name>', 'only the requirements with a scenario of this profile (e.g. "Accès Usager"; case and accents do not matter)')).action((opts) => {
-    code = rulesListCommand(opts, io);
+  commonOptions(rules.command('list').description("list the ruleset's requirements").option('--checks', 'list the available checks instead').option('--section <id>', 'only the requirements of this section (e.g. INS, IEU, or the grid id PGSSI-S)').option('--profile <name>', 'only the requirements with a scenario of this profile (e.g. "Accès Usager"; case and accents do not matter)')).action(async (opts) => {
+    code = (await import('./rules-command.js')).rulesListCommand(opts, io);
   });
-  commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action((file, opts) => {
-    code = rulesLintCommand(file, opts, io);
+  commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action(async (file, opts) => {
+    code = (await import('./rules-command.js')).rulesLintCommand(file, opts, io);
   });
 
   commonOptions(
@@ -89,7 +86,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--evidence <dir>', 'folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)')
       .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
   ).action(async (report, opts) => {
-    code = await replayCommand(report, opts, io);
+    code = await (await import('./replay-command.js')).replayCommand(report, opts, io);
   });
 
   commonOptions(
@@ -100,7 +97,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .argument('<new>', 'newer JSON report')
       .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
   ).action(async (oldReport, newReport, opts) => {
-    code = await diffCommand(oldReport, newReport, opts, io);
+    code = await (await import('./diff-command.js')).diffCommand(oldReport, newReport, opts, io);
   });
 
   commonOptions(
@@ -113,7 +110,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--force', 'replace an existing bag or file at --out')
       .option('--offline', 'refuse network evidence sources (FHIR servers)'),
   ).action(async (manifest, opts) => {
-    code = await packCommand(manifest, opts, io);
+    code = await (await import('./pack-command.js')).packCommand(manifest, opts, io);
   });
 
   try {

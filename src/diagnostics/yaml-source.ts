@@ -31,6 +31,30 @@ export function readYaml(absPath: string, displayName: string, role: InputRole =
 }
 
 /**
+ * readYaml for a file whose parsed value may already be known (a bundled ruleset, parsed at build
+ * time): `known` gets the bytes read and returns their value, or undefined to have them parsed now.
+ * A known value's positions (doc, lineCounter) are parsed only if a problem needs one.
+ */
+export function readYamlKnown(absPath: string, displayName: string, role: InputRole, known: (bytes: Buffer) => unknown): YamlSource {
+  const bytes = readRegularFile(absPath, displayName, role);
+  const value = known(bytes);
+  if (value === undefined) return parseYaml(bytes, displayName);
+  let parsed: YamlSource | undefined;
+  const full = (): YamlSource => (parsed ??= parseYaml(bytes, displayName));
+  return {
+    file: displayName,
+    bytes,
+    value,
+    get doc() {
+      return full().doc;
+    },
+    get lineCounter() {
+      return full().lineCounter;
+    },
+  };
+}
+
+/**
  * Reads a file that must be a regular file of at most MAX_YAML_BYTES. The size and type are
  * checked on the open descriptor before reading, so a FIFO never blocks the run and a device
  * such as /dev/zero or a multi-gigabyte file is never read.

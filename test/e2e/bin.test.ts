@@ -45,6 +45,35 @@ describe('the installed command (bin/dmn-check.js on the build, with precompiled
     expect(lint.stderr).toMatch(/is not a valid condition/);
   });
 
+  it('gives the same option errors with the precompiled check option validators as compiled at run time', async () => {
+    const d = copyDossier('complete');
+    cleanups.push(d.done);
+    const rules = readFileSync(path.join(ROOT, 'rules', 'ans-dmn-1.2.2.yaml'), 'utf8');
+    expect(rules).toContain('options: { require_private_identifier: true }');
+    writeFileSync(path.join(d.dir, 'rules.yaml'), rules.replace('options: { require_private_identifier: true }', 'options: { require_private_identifier: "yes", extra: 1 }'));
+    const spawned = spawn(['rules', 'lint', 'rules.yaml'], d.dir);
+    const inProcess = await runCli(['rules', 'lint', 'rules.yaml'], { cwd: d.dir });
+    expect(spawned.code).toBe(2);
+    expect(spawned.stderr).toBe(inProcess.stderr);
+    expect(spawned.stderr).toMatch(/require_private_identifier/);
+    expect(spawned.stderr).toMatch(/extra/);
+  });
+
+  it('reports a broken data dictionary the same with the precompiled dictionary validator', async () => {
+    const d = copyDossier('complete');
+    cleanups.push(d.done);
+    const dict = path.join(d.dir, 'evidence', 'port1', 'dictionary.yaml');
+    writeFileSync(dict, readFileSync(dict, 'utf8').replace('    category: technical\n', '    category: nonsense\n    colour: red\n'));
+    const args = ['check', 'dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'json'];
+    const spawned = spawn(args, d.dir);
+    const inProcess = await runCli(args, { cwd: d.dir });
+    expect(spawned.code).toBe(1);
+    expect(spawned.stdout).toBe(inProcess.stdout);
+    const port1 = (JSON.parse(spawned.stdout) as { requirements: { id: string; status: string }[] }).requirements.find((r) => r.id === 'PORT 1');
+    expect(port1?.status).toBe('failed');
+    expect(spawned.stdout).toMatch(/dictionary\.yaml/);
+  });
+
   it('--help and --version exit 0; no stack trace on an unknown command', () => {
     expect(spawn(['--help']).code).toBe(0);
     const v = spawn(['--version']);

@@ -10,10 +10,21 @@ import type { Lang } from '../../src/i18n/types.js';
 import { canonicalContext, canonicalReport, HOSTILE_ERROR } from '../formatters/canonical-report.js';
 
 /*
- * A real browser reads what auditors get: Debian's chromium (`apt-get install -y chromium`),
- * driven by playwright-core, offline, with JavaScript off (the dossier must need none).
+ * A real browser reads what auditors get: the Chromium that @sparticuz/chromium ships inside its npm
+ * package (so a fresh clone needs nothing but `npm ci`), or the one CHROMIUM_PATH names, driven by
+ * playwright-core, offline, with JavaScript off (the dossier must need none).
  */
-const CHROMIUM = '/usr/bin/chromium';
+async function chromiumExecutable(): Promise<{ path: string; args: string[] }> {
+  const own = process.env.CHROMIUM_PATH;
+  if (own) {
+    if (!existsSync(own)) throw new Error(`CHROMIUM_PATH names ${own}, which does not exist.`);
+    return { path: own, args: [] };
+  }
+  const shipped = (await import('@sparticuz/chromium')).default;
+  // its own flags (software GL, no sandbox) but one process per page: in a single process, closing a
+  // browser context closes the browser
+  return { path: await shipped.executablePath(), args: shipped.args.filter((a) => !/^--(headless|single-process|no-zygote)/.test(a)) };
+}
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -29,8 +40,8 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium".`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const exe = await chromiumExecutable();
+  browser = await chromium.launch({ executablePath: exe.path, args: [...new Set([...exe.args, ...ARGS])] });
   dir = mkdtempSync(path.join(tmpdir(), 'dmn-check-html-'));
 });
 

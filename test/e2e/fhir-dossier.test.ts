@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Resource } from '@medplum/fhirtypes';
@@ -54,6 +55,20 @@ describe('a dossier whose IEU 8 flow and measures come from a FHIR server on loo
     expect(fetched).toMatchObject({ path: `${server.base}/Observation?_count=2`, kind: 'application/fhir+ndjson', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(server.requests.filter((r) => r.url.startsWith('/fhir/Observation')).length).toBeGreaterThan(1); // paged
     expect(live.stdout).not.toContain(server.token);
+  });
+
+  it('the installed command gives the same statuses: the bundle loads fhir-kit-client, fhirpath and @medplum/core on first use', async () => {
+    const d = dossier('server');
+    const env = { PATH: process.env.PATH, LANG: 'C', DMN_FHIR_TOKEN: server.token };
+    const inProcess = JSON.parse((await runCli(args(d.manifest), { env: { DMN_FHIR_TOKEN: server.token } })).stdout) as Report;
+    // asynchronous: the FHIR server answers from this process
+    const spawned = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [path.join(ROOT, 'bin', 'dmn-check.js'), ...args(d.manifest)], { env }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }));
+    });
+    expect(spawned.stderr).toBe('');
+    expect(spawned.code).toBe(0);
+    expect(statuses(JSON.parse(spawned.stdout) as Report)).toEqual(statuses(inProcess));
+    expect(spawned.stdout).not.toContain(server.token);
   });
 
   it('without the token the slots are `error`, and the token never shows', async () => {

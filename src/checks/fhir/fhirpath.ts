@@ -7,10 +7,11 @@ import { readFhirResources, type FoundResource } from '../../evidence/formats/fh
 import { defineCheck, type OptionProblem } from '../types.js';
 
 // fhirpath.js and its R4 model take tens of milliseconds to load: only rulesets that use FHIRPath pay.
-const lazyRequire = createRequire(import.meta.url);
+// (plain `require` calls on literals, so the standalone build can bundle them: scripts/bundle.mjs)
+const require = createRequire(import.meta.url);
 let loaded: { fhirpath: typeof fhirpathModule; r4: typeof r4Model } | undefined;
 function fhirpathLib(): { fhirpath: typeof fhirpathModule; r4: typeof r4Model } {
-  loaded ??= { fhirpath: lazyRequire('fhirpath') as typeof fhirpathModule, r4: lazyRequire('fhirpath/fhir-context/r4') as typeof r4Model };
+  loaded ??= { fhirpath: require('fhirpath') as typeof fhirpathModule, r4: require('fhirpath/fhir-context/r4') as typeof r4Model };
   return loaded;
 }
 

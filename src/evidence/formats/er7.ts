@@ -2,10 +2,11 @@ import { createRequire } from 'node:module';
 import type { Hl7Context, Hl7Message, Hl7Segment } from '@medplum/core';
 
 // @medplum/core is large; it is loaded the first time a flow is parsed, not at every start-up.
-const lazyRequire = createRequire(import.meta.url);
+// (a plain `require` call on a literal, so the standalone build can bundle it: scripts/bundle.mjs)
+const require = createRequire(import.meta.url);
 let hl7MessageClass: typeof Hl7Message | undefined;
 function hl7Message(): typeof Hl7Message {
-  hl7MessageClass ??= (lazyRequire('@medplum/core') as typeof import('@medplum/core')).Hl7Message;
+  hl7MessageClass ??= (require('@medplum/core') as typeof import('@medplum/core')).Hl7Message;
   return hl7MessageClass;
 }
 

@@ -200,7 +200,7 @@ describe('CSV and XML read in chunks', () => {
 });
 
 describe('worker threads', () => {
-  const worker = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/checks/port1/analysis/record-worker.js');
+  const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist');
 
   function summary(a: ExportAnalysis) {
     return a.files.map((f) => ({
@@ -212,8 +212,10 @@ describe('worker threads', () => {
     }));
   }
 
-  it('give the same findings as inline processing (needs `npm run build`)', async () => {
-    expect(existsSync(worker), 'dist/checks/port1/analysis/record-worker.js: run `npm run build` first').toBe(true);
+  // the compiled worker, and the bundled one the installed CLI starts (scripts/bundle.mjs)
+  it.each(['checks/port1/analysis/record-worker.js', 'bundle/record-worker.js'])('dist/%s gives the same findings as inline processing (needs `npm run build`)', async (rel) => {
+    const worker = path.join(dist, rel);
+    expect(existsSync(worker), `dist/${rel}: run \`npm run build\` first`).toBe(true);
     const lines = Array.from({ length: 9000 }, (_, i) => (i % 1000 === 7 ? observation(i, 'x') : observation(i)));
     write('w.ndjson', `${lines.join('\n')}\n`);
     write('w.json', bigDocument(1234));

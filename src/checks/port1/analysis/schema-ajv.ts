@@ -18,8 +18,8 @@ type AddFormats = typeof addFormatsModule.default;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
 const require = createRequire(import.meta.url);
 
-function loadClass<T>(id: string): T {
-  const mod = require(id) as { default?: T };
+function loadClass<T>(loaded: unknown): T {
+  const mod = loaded as { default?: T };
   return (mod.default ?? mod) as T;
 }
 
@@ -43,7 +43,7 @@ export function createSchemaAjv(dialect: Dialect): AjvInstance {
   // `pattern` and `patternProperties` run on RE2 (linear time): the schema is the manufacturer's.
   const options = { allErrors: true, strict: false, validateFormats: true, code: { regExp: linearRegExp as unknown as RegExpEngine } } as const;
   if (dialect === '2019-09' || dialect === '2020-12') {
-    const ajv = dialect === '2019-09' ? new (loadClass<Ajv2019Class>('ajv/dist/2019.js'))(options) : new (loadClass<Ajv2020Class>('ajv/dist/2020.js'))(options);
+    const ajv = dialect === '2019-09' ? new (loadClass<Ajv2019Class>(require('ajv/dist/2019.js')))(options) : new (loadClass<Ajv2020Class>(require('ajv/dist/2020.js')))(options);
     addFormats(ajv);
     return ajv;
   }

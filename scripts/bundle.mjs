@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Build step (after tsc and build-validators): bundles the CLI with esbuild so that a start-up reads
+// a few files instead of a few hundred modules.
+//
+//   node scripts/bundle.mjs         dist/bundle/: dmn-check.js (what bin/dmn-check.js runs), the export
+//                                   worker record-worker.js, and chunks loaded on first use. The heavy
+//                                   libraries (@medplum/core for HL7, fhirpath, fhir-kit-client, and
+//                                   later OCR/PDF) stay external: they are required from node_modules
+//                                   the first time a check needs them. No source maps.
+//   node scripts/bundle.mjs --sea   dist/sea/dmn-check.cjs: one CommonJS file holding everything,
+//                                   heavy libraries included (still initialised on first use), for
+//                                   Node's single-executable applications (scripts/build-sea.mjs).
+//
+// The bundle sits two folders below the package root, like dist/cli/*.js, so the paths the sources
+// compute from import.meta.url (../../rules/, ../generated/) hold for it too.
+import { build } from 'esbuild';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+/** Loaded on first use, never at start-up; the `require`/`import` of each stays a run-time one. */
+export const HEAVY = ['@medplum/core', 'fhirpath', 'fhirpath/*', 'fhir-kit-client', 'tesseract.js', '@tesseract.js-data/*', 'pdfjs-dist', 'pdfjs-dist/*', 'unpdf', 'mammoth', 'exceljs'];
+
+/**
+ * Source rewrites, each of which must match exactly once (a build fails rather than ship a bundle
+ * that silently kept the old code). Both builds: the package name and version are inlined instead of
+ * reading package.json at every start. The standalone build also: the precompiled validators and the
+ * lazily required libraries are bundled (a single executable has no node_modules), the rulesets are
+ * read from the rules/ folder beside the executable, and `debug` (which fhir-kit-client logs through)
+ * is the bundled instance.
+ */
+function rewrites(sea) {
+  const common = {
+    'src/api/tool.ts': [[`JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))`, JSON.stringify(JSON.stringify({ name: pkg.name, version: pkg.version })).replace(/^/, 'JSON.parse(') + ')']],
+  };
+  if (!sea) return common;
+  return {
+    ...common,
+    'src/diagnostics/precompiled.ts': [
+      ['const mod = require(`../generated/${name}`)', "const mod = ({ 'validate-ruleset.cjs': () => require('../../dist/generated/validate-ruleset.cjs'), 'validate-manifest.cjs': () => require('../../dist/generated/validate-manifest.cjs'), 'validate-dictionary.cjs': () => require('../../dist/generated/validate-dictionary.cjs') })[name]()"],
+      ["require('../generated/validate-options.cjs')", "require('../../dist/generated/validate-options.cjs')"],
+    ],
+    'src/evidence/formats/er7.ts': [['const require = createRequire(import.meta.url);', '']],
+    'src/checks/fhir/fhirpath.ts': [['const require = createRequire(import.meta.url);', '']],
+    'src/checks/port1/analysis/schema-ajv.ts': [['const require = createRequire(import.meta.url);', '']],
+    'src/diagnostics/precompiled.ts#2': [['const require = createRequire(import.meta.url);', '']],
+    'src/ruleset/load.ts': [[`fileURLToPath(new URL('../../rules/', import.meta.url))`, `path.join(path.dirname(process.execPath), 'rules', path.sep)`]],
+    'src/evidence/fhir/source.ts': [[`createRequire(import.meta.resolve('fhir-kit-client'))('debug')`, `require('debug')`]],
+  };
+}
+
+function rewritePlugin(table) {
+  const byFile = new Map();
+  for (const [key, pairs] of Object.entries(table)) {
+    const file = path.join(ROOT, key.replace(/#\d+$/, ''));
+    byFile.set(file, [...(byFile.get(file) ?? []), ...pairs]);
+  }
+  const seen = new Set();
+  return {
+    name: 'dmn-check-rewrites',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) => {
+        const pairs = byFile.get(args.path);
+        if (!pairs) return undefined;
+        let text = readFileSync(args.path, 'utf8');
+        for (const [from, to] of pairs) {
+          const n = text.split(from).length - 1;
+          if (n !== 1) throw new Error(`${path.relative(ROOT, args.path)}: expected "${from}" once, found it ${n} times`);
+          text = text.replace(from, () => to);
+        }
+        seen.add(args.path);
+        return { contents: text, loader: 'ts' };
+      });
+      b.onEnd((result) => {
+        if (result.errors.length) return;
+        const missed = [...byFile.keys()].filter((f) => !seen.has(f));
+        if (missed.length) throw new Error(`rewrites for files the bundle never loaded: ${missed.map((f) => path.relative(ROOT, f)).join(', ')}`);
+      });
+    },
+  };
+}
+
+const sea = process.argv.includes('--sea');
+// no chunk of an earlier build may linger next to this one's
+rmSync(path.join(ROOT, sea ? 'dist/sea' : 'dist/bundle'), { recursive: true, force: true });
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20.19',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: ROOT,
+};
+
+if (sea) {
+  await build({
+    ...common,
+    entryPoints: ['src/cli/sea-main.ts'],
+    outfile: 'dist/sea/dmn-check.cjs',
+    format: 'cjs',
+    // the main script of a single executable may require only Node's own modules
+    plugins: [rewritePlugin(rewrites(true))],
+    // the worker threads of the export checks need a file of their own: the executable runs them inline
+    define: { 'import.meta.url': '__dmnMetaUrl' },
+    banner: { js: `const __dmnMetaUrl = require('node:url').pathToFileURL(process.execPath).href;` },
+  });
+} else {
+  await build({
+    ...common,
+    entryPoints: { 'dmn-check': 'src/cli/main.ts', 'record-worker': 'src/checks/port1/analysis/record-worker.ts' },
+    outdir: 'dist/bundle',
+    format: 'esm',
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    external: HEAVY,
+    plugins: [rewritePlugin(rewrites(false))],
+    // bundled CommonJS dependencies (commander, ajv, yaml) call require() for Node's own modules
+    banner: { js: `import { createRequire as __dmnCreateRequire } from 'node:module'; const require = __dmnCreateRequire(import.meta.url);` },
+  });
+}

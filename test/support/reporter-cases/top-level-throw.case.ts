@@ -1,0 +1,1 @@
+throw new Error('the suite crashes while it is collected');
