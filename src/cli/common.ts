@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { formatProblem, UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { detectLang, type Lang } from '../i18n/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../ruleset/load.js';
 import type { Ruleset } from '../ruleset/types.js';
@@ -75,4 +75,9 @@ export function generatedAt(io: CliIo, now: Date): string {
     return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A problem that does not stop the run, on stderr: `dmn-check: warning: …`. */
+export function warn(io: CliIo, p: InputProblem, lang: Lang): void {
+  io.stderr.write(`dmn-check: ${lang === 'fr' ? 'avertissement' : 'warning'}: ${formatProblem(p, lang)}\n`);
 }

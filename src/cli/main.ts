@@ -5,6 +5,7 @@ import { FORMATTERS } from '../formatters/registry.js';
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { TOOL } from './common.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from './fail-on.js';
 import { initCommand } from './init-command.js';
 import type { CliIo } from './io.js';
 import type { OutputToken } from './outputs.js';
@@ -48,6 +49,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
       .addOption(new Option('-f, --format <name>', `output format: ${[...FORMATTERS.keys()].join(', ')} (repeatable)`).argParser(collect('format')))
       .addOption(new Option('-o, --output <file>', 'write the preceding --format to FILE (repeatable)').argParser(collect('output')))
+      .addOption(
+        new Option('--fail-on <level>', 'exit 1 when a requirement is at least this bad: warning (also any warning finding), missing (default), failed, error')
+          .choices([...FAIL_ON_LEVELS])
+          .default(DEFAULT_FAIL_ON),
+      )
       .option('--offline', 'refuse network evidence sources (FHIR servers)')
       .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay'),
   ).action(async (manifest: string | undefined, opts) => {

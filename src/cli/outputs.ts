@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { closest, didYouMean } from '../diagnostics/suggest.js';
 import { FORMATTERS } from '../formatters/registry.js';
 
 /** One requested output: a format, and a file (or stdout when undefined). */
@@ -29,7 +29,7 @@ const BY_EXTENSION: Record<string, string> = {
  * just before it; one with no format waiting takes its format from its extension. At most one
  * format may go to stdout, and no two to the same file.
  */
-export function pairOutputs(tokens: readonly OutputToken[]): OutputRequest[] {
+export function pairOutputs(tokens: readonly OutputToken[], warnings: InputProblem[] = []): OutputRequest[] {
   const out: OutputRequest[] = [];
   for (const t of tokens) {
     if (t.kind === 'format') {
@@ -39,7 +39,11 @@ export function pairOutputs(tokens: readonly OutputToken[]): OutputRequest[] {
     }
     const waiting = out[out.length - 1];
     if (waiting && waiting.output === undefined) waiting.output = t.value;
-    else out.push({ format: inferFormat(t.value), output: t.value });
+    else {
+      const format = inferFormat(t.value);
+      if (format === undefined) warnings.push(unclaimedExtension(t.value));
+      out.push({ format: format ?? 'text', output: t.value });
+    }
   }
   const files = out.flatMap((o) => (o.output === undefined ? [] : [path.resolve(o.output)]));
   const twice = files.find((f, i) => files.indexOf(f) !== i);
@@ -64,21 +68,92 @@ export function pairOutputs(tokens: readonly OutputToken[]): OutputRequest[] {
   return out;
 }
 
+/** Names people type for a format this tool calls otherwise (other tools' names, file extensions). */
+const FORMAT_ALIASES: Record<string, string> = {
+  junitxml: 'junit',
+  'junit-xml': 'junit',
+  xunit: 'junit',
+  xml: 'junit',
+  md: 'markdown',
+  gfm: 'markdown',
+  txt: 'text',
+  htm: 'html',
+  sarif2: 'sarif',
+  'sarif-2.1.0': 'sarif',
+  codequality: 'gitlab',
+  'code-quality': 'gitlab',
+  'gitlab-codequality': 'gitlab',
+  'gitlab-code-quality': 'gitlab',
+  'github-actions': 'github',
+  gha: 'github',
+  annotations: 'github',
+};
+
+/** The format a mistyped `--format` most likely meant: a known alias, a close spelling, or a prefix. */
+export function suggestFormat(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const known = [...FORMATTERS.keys()];
+  if (known.includes(lower)) return lower;
+  const alias = FORMAT_ALIASES[lower];
+  if (alias !== undefined && FORMATTERS.has(alias)) return alias;
+  return closest(lower, known) ?? known.find((k) => lower.startsWith(k) || (lower.length >= 3 && k.startsWith(lower)));
+}
+
 function checkFormat(name: string): void {
   if (!FORMATTERS.has(name)) {
+    const guess = suggestFormat(name);
     throw new UserInputError({
       code: 'usage',
       file: 'command line',
       subject: '--format',
       message: t2(`unknown format "${name}".`, `format inconnu « ${name} ».`),
-      hint: didYouMean(name, FORMATTERS.keys()),
+      hint:
+        guess !== undefined
+          ? t2(`Did you mean "--format ${guess}"? Formats: ${[...FORMATTERS.keys()].join(', ')}.`, `Vouliez-vous dire « --format ${guess} » ? Formats : ${[...FORMATTERS.keys()].join(', ')}.`)
+          : didYouMean(name, FORMATTERS.keys()),
     });
   }
 }
 
-function inferFormat(file: string): string {
-  const f = BY_EXTENSION[path.extname(file).toLowerCase()] ?? 'text';
-  return FORMATTERS.has(f) ? f : 'json';
+/** The format an output file's extension claims, or undefined when no format claims it. */
+function inferFormat(file: string): string | undefined {
+  const f = BY_EXTENSION[path.extname(file).toLowerCase()];
+  return f !== undefined && FORMATTERS.has(f) ? f : undefined;
+}
+
+function unclaimedExtension(file: string): InputProblem {
+  const ext = path.extname(file);
+  const known = Object.keys(BY_EXTENSION).join(', ');
+  return {
+    code: 'usage',
+    file: 'command line',
+    subject: '--output',
+    message: ext
+      ? t2(`no format claims the extension "${ext}" of ${file}: it gets the text report.`, `aucun format ne correspond à l'extension « ${ext} » de ${file} : il recevra le rapport texte.`)
+      : t2(`${file} has no extension: it gets the text report.`, `${file} n'a pas d'extension : il recevra le rapport texte.`),
+    hint: t2(
+      `Put --format NAME before --output to choose (extensions known: ${known}).`,
+      `Placez --format NOM avant --output pour choisir (extensions connues : ${known}).`,
+    ),
+  };
+}
+
+/** The folders `mkdir -p` must create for `file`, outermost first (none when its folder exists). */
+async function missingFolders(file: string): Promise<string[]> {
+  const out: string[] = [];
+  let dir = path.dirname(file);
+  for (;;) {
+    try {
+      await fsp.stat(dir);
+      return out;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return out;
+      out.unshift(dir);
+      const up = path.dirname(dir);
+      if (up === dir) return out;
+      dir = up;
+    }
+  }
 }
 
 /**
@@ -87,8 +162,14 @@ function inferFormat(file: string): string {
  */
 export async function writeAtomically(files: readonly { path: string; content: string }[]): Promise<void> {
   const temps: { tmp: string; final: string }[] = [];
+  // Folders this call creates (`-o reports/x.sarif` in a fresh checkout), removed again on failure.
+  const created: string[] = [];
   try {
     for (const f of files) {
+      for (const dir of await missingFolders(f.path)) {
+        await fsp.mkdir(dir);
+        created.push(dir);
+      }
       const tmp = path.join(path.dirname(f.path), `.${path.basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`);
       await fsp.writeFile(tmp, f.content, { flag: 'wx' });
       temps.push({ tmp, final: f.path });
@@ -96,13 +177,14 @@ export async function writeAtomically(files: readonly { path: string; content: s
     for (const t of temps) await fsp.rename(t.tmp, t.final);
   } catch (err) {
     await Promise.all(temps.map((t) => fsp.rm(t.tmp, { force: true })));
+    for (const dir of created.reverse()) await fsp.rmdir(dir).catch(() => undefined);
     const e = err as NodeJS.ErrnoException;
     const target = files.find((f) => e.path?.includes(path.basename(f.path)))?.path ?? files[0]?.path ?? '';
     throw new UserInputError({
       code: 'file.unreadable',
       file: target,
       message: t2(`cannot be written (${e.code ?? 'error'}).`, `ne peut pas être écrit (${e.code ?? 'erreur'}).`),
-      hint: t2('Check that the folder exists and is writable.', 'Vérifiez que le dossier existe et est accessible en écriture.'),
+      hint: t2('Check that the folder is writable and that no file has its name.', 'Vérifiez que le dossier est accessible en écriture et qu’aucun fichier ne porte son nom.'),
     });
   }
 }
