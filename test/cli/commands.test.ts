@@ -200,9 +200,10 @@ describe('reports', () => {
 
   it('a report that cannot be written is exit 2, and no other file is left half-done', async () => {
     const d = tmp();
+    writeFileSync(path.join(d, 'no'), 'a file where a folder should be');
     const run = await runCli(['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--format', 'json', '--output', path.join(d, 'a.json'), '--format', 'text', '--output', path.join(d, 'no', 'dir', 'b.txt')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/cannot be written \(ENOENT\)/);
+    expect(run.stderr).toMatch(/cannot be written \(ENOTDIR\)/);
     expect(existsSync(path.join(d, 'a.json'))).toBe(false);
   });
 });
