@@ -6,6 +6,19 @@ export interface SourcePosition {
   line?: number;
   /** 1-based column, when known. */
   column?: number;
+  /** Where the value ends (1-based line, and the column just after its last character), when known. */
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** A position's fields, without undefined ones: what a finding copies from where the manifest says something. */
+export function placeOf(p: SourcePosition): SourcePosition {
+  const out: SourcePosition = { file: p.file };
+  if (p.line !== undefined) out.line = p.line;
+  if (p.column !== undefined) out.column = p.column;
+  if (p.endLine !== undefined) out.endLine = p.endLine;
+  if (p.endColumn !== undefined) out.endColumn = p.endColumn;
+  return out;
 }
 
 /** The closed set of user-input problem kinds; each maps to exit code 2. */

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { findingCodesTable } from '../support/finding-codes.js';
+import { README_URL } from '../../src/formatters/help-links.js';
 import { ROOT, runCli } from '../support/run-cli.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -20,6 +23,21 @@ describe('README', () => {
   ])('shows the real output of %s', async (_, args, env) => {
     const run = await runCli(args as string[], { env: env as Record<string, string> });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
+  });
+
+  it('lists every finding code with an anchor (UPDATE_README=1 rewrites the table)', () => {
+    const block = `<!-- finding-codes -->\n${findingCodesTable()}\n<!-- /finding-codes -->`;
+    if (process.env.UPDATE_README === '1' && !readme.includes(block)) {
+      writeFileSync(path.join(ROOT, 'README.md'), readme.replace(/<!-- finding-codes -->[\s\S]*?<!-- \/finding-codes -->/, block));
+      return;
+    }
+    expect(readme).toContain(block);
+  });
+
+  it('is the page help links point at (package.json homepage)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { homepage?: string };
+    expect(pkg.homepage).toBe(README_URL);
+    expect(readme).toContain('## The bundled ruleset');
   });
 
   it('carries the bad-input table the hostile tests keep true', () => {
