@@ -150,7 +150,7 @@ describe('bad input: exit 2, one positioned message with a hint, nothing written
     expect((await runCli(['check', '--lang', 'de'])).stderr).toMatch(/--lang: "de" is not a supported language/);
     const f = await runCli(['check', '--format', 'jsn']);
     expect(f.code).toBe(2);
-    expect(f.stderr).toMatch(/--format: unknown format "jsn"\. Did you mean "json"\?/);
+    expect(f.stderr).toMatch(/--format: unknown format "jsn"\. Did you mean "--format json"\?/);
   });
 
   it('an unknown command or option is a usage error (exit 2)', async () => {
