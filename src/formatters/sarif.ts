@@ -5,7 +5,7 @@ import type { FormatContext, Formatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { codeSpan, escapeMarkdown } from './markdown-escape.js';
 import { isNotSatisfied, isUrl, repoPath, reportFiles, requirementDef, signatureText, slotNeed, slotNeedWord } from './report-helpers.js';
-import { createHash } from 'node:crypto';
+import { Fingerprints } from './fingerprint.js';
 import { findingHelpUri, RULESET_HELP_URI, ruleIdOf } from './help-links.js';
 
 /** Where the OASIS Standard publishes the schema this output follows. */
@@ -98,8 +98,7 @@ interface Ctx {
   lab: Labels;
   manifestName: string;
   artifactIndex: Map<string, number>;
-  /** Fingerprint keys already given, for telling equal ones apart. */
-  seen: Map<string, number>;
+  prints: Fingerprints;
 }
 
 /**
@@ -127,17 +126,8 @@ function locationOf(c: Ctx, f: Pick<Finding, 'file' | 'line' | 'column' | 'endLi
   return { physicalLocation };
 }
 
-/**
- * What makes a result the same result from one run to the next, whatever moved in the manifest:
- * ruleset, requirement, slot, finding code, and the evidence file or record it is about (never a
- * line number). Equal keys within a run are told apart by their order.
- */
-function fingerprint(c: Ctx, requirement: string, parts: readonly (string | number | undefined)[]): { 'dmnCheck/v1': string } {
-  const key = [c.report.ruleset.id, requirement, ...parts.map((p) => (p === undefined ? '' : String(p)))].join('\u0000');
-  const n = (c.seen.get(key) ?? 0) + 1;
-  c.seen.set(key, n);
-  const digest = createHash('sha256').update(key).digest('hex').slice(0, 32);
-  return { 'dmnCheck/v1': `${digest}:${n}` };
+function fingerprint(value: string): { 'dmnCheck/v1': string } {
+  return { 'dmnCheck/v1': value };
 }
 
 function messageOf(f: Finding, lab: Labels): string {
@@ -151,7 +141,6 @@ function findingResult(c: Ctx, f: Finding, requirement: string, ruleIndex: numbe
   if (f.slot !== undefined) properties.slot = f.slot;
   if (f.record !== undefined) properties.record = f.record;
   if (f.pointer !== undefined) properties.pointer = f.pointer;
-  const evidenceFile = f.file !== undefined && f.file !== c.manifestName ? f.file : undefined;
   return {
     ruleId: ruleIdOf(requirement),
     ruleIndex,
@@ -160,7 +149,7 @@ function findingResult(c: Ctx, f: Finding, requirement: string, ruleIndex: numbe
     // A FHIR URL is not in the repository: the result sits on the manifest, the URL goes alongside.
     locations: [locationOf(c, f.file !== undefined && isUrl(f.file) ? undefined : f)],
     ...(f.file !== undefined && isUrl(f.file) ? { relatedLocations: [{ id: 0, physicalLocation: { artifactLocation: { uri: f.file } } }] } : {}),
-    partialFingerprints: fingerprint(c, requirement, [f.slot, f.code, evidenceFile, f.record, f.pointer]),
+    partialFingerprints: fingerprint(c.prints.finding(requirement === DOSSIER_RULE_ID ? undefined : requirement, f, c.manifestName)),
     suppressions: [],
     properties,
   };
@@ -189,7 +178,7 @@ function requirementResults(c: Ctx, r: RequirementReport, ruleIndex: number): Js
       level: 'none',
       message: { text: reasons.length > 0 ? `${c.lab.notApplicableBecause}${c.lab.colon}${reasons.join('; ')}` : c.lab.status.not_applicable },
       locations: [locationOf(c, r.findings.find((f) => f.file === c.manifestName && f.line !== undefined))],
-      partialFingerprints: fingerprint(c, r.id, ['not_applicable']),
+      partialFingerprints: fingerprint(c.prints.requirement(r.id, 'not_applicable')),
       suppressions: [{ kind: 'external', status: 'accepted', justification }],
       properties,
     });
@@ -201,7 +190,7 @@ function requirementResults(c: Ctx, r: RequirementReport, ruleIndex: number): Js
       level: 'error',
       message: { text: c.lab.status[r.status] },
       locations: [locationOf(c, undefined)],
-      partialFingerprints: fingerprint(c, r.id, [r.status]),
+      partialFingerprints: fingerprint(c.prints.requirement(r.id, r.status)),
       suppressions: [],
       properties: { requirementStatus: r.status },
     });
@@ -212,7 +201,7 @@ function requirementResults(c: Ctx, r: RequirementReport, ruleIndex: number): Js
 function format(report: Report, ctx: FormatContext): string {
   const lab = labels(ctx.lang);
   const { artifacts, index } = artifactsOf(report);
-  const c: Ctx = { report, lab, manifestName: [...index.keys()][0]!, artifactIndex: index, seen: new Map() };
+  const c: Ctx = { report, lab, manifestName: [...index.keys()][0]!, artifactIndex: index, prints: new Fingerprints(report) };
   const rules = report.requirements.map((r) => ruleOf(r, requirementDef(ctx.ruleset, r.id), ctx.lang, lab));
   const results = report.requirements.flatMap((r, i) => requirementResults(c, r, i));
   if (report.findings.length > 0) {

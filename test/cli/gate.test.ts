@@ -78,6 +78,7 @@ describe('--format did you mean', () => {
     ['xunit', 'junit'],
     ['md', 'markdown'],
     ['srif', 'sarif'],
+    ['codequality', 'gitlab'],
     ['JSON', 'json'],
   ])('%s → %s', async (typed, meant) => {
     const run = await check('complete', '-f', typed);
