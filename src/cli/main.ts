@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
 import { FORMATTERS } from '../formatters/registry.js';
+import { inputErrorAnnotation } from '../formatters/github.js';
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { TOOL } from './common.js';
@@ -124,13 +125,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (err) {
+    if (err instanceof UserInputError && outputs.some((o) => o.kind === 'format' && o.value === 'github')) {
+      // In GitHub Actions the input error becomes an annotation on the line to fix (workflow commands on stdout).
+      const lang = detectLang(langArg(argv), io.env);
+      for (const p of err.problems) {
+        const { message, hint, ...where } = p;
+        io.stdout.write(`${inputErrorAnnotation({ ...where, message: message[lang], ...(hint ? { hint: hint[lang] } : {}) }, lang)}\n`);
+      }
+    }
     return reportError(err, argv, io);
   }
 }
 
-function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
+function langArg(argv: readonly string[]): string | undefined {
   const langIdx = argv.indexOf('--lang');
-  const lang = detectLang(langIdx >= 0 ? argv[langIdx + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7), io.env);
+  return langIdx >= 0 ? argv[langIdx + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+}
+
+function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
+  const lang = detectLang(langArg(argv), io.env);
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     // commander already printed its message; add the hint

@@ -20,9 +20,27 @@ describe('README', () => {
     ['a failing dossier', ['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color'], {}],
     ['French', ['check', 'fixtures/dossiers/renamed-text-screenshot/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color', '--lang', 'fr', '-q'], {}],
     ['the checks', ['rules', 'list', '--checks'], {}],
+    ['GitHub annotations', ['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'github'], {}],
   ])('shows the real output of %s', async (_, args, env) => {
     const run = await runCli(args as string[], { env: env as Record<string, string> });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
+  });
+
+  it('shows the real GitLab Code Quality report', async () => {
+    const run = await runCli(['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'gitlab']);
+    expect(readme).toContain(`\`\`\`json\n${run.stdout}\`\`\``);
+  });
+
+  it('shows the real annotation of an input error', async () => {
+    const { scratch } = await import('../support/run-cli.js');
+    const s = scratch();
+    try {
+      writeFileSync(path.join(s.dir, 'dmn-evidence.yaml'), 'dmn-evidence: 1\nproduct: { name: X, version: "1", manufacturer: Y }\nfatcs:\n  patient_access: true\n');
+      const run = await runCli(['check', '-f', 'github'], { cwd: s.dir });
+      expect(readme).toContain(`\`${run.stdout.trim()}\``);
+    } finally {
+      s.done();
+    }
   });
 
   it('lists every finding code with an anchor (UPDATE_README=1 rewrites the table)', () => {
