@@ -1,3 +1,4 @@
+import { createMemo } from '../../src/checks/memo.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,7 @@ async function fixture(rel: string): Promise<EvidenceFile> {
 }
 
 async function judge(files: EvidenceFile[], check: AnyCheck = fhirpathCheck, options: object = use.options): Promise<CheckResult> {
-  return check.run({ requirement: 'MES 1', slot: 'measures-sample', files, options, facts: {}, asOf: '2026-11-29', provided: new Set() });
+  return check.run({ requirement: 'MES 1', slot: 'measures-sample', files, options, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() });
 }
 
 const failedRules = (result: CheckResult): string[] => [...new Set(result.findings.map((f) => String(f.params?.rule)))].sort();

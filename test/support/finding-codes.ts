@@ -1,4 +1,4 @@
-import { CATALOG } from '../../src/i18n/index.js';
+import { catalogOf, createRegistry } from '../../src/checks/registry.js';
 import { findingAnchor } from '../../src/formatters/help-links.js';
 
 /** A parameter set that names each parameter: `‹file›` stands for the file a real finding names. */
@@ -17,7 +17,7 @@ function cell(s: string): string {
  * Code Quality `check_name` point at.
  */
 export function findingCodesTable(): string {
-  const rows = Object.entries(CATALOG).map(([code, def]) => {
+  const rows = Object.entries(catalogOf(createRegistry())).map(([code, def]) => {
     const hint = def.hint ? def.hint.en(PLACEHOLDERS) : '';
     return `| <a id="${findingAnchor(code)}"></a>\`${code}\` | ${cell(def.en(PLACEHOLDERS))} | ${cell(hint)} |`;
   });

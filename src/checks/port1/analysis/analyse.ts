@@ -579,26 +579,3 @@ export async function analyseExport(input: AnalysisInput): Promise<ExportAnalysi
   }
   return { files, dictionary, schema };
 }
-
-const shared = new WeakMap<object, Map<string, Promise<ExportAnalysis>>>();
-
-/**
- * The analysis of a PORT 1 evidence set, computed once however many of its slots' checks ask for it
- * (they run one per slot but need the same single read of the export).
- */
-export function sharedAnalysis(input: AnalysisInput): Promise<ExportAnalysis> {
-  const anchor = input.sample[0] ?? input.dictionary ?? input.schema;
-  if (!anchor) return analyseExport(input);
-  const key = [input.sample.map((f) => f.path).join('\u0000'), input.dictionary?.path ?? '', input.schema?.path ?? ''].join('\u0001');
-  let byKey = shared.get(anchor);
-  if (!byKey) {
-    byKey = new Map();
-    shared.set(anchor, byKey);
-  }
-  let p = byKey.get(key);
-  if (!p) {
-    p = analyseExport(input);
-    byKey.set(key, p);
-  }
-  return p;
-}

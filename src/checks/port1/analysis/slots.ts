@@ -48,7 +48,10 @@ export async function exportEvidence(ctx: CheckContext<SiblingOptions>, self: Ro
   const dictionary = filesOf('dictionary').find((f) => f.kind === 'yaml' || f.kind === 'json');
   const schema = filesOf('schema').find((f) => f.kind === 'json');
   // Loaded on first use: commands that run no PORT 1 check do not pay for the export readers.
-  const { sharedAnalysis } = await import('./analyse.js');
-  const analysis = await sharedAnalysis({ sample, ...(dictionary ? { dictionary } : {}), ...(schema ? { schema } : {}) });
+  const { analyseExport } = await import('./analyse.js');
+  const input = { sample, ...(dictionary ? { dictionary } : {}), ...(schema ? { schema } : {}) };
+  // One read of the export for the three slots: the engine's per-evaluation memo, keyed by the files.
+  const key = ['port1', sample.map((f) => f.path).join('\u0000'), dictionary?.path ?? '', schema?.path ?? ''].join('\u0001');
+  const analysis = await ctx.shared(key, () => analyseExport(input));
   return { sample, dictionary, schema, analysis };
 }
