@@ -1,4 +1,4 @@
-import { formatProblem, UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { formatProblem, problemPrefix, UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { detectLang, type Lang } from '../i18n/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../ruleset/load.js';
 import type { Ruleset } from '../ruleset/types.js';
@@ -77,5 +77,5 @@ export function generatedAt(io: CliIo, now: Date): string {
 
 /** A problem that does not stop the run, on stderr: `dmn-check: warning: …`. */
 export function warn(io: CliIo, p: InputProblem, lang: Lang): void {
-  io.stderr.write(`dmn-check: ${lang === 'fr' ? 'avertissement' : 'warning'}: ${formatProblem(p, lang)}\n`);
+  io.stderr.write(`${problemPrefix('warning', lang)}${formatProblem(p, lang)}\n`);
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
+import { formatProblem, problemPrefix, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
 import { FORMATTERS } from '../formatters/registry.js';
 import { inputErrorAnnotation } from '../formatters/github.js';
@@ -9,6 +9,8 @@ import { TOOL } from './common.js';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from './fail-on.js';
 import { initCommand } from './init-command.js';
 import type { CliIo } from './io.js';
+import { commanderMessage, helpConfig } from './commander-fr.js';
+import type { Lang } from '../i18n/index.js';
 import type { OutputToken } from './outputs.js';
 import { packCommand } from './pack-command.js';
 import { replayCommand } from './replay-command.js';
@@ -16,12 +18,22 @@ import { explainCommand, rulesLintCommand, rulesListCommand } from './rules-comm
 
 export type { CliIo } from './io.js';
 
-function commonOptions(cmd: Command): Command {
+/** The help text in the language of the run: `(en, fr) => the one to show`. */
+type Pick2 = (en: string, fr: string) => string;
+
+function commonOptions(cmd: Command, t: Pick2, lang: Lang): Command {
+  cmd.configureHelp(helpConfig(lang));
+  cmd.helpOption('-h, --help', t('display help for command', 'affiche l’aide de la commande'));
   return cmd
-    .option('--rules <file>', 'ruleset file (default: the bundled rules/ans-dmn-1.2.2.yaml)')
-    .addOption(new Option('--lang <lang>', 'language of messages: fr or en (default from LC_ALL/LANG)'))
-    .option('--no-color', 'no ANSI colours (also NO_COLOR)')
-    .option('-q, --quiet', 'print only what is not satisfied, and the summary');
+    .option('--rules <file>', t('ruleset file (default: the bundled rules/ans-dmn-1.2.2.yaml)', 'fichier de référentiel (par défaut : rules/ans-dmn-1.2.2.yaml, fourni)'))
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        t('language of messages: fr or en (default: DMN_CHECK_LANG, then LC_ALL/LC_MESSAGES/LANG, then the system locale)', 'langue des messages : fr ou en (par défaut : DMN_CHECK_LANG, puis LC_ALL/LC_MESSAGES/LANG, puis la langue du système)'),
+      ),
+    )
+    .option('--no-color', t('no ANSI colours (also NO_COLOR)', 'sans couleurs ANSI (aussi NO_COLOR)'))
+    .option('-q, --quiet', t('print only what is not satisfied, and the summary', 'n’affiche que ce qui n’est pas satisfait, et la synthèse'));
 }
 
 /**
@@ -35,28 +47,51 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     outputs.push({ kind, value });
     return value;
   };
+  // Help and commander's messages are worded before options are parsed: the language comes from argv and env.
+  const lang = detectLang(langArg(argv), io.env);
+  const t: Pick2 = (en, fr) => (lang === 'fr' ? fr : en);
   const program = new Command('dmn-check')
-    .description('Conformity checker for French digital medical devices (DMN) — ANS interoperability and security referential')
-    .version(TOOL.version, '-V, --version')
+    .description(
+      t(
+        'Conformity checker for French digital medical devices (DMN) — ANS interoperability and security referential',
+        'Vérification de conformité des dispositifs médicaux numériques (DMN) au référentiel d’interopérabilité et de sécurité de l’ANS',
+      ),
+    )
+    .version(TOOL.version, '-V, --version', t('output the version number', 'affiche le numéro de version'))
+    .helpOption('-h, --help', t('display help for command', 'affiche l’aide de la commande'))
+    .helpCommand('help [command]', t('display help for command', 'affiche l’aide d’une commande'))
+    .configureHelp(helpConfig(lang))
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(commanderMessage(s, lang)),
+    });
 
   commonOptions(
     program
       .command('check')
-      .description('evaluate a dossier (default manifest: ./dmn-evidence.yaml)')
-      .argument('[manifest]', 'evidence manifest')
-      .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
-      .addOption(new Option('-f, --format <name>', `output format: ${[...FORMATTERS.keys()].join(', ')} (repeatable)`).argParser(collect('format')))
-      .addOption(new Option('-o, --output <file>', 'write the preceding --format to FILE (repeatable)').argParser(collect('output')))
+      .description(t('evaluate a dossier (default manifest: ./dmn-evidence.yaml)', 'évalue un dossier (manifeste par défaut : ./dmn-evidence.yaml)'))
+      .argument('[manifest]', t('evidence manifest', 'manifeste des preuves'))
+      .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut : aujourd’hui)'))
+      .addOption(new Option('-f, --format <name>', t(`output format: ${[...FORMATTERS.keys()].join(', ')} (repeatable)`, `format de sortie : ${[...FORMATTERS.keys()].join(', ')} (répétable)`)).argParser(collect('format')))
+      .addOption(new Option('-o, --output <file>', t('write the preceding --format to FILE (repeatable)', 'écrit le --format qui précède dans FICHIER (répétable)')).argParser(collect('output')))
       .addOption(
-        new Option('--fail-on <level>', 'exit 1 when a requirement is at least this bad: warning (also any warning finding), missing (default), failed, error')
+        new Option(
+          '--fail-on <level>',
+          t(
+            'exit 1 when a requirement is at least this bad: warning (also any warning finding), missing, failed, error',
+            'code de sortie 1 dès qu’une exigence atteint ce niveau : warning (aussi tout avertissement), missing (manquante), failed (en échec), error (erreur)',
+          ),
+        )
           .choices([...FAIL_ON_LEVELS])
           .default(DEFAULT_FAIL_ON),
       )
-      .option('--offline', 'refuse network evidence sources (FHIR servers)')
-      .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay'),
+      .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)'))
+      .option('--save-evidence <dir>', t('save what FHIR servers returned (canonical NDJSON) for an offline replay', 'enregistre ce que les serveurs FHIR ont renvoyé (NDJSON canonique) pour un rejeu hors ligne')),
+    t,
+    lang,
   ).action(async (manifest: string | undefined, opts) => {
     code = await checkCommand(manifest, { ...opts, outputs }, io);
   });
@@ -64,35 +99,67 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   commonOptions(
     program
       .command('init')
-      .description('write a commented manifest template from the ruleset')
-      .option('--out <file>', 'where to write it', 'dmn-evidence.yaml')
-      .option('--force', 'overwrite an existing file'),
+      .description(t('write a commented manifest template from the ruleset', 'écrit un modèle de manifeste commenté d’après le référentiel'))
+      .option('--out <file>', t('where to write it', 'où l’écrire'), 'dmn-evidence.yaml')
+      .option('--force', t('overwrite an existing file', 'remplace un fichier existant')),
+    t,
+    lang,
   ).action(async (opts) => {
     code = await initCommand(opts, io);
   });
 
-  commonOptions(program.command('explain').description('describe one requirement').argument('<id>', 'requirement or scenario id, e.g. "IEU 9" or ieu-9.1')).action(
+  commonOptions(
+    program
+      .command('explain')
+      .description(t('describe one requirement', 'décrit une exigence'))
+      .argument('<id>', t('requirement or scenario id, e.g. "IEU 9" or ieu-9.1', 'identifiant d’exigence ou de scénario, par exemple « IEU 9 » ou ieu-9.1')),
+    t,
+    lang,
+  ).action(
     (id: string, opts) => {
       code = explainCommand(id, opts, io);
     },
   );
 
-  const rules = program.command('rules').description('inspect and validate rulesets');
-  commonOptions(rules.command('list').description("list the ruleset's requirements").option('--checks', 'list the available checks instead')).action((opts) => {
+  const rules = program.command('rules').description(t('inspect and validate rulesets', 'consulte et valide les référentiels'));
+  rules.configureHelp(helpConfig(lang)).helpOption('-h, --help', t('display help for command', 'affiche l’aide de la commande'));
+  rules.helpCommand('help [command]', t('display help for command', 'affiche l’aide d’une commande'));
+  commonOptions(
+    rules
+      .command('list')
+      .description(t("list the ruleset's requirements", 'liste les exigences du référentiel'))
+      .option('--checks', t('list the available checks instead', 'liste plutôt les contrôles disponibles')),
+    t,
+    lang,
+  ).action((opts) => {
     code = rulesListCommand(opts, io);
   });
-  commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action((file: string, opts) => {
+  commonOptions(
+    rules
+      .command('lint')
+      .description(t('validate a ruleset file (schema and semantics)', 'valide un fichier de référentiel (schéma et sémantique)'))
+      .argument('<file>', t('ruleset YAML', 'référentiel YAML')),
+    t,
+    lang,
+  ).action((file: string, opts) => {
     code = rulesLintCommand(file, opts, io);
   });
 
   commonOptions(
     program
       .command('replay')
-      .description('re-hash the evidence a JSON report (or a bag from `pack`) names, re-evaluate, and say whether the result is identical')
-      .argument('<report>', 'JSON report, or a bag made by `pack` (folder or .zip)')
-      .option('--root <dir>', "folder the check ran in; the report's manifest path is relative to it (default: the current folder)")
-      .option('--evidence <dir>', 'folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)')
-      .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
+      .description(
+        t(
+          're-hash the evidence a JSON report (or a bag from `pack`) names, re-evaluate, and say whether the result is identical',
+          'recalcule les empreintes des preuves qu’un rapport JSON (ou une archive de `pack`) cite, réévalue, et dit si le résultat est identique',
+        ),
+      )
+      .argument('<report>', t('JSON report, or a bag made by `pack` (folder or .zip)', 'rapport JSON, ou archive écrite par `pack` (dossier ou .zip)'))
+      .option('--root <dir>', t("folder the check ran in; the report's manifest path is relative to it (default: the current folder)", 'dossier où la vérification a été lancée ; le chemin du manifeste dans le rapport en part (par défaut : le dossier courant)'))
+      .option('--evidence <dir>', t('folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)', 'dossier des instantanés FHIR enregistrés par `check --save-evidence` (une archive a les siens)'))
+      .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie : text ou json')).choices(['text', 'json']).default('text')),
+    t,
+    lang,
   ).action(async (report: string, opts) => {
     code = await replayCommand(report, opts, io);
   });
@@ -100,10 +167,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   commonOptions(
     program
       .command('diff')
-      .description('compare two JSON reports: requirements newly failing, resolved, changed, added, removed (exit 1 when anything got worse)')
-      .argument('<old>', 'older JSON report')
-      .argument('<new>', 'newer JSON report')
-      .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
+      .description(
+        t(
+          'compare two JSON reports: requirements newly failing, resolved, changed, added, removed (exit 1 when anything got worse)',
+          'compare deux rapports JSON : exigences nouvellement en échec, résolues, modifiées, ajoutées, retirées (code 1 si quelque chose s’est dégradé)',
+        ),
+      )
+      .argument('<old>', t('older JSON report', 'rapport JSON le plus ancien'))
+      .argument('<new>', t('newer JSON report', 'rapport JSON le plus récent'))
+      .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie : text ou json')).choices(['text', 'json']).default('text')),
+    t,
+    lang,
   ).action(async (oldReport: string, newReport: string, opts) => {
     code = await diffCommand(oldReport, newReport, opts, io);
   });
@@ -111,12 +185,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   commonOptions(
     program
       .command('pack')
-      .description('check a dossier and seal it as a BagIt bag (folder or .zip): manifest, evidence, statements, report.json, report.html')
-      .argument('[manifest]', 'evidence manifest (default: ./dmn-evidence.yaml)')
-      .requiredOption('--out <path>', 'bag to write: a folder, or a file ending in .zip')
-      .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
-      .option('--force', 'replace an existing bag or file at --out')
-      .option('--offline', 'refuse network evidence sources (FHIR servers)'),
+      .description(
+        t(
+          'check a dossier and seal it as a BagIt bag (folder or .zip): manifest, evidence, statements, report.json, report.html',
+          'vérifie un dossier et le scelle en archive BagIt (dossier ou .zip) : manifeste, preuves, déclarations, report.json, report.html',
+        ),
+      )
+      .argument('[manifest]', t('evidence manifest (default: ./dmn-evidence.yaml)', 'manifeste des preuves (par défaut : ./dmn-evidence.yaml)'))
+      .requiredOption('--out <path>', t('bag to write: a folder, or a file ending in .zip', 'archive à écrire : un dossier, ou un fichier en .zip'))
+      .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut : aujourd’hui)'))
+      .option('--force', t('replace an existing bag or file at --out', 'remplace l’archive ou le fichier existant à --out'))
+      .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)')),
+    t,
+    lang,
   ).action(async (manifest: string | undefined, opts) => {
     code = await packCommand(manifest, opts, io);
   });
@@ -147,18 +228,17 @@ function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     // commander already printed its message; add the hint
-    io.stderr.write(lang === 'fr' ? "Voir `dmn-check --help`.\n" : 'See `dmn-check --help`.\n');
+    io.stderr.write(lang === 'fr' ? 'Voir `dmn-check --help`.\n' : 'See `dmn-check --help`.\n');
     return 2;
   }
   if (err instanceof UserInputError) {
-    const label = lang === 'fr' ? 'erreur' : 'error';
-    for (const p of err.problems) io.stderr.write(`dmn-check: ${label}: ${formatProblem(p, lang)}\n`);
+    for (const p of err.problems) io.stderr.write(`${problemPrefix('error', lang)}${formatProblem(p, lang)}\n`);
     return 2;
   }
   const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
   io.stderr.write(
     lang === 'fr'
-      ? `dmn-check: erreur interne : ${message}. Merci de la signaler avec la commande lancée.\n`
+      ? `dmn-check\u00a0: erreur interne\u00a0: ${message}. Merci de la signaler avec la commande lancée.\n`
       : `dmn-check: internal error: ${message}. Please report it with the command you ran.\n`,
   );
   return 2;

@@ -61,8 +61,8 @@ export function pairOutputs(tokens: readonly OutputToken[], warnings: InputProbl
     throw new UserInputError({
       code: 'usage',
       file: 'command line',
-      message: t2('several formats would go to standard output.', 'plusieurs formats iraient sur la sortie standard.'),
-      hint: t2('Give each --format but one an --output FILE.', 'Donnez à chaque --format sauf un une option --output FICHIER.'),
+      message: t2('several formats would go to standard output.', 'un seul format peut aller sur la sortie standard ;'),
+      hint: t2('Give each --format but one an --output FILE.', 'ajoutez --output FICHIER aux autres --format.'),
     });
   }
   return out;

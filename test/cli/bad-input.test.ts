@@ -165,7 +165,7 @@ describe('bad input: exit 2, one positioned message with a hint, nothing written
   it('messages in French with --lang fr', async () => {
     const d = dossier();
     edit(d.manifest, (s) => s.replace('creation-flow:', 'creaton-flow:'));
-    const stderr = await expectInputError(d.manifest, /erreur: dmn-evidence\.yaml:\d+:5 evidence\."IEU 8"\.creaton-flow: emplacement inconnu pour IEU 8\. Vouliez-vous dire « creation-flow » \?/, ['--lang', 'fr']);
+    const stderr = await expectInputError(d.manifest, /erreur\u00a0: dmn-evidence\.yaml:\d+:5 evidence\."IEU 8"\.creaton-flow\u00a0: emplacement inconnu pour IEU 8\. Vouliez-vous dire « creation-flow » \?/, ['--lang', 'fr']);
     expect(stderr).not.toMatch(/unknown/);
   });
 
