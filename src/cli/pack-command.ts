@@ -1,3 +1,4 @@
+import { plural, proseDate } from '../i18n/format.js';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,13 +32,13 @@ const WORDS = {
     description: (r: Report, summary: string) => `dmn-check conformity dossier: ruleset ${r.ruleset.id} ${r.ruleset.version}, as of ${r.asOf}, verdict ${VERDICT_LABELS.en[r.verdict]} (${summary})`,
   },
   fr: {
-    written: (zip: boolean) => (zip ? 'Scellé écrit (zip) :' : 'Scellé écrit :'),
-    payload: (files: number, bytes: number) => `contenu : ${files} fichiers, ${bytes} octets`,
-    seal: 'sceau (sha256 de tagmanifest-sha256.txt) :',
-    zip: 'sha256 du zip :',
-    verdict: 'Verdict :',
+    written: (zip: boolean) => (zip ? 'Archive scellée (BagIt, zip) écrite\u00a0:' : 'Archive scellée (BagIt) écrite\u00a0:'),
+    payload: (files: number, bytes: number) => `contenu\u00a0: ${plural(files, 'fr', 'fichier')}, ${plural(bytes, 'fr', 'octet')}`,
+    seal: 'sceau (sha256 de tagmanifest-sha256.txt)\u00a0:',
+    zip: 'sha256 du zip\u00a0:',
+    verdict: 'Verdict\u00a0:',
     description: (r: Report, summary: string) =>
-      `Dossier de conformité dmn-check : référentiel ${r.ruleset.id} ${r.ruleset.version}, au ${r.asOf}, verdict ${VERDICT_LABELS.fr[r.verdict]} (${summary})`,
+      `Dossier de conformité dmn-check\u00a0: référentiel ${r.ruleset.id} ${r.ruleset.version}, au ${proseDate(r.asOf, 'fr')}, verdict ${VERDICT_LABELS.fr[r.verdict]} (${summary})`,
   },
 } as const;
 

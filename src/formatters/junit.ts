@@ -8,7 +8,7 @@ import { cdata, escapeXmlAttr } from './xml-escape.js';
 function findingText(f: Finding, lab: Labels): string {
   const lines = [`[${lab.severity[f.severity]}] ${f.code}: ${f.message}`];
   const where = locationText(f, lab);
-  if (where !== undefined) lines.push(`  ${lab.at} ${where}`);
+  if (where !== undefined) lines.push(lab.lang === 'fr' ? `  emplacement${lab.colon}${where}` : `  ${lab.at} ${where}`);
   if (f.hint !== undefined) lines.push(`  ${lab.hint}${lab.colon}${f.hint}`);
   return lines.join('\n');
 }

@@ -78,7 +78,7 @@ describe('explain', () => {
     expect(run.stdout).toMatch(/Requirement:\n  When electronic identification yields only a private identifier/);
     expect(run.stdout).toMatch(/IEU 8\.1 — Create an account/);
     expect(run.stdout).toMatch(/IEU 8\.1\.1: /);
-    expect(run.stdout).toMatch(/ins-association-flow \(required when not slot creation-flow provides "ins"\)/);
+    expect(run.stdout).toMatch(/ins-association-flow \(required unless slot creation-flow provides "ins"\)/);
     expect(run.stdout).toMatch(/- ins_applicable = false: the INS does not apply to this DMN/);
     expect(run.stdout).toMatch(/\[FAQ ANS\] Do not confuse creating the identity \(in the GAP\)/);
   });

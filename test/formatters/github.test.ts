@@ -65,7 +65,7 @@ describe('github formatter', () => {
   it('ends with a notice that sums the dossier up', () => {
     const last = annotations.at(-1)!;
     expect(last.command).toBe('notice');
-    expect(last.message).toBe('Verdict: fail — 1 satisfied, 1 not applicable, 1 missing, 1 failed, 1 error (ans-dmn 1.2.2, as of 2026-11-29)');
+    expect(last.message).toBe('Verdict: FAIL — 1 satisfied, 1 not applicable, 1 missing, 1 failed, 1 error (ans-dmn 1.2.2, as of 2026-11-29)');
     expect(annotations.filter((a) => a.command === 'notice')).toHaveLength(1);
   });
 
