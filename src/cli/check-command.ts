@@ -5,7 +5,7 @@ import { FORMATTERS } from '../formatters/registry.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/index.js';
-import { generatedAt, langOf, warn, loadRules, parseAsOf, useColor, type CommonOptions } from './common.js';
+import { defaultManifest, generatedAt, langOf, warn, loadRules, parseAsOf, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 import { pairOutputs, writeAtomically, type OutputRequest, type OutputToken } from './outputs.js';
 import { DEFAULT_FAIL_ON, exitCodeFor, type FailOn } from './fail-on.js';
@@ -75,7 +75,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
   const requests = pairOutputs(opts.outputs, warnings); // usage errors before any work
   for (const w of warnings) warn(io, w, lang);
   const ruleset = loadRules(opts, io);
-  const report = await runCheck(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, {
+  const report = await runCheck(manifestArg ?? defaultManifest(io), ruleset, io, {
     asOf,
     lang,
     offline: opts.offline ?? false,

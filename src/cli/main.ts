@@ -7,7 +7,7 @@ import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { TOOL } from './common.js';
 import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from './fail-on.js';
-import { initCommand } from './init-command.js';
+import { initCommand, schemaCommand } from './init-command.js';
 import type { CliIo } from './io.js';
 import { commanderMessage, helpConfig } from './commander-fr.js';
 import type { Lang } from '../i18n/index.js';
@@ -106,6 +106,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     lang,
   ).action(async (opts) => {
     code = await initCommand(opts, io);
+  });
+
+  commonOptions(
+    program
+      .command('schema')
+      .description(
+        t(
+          "write the manifest's JSON Schema for the ruleset (facts, requirement ids, slots with what they expect), for editors",
+          'écrit le schéma JSON du manifeste pour le référentiel (faits, exigences, emplacements et ce qu’ils attendent), pour les éditeurs',
+        ),
+      )
+      .option('--out <file>', t('where to write it (default: standard output)', 'où l’écrire (par défaut : la sortie standard)')),
+    t,
+    lang,
+  ).action(async (opts) => {
+    code = await schemaCommand(opts, io);
   });
 
   commonOptions(

@@ -11,7 +11,7 @@ import { displayPath } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { checkTarget, isZipTarget, packDossier } from '../audit/pack.js';
 import { checkDossier } from './check-command.js';
-import { generatedAt, langOf, loadRules, parseAsOf, TOOL, type CommonOptions } from './common.js';
+import { defaultManifest, generatedAt, langOf, loadRules, parseAsOf, TOOL, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 
 export interface PackOptions extends CommonOptions {
@@ -58,7 +58,7 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   const stamp = generatedAt(io, now);
   const target = path.resolve(io.cwd, opts.out);
   const targetName = displayPath(target, io.cwd);
-  const manifestAbs = path.resolve(io.cwd, manifestArg ?? 'dmn-evidence.yaml');
+  const manifestAbs = path.resolve(io.cwd, manifestArg ?? defaultManifest(io));
   const st = await fsp.stat(manifestAbs).catch((err: unknown) => {
     throw unreadable(displayPath(manifestAbs, io.cwd), err);
   });

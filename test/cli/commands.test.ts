@@ -17,7 +17,7 @@ describe('init', () => {
     const d = tmp();
     const init = await runCli(['init'], { cwd: d });
     expect(init.code).toBe(0);
-    expect(init.stdout).toBe('Manifest written: dmn-evidence.yaml\n');
+    expect(init.stdout).toBe('Manifest written: dmn-evidence.yaml\nEditor schema written: dmn-evidence.schema.json\n');
     const text = readFileSync(path.join(d, 'dmn-evidence.yaml'), 'utf8');
     // every fact with its question, every slot with what it expects, a statement template
     expect(text).toMatch(/# Do patients \(users, "usagers"\) log in to the DMN themselves\?/);

@@ -64,7 +64,7 @@ describe('README', () => {
   });
 
   it('documents every command, format and check option that exists', async () => {
-    for (const command of ['check', 'init', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
+    for (const command of ['check', 'init', 'schema', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
     for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'gitlab', 'markdown', 'html']) expect(readme).toContain(`| \`${format}\``);
     for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out', '--fail-on']) expect(readme).toContain(option);
   });
