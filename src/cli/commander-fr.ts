@@ -1,4 +1,4 @@
-import type { Help, Option } from 'commander';
+import type { Help, Option } from '@commander-js/extra-typings';
 import type { Lang } from '../i18n/index.js';
 
 /** commander's help headings, in French (with the no-break space French puts before a colon). */

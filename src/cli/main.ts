@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { formatProblem, problemPrefix, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
 import { FORMATTERS } from '../formatters/registry.js';
@@ -21,7 +21,8 @@ export type { CliIo } from './io.js';
 /** The help text in the language of the run: `(en, fr) => the one to show`. */
 type Pick2 = (en: string, fr: string) => string;
 
-function commonOptions(cmd: Command, t: Pick2, lang: Lang): Command {
+/** The options every command takes; typed through commander's extra typings, so `opts` are not `any`. */
+function commonOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(cmd: Command<Args, Opts, Globals>, t: Pick2, lang: Lang) {
   cmd.configureHelp(helpConfig(lang));
   cmd.helpOption('-h, --help', t('display help for command', 'affiche l’aide de la commande'));
   return cmd
@@ -92,7 +93,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--save-evidence <dir>', t('save what FHIR servers returned (canonical NDJSON) for an offline replay', 'enregistre ce que les serveurs FHIR ont renvoyé (NDJSON canonique) pour un rejeu hors ligne')),
     t,
     lang,
-  ).action(async (manifest: string | undefined, opts) => {
+  ).action(async (manifest, opts) => {
     code = await checkCommand(manifest, { ...opts, outputs }, io);
   });
 
@@ -132,7 +133,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     t,
     lang,
   ).action(
-    (id: string, opts) => {
+    (id, opts) => {
       code = explainCommand(id, opts, io);
     },
   );
@@ -157,7 +158,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .argument('<file>', t('ruleset YAML', 'référentiel YAML')),
     t,
     lang,
-  ).action((file: string, opts) => {
+  ).action((file, opts) => {
     code = rulesLintCommand(file, opts, io);
   });
 
@@ -176,7 +177,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie : text ou json')).choices(['text', 'json']).default('text')),
     t,
     lang,
-  ).action(async (report: string, opts) => {
+  ).action(async (report, opts) => {
     code = await replayCommand(report, opts, io);
   });
 
@@ -194,7 +195,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie : text ou json')).choices(['text', 'json']).default('text')),
     t,
     lang,
-  ).action(async (oldReport: string, newReport: string, opts) => {
+  ).action(async (oldReport, newReport, opts) => {
     code = await diffCommand(oldReport, newReport, opts, io);
   });
 
@@ -214,7 +215,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)')),
     t,
     lang,
-  ).action(async (manifest: string | undefined, opts) => {
+  ).action(async (manifest, opts) => {
     code = await packCommand(manifest, opts, io);
   });
 

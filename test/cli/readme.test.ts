@@ -22,7 +22,7 @@ describe('README', () => {
     ['the checks', ['rules', 'list', '--checks'], {}],
     ['GitHub annotations', ['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'github'], {}],
   ])('shows the real output of %s', async (_, args, env) => {
-    const run = await runCli(args as string[], { env: env as Record<string, string> });
+    const run = await runCli(args, { env: env });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
   });
 
@@ -59,11 +59,11 @@ describe('README', () => {
   });
 
   it('carries the bad-input table the hostile tests keep true', () => {
-    const table = readFileSync(path.join(ROOT, 'test/hostile/bad-input-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
+    const table = readFileSync(path.join(ROOT, 'test/e2e/hostile/bad-input-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
     expect(readme).toContain(table);
   });
 
-  it('documents every command, format and check option that exists', async () => {
+  it('documents every command, format and check option that exists', () => {
     for (const command of ['check', 'init', 'schema', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
     for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'gitlab', 'markdown', 'html']) expect(readme).toContain(`| \`${format}\``);
     for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out', '--fail-on']) expect(readme).toContain(option);

@@ -1,17 +1,14 @@
-import type { Catalog } from '../types.js';
-
+import { s, type Catalog } from '../types.js';
 import { proseDate } from '../format.js';
 
-const s = (v: unknown): string => String(v ?? '');
-
 /** `a, b` → `ni a ni b` (or `pas a` for one name): what French says of answers that are absent. */
-function niList(v: unknown): string {
+function niList(v: string | number | undefined): string {
   const names = s(v).split(/,\s*/).filter((x) => x !== '');
   return names.length <= 1 ? `pas ${names[0] ?? ''}` : names.map((n) => `ni ${n}`).join(' ');
 }
 
 /** `a, b, c` → `a, b et c`. */
-function etList(v: unknown): string {
+function etList(v: string | number | undefined): string {
   const names = s(v).split(/,\s*/).filter((x) => x !== '');
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
 }
@@ -45,7 +42,7 @@ function shortKind(mime: string): string {
 }
 
 /** A list of MIME types as format names: `PNG, JPEG, …, PDF`. */
-function shortKinds(v: unknown): string {
+function shortKinds(v: string | number | undefined): string {
   return s(v)
     .split(/,\s*/)
     .map((m) => shortKind(m))

@@ -1,16 +1,15 @@
-import { createMemo } from '../../src/checks/memo.js';
+import { createMemo } from '../../../src/checks/memo.js';
 import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { insAssociationFlow } from '../../src/checks/ins/ins-association-flow.js';
-import { insCreationFlow } from '../../src/checks/ins/ins-creation-flow.js';
-import type { RawFinding } from '../../src/report/report.js';
-import { openEvidenceFile } from '../../src/evidence/evidence-file.js';
-import { word } from '../../src/i18n/index.js';
+import { insAssociationFlow } from '../../../src/checks/ins/ins-association-flow.js';
+import { insCreationFlow } from '../../../src/checks/ins/ins-creation-flow.js';
+import { openEvidenceFile } from '../../../src/evidence/evidence-file.js';
+import { word } from '../../../src/i18n/index.js';
 
-const FLOWS = realpathSync(new URL('../../fixtures/flows', import.meta.url).pathname);
+const FLOWS = realpathSync(new URL('../../../fixtures/flows', import.meta.url).pathname);
 const MATRICULE = /(?<![0-9A-Za-z])[1-478][0-9]{4}(?:[0-9]{2}|2[AB])[0-9]{8}(?![0-9A-Za-z])/i;
 /** Names, given names, birth dates and private ids of the synthetic patients in the fixtures. */
 const PATIENT_DATA = ['ESSAI', 'CAMILLE', 'MARIE', 'ESSAI-CORSE', 'LUCA', 'ANTONE', 'HÉLÈNE', 'HELENE', '1979-03-28', '19790328', '1984-12-07', '19841207', 'IPP-000', 'RUE DES ESSAIS'];
@@ -22,7 +21,7 @@ async function allOutput(dir: string, name: string): Promise<string> {
   for (const check of [insCreationFlow, insAssociationFlow]) {
     const r = await check.run({ requirement: 'IEU 8', slot: 'flow', files: [opened.file], options: {}, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() });
     out.push(JSON.stringify(r));
-    for (const f of r.findings as RawFinding[]) {
+    for (const f of r.findings) {
       for (const lang of ['en', 'fr'] as const) {
         const w = word(f.code, f.params ?? {}, lang);
         out.push(w.message, w.hint ?? '');
