@@ -19,8 +19,8 @@ export function yamlLanguageServerLine(schemaFile = EDITOR_SCHEMA_FILE): string 
  * names and show the descriptions on hover; the loader stays the judge (positions, "did you mean").
  */
 export function editorSchema(ruleset: Ruleset, lang: Lang): Record<string, Json> {
-  const base = JSON.parse(JSON.stringify(manifestSchema)) as Record<string, any>;
-  const evidenceRef = { $ref: '#/$defs/evidenceRef' };
+  const evidenceRef: Record<string, Json> = { $ref: '#/$defs/evidenceRef' };
+  const statementSchema = JSON.parse(JSON.stringify(manifestSchema.properties.statements.additionalProperties)) as Record<string, Json>;
   const facts: Record<string, Json> = {};
   for (const f of ruleset.facts) {
     const schema: Record<string, Json> = { description: f.question[lang] };
@@ -36,19 +36,21 @@ export function editorSchema(ruleset: Ruleset, lang: Lang): Record<string, Json>
     const slots: Record<string, Json> = {};
     for (const s of r.slots) slots[s.name] = { description: `${s.title[lang]} — ${s.expects[lang]}`, ...evidenceRef };
     evidence[r.id] = { description: `${r.id} — ${r.title[lang]}`, type: 'object', additionalProperties: false, properties: slots };
-    statements[r.id] = { description: `${r.id} — ${r.title[lang]}`, ...base.properties.statements.additionalProperties };
+    statements[r.id] = { description: `${r.id} — ${r.title[lang]}`, ...statementSchema };
   }
-  const { $id: _id, ...rest } = base;
+  const base = JSON.parse(JSON.stringify(manifestSchema)) as { properties: Record<string, Json>; $defs: Json } & Record<string, Json>;
+  const { properties, $id, ...rest } = base;
+  void $id; // the loader's internal id; the editor schema is a file of its own
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: `dmn-evidence.yaml — ${ruleset.id} ${ruleset.version}`,
     ...rest,
     properties: {
-      ...rest.properties,
-      ruleset: { ...rest.properties.ruleset, description: `${ruleset.id}@${ruleset.version}`, examples: [`${ruleset.id}@${ruleset.version}`] },
+      ...properties,
+      ruleset: { ...(properties.ruleset as Record<string, Json>), description: `${ruleset.id}@${ruleset.version}`, examples: [`${ruleset.id}@${ruleset.version}`] },
       facts: { type: ['object', 'null'], additionalProperties: false, properties: facts },
       evidence: { type: ['object', 'null'], additionalProperties: false, properties: evidence },
       statements: { type: ['object', 'null'], additionalProperties: false, properties: statements },
     },
-  } as Record<string, Json>;
+  };
 }

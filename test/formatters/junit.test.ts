@@ -159,7 +159,7 @@ describe('junit formatter: the common JUnit XSD', () => {
     ['skipped on <testsuites>', (x) => x.replace('<testsuites name="dmn-check"', '<testsuites skipped="1" name="dmn-check"')],
     ['a test case without a name', (x) => x.replace(/<testcase classname="ans-dmn" name="IEU 7"/, '<testcase classname="ans-dmn"')],
     ['a negative count', (x) => x.replace(/<testsuite name="ans-dmn" tests="5"/, '<testsuite name="ans-dmn" tests="-5"')],
-    ['properties after the test cases', (x) => x.replace(/    <properties>[\s\S]*?<\/properties>\n/, '').replace('  </testsuite>', '    <properties/>\n  </testsuite>')],
+    ['properties after the test cases', (x) => x.replace(/ {4}<properties>[\s\S]*?<\/properties>\n/, '').replace('  </testsuite>', '    <properties/>\n  </testsuite>')],
   ])('the schema rejects %s', async (_, spoil) => {
     const xml = junitFormatter.format(canonicalReport('en'), canonicalContext('en'));
     const spoilt = spoil(xml);

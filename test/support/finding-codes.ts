@@ -2,7 +2,7 @@ import { catalogOf, createRegistry } from '../../src/checks/registry.js';
 import { findingAnchor } from '../../src/formatters/help-links.js';
 
 /** A parameter set that names each parameter: `‹file›` stands for the file a real finding names. */
-const PLACEHOLDERS = new Proxy({} as Record<string, string>, {
+const PLACEHOLDERS: Record<string, string> = new Proxy({}, {
   get: (_, key) => (typeof key === 'string' ? `‹${key}›` : undefined),
   has: () => true,
 });
