@@ -5,18 +5,21 @@ import { FORMATTERS } from '../formatters/registry.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/index.js';
-import { generatedAt, langOf, loadRules, parseAsOf, useColor, type CommonOptions } from './common.js';
+import { defaultManifest, generatedAt, langOf, warn, loadRules, parseAsOf, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 import { pairOutputs, type OutputRequest, type OutputToken } from './outputs.js';
 import { printableDeep } from '../diagnostics/printable.js';
 import { identitiesOf, writeOutputs, type InputIdentity } from '../diagnostics/output-file.js';
 import { displayPath } from '../manifest/load.js';
 import { DEFAULT_RULESET } from '../ruleset/load.js';
+import { DEFAULT_FAIL_ON, exitCodeFor, type FailOn } from './fail-on.js';
+import type { InputProblem } from '../diagnostics/user-input-error.js';
 
 export interface CheckOptions extends CommonOptions {
   asOf?: string;
   offline?: boolean;
   saveEvidence?: string;
+  failOn?: FailOn;
   outputs: OutputToken[];
 }
 
@@ -91,9 +94,11 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
   const lang = langOf(opts, io);
   const asOf = parseAsOf(opts.asOf, now);
   const stamp = generatedAt(io, now);
-  const requests = pairOutputs(opts.outputs); // usage errors before any work
+  const warnings: InputProblem[] = [];
+  const requests = pairOutputs(opts.outputs, warnings); // usage errors before any work
+  for (const w of warnings) warn(io, w, lang);
   const ruleset = loadRules(opts, io);
-  const { report, inputs } = await checkDossier(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, {
+  const { report, inputs } = await checkDossier(manifestArg ?? defaultManifest(io), ruleset, io, {
     asOf,
     lang,
     offline: opts.offline ?? false,
@@ -101,5 +106,5 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
   await emit(report, ruleset, io, requests, { ...opts, lang }, [...inputs, ...(await rulesetInput(opts, io))]);
-  return report.verdict === 'pass' ? 0 : 1;
+  return exitCodeFor(report, opts.failOn ?? DEFAULT_FAIL_ON);
 }

@@ -1,4 +1,6 @@
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { formatProblem, problemPrefix, UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { detectLang, type Lang } from '../i18n/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../ruleset/load.js';
 import type { Ruleset } from '../ruleset/types.js';
@@ -73,4 +75,25 @@ export function generatedAt(io: CliIo, now: Date): string {
     return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A problem that does not stop the run, on stderr: `dmn-check: warning: …`. */
+export function warn(io: CliIo, p: InputProblem, lang: Lang): void {
+  io.stderr.write(`${problemPrefix('warning', lang)}${formatProblem(p, lang)}\n`);
+}
+
+/**
+ * The manifest `check` and `pack` use without an argument: `dmn-evidence.yaml` in the working folder
+ * or the nearest folder above it (as git finds its repository from a subfolder), shown relative to
+ * the working folder. When there is none, `dmn-evidence.yaml`, whose absence is then reported.
+ */
+export function defaultManifest(io: CliIo): string {
+  let dir = path.resolve(io.cwd);
+  for (;;) {
+    const candidate = path.join(dir, 'dmn-evidence.yaml');
+    if (existsSync(candidate)) return path.relative(io.cwd, candidate) || 'dmn-evidence.yaml';
+    const up = path.dirname(dir);
+    if (up === dir) return 'dmn-evidence.yaml';
+    dir = up;
+  }
 }

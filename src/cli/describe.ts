@@ -8,15 +8,32 @@ export function describeCondition(c: Condition, lang: Lang): string {
   const or = lang === 'fr' ? ' ou ' : ' or ';
   const wrap = (sub: Condition): string => ('all' in sub || 'any' in sub ? `(${describeCondition(sub, lang)})` : describeCondition(sub, lang));
   if ('fact' in c) return 'is' in c ? `${c.fact} = ${String(c.is)}` : `${c.fact} ∈ {${c.in.map(String).join(', ')}}`;
-  if ('slot' in c) return lang === 'fr' ? `l'emplacement ${c.slot} fournit « ${c.provides} »` : `slot ${c.slot} provides "${c.provides}"`;
-  if ('not' in c) return `${lang === 'fr' ? 'non' : 'not'} ${wrap(c.not)}`;
+  if ('slot' in c) return lang === 'fr' ? `l’emplacement ${c.slot} fournit déjà « ${c.provides} »` : `slot ${c.slot} provides "${c.provides}"`;
+  if ('not' in c) return negated(c.not, lang, wrap);
   if ('all' in c) return c.all.map(wrap).join(and);
   return c.any.map(wrap).join(or);
+}
+
+/**
+ * A negated condition said as a reader says it (FRENCH.md #1): `patient_access ≠ true`, `slot x
+ * does not provide "ins"` / `l’emplacement x ne fournit pas « ins »`, never a prefixed "non".
+ */
+function negated(c: Condition, lang: Lang, wrap: (c: Condition) => string): string {
+  if ('fact' in c && 'is' in c) return `${c.fact} ≠ ${String(c.is)}`;
+  if ('fact' in c) return `${c.fact} ∉ {${c.in.map(String).join(', ')}}`;
+  if ('slot' in c) return lang === 'fr' ? `l’emplacement ${c.slot} ne fournit pas « ${c.provides} »` : `slot ${c.slot} does not provide "${c.provides}"`;
+  if ('not' in c) return describeCondition(c.not, lang);
+  return lang === 'fr' ? `il est faux que ${wrap(c)}` : `it is not the case that ${wrap(c)}`;
 }
 
 export function describeRequired(slot: SlotDef, lang: Lang): string {
   if (slot.required === true) return lang === 'fr' ? 'obligatoire' : 'required';
   if (slot.required === false) return lang === 'fr' ? 'facultatif' : 'optional';
+  // `required: { not: X }` reads "required unless X" / "obligatoire, sauf si X".
+  if ('not' in slot.required) {
+    const unless = describeCondition(slot.required.not, lang);
+    return lang === 'fr' ? `obligatoire, sauf si ${unless}` : `required unless ${unless}`;
+  }
   return lang === 'fr' ? `obligatoire si ${describeCondition(slot.required, lang)}` : `required when ${describeCondition(slot.required, lang)}`;
 }
 

@@ -8,6 +8,7 @@ import { langOf, loadRules, type CommonOptions } from './common.js';
 import { describeAccepts, describeCondition, describeFactChoices, describeRequired } from './describe.js';
 import type { CliIo } from './io.js';
 import { writeOutputs } from '../diagnostics/output-file.js';
+import { EDITOR_SCHEMA_FILE, editorSchema, yamlLanguageServerLine } from '../manifest/editor-schema.js';
 
 export interface InitOptions extends CommonOptions {
   out?: string;
@@ -112,7 +113,8 @@ function quoteKey(id: string): string {
 /** The commented manifest template: valid as it is (everything reported missing). */
 export function manifestTemplate(ruleset: Ruleset, lang: Lang): string {
   const t = T[lang];
-  const L: string[] = [];
+  // Editors that speak the YAML language server complete facts, requirement ids and slot names from it.
+  const L: string[] = [yamlLanguageServerLine()];
   for (const h of t.head) L.push(`# ${h}`);
   L.push('dmn-evidence: 1', 'product:');
   L.push(`  name: "${t.product[0]}"`, `  version: "${t.product[1]}"`, `  manufacturer: "${t.product[2]}"`);
@@ -158,7 +160,29 @@ export async function initCommand(opts: InitOptions, io: CliIo): Promise<number>
       hint: t2('Choose another --out, or pass --force to overwrite it.', 'Choisissez un autre --out, ou ajoutez --force pour l’écraser.'),
     });
   }
-  await writeOutputs([{ path: out, display: shown, content: manifestTemplate(ruleset, lang) }]);
-  if (!opts.quiet) io.stdout.write(lang === 'fr' ? `Manifeste écrit : ${shown}\n` : `Manifest written: ${shown}\n`);
+  const schemaPath = path.join(path.dirname(out), EDITOR_SCHEMA_FILE);
+  // The editor schema is regenerated with the manifest; an existing one is kept unless --force.
+  const writeSchema = opts.force === true || !existsSync(schemaPath);
+  await writeOutputs([
+    { path: out, display: shown, content: manifestTemplate(ruleset, lang) },
+    ...(writeSchema ? [{ path: schemaPath, display: path.relative(io.cwd, schemaPath) || schemaPath, content: `${JSON.stringify(editorSchema(ruleset, lang), null, 2)}\n` }] : []),
+  ]);
+  if (!opts.quiet) {
+    io.stdout.write(lang === 'fr' ? `Manifeste écrit\u00a0: ${shown}\n` : `Manifest written: ${shown}\n`);
+    if (writeSchema) {
+      const shownSchema = path.relative(io.cwd, schemaPath) || schemaPath;
+      io.stdout.write(lang === 'fr' ? `Schéma pour l’éditeur écrit\u00a0: ${shownSchema}\n` : `Editor schema written: ${shownSchema}\n`);
+    }
+  }
+  return 0;
+}
+
+/** `dmn-check schema`: the editor JSON Schema of the manifest for the ruleset in use, on stdout or to --out. */
+export async function schemaCommand(opts: CommonOptions & { out?: string }, io: CliIo): Promise<number> {
+  const lang = langOf(opts, io);
+  const ruleset = loadRules(opts, io);
+  const content = `${JSON.stringify(editorSchema(ruleset, lang), null, 2)}\n`;
+  if (opts.out === undefined) io.stdout.write(content);
+  else await writeOutputs([{ path: path.resolve(io.cwd, opts.out), display: opts.out, content }]);
   return 0;
 }

@@ -1,10 +1,14 @@
 import { Command, CommanderError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { printable } from '../diagnostics/printable.js';
-import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
+import { formatProblem, problemPrefix, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
 import { FORMAT_NAMES } from '../formatters/names.js';
+import { inputErrorAnnotation } from '../formatters/github.js';
 import { TOOL } from '../api/tool.js';
+import { DEFAULT_FAIL_ON, FAIL_ON_LEVELS } from './fail-on.js';
 import type { CliIo } from './io.js';
+import { commanderMessage, helpConfig } from './commander-fr.js';
+import type { Lang } from '../i18n/index.js';
 import type { OutputToken } from './outputs.js';
 
 // Each command's code is imported when that command runs, so `--version`, `--help` and a usage error
@@ -12,13 +16,23 @@ import type { OutputToken } from './outputs.js';
 
 export type { CliIo } from './io.js';
 
+/** The help text in the language of the run: `(en, fr) => the one to show`. */
+type Pick2 = (en: string, fr: string) => string;
+
 /** The options every command takes; typed through commander's extra typings, so `opts` are not `any`. */
-function commonOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(cmd: Command<Args, Opts, Globals>) {
+function commonOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(cmd: Command<Args, Opts, Globals>, t: Pick2, lang: Lang) {
+  cmd.configureHelp(helpConfig(lang));
+  cmd.helpOption('-h, --help', t('display help for command', 'affiche l’aide de la commande'));
   return cmd
-    .option('--rules <file>', 'ruleset file, or a bundled ruleset as id@version such as ans-dmn-complete@1.2.2 (default: the bundled rules/ans-dmn-1.2.2.yaml)')
-    .addOption(new Option('--lang <lang>', 'language of messages: fr or en (default from LC_ALL/LANG)'))
-    .option('--no-color', 'no ANSI colours (also NO_COLOR)')
-    .option('-q, --quiet', 'print only what is not satisfied, and the summary');
+    .option('--rules <file>', t('ruleset file, or a bundled ruleset as id@version such as ans-dmn-complete@1.2.2 (default: the bundled rules/ans-dmn-1.2.2.yaml)', 'fichier de référentiel, ou référentiel fourni sous la forme id@version comme ans-dmn-complete@1.2.2 (par défaut : rules/ans-dmn-1.2.2.yaml, fourni)'))
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        t('language of messages: fr or en (default: DMN_CHECK_LANG, then LC_ALL/LC_MESSAGES/LANG, then the system locale)', 'langue des messages : fr ou en (par défaut : DMN_CHECK_LANG, puis LC_ALL/LC_MESSAGES/LANG, puis la langue du système)'),
+      ),
+    )
+    .option('--no-color', t('no ANSI colours (also NO_COLOR)', 'sans couleurs ANSI (aussi NO_COLOR)'))
+    .option('-q, --quiet', t('print only what is not satisfied, and the summary', 'n’affiche que ce qui n’est pas satisfait, et la synthèse'));
 }
 
 /**
@@ -32,23 +46,51 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     outputs.push({ kind, value });
     return value;
   };
+  // Help and commander's messages are worded before options are parsed: the language comes from argv and env.
+  const lang = detectLang(langArg(argv), io.env);
+  const t: Pick2 = (en, fr) => (lang === 'fr' ? fr : en);
   const program = new Command('dmn-check')
-    .description('Conformity checker for French digital medical devices (DMN) — ANS interoperability and security referential')
-    .version(TOOL.version, '-V, --version')
+    .description(
+      t(
+        'Conformity checker for French digital medical devices (DMN) — ANS interoperability and security referential',
+        'Vérification de conformité des dispositifs médicaux numériques (DMN) au référentiel d’interopérabilité et de sécurité de l’ANS',
+      ),
+    )
+    .version(TOOL.version, '-V, --version', t('output the version number', 'affiche le numéro de version'))
+    .helpOption('-h, --help', t('display help for command', 'affiche l’aide de la commande'))
+    .helpCommand('help [command]', t('display help for command', 'affiche l’aide d’une commande'))
+    .configureHelp(helpConfig(lang))
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(commanderMessage(s, lang)),
+    });
 
   commonOptions(
     program
       .command('check')
-      .description('evaluate a dossier (default manifest: ./dmn-evidence.yaml)')
-      .argument('[manifest]', 'evidence manifest')
-      .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
-      .addOption(new Option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (repeatable)`).argParser(collect('format')))
-      .addOption(new Option('-o, --output <file>', 'write the preceding --format to FILE (repeatable)').argParser(collect('output')))
-      .option('--offline', 'refuse network evidence sources (FHIR servers)')
-      .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay'),
+      .description(t('evaluate a dossier (default manifest: ./dmn-evidence.yaml)', 'évalue un dossier (manifeste par défaut : ./dmn-evidence.yaml)'))
+      .argument('[manifest]', t('evidence manifest', 'manifeste des preuves'))
+      .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut : aujourd’hui)'))
+      .addOption(new Option('-f, --format <name>', t(`output format: ${FORMAT_NAMES.join(', ')} (repeatable)`, `format de sortie : ${FORMAT_NAMES.join(', ')} (répétable)`)).argParser(collect('format')))
+      .addOption(new Option('-o, --output <file>', t('write the preceding --format to FILE (repeatable)', 'écrit le --format qui précède dans FICHIER (répétable)')).argParser(collect('output')))
+      .addOption(
+        new Option(
+          '--fail-on <level>',
+          t(
+            'exit 1 when a requirement is at least this bad: warning (also any warning finding), missing, failed, error',
+            'code de sortie 1 dès qu’une exigence atteint ce niveau : warning (aussi tout avertissement), missing (manquante), failed (en échec), error (erreur)',
+          ),
+        )
+          .choices([...FAIL_ON_LEVELS])
+          .default(DEFAULT_FAIL_ON),
+      )
+      .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)'))
+      .option('--save-evidence <dir>', t('save what FHIR servers returned (canonical NDJSON) for an offline replay', 'enregistre ce que les serveurs FHIR ont renvoyé (NDJSON canonique) pour un rejeu hors ligne')),
+    t,
+    lang,
   ).action(async (manifest, opts) => {
     code = await (await import('./check-command.js')).checkCommand(manifest, { ...opts, outputs }, io);
   });
@@ -56,35 +98,85 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   commonOptions(
     program
       .command('init')
-      .description('write a commented manifest template from the ruleset')
-      .option('--out <file>', 'where to write it', 'dmn-evidence.yaml')
-      .option('--force', 'overwrite an existing file'),
+      .description(t('write a commented manifest template from the ruleset', 'écrit un modèle de manifeste commenté d’après le référentiel'))
+      .option('--out <file>', t('where to write it', 'où l’écrire'), 'dmn-evidence.yaml')
+      .option('--force', t('overwrite an existing file', 'remplace un fichier existant')),
+    t,
+    lang,
   ).action(async (opts) => {
     code = await (await import('./init-command.js')).initCommand(opts, io);
   });
 
-  commonOptions(program.command('explain').description('describe one requirement').argument('<id>', 'requirement or scenario id, e.g. "IEU 9" or ieu-9.1')).action(
+  commonOptions(
+    program
+      .command('schema')
+      .description(
+        t(
+          "write the manifest's JSON Schema for the ruleset (facts, requirement ids, slots with what they expect), for editors",
+          'écrit le schéma JSON du manifeste pour le référentiel (faits, exigences, emplacements et ce qu’ils attendent), pour les éditeurs',
+        ),
+      )
+      .option('--out <file>', t('where to write it (default: standard output)', 'où l’écrire (par défaut : la sortie standard)')),
+    t,
+    lang,
+  ).action(async (opts) => {
+    code = await (await import('./init-command.js')).schemaCommand(opts, io);
+  });
+
+  commonOptions(
+    program
+      .command('explain')
+      .description(t('describe one requirement', 'décrit une exigence'))
+      .argument('<id>', t('requirement or scenario id, e.g. "IEU 9" or ieu-9.1', 'identifiant d’exigence ou de scénario, par exemple « IEU 9 » ou ieu-9.1')),
+    t,
+    lang,
+  ).action(
     async (id, opts) => {
       code = (await import('./rules-command.js')).explainCommand(id, opts, io);
     },
   );
 
-  const rules = program.command('rules').description('inspect and validate rulesets');
-  commonOptions(rules.command('list').description("list the ruleset's requirements").option('--checks', 'list the available checks instead').option('--section <id>', 'only the requirements of this section (e.g. INS, IEU, or the grid id PGSSI-S)').option('--profile <name>', 'only the requirements with a scenario of this profile (e.g. "Accès Usager"; case and accents do not matter)')).action(async (opts) => {
+  const rules = program.command('rules').description(t('inspect and validate rulesets', 'consulte et valide les référentiels'));
+  rules.configureHelp(helpConfig(lang)).helpOption('-h, --help', t('display help for command', 'affiche l’aide de la commande'));
+  rules.helpCommand('help [command]', t('display help for command', 'affiche l’aide d’une commande'));
+  commonOptions(
+    rules
+      .command('list')
+      .description(t("list the ruleset's requirements", 'liste les exigences du référentiel'))
+      .option('--checks', t('list the available checks instead', 'liste plutôt les contrôles disponibles'))
+      .option('--section <id>', t('only the requirements of this section (e.g. INS, IEU, or the grid id PGSSI-S)', 'seulement les exigences de cette section (par exemple INS, IEU, ou l’identifiant de la grille PGSSI-S)'))
+      .option('--profile <name>', t('only the requirements with a scenario of this profile (e.g. "Accès Usager"; case and accents do not matter)', 'seulement les exigences ayant un scénario de ce profil (par exemple « Accès Usager » ; casse et accents indifférents)')),
+    t,
+    lang,
+  ).action(async (opts) => {
     code = (await import('./rules-command.js')).rulesListCommand(opts, io);
   });
-  commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action(async (file, opts) => {
+  commonOptions(
+    rules
+      .command('lint')
+      .description(t('validate a ruleset file (schema and semantics)', 'valide un fichier de référentiel (schéma et sémantique)'))
+      .argument('<file>', t('ruleset YAML', 'référentiel YAML')),
+    t,
+    lang,
+  ).action(async (file, opts) => {
     code = (await import('./rules-command.js')).rulesLintCommand(file, opts, io);
   });
 
   commonOptions(
     program
       .command('replay')
-      .description('re-hash the evidence a JSON report (or a bag from `pack`) names, re-evaluate, and say whether the result is identical')
-      .argument('<report>', 'JSON report, or a bag made by `pack` (folder or .zip)')
-      .option('--root <dir>', "folder the check ran in; the report's manifest path is relative to it (default: the report's folder)")
-      .option('--evidence <dir>', 'folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)')
-      .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
+      .description(
+        t(
+          're-hash the evidence a JSON report (or a bag from `pack`) names, re-evaluate, and say whether the result is identical',
+          'recalcule les empreintes des preuves qu’un rapport JSON (ou une archive de `pack`) cite, réévalue, et dit si le résultat est identique',
+        ),
+      )
+      .argument('<report>', t('JSON report, or a bag made by `pack` (folder or .zip)', 'rapport JSON, ou archive écrite par `pack` (dossier ou .zip)'))
+      .option('--root <dir>', t("folder the check ran in; the report's manifest path is relative to it (default: the report's folder)", 'dossier où la vérification a été lancée ; le chemin du manifeste dans le rapport en part (par défaut : le dossier du rapport)'))
+      .option('--evidence <dir>', t('folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)', 'dossier des instantanés FHIR enregistrés par `check --save-evidence` (une archive a les siens)'))
+      .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie : text ou json')).choices(['text', 'json']).default('text')),
+    t,
+    lang,
   ).action(async (report, opts) => {
     code = await (await import('./replay-command.js')).replayCommand(report, opts, io);
   });
@@ -92,10 +184,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   commonOptions(
     program
       .command('diff')
-      .description('compare two JSON reports: requirements newly failing, resolved, changed, added, removed (exit 1 when anything got worse)')
-      .argument('<old>', 'older JSON report')
-      .argument('<new>', 'newer JSON report')
-      .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
+      .description(
+        t(
+          'compare two JSON reports: requirements newly failing, resolved, changed, added, removed (exit 1 when anything got worse)',
+          'compare deux rapports JSON : exigences nouvellement en échec, résolues, modifiées, ajoutées, retirées (code 1 si quelque chose s’est dégradé)',
+        ),
+      )
+      .argument('<old>', t('older JSON report', 'rapport JSON le plus ancien'))
+      .argument('<new>', t('newer JSON report', 'rapport JSON le plus récent'))
+      .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie : text ou json')).choices(['text', 'json']).default('text')),
+    t,
+    lang,
   ).action(async (oldReport, newReport, opts) => {
     code = await (await import('./diff-command.js')).diffCommand(oldReport, newReport, opts, io);
   });
@@ -103,12 +202,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   commonOptions(
     program
       .command('pack')
-      .description('check a dossier and seal it as a BagIt bag (folder or .zip): manifest, evidence, statements, report.json, report.html')
-      .argument('[manifest]', 'evidence manifest (default: ./dmn-evidence.yaml)')
-      .requiredOption('--out <path>', 'bag to write: a folder, or a file ending in .zip')
-      .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
-      .option('--force', 'replace an existing bag or file at --out')
-      .option('--offline', 'refuse network evidence sources (FHIR servers)'),
+      .description(
+        t(
+          'check a dossier and seal it as a BagIt bag (folder or .zip): manifest, evidence, statements, report.json, report.html',
+          'vérifie un dossier et le scelle en archive BagIt (dossier ou .zip) : manifeste, preuves, déclarations, report.json, report.html',
+        ),
+      )
+      .argument('[manifest]', t('evidence manifest (default: ./dmn-evidence.yaml)', 'manifeste des preuves (par défaut : ./dmn-evidence.yaml)'))
+      .requiredOption('--out <path>', t('bag to write: a folder, or a file ending in .zip', 'archive à écrire : un dossier, ou un fichier en .zip'))
+      .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut : aujourd’hui)'))
+      .option('--force', t('replace an existing bag or file at --out', 'remplace l’archive ou le fichier existant à --out'))
+      .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)')),
+    t,
+    lang,
   ).action(async (manifest, opts) => {
     code = await (await import('./pack-command.js')).packCommand(manifest, opts, io);
   });
@@ -117,28 +223,39 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (err) {
+    if (err instanceof UserInputError && outputs.some((o) => o.kind === 'format' && o.value === 'github')) {
+      // In GitHub Actions the input error becomes an annotation on the line to fix (workflow commands on stdout).
+      const lang = detectLang(langArg(argv), io.env);
+      for (const p of err.problems) {
+        const { message, hint, ...where } = p;
+        io.stdout.write(`${inputErrorAnnotation({ ...where, message: message[lang], ...(hint ? { hint: hint[lang] } : {}) }, lang)}\n`);
+      }
+    }
     return reportError(err, argv, io);
   }
 }
 
-function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
+function langArg(argv: readonly string[]): string | undefined {
   const langIdx = argv.indexOf('--lang');
-  const lang = detectLang(langIdx >= 0 ? argv[langIdx + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7), io.env);
+  return langIdx >= 0 ? argv[langIdx + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+}
+
+function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
+  const lang = detectLang(langArg(argv), io.env);
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     // commander already printed its message; add the hint
-    io.stderr.write(lang === 'fr' ? "Voir `dmn-check --help`.\n" : 'See `dmn-check --help`.\n');
+    io.stderr.write(lang === 'fr' ? 'Voir `dmn-check --help`.\n' : 'See `dmn-check --help`.\n');
     return 2;
   }
   if (err instanceof UserInputError) {
-    const label = lang === 'fr' ? 'erreur' : 'error';
-    for (const p of err.problems) io.stderr.write(`dmn-check: ${label}: ${printable(formatProblem(p, lang))}\n`);
+    for (const p of err.problems) io.stderr.write(`${problemPrefix('error', lang)}${printable(formatProblem(p, lang))}\n`);
     return 2;
   }
   const message = printable(err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err));
   io.stderr.write(
     lang === 'fr'
-      ? `dmn-check: erreur interne : ${message}. Merci de la signaler avec la commande lancée.\n`
+      ? `dmn-check\u00a0: erreur interne\u00a0: ${message}. Merci de la signaler avec la commande lancée.\n`
       : `dmn-check: internal error: ${message}. Please report it with the command you ran.\n`,
   );
   return 2;

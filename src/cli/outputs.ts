@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { closest, didYouMean } from '../diagnostics/suggest.js';
 import { FORMATTERS } from '../formatters/registry.js';
 
 /** One requested output: a format, and a file (or stdout when undefined). */
@@ -27,7 +27,7 @@ const BY_EXTENSION: Record<string, string> = {
  * just before it; one with no format waiting takes its format from its extension. At most one
  * format may go to stdout, and no two to the same file.
  */
-export function pairOutputs(tokens: readonly OutputToken[]): OutputRequest[] {
+export function pairOutputs(tokens: readonly OutputToken[], warnings: InputProblem[] = []): OutputRequest[] {
   const out: OutputRequest[] = [];
   for (const t of tokens) {
     if (t.kind === 'format') {
@@ -37,7 +37,11 @@ export function pairOutputs(tokens: readonly OutputToken[]): OutputRequest[] {
     }
     const waiting = out[out.length - 1];
     if (waiting && waiting.output === undefined) waiting.output = t.value;
-    else out.push({ format: inferFormat(t.value), output: t.value });
+    else {
+      const format = inferFormat(t.value);
+      if (format === undefined) warnings.push(unclaimedExtension(t.value));
+      out.push({ format: format ?? 'text', output: t.value });
+    }
   }
   const files = out.flatMap((o) => (o.output === undefined ? [] : [path.resolve(o.output)]));
   const twice = files.find((f, i) => files.indexOf(f) !== i);
@@ -55,26 +59,79 @@ export function pairOutputs(tokens: readonly OutputToken[]): OutputRequest[] {
     throw new UserInputError({
       code: 'usage',
       file: 'command line',
-      message: t2('several formats would go to standard output.', 'plusieurs formats iraient sur la sortie standard.'),
-      hint: t2('Give each --format but one an --output FILE.', 'Donnez à chaque --format sauf un une option --output FICHIER.'),
+      message: t2('several formats would go to standard output.', 'un seul format peut aller sur la sortie standard ;'),
+      hint: t2('Give each --format but one an --output FILE.', 'ajoutez --output FICHIER aux autres --format.'),
     });
   }
   return out;
 }
 
+/** Names people type for a format this tool calls otherwise (other tools' names, file extensions). */
+const FORMAT_ALIASES: Record<string, string> = {
+  junitxml: 'junit',
+  'junit-xml': 'junit',
+  xunit: 'junit',
+  xml: 'junit',
+  md: 'markdown',
+  gfm: 'markdown',
+  txt: 'text',
+  htm: 'html',
+  sarif2: 'sarif',
+  'sarif-2.1.0': 'sarif',
+  codequality: 'gitlab',
+  'code-quality': 'gitlab',
+  'gitlab-codequality': 'gitlab',
+  'gitlab-code-quality': 'gitlab',
+  'github-actions': 'github',
+  gha: 'github',
+  annotations: 'github',
+};
+
+/** The format a mistyped `--format` most likely meant: a known alias, a close spelling, or a prefix. */
+export function suggestFormat(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const known = [...FORMATTERS.keys()];
+  if (known.includes(lower)) return lower;
+  const alias = FORMAT_ALIASES[lower];
+  if (alias !== undefined && FORMATTERS.has(alias)) return alias;
+  return closest(lower, known) ?? known.find((k) => lower.startsWith(k) || (lower.length >= 3 && k.startsWith(lower)));
+}
+
 function checkFormat(name: string): void {
   if (!FORMATTERS.has(name)) {
+    const guess = suggestFormat(name);
     throw new UserInputError({
       code: 'usage',
       file: 'command line',
       subject: '--format',
       message: t2(`unknown format "${name}".`, `format inconnu « ${name} ».`),
-      hint: didYouMean(name, FORMATTERS.keys()),
+      hint:
+        guess !== undefined
+          ? t2(`Did you mean "--format ${guess}"? Formats: ${[...FORMATTERS.keys()].join(', ')}.`, `Vouliez-vous dire « --format ${guess} » ? Formats : ${[...FORMATTERS.keys()].join(', ')}.`)
+          : didYouMean(name, FORMATTERS.keys()),
     });
   }
 }
 
-function inferFormat(file: string): string {
-  const f = BY_EXTENSION[path.extname(file).toLowerCase()] ?? 'text';
-  return FORMATTERS.has(f) ? f : 'json';
+/** The format an output file's extension claims, or undefined when no format claims it. */
+function inferFormat(file: string): string | undefined {
+  const f = BY_EXTENSION[path.extname(file).toLowerCase()];
+  return f !== undefined && FORMATTERS.has(f) ? f : undefined;
+}
+
+function unclaimedExtension(file: string): InputProblem {
+  const ext = path.extname(file);
+  const known = Object.keys(BY_EXTENSION).join(', ');
+  return {
+    code: 'usage',
+    file: 'command line',
+    subject: '--output',
+    message: ext
+      ? t2(`no format claims the extension "${ext}" of ${file}: it gets the text report.`, `aucun format ne correspond à l'extension « ${ext} » de ${file} : il recevra le rapport texte.`)
+      : t2(`${file} has no extension: it gets the text report.`, `${file} n'a pas d'extension : il recevra le rapport texte.`),
+    hint: t2(
+      `Put --format NAME before --output to choose (extensions known: ${known}).`,
+      `Placez --format NOM avant --output pour choisir (extensions connues : ${known}).`,
+    ),
+  };
 }

@@ -1,3 +1,4 @@
+import { plural, proseDate } from '../i18n/format.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { unreadable } from '../diagnostics/yaml-source.js';
@@ -11,7 +12,7 @@ import { checkTarget, isZipTarget, packDossier } from '../audit/pack.js';
 import { checkDossier, rulesetInput } from './check-command.js';
 import { refuseInput } from '../diagnostics/output-file.js';
 import { makeTempWorkDir, removeWorkDir } from '../diagnostics/work-dirs.js';
-import { generatedAt, langOf, loadRules, parseAsOf, TOOL, type CommonOptions } from './common.js';
+import { defaultManifest, generatedAt, langOf, loadRules, parseAsOf, TOOL, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 
 export interface PackOptions extends CommonOptions {
@@ -32,13 +33,13 @@ const WORDS = {
     description: (r: Report, summary: string) => `dmn-check conformity dossier: ruleset ${r.ruleset.id} ${r.ruleset.version}, as of ${r.asOf}, verdict ${VERDICT_LABELS.en[r.verdict]} (${summary})`,
   },
   fr: {
-    written: (zip: boolean) => (zip ? 'Scellé écrit (zip) :' : 'Scellé écrit :'),
-    payload: (files: number, bytes: number) => `contenu : ${files} fichiers, ${bytes} octets`,
-    seal: 'sceau (sha256 de tagmanifest-sha256.txt) :',
-    zip: 'sha256 du zip :',
-    verdict: 'Verdict :',
+    written: (zip: boolean) => (zip ? 'Archive scellée (BagIt, zip) écrite\u00a0:' : 'Archive scellée (BagIt) écrite\u00a0:'),
+    payload: (files: number, bytes: number) => `contenu\u00a0: ${plural(files, 'fr', 'fichier')}, ${plural(bytes, 'fr', 'octet')}`,
+    seal: 'sceau (sha256 de tagmanifest-sha256.txt)\u00a0:',
+    zip: 'sha256 du zip\u00a0:',
+    verdict: 'Verdict\u00a0:',
     description: (r: Report, summary: string) =>
-      `Dossier de conformité dmn-check : référentiel ${r.ruleset.id} ${r.ruleset.version}, au ${r.asOf}, verdict ${VERDICT_LABELS.fr[r.verdict]} (${summary})`,
+      `Dossier de conformité dmn-check\u00a0: référentiel ${r.ruleset.id} ${r.ruleset.version}, au ${proseDate(r.asOf, 'fr')}, verdict ${VERDICT_LABELS.fr[r.verdict]} (${summary})`,
   },
 } as const;
 
@@ -58,7 +59,7 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   const stamp = generatedAt(io, now);
   const target = path.resolve(io.cwd, opts.out);
   const targetName = displayPath(target, io.cwd);
-  const manifestAbs = path.resolve(io.cwd, manifestArg ?? 'dmn-evidence.yaml');
+  const manifestAbs = path.resolve(io.cwd, manifestArg ?? defaultManifest(io));
   const st = await fsp.stat(manifestAbs).catch((err: unknown) => {
     throw unreadable(displayPath(manifestAbs, io.cwd), err);
   });

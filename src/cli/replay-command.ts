@@ -1,3 +1,4 @@
+import { plural } from '../i18n/format.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
@@ -49,16 +50,16 @@ const WORDS = {
     ruleset: 'référentiel',
     manifest: 'manifeste',
     asOf: 'au',
-    generated: 'produit le',
-    rehashed: (n: number) => `${n} fichier${n > 1 ? 's' : ''} de preuve re-haché${n > 1 ? 's' : ''}`,
-    reevaluated: (n: number) => `${n} exigence${n > 1 ? 's' : ''} réévaluée${n > 1 ? 's' : ''}`,
+    generated: 'généré le',
+    rehashed: (n: number) => `${plural(n, 'fr', 'fichier')} de preuve vérifié${n > 1 ? 's' : ''} (empreintes recalculées)`,
+    reevaluated: (n: number) => `${plural(n, 'fr', 'exigence')} réévaluée${n > 1 ? 's' : ''}`,
     notEvaluated: 'dossier non réévalué',
-    identical: 'identique',
-    differs: (n: number) => `différent (${n} différence${n > 1 ? 's' : ''})`,
-    tool: (was: string, now: string) => `remarque : le rapport a été produit par dmn-check ${was} ; rejoué avec ${now}.`,
-    bagOk: (v: BagVerification) => `complet et valide : ${v.payloadFiles} fichiers, ${v.payloadBytes} octets ; sceau (sha256 de tagmanifest-sha256.txt) ${v.seal ?? ''}`,
-    bagBad: (n: number) => `non valide : ${n} problème${n > 1 ? 's' : ''}`,
-    bag: 'Scellé',
+    identical: 'Résultat\u00a0: identique au rapport',
+    differs: (n: number) => `Résultat\u00a0: ${plural(n, 'fr', 'différence')} avec le rapport`,
+    tool: (was: string, now: string) => `remarque\u00a0: le rapport a été produit par dmn-check ${was} ; rejoué avec ${now}.`,
+    bagOk: (v: BagVerification) => `complète et intègre\u00a0: ${plural(v.payloadFiles, 'fr', 'fichier')}, ${plural(v.payloadBytes, 'fr', 'octet')} ; sceau (sha256 de tagmanifest-sha256.txt) ${v.seal ?? ''}`,
+    bagBad: (n: number) => `non intègre\u00a0: ${plural(n, 'fr', 'problème')}`,
+    bag: 'Archive',
   },
 } as const;
 
@@ -215,7 +216,7 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
   };
   if (p.bag) {
     const bad = p.bag.problems.length > 0;
-    lines.push(`${w.bag} ${p.input}: ${bad ? c.red(w.bagBad(p.bag.problems.length)) : w.bagOk(p.bag)}`);
+    lines.push(`${w.bag} ${p.input}${lang === 'fr' ? '\u00a0: ' : ': '}${bad ? c.red(w.bagBad(p.bag.problems.length)) : w.bagOk(p.bag)}`);
     if (bad) {
       list(bagProblems);
       io.stdout.write(`${lines.join('\n')}\n`);

@@ -127,11 +127,19 @@ async function writeInPlace(p: Planned): Promise<void> {
  * target that is one of `inputs`, a folder or a socket.
  */
 export async function writeOutputs(files: readonly OutputFile[], inputs: readonly InputIdentity[] = []): Promise<void> {
+  // Folders this call creates (`-o reports/x.sarif` in a fresh checkout), removed again on failure.
+  const created: string[] = [];
   const planned: Planned[] = [];
-  for (const f of files) planned.push(await plan(f, inputs));
   const temps: { tmp: string; p: Planned }[] = [];
   let current: Planned | undefined;
   try {
+    for (const f of files) {
+      for (const dir of await missingFolders(f.path)) {
+        await fsp.mkdir(dir);
+        created.push(dir);
+      }
+    }
+    for (const f of files) planned.push(await plan(f, inputs));
     for (const p of planned.filter((x) => !x.inPlace)) {
       current = p;
       const tmp = path.join(path.dirname(p.final), `.${path.basename(p.final)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -151,7 +159,26 @@ export async function writeOutputs(files: readonly OutputFile[], inputs: readonl
     }
   } catch (err) {
     await Promise.all(temps.map((t) => fsp.rm(t.tmp, { force: true })));
+    for (const dir of created.reverse()) await fsp.rmdir(dir).catch(() => undefined);
     if (err instanceof UserInputError) throw err;
     throw cannotWrite(current?.display ?? planned[0]?.display ?? '', (err as NodeJS.ErrnoException).code ?? 'error');
+  }
+}
+
+/** The folders above `file` that do not exist yet, outermost first. */
+async function missingFolders(file: string): Promise<string[]> {
+  const out: string[] = [];
+  let dir = path.dirname(file);
+  for (;;) {
+    try {
+      await fsp.stat(dir);
+      return out;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return out;
+      out.unshift(dir);
+      const up = path.dirname(dir);
+      if (up === dir) return out;
+      dir = up;
+    }
   }
 }

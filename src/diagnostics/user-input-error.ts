@@ -6,6 +6,19 @@ export interface SourcePosition {
   line?: number;
   /** 1-based column, when known. */
   column?: number;
+  /** Where the value ends (1-based line, and the column just after its last character), when known. */
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** A position's fields, without undefined ones: what a finding copies from where the manifest says something. */
+export function placeOf(p: SourcePosition): SourcePosition {
+  const out: SourcePosition = { file: p.file };
+  if (p.line !== undefined) out.line = p.line;
+  if (p.column !== undefined) out.column = p.column;
+  if (p.endLine !== undefined) out.endLine = p.endLine;
+  if (p.endColumn !== undefined) out.endColumn = p.endColumn;
+  return out;
 }
 
 /** The closed set of user-input problem kinds; each maps to exit code 2. */
@@ -67,14 +80,28 @@ function moreProblems(next: InputProblem, count: number): InputProblem {
   };
 }
 
-/** `file:line:col subject: message. hint` in one language. */
+/**
+ * `file:line:col subject: message. hint` in one language. French puts a no-break space before the
+ * colon and names the command line in French (`ligne de commande, --as-of : …`).
+ */
 export function formatProblem(p: InputProblem, lang: 'en' | 'fr'): string {
-  let where = p.file;
+  const commandLine = p.file === 'command line';
+  let where = commandLine && lang === 'fr' ? 'ligne de commande' : p.file;
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
-  const subject = p.subject ? ` ${p.subject}:` : '';
   const hint = p.hint ? ` ${p.hint[lang]}` : '';
+  if (lang === 'fr') {
+    const head = p.subject ? `${where}${commandLine ? ',' : ''} ${p.subject}\u00a0:` : commandLine ? `${where}\u00a0:` : where;
+    return `${head} ${p.message[lang]}${hint}`;
+  }
+  const subject = p.subject ? ` ${p.subject}:` : '';
   return `${where}${subject} ${p.message[lang]}${hint}`;
+}
+
+/** `dmn-check: error: ` / `dmn-check : erreur : `: what starts every line the CLI writes about a problem. */
+export function problemPrefix(kind: 'error' | 'warning', lang: 'en' | 'fr'): string {
+  if (lang === 'fr') return `dmn-check\u00a0: ${kind === 'error' ? 'erreur' : 'avertissement'}\u00a0: `;
+  return `dmn-check: ${kind}: `;
 }
 
 /** Shorthand for a bilingual text. */

@@ -458,7 +458,14 @@ export function positionOf(src: YamlSource, path: readonly (string | number)[], 
   const target = key && keyNode ? keyNode : best;
   if (!target?.range) return { file: src.file, line: 1, column: 1 };
   const pos = src.lineCounter.linePos(target.range[0]);
-  return { file: src.file, line: pos.line, column: pos.col };
+  const end = src.lineCounter.linePos(target.range[1]);
+  const out: SourcePosition = { file: src.file, line: pos.line, column: pos.col };
+  // A block value's range runs into the next line; code scanning wants where its text ends.
+  if (end.line === pos.line || (end.line > pos.line && end.col > 1)) {
+    out.endLine = end.line;
+    out.endColumn = end.col;
+  }
+  return out;
 }
 
 /** Renders a path as `evidence."IEU 8".creation-flow`. */

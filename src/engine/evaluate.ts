@@ -1,3 +1,4 @@
+import { placeOf, type SourcePosition } from '../diagnostics/user-input-error.js';
 import { catalogOf, type CheckRegistry } from '../checks/registry.js';
 import { createMemo } from '../checks/memo.js';
 import type { Catalog } from '../i18n/index.js';
@@ -86,24 +87,24 @@ function localize(f: RawFinding, lang: Lang, manifestFile: string, catalog: Cata
   if (hint !== undefined) out.hint = hint;
   if (f.status !== undefined) out.status = f.status;
   if (f.params !== undefined) out.params = f.params;
-  for (const k of ['slot', 'file', 'line', 'column', 'record', 'pointer'] as const) {
+  for (const k of ['slot', 'file', 'line', 'column', 'endLine', 'endColumn', 'record', 'pointer'] as const) {
     if (f[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = f[k];
   }
   return out;
 }
 
-function manifestPos(input: Evaluation, req: RequirementDef): Pick<RawFinding, 'file' | 'line' | 'column'> {
+function manifestPos(input: Evaluation, req: RequirementDef): Place {
   const p = input.manifest.requirementPositions.get(req.id);
-  return p ? { file: p.file, line: p.line, column: p.column } : { file: input.manifest.file };
+  return p ? placeOf(p) : { file: input.manifest.file };
 }
 
 /** Where the manifest answers the fact that made a requirement not applicable. */
-function decidingFactPos(req: RequirementDef, input: Evaluation): Pick<RawFinding, 'file' | 'line' | 'column'> {
+function decidingFactPos(req: RequirementDef, input: Evaluation): Place {
   for (const na of req.notApplicableWhen) {
     if (evalCondition(na.when, { facts: input.manifest.facts }) !== true) continue;
     for (const f of factsOf(na.when)) {
       const p = input.manifest.factPositions[f];
-      if (p) return { file: p.file, line: p.line, column: p.column };
+      if (p) return placeOf(p);
     }
   }
   return { file: input.manifest.file };
@@ -169,7 +170,7 @@ async function evaluateRequirement(req: RequirementDef, input: Evaluation): Prom
   } else if (statement) {
     const why = factSummary(req, input);
     const params = why ? { why_en: why, why_fr: why } : { why_en: 'it always applies', why_fr: "elle s'applique toujours" };
-    findings.push({ code: 'statement.ignored', severity: 'warning', file: statement.at.file, line: statement.at.line, column: statement.at.column, params });
+    findings.push({ code: 'statement.ignored', severity: 'warning', ...placeOf(statement.at), params });
   }
 
   const slots: SlotReport[] = [];
@@ -234,7 +235,7 @@ async function evaluateSlot(
     return { report: { name: slot.name, required, status: 'missing', files: [] }, findings, provides: [] };
   }
 
-  const at = (ref: EvidenceRef): Pick<RawFinding, 'file' | 'line' | 'column'> => ({ file: ref.at.file, line: ref.at.line, column: ref.at.column });
+  const at = (ref: EvidenceRef): Place => placeOf(ref.at);
   if (!slot.multiple && refs.length > 1) {
     findings.push({ code: 'slot.too-many-files', severity: 'error', slot: slot.name, ...at(refs[1]!), params: { count: refs.length } });
   }
@@ -348,17 +349,12 @@ async function statementDocumentFindings(req: RequirementDef, statement: Stateme
 /** The name a statement's document goes by in its checks' context. */
 const STATEMENT_SLOT = 'statement-document';
 
-function placeFinding(f: RawFinding, slot: string, at: { file: string; line?: number; column?: number }): RawFinding {
+function placeFinding(f: RawFinding, slot: string, at: SourcePosition): RawFinding {
   const out: RawFinding = { ...f, slot: f.slot ?? slot };
-  if (out.file === undefined) {
-    out.file = at.file;
-    if (at.line !== undefined) out.line = at.line;
-    if (at.column !== undefined) out.column = at.column;
-  }
-  return out;
+  return out.file === undefined ? { ...out, ...placeOf(at) } : out;
 }
 
-function openFailureFinding(opened: OpenResult | undefined, file: string, slot: string, at: Pick<RawFinding, 'file' | 'line' | 'column'>): RawFinding {
+function openFailureFinding(opened: OpenResult | undefined, file: string, slot: string, at: Place): RawFinding {
   if (!opened || opened.ok) return { code: 'file.unreadable', severity: 'error', status: 'error', slot, ...at, params: { file, reason: 'not opened' } };
   switch (opened.reason) {
     case 'missing':
@@ -413,3 +409,6 @@ export function describeError(err: unknown): string {
     .replace(/(^|[\s'"(=,])\/(?:[^\s'"]*\/)?([^\s/'"]*)/g, '$1$2')
     .slice(0, 200);
 }
+
+/** Where a finding sits in the manifest: file, start and (when known) end. */
+type Place = Pick<RawFinding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>;

@@ -1,3 +1,4 @@
+import { placeOf } from '../diagnostics/user-input-error.js';
 import type { OpenResult } from '../evidence/evidence-file.js';
 import type { Kind } from '../evidence/kinds.js';
 import type { RawFinding } from '../report/report.js';
@@ -14,7 +15,7 @@ const DOCUMENT_KINDS: ReadonlySet<Kind> = new Set(['pdf', 'png', 'jpeg', 'gif', 
  */
 export function statementFindings(st: Statement, asOf: string, document: OpenResult | undefined): RawFinding[] {
   const out: RawFinding[] = [];
-  const here = { file: st.at.file, line: st.at.line, column: st.at.column };
+  const here = placeOf(st.at);
   const length = (st.justification ?? '').trim().length;
   if (length < MIN_JUSTIFICATION) {
     out.push({ code: 'statement.justification-short', severity: 'error', ...here, params: { length, min: MIN_JUSTIFICATION } });
@@ -28,7 +29,7 @@ export function statementFindings(st: Statement, asOf: string, document: OpenRes
     out.push({ code: 'statement.expired', severity: 'error', ...here, params: { expiresOn: st.expiresOn, asOf } });
   }
   if (st.document && document) {
-    const at = { file: st.document.at.file, line: st.document.at.line, column: st.document.at.column };
+    const at = placeOf(st.document.at);
     if (!document.ok) {
       if (document.reason === 'missing') out.push({ code: 'statement.document-missing', severity: 'error', ...at, params: { file: st.document.path } });
       else {

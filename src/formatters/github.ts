@@ -1,5 +1,5 @@
 import { summaryCounts } from './status-labels.js';
-import type { Finding, Report, RequirementReport, Status } from '../report/report.js';
+import type { Finding, Report, RequirementReport } from '../report/report.js';
 import type { FormatContext, Formatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { isNotSatisfied, repoPath } from './report-helpers.js';
@@ -48,16 +48,16 @@ function annotation(report: Report, f: Finding, title: string, lab: Labels): str
 }
 
 /**
- * Which findings become annotations: every finding of a missing, failed or error requirement; for
- * the others (and the dossier), errors and warnings, as infos about passing requirements are noise.
+ * Which findings become annotations: errors and warnings. Infos are left out, those of failing
+ * requirements too: GitHub shows 10 notices per step, and the summary notice must be one of them.
  */
-function shown(status: Status | undefined, f: Finding): boolean {
-  return (status !== undefined && isNotSatisfied(status)) || f.severity !== 'info';
+function shown(f: Finding): boolean {
+  return f.severity !== 'info';
 }
 
 function requirementLines(report: Report, r: RequirementReport, lab: Labels): string[] {
   const title = `${r.id} (${lab.status[r.status]})${lab.colon}${r.title}`;
-  const lines = r.findings.filter((f) => shown(r.status, f)).map((f) => annotation(report, f, title, lab));
+  const lines = r.findings.filter(shown).map((f) => annotation(report, f, title, lab));
   if (isNotSatisfied(r.status) && r.findings.length === 0) {
     lines.push(command('error', [['title', title]], lab.status[r.status]));
   }
@@ -67,7 +67,7 @@ function requirementLines(report: Report, r: RequirementReport, lab: Labels): st
 function format(report: Report, ctx: FormatContext): string {
   const lab = labels(ctx.lang);
   const lines = report.requirements.flatMap((r) => requirementLines(report, r, lab));
-  lines.push(...report.findings.filter((f) => shown(undefined, f)).map((f) => annotation(report, f, lab.dossierFindings, lab)));
+  lines.push(...report.findings.filter(shown).map((f) => annotation(report, f, lab.dossierFindings, lab)));
   const counts = summaryCounts(report.summary, ctx.lang);
   lines.push(
     command(
@@ -86,3 +86,15 @@ export const githubFormatter: Formatter = {
   extension: 'txt',
   format,
 };
+
+/**
+ * An input error (exit 2) as an annotation, so the commonest first failure in CI (a typo in the
+ * manifest) shows on the line to fix, like findings do.
+ */
+export function inputErrorAnnotation(p: { file: string; line?: number; column?: number; subject?: string; message: string; hint?: string }, lang: 'en' | 'fr'): string {
+  const title = lang === 'fr' ? 'dmn-check : entrée invalide' : 'dmn-check: invalid input';
+  const where: [string, string | number | undefined][] =
+    p.file === 'command line' ? [] : [['file', p.file.replace(/\\/g, '/')], ['line', p.line], ['col', p.line !== undefined ? p.column : undefined]];
+  const text = `${p.subject ? `${p.subject}: ` : ''}${p.message}${p.hint ? `\n${p.hint}` : ''}`;
+  return command('error', [...where, ['title', title]], text);
+}

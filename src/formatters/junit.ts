@@ -1,14 +1,14 @@
 import type { Finding, Report, RequirementReport } from '../report/report.js';
 import type { FormatContext, Formatter } from './types.js';
 import { labels, type Labels } from './labels.js';
-import { locationText, requirementHeading, signatureText } from './report-helpers.js';
+import { locationText, repoPath, signatureText } from './report-helpers.js';
 import { cdata, escapeXmlAttr } from './xml-escape.js';
 
 /** A finding as a few plain-text lines: severity, code and message, then where, then the hint. */
 function findingText(f: Finding, lab: Labels): string {
   const lines = [`[${lab.severity[f.severity]}] ${f.code}: ${f.message}`];
   const where = locationText(f, lab);
-  if (where !== undefined) lines.push(`  ${lab.at} ${where}`);
+  if (where !== undefined) lines.push(lab.lang === 'fr' ? `  emplacement${lab.colon}${where}` : `  ${lab.at} ${where}`);
   if (f.hint !== undefined) lines.push(`  ${lab.hint}${lab.colon}${f.hint}`);
   return lines.join('\n');
 }
@@ -27,10 +27,16 @@ function headline(r: RequirementReport, lab: Labels): string {
   return driver?.message ?? lab.status[r.status];
 }
 
-function testcase(r: RequirementReport, classname: string, lab: Labels): string {
+/**
+ * One requirement. Its name is the official id alone (`IEU 2`): titles change with the language and
+ * the ruleset's wording, and CI test histories (GitLab, Jenkins) key on the name. `file` is the
+ * manifest, where the requirement's evidence is named.
+ */
+function testcase(r: RequirementReport, classname: string, file: string, lab: Labels): string {
   const open = `    <testcase${attrs([
     ['classname', classname],
-    ['name', requirementHeading(r)],
+    ['name', r.id],
+    ['file', file],
   ])}`;
   const body: string[] = [];
   switch (r.status) {
@@ -66,8 +72,8 @@ function format(report: Report, ctx: FormatContext): string {
     ['tests', report.requirements.length],
     ['failures', s.failed + s.missing],
     ['errors', s.error],
-    ['skipped', s.not_applicable],
   ];
+  const manifestFile = repoPath(report, report.manifest.path.replace(/\\/g, '/').split('/').pop() ?? report.manifest.path);
   const properties: [string, string][] = [
     ['ruleset.version', report.ruleset.version],
     ['ruleset.sha256', report.ruleset.sha256],
@@ -79,15 +85,18 @@ function format(report: Report, ctx: FormatContext): string {
     ['generatedAt', report.generatedAt],
     ['verdict', report.verdict],
     ['tool', `${report.tool.name} ${report.tool.version}`],
+    // Test case names are ids; their titles, in the report's language, are here.
+    ...report.requirements.map((r): [string, string] => [`title.${r.id}`, r.title]),
   ];
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    // The common JUnit XSD (Jenkins, after Ant) has no `skipped` on <testsuites>: only the suite counts it.
     `<testsuites${attrs([['name', report.tool.name], ...counts])}>`,
-    `  <testsuite${attrs([['name', report.ruleset.id], ...counts])}>`,
+    `  <testsuite${attrs([['name', report.ruleset.id], ...counts, ['skipped', s.not_applicable], ['file', manifestFile]])}>`,
     '    <properties>',
     ...properties.map(([name, value]) => `      <property${attrs([['name', name], ['value', value]])}/>`),
     '    </properties>',
-    ...report.requirements.map((r) => testcase(r, report.ruleset.id, lab)),
+    ...report.requirements.map((r) => testcase(r, report.ruleset.id, manifestFile, lab)),
   ];
   if (report.findings.length > 0) {
     out.push(`    <system-out>${cdata(`${lab.dossierFindings}${lab.colon.trimEnd()}\n${findingsText(report.findings, lab)}`)}</system-out>`);
@@ -99,7 +108,7 @@ function format(report: Report, ctx: FormatContext): string {
 /** JUnit XML: one testsuite for the ruleset, one testcase per requirement. */
 export const junitFormatter: Formatter = {
   name: 'junit',
-  description: 'JUnit XML for CI test reports: one test case per requirement (failed/missing as failures, error as errors, not applicable as skipped)',
+  description: 'JUnit XML for CI test reports (valid against the common JUnit XSD): one test case per requirement named by its id, failed/missing as failures, error as errors, not applicable as skipped',
   extension: 'xml',
   format,
 };

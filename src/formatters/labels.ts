@@ -1,6 +1,6 @@
 import type { Report, Severity, Status } from '../report/report.js';
 import type { Lang } from '../i18n/types.js';
-import { STATUS_LABELS } from './status-labels.js';
+import { STATUS_LABELS, VERDICT_LABELS } from './status-labels.js';
 
 /** The fixed words the CI and auditor formats print around the report's own (already worded) texts. */
 export interface Labels {
@@ -54,6 +54,8 @@ export interface Labels {
   no: string;
   fact: string;
   answer: string;
+  /** The language, for the few texts built differently (dates in prose, places). */
+  lang: Lang;
   /** What follows a label: `: ` in English, a no-break space then `: ` in French. */
   colon: string;
 }
@@ -61,7 +63,7 @@ export interface Labels {
 const EN: Labels = {
   status: STATUS_LABELS.en,
   severity: { error: 'error', warning: 'warning', info: 'info' },
-  verdict: { pass: 'pass', fail: 'fail' },
+  verdict: VERDICT_LABELS.en,
   verdictHeading: 'Verdict',
   dossier: 'Conformity dossier',
   manufacturer: 'Manufacturer',
@@ -109,20 +111,22 @@ const EN: Labels = {
   fact: 'Fact',
   answer: 'Answer',
   colon: ': ',
+  lang: 'en',
 };
 
 const FR: Labels = {
   status: STATUS_LABELS.fr,
   severity: { error: 'erreur', warning: 'avertissement', info: 'information' },
-  verdict: { pass: 'réussite', fail: 'échec' },
+  // The regulatory vocabulary, the same in every format (FRENCH.md #13).
+  verdict: VERDICT_LABELS.fr,
   verdictHeading: 'Verdict',
   dossier: 'Dossier de conformité',
   manufacturer: 'Fabricant',
   ruleset: 'Référentiel',
   manifest: 'Manifeste',
   asOf: 'Date d’évaluation',
-  generatedAt: 'Produit le',
-  generatedBy: 'Produit par',
+  generatedAt: 'Généré le',
+  generatedBy: 'Généré par',
   requirement: 'Exigence',
   title: 'Intitulé',
   statusHeading: 'Statut',
@@ -162,6 +166,7 @@ const FR: Labels = {
   fact: 'Fait',
   answer: 'Réponse',
   colon: '\u00a0: ',
+  lang: 'fr',
 };
 
 /** The labels table of a language. */

@@ -3,6 +3,7 @@ import type { FormatContext, Formatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { codeSpan, escapeMarkdown as md } from './markdown-escape.js';
 import { isNotSatisfied, locationText, signatureText } from './report-helpers.js';
+import { statusCount } from './status-labels.js';
 
 /** The emoji is decoration: the status word always follows it, for readers and screen readers alike. */
 const EMOJI: Record<Status, string> = {
@@ -46,7 +47,7 @@ function format(report: Report, ctx: FormatContext): string {
   const s = report.summary;
   const verdictEmoji = report.verdict === 'pass' ? '✅' : '❌';
   const counts = STATUSES.filter((k) => s[k] > 0)
-    .map((k) => `${s[k]} ${md(lab.status[k])}`)
+    .map((k) => md(statusCount(s[k], k, ctx.lang)))
     .join(' · ');
   const out = [
     `## ${md(report.tool.name)}: ${md(`${report.product.name} ${report.product.version}`)} — ${verdictEmoji} ${md(lab.verdict[report.verdict])}`,

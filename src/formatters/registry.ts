@@ -1,4 +1,5 @@
 import { githubFormatter } from './github.js';
+import { gitlabFormatter } from './gitlab.js';
 import { htmlFormatter } from './html.js';
 import { jsonFormatter } from './json.js';
 import { junitFormatter } from './junit.js';
@@ -10,7 +11,7 @@ import type { Formatter } from './types.js';
 
 /** Every output format; `--format` choices come from these keys. */
 export const FORMATTERS: ReadonlyMap<string, Formatter> = new Map(
-  [textFormatter, jsonFormatter, junitFormatter, sarifFormatter, githubFormatter, markdownFormatter, htmlFormatter].map((f) => [f.name, f] as const),
+  [textFormatter, jsonFormatter, junitFormatter, sarifFormatter, githubFormatter, gitlabFormatter, markdownFormatter, htmlFormatter].map((f) => [f.name, f] as const),
 );
 
 if ([...FORMATTERS.keys()].join() !== FORMAT_NAMES.join()) throw new Error(`formatters ${[...FORMATTERS.keys()].join()} are not FORMAT_NAMES ${FORMAT_NAMES.join()}`);

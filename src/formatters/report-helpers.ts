@@ -2,6 +2,7 @@ import type { Finding, FileReport, Report, RequirementReport, StatementReport, S
 import { normalizeId } from '../ruleset/ids.js';
 import type { RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
 import type { Labels } from './labels.js';
+import { proseDate } from '../i18n/format.js';
 
 /** Statuses that make the verdict fail. */
 export function isNotSatisfied(status: Status): boolean {
@@ -61,24 +62,40 @@ export function requirementHeading(r: Pick<RequirementReport, 'id' | 'title'>): 
   return `${r.id} — ${r.title}`;
 }
 
-/** `file:line:col, record 3, at /entry/0` — where a finding points, or undefined when nowhere. */
+/**
+ * `file:line:col, record 3, at /entry/0` — where a finding points, or undefined when nowhere. In
+ * French, in words: `dmn-evidence.yaml, ligne 22, colonne 3, enregistrement 3, à /entry/0` (FRENCH.md #30).
+ */
 export function locationText(f: Finding, lab: Labels): string | undefined {
   const parts: string[] = [];
   if (f.file !== undefined) {
-    let where = f.file;
-    if (f.line !== undefined) {
-      where += `:${f.line}`;
-      if (f.column !== undefined) where += `:${f.column}`;
+    if (lab.lang === 'fr') {
+      parts.push(f.file);
+      if (f.line !== undefined) parts.push(`ligne ${f.line}`);
+      if (f.line !== undefined && f.column !== undefined) parts.push(`colonne ${f.column}`);
+    } else {
+      let where = f.file;
+      if (f.line !== undefined) {
+        where += `:${f.line}`;
+        if (f.column !== undefined) where += `:${f.column}`;
+      }
+      parts.push(where);
     }
-    parts.push(where);
   }
   if (f.record !== undefined) parts.push(`${lab.record} ${f.record}`);
   if (f.pointer !== undefined) parts.push(`${lab.at} ${f.pointer}`);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
-/** `Jeanne Martin (Présidente), signed on 2026-10-02, expires on 2027-10-02` */
+/**
+ * `Jeanne Martin (Présidente), signed on 2026-10-02, expires on 2027-10-02`; in French, dates in
+ * words: `Jeanne Martin (Présidente) ; déclaration signée le 2 octobre 2026, expire le 2 octobre 2027`.
+ */
 export function signatureText(st: StatementReport, lab: Labels): string {
+  if (lab.lang === 'fr') {
+    const expiry = st.expiresOn === null ? lab.noExpiry : `expire le ${proseDate(st.expiresOn, 'fr')}`;
+    return `${st.signatory.name} (${st.signatory.role}) ; déclaration signée le ${proseDate(st.signedOn, 'fr')}, ${expiry}`;
+  }
   const expiry = st.expiresOn === null ? lab.noExpiry : `${lab.expiresOn.toLowerCase()} ${st.expiresOn}`;
   return `${st.signatory.name} (${st.signatory.role}), ${lab.signedOn.toLowerCase()} ${st.signedOn}, ${expiry}`;
 }

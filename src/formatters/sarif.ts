@@ -5,6 +5,8 @@ import type { FormatContext, Formatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { codeSpan, escapeMarkdown } from './markdown-escape.js';
 import { isNotSatisfied, isUrl, repoPath, reportFiles, requirementDef, signatureText, slotNeed, slotNeedWord } from './report-helpers.js';
+import { Fingerprints } from './fingerprint.js';
+import { findingHelpUri, RULESET_HELP_URI, ruleIdOf } from './help-links.js';
 
 /** Where the OASIS Standard publishes the schema this output follows. */
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -24,18 +26,6 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 function uriOf(report: Report, file: string): JsonObject {
   if (isUrl(file)) return { uri: file };
   return { uri: repoPath(report, file).split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
-}
-
-/** `TwoFactorAuthenticationOfUsers`: SARIF's rule name is an identifier a person can read. */
-function pascalCase(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== '')
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join('');
 }
 
 /** The rule's help: the requirement's statement, the evidence each slot expects, when it does not apply. */
@@ -59,10 +49,12 @@ function helpOf(def: RequirementDef, lang: Lang, lab: Labels): { text: string; m
 }
 
 function ruleOf(r: RequirementReport, def: RequirementDef | undefined, lang: Lang, lab: Labels): JsonObject {
+  // Code scanning keys alerts on the rule id, which takes no spaces; the official id is the name people read.
   const rule: JsonObject = {
-    id: r.id,
-    name: pascalCase(def?.title.en ?? r.title) || pascalCase(r.id),
-    shortDescription: { text: r.title },
+    id: ruleIdOf(r.id),
+    name: r.id,
+    shortDescription: { text: `${r.id} — ${r.title}` },
+    helpUri: RULESET_HELP_URI,
   };
   if (def) {
     rule.fullDescription = { text: def.statement[lang] };
@@ -106,38 +98,59 @@ interface Ctx {
   lab: Labels;
   manifestName: string;
   artifactIndex: Map<string, number>;
+  prints: Fingerprints;
 }
 
-function locationOf(c: Ctx, file: string | undefined, line?: number, column?: number): JsonObject {
-  const target = file ?? c.manifestName;
+/**
+ * Where a result sits. Every result has a region (code scanning drops or misplaces results without
+ * one): the finding's own span when it has one, else line 1 of its file (the whole line, as SARIF
+ * reads a region with a start line only), else line 1 of the manifest.
+ */
+function locationOf(c: Ctx, f: Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> | undefined): JsonObject {
+  const target = f?.file ?? c.manifestName;
   const artifactLocation = uriOf(c.report, target);
   const i = c.artifactIndex.get(target);
   if (i !== undefined) artifactLocation.index = i;
   const physicalLocation: JsonObject = { artifactLocation };
-  if (file !== undefined && line !== undefined) {
-    const region: JsonObject = { startLine: line };
-    if (column !== undefined) region.startColumn = column;
+  {
+    const region: JsonObject = { startLine: f?.line ?? 1 };
+    if (f?.line !== undefined && f.column !== undefined) {
+      region.startColumn = f.column;
+      if (f.endLine !== undefined && f.endColumn !== undefined) {
+        region.endLine = f.endLine;
+        region.endColumn = f.endColumn;
+      }
+    }
     physicalLocation.region = region;
   }
   return { physicalLocation };
+}
+
+function fingerprint(value: string): { 'dmnCheck/v1': string } {
+  return { 'dmnCheck/v1': value };
 }
 
 function messageOf(f: Finding, lab: Labels): string {
   return f.hint === undefined ? f.message : `${f.message}\n${lab.hint}${lab.colon}${f.hint}`;
 }
 
-function findingResult(c: Ctx, f: Finding, ruleId: string, ruleIndex: number, status: string | undefined): JsonObject {
-  const properties: JsonObject = { code: f.code };
+function findingResult(c: Ctx, f: Finding, requirement: string, ruleIndex: number, status: string | undefined): JsonObject {
+  const helpUri = findingHelpUri(f.code);
+  const properties: JsonObject = { code: f.code, helpUri };
   if (status !== undefined) properties.requirementStatus = status;
   if (f.slot !== undefined) properties.slot = f.slot;
   if (f.record !== undefined) properties.record = f.record;
   if (f.pointer !== undefined) properties.pointer = f.pointer;
   return {
-    ruleId,
+    ruleId: ruleIdOf(requirement),
     ruleIndex,
     level: LEVEL[f.severity],
-    message: { text: messageOf(f, c.lab) },
-    locations: [locationOf(c, f.file, f.line, f.column)],
+    message: { text: messageOf(f, c.lab), markdown: `${escapeMarkdown(messageOf(f, c.lab))}\n\n[${f.code}](${helpUri})` },
+    // A FHIR URL is not in the repository: the result sits on the manifest, the URL goes alongside.
+    locations: [locationOf(c, f.file !== undefined && isUrl(f.file) ? undefined : f)],
+    ...(f.file !== undefined && isUrl(f.file) ? { relatedLocations: [{ id: 0, physicalLocation: { artifactLocation: { uri: f.file } } }] } : {}),
+    partialFingerprints: fingerprint(c.prints.finding(requirement === DOSSIER_RULE_ID ? undefined : requirement, f, c.manifestName)),
+    suppressions: [],
     properties,
   };
 }
@@ -147,24 +160,38 @@ function requirementResults(c: Ctx, r: RequirementReport, ruleIndex: number): Js
   if (r.status === 'not_applicable') {
     const reasons = r.notApplicableReasons ?? [];
     const justification = r.statement ? `${r.statement.justification} — ${signatureText(r.statement, c.lab)}` : reasons.join('; ');
+    const properties: JsonObject = { requirementStatus: r.status };
+    if (r.statement) {
+      properties.statement = {
+        justification: r.statement.justification,
+        signatory: r.statement.signatory,
+        signedOn: r.statement.signedOn,
+        expiresOn: r.statement.expiresOn,
+        ...(r.statement.document ? { document: { path: r.statement.document.path, sha256: r.statement.document.sha256 } } : {}),
+      };
+    }
+    // The run's one suppression policy: every result carries `suppressions` (empty when not suppressed).
     out.unshift({
-      ruleId: r.id,
+      ruleId: ruleIdOf(r.id),
       ruleIndex,
       kind: 'notApplicable',
       level: 'none',
       message: { text: reasons.length > 0 ? `${c.lab.notApplicableBecause}${c.lab.colon}${reasons.join('; ')}` : c.lab.status.not_applicable },
-      locations: [locationOf(c, undefined)],
+      locations: [locationOf(c, r.findings.find((f) => f.file === c.manifestName && f.line !== undefined))],
+      partialFingerprints: fingerprint(c.prints.requirement(r.id, 'not_applicable')),
       suppressions: [{ kind: 'external', status: 'accepted', justification }],
-      properties: { requirementStatus: r.status },
+      properties,
     });
   } else if (isNotSatisfied(r.status) && r.findings.length === 0) {
     // The contract wants a finding for every non-satisfied status; say the status rather than nothing.
     out.push({
-      ruleId: r.id,
+      ruleId: ruleIdOf(r.id),
       ruleIndex,
       level: 'error',
       message: { text: c.lab.status[r.status] },
       locations: [locationOf(c, undefined)],
+      partialFingerprints: fingerprint(c.prints.requirement(r.id, r.status)),
+      suppressions: [],
       properties: { requirementStatus: r.status },
     });
   }
@@ -174,7 +201,7 @@ function requirementResults(c: Ctx, r: RequirementReport, ruleIndex: number): Js
 function format(report: Report, ctx: FormatContext): string {
   const lab = labels(ctx.lang);
   const { artifacts, index } = artifactsOf(report);
-  const c: Ctx = { report, lab, manifestName: [...index.keys()][0]!, artifactIndex: index };
+  const c: Ctx = { report, lab, manifestName: [...index.keys()][0]!, artifactIndex: index, prints: new Fingerprints(report) };
   const rules = report.requirements.map((r) => ruleOf(r, requirementDef(ctx.ruleset, r.id), ctx.lang, lab));
   const results = report.requirements.flatMap((r, i) => requirementResults(c, r, i));
   if (report.findings.length > 0) {
@@ -183,6 +210,7 @@ function format(report: Report, ctx: FormatContext): string {
       id: DOSSIER_RULE_ID,
       name: 'Dossier',
       shortDescription: { text: lab.dossierFindings },
+      helpUri: RULESET_HELP_URI,
       defaultConfiguration: { level: 'warning' },
     });
     results.push(...report.findings.map((f) => findingResult(c, f, DOSSIER_RULE_ID, dossierIndex, undefined)));
@@ -217,7 +245,7 @@ function format(report: Report, ctx: FormatContext): string {
 /** SARIF 2.1.0 for code-scanning tools: one rule per requirement, N/A requirements as suppressed results. */
 export const sarifFormatter: Formatter = {
   name: 'sarif',
-  description: 'SARIF 2.1.0 for code scanning: one rule per requirement, results at the manifest line, not-applicable as suppressions',
+  description: 'SARIF 2.1.0 for code scanning: one rule per requirement (id IEU-2, name IEU 2), a region and a stable fingerprint on every result, not-applicable as suppressed notApplicable results',
   extension: 'sarif',
   format,
 };

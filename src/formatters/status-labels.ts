@@ -44,3 +44,8 @@ export function placeOf(f: { file?: string; line?: number; column?: number; reco
   if (f.pointer !== undefined) s += ` ${f.pointer}`;
   return s;
 }
+
+/** `1 satisfaite`, `5 satisfaites`, `0 manquante`: a count and its status word, agreeing in number. */
+export function statusCount(n: number, status: Status, lang: Lang): string {
+  return `${n} ${n === 1 || (lang === 'fr' && n === 0) ? STATUS_LABELS[lang][status] : PLURAL_LABELS[lang][status]}`;
+}

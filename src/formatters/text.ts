@@ -1,3 +1,4 @@
+import { proseDate } from '../i18n/format.js';
 import { Chalk } from 'chalk';
 import type { Report, Status } from '../report/report.js';
 import { dossierOf, placeOf, STATUS_LABELS, summaryCounts, VERDICT_LABELS } from './status-labels.js';
@@ -29,7 +30,7 @@ export const textFormatter: Formatter = {
     const lines: string[] = [];
     if (!ctx.quiet) {
       lines.push(c.bold(`${report.product.name} ${report.product.version} — ${report.product.manufacturer}`));
-      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${report.asOf}`));
+      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${ctx.lang === 'fr' ? proseDate(report.asOf, 'fr') : report.asOf}`));
       lines.push('');
     }
     const idWidth = report.requirements.reduce((w, r) => Math.max(w, r.id.length), 4);
@@ -40,7 +41,7 @@ export const textFormatter: Formatter = {
       lines.push(`${paint[r.status](`${ICONS[r.status]} ${r.id.padEnd(idWidth)}  ${labels[r.status].padEnd(labelWidth)}`)}  ${r.title}`);
       if (r.status === 'not_applicable' && r.statement && !ctx.quiet) {
         lines.push(c.dim(`    ${w.na} ${(r.notApplicableReasons ?? []).join('; ')}`));
-        lines.push(c.dim(`    ${w.statement} ${r.statement.signatory.name} (${r.statement.signatory.role}), ${w.signedOn} ${r.statement.signedOn}`));
+        lines.push(c.dim(`    ${w.statement} ${r.statement.signatory.name} (${r.statement.signatory.role}), ${w.signedOn} ${ctx.lang === 'fr' ? proseDate(r.statement.signedOn, 'fr') : r.statement.signedOn}`));
       }
       for (const f of r.findings) {
         if (ok && f.severity === 'info' && ctx.quiet) continue;

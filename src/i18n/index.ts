@@ -33,9 +33,21 @@ export function word(code: string, params: Params, lang: Lang, catalog: Catalog 
   return out;
 }
 
-/** `--lang`, else LC_ALL / LC_MESSAGES / LANG: French when it starts with `fr`, otherwise English. */
-export function detectLang(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+/**
+ * The language of messages: `--lang`, else `DMN_CHECK_LANG`, else the POSIX locale variables
+ * (`LC_ALL`, then `LC_MESSAGES`, then `LANG`; `C`/`POSIX` mean English), else the operating
+ * system's locale as `Intl` reports it (a French Windows machine sets no `LANG`). French when the
+ * locale starts with `fr`, English otherwise.
+ */
+export function detectLang(
+  explicit: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  osLocale: () => string | undefined = () => Intl.DateTimeFormat().resolvedOptions().locale,
+): Lang {
   if (explicit === 'fr' || explicit === 'en') return explicit;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const chosen = env.DMN_CHECK_LANG?.trim().toLowerCase();
+  if (chosen === 'fr' || chosen === 'en') return chosen;
+  const posix = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  const locale = posix !== undefined && posix !== '' ? posix : (osLocale() ?? '');
   return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }

@@ -47,6 +47,9 @@ export interface Finding {
   file?: string;
   line?: number;
   column?: number;
+  /** Where the manifest value the finding is about ends (for code-scanning highlights). */
+  endLine?: number;
+  endColumn?: number;
   /** Record number (1-based) or JSON pointer / FHIR path / HL7 segment inside an evidence file. */
   record?: number;
   pointer?: string;

@@ -39,6 +39,8 @@ const finding = {
     file: str,
     line: { type: 'integer', minimum: 1 },
     column: { type: 'integer', minimum: 1 },
+    endLine: { type: 'integer', minimum: 1 },
+    endColumn: { type: 'integer', minimum: 1 },
     record: { type: 'integer', minimum: 1 },
     pointer: str,
   },

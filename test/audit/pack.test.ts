@@ -130,12 +130,12 @@ describe('pack: a BagIt bag (RFC 8493)', () => {
     const out = path.join(tmp(), 'bag');
     const run = await pack(d.dir, out, ['--lang', 'fr']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Scellé écrit : bag\n/);
-    expect(run.stdout).toMatch(/\nVerdict : NON CONFORME — 4 satisfaites, 0 non applicable, 1 manquante, 0 en échec, 0 erreur\n$/);
+    expect(run.stdout).toMatch(/^Archive scellée \(BagIt\) écrite\u00a0: bag\n/);
+    expect(run.stdout).toMatch(/\nVerdict\u00a0: NON CONFORME — 4 satisfaites, 0 non applicable, 1 manquante, 0 en échec, 0 erreur\n$/);
     expect(existsSync(path.join(out, 'data/evidence/ieu7'))).toBe(false);
     const replay = await runCli(['replay', out, '--lang', 'fr']);
     expect(replay.code).toBe(0);
-    expect(replay.stdout).toMatch(/\nidentique\n$/);
+    expect(replay.stdout).toMatch(/\nRésultat\u00a0: identique au rapport\n$/);
   });
 });
 

@@ -21,7 +21,7 @@ describe('replay: identical', () => {
     const run = await runCli(['replay', 'r.json', '--lang', 'fr'], { cwd: d.dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Rejeu de r\.json\n/);
-    expect(run.stdout).toMatch(/\nidentique\n$/);
+    expect(run.stdout).toMatch(/\nRésultat\u00a0: identique au rapport\n$/);
   });
 
   it('evaluates again in the report language and timestamp, whatever the environment says', async () => {

@@ -141,7 +141,7 @@ describe('bad input: exit 2, one positioned message with a hint, nothing written
     expect((await runCli(['check', '--lang', 'de'])).stderr).toMatch(/--lang: "de" is not a supported language/);
     const f = await runCli(['check', '--format', 'jsn']);
     expect(f.code).toBe(2);
-    expect(f.stderr).toMatch(/--format: unknown format "jsn"\. Did you mean "json"\?/);
+    expect(f.stderr).toMatch(/--format: unknown format "jsn"\. Did you mean "--format json"\?/);
   });
 
   it('an unknown command or option is a usage error (exit 2)', async () => {
@@ -156,7 +156,7 @@ describe('bad input: exit 2, one positioned message with a hint, nothing written
   it('messages in French with --lang fr', async () => {
     const d = dossier();
     edit(d.manifest, (s) => s.replace('creation-flow:', 'creaton-flow:'));
-    const stderr = await expectInputError(d.manifest, /erreur: dmn-evidence\.yaml:\d+:5 evidence\."IEU 8"\.creaton-flow: emplacement inconnu pour IEU 8\. Vouliez-vous dire « creation-flow » \?/, ['--lang', 'fr']);
+    const stderr = await expectInputError(d.manifest, /erreur\u00a0: dmn-evidence\.yaml:\d+:5 evidence\."IEU 8"\.creaton-flow\u00a0: emplacement inconnu pour IEU 8\. Vouliez-vous dire « creation-flow » \?/, ['--lang', 'fr']);
     expect(stderr).not.toMatch(/unknown/);
   });
 

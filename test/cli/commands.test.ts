@@ -17,7 +17,7 @@ describe('init', () => {
     const d = tmp();
     const init = await runCli(['init'], { cwd: d });
     expect(init.code).toBe(0);
-    expect(init.stdout).toBe('Manifest written: dmn-evidence.yaml\n');
+    expect(init.stdout).toBe('Manifest written: dmn-evidence.yaml\nEditor schema written: dmn-evidence.schema.json\n');
     const text = readFileSync(path.join(d, 'dmn-evidence.yaml'), 'utf8');
     // every fact with its question, every slot with what it expects, a statement template
     expect(text).toMatch(/# Do patients \(users, "usagers"\) log in to the DMN themselves\?/);
@@ -78,7 +78,7 @@ describe('explain', () => {
     expect(run.stdout).toMatch(/Requirement:\n {2}When electronic identification yields only a private identifier/);
     expect(run.stdout).toMatch(/IEU 8\.1 — Create an account/);
     expect(run.stdout).toMatch(/IEU 8\.1\.1: /);
-    expect(run.stdout).toMatch(/ins-association-flow \(required when not slot creation-flow provides "ins-found"\)/);
+    expect(run.stdout).toMatch(/ins-association-flow \(required unless slot creation-flow provides "ins-found"\)/);
     // What the association flow must show: the created patient, associated with its INS.
     expect(run.stdout).toMatch(/at least one patient carrying the\s+matricule INS must be that created patient \(same private identifier, same FHIR Patient id, or the same 5\s+traits\)/);
     const fr = await runCli(['explain', 'IEU 8', '--lang', 'fr']);
@@ -204,9 +204,10 @@ describe('reports', () => {
 
   it('a report that cannot be written is exit 2, and no other file is left half-done', async () => {
     const d = tmp();
+    writeFileSync(path.join(d, 'no'), 'a file where a folder should be');
     const run = await runCli(['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--format', 'json', '--output', path.join(d, 'a.json'), '--format', 'text', '--output', path.join(d, 'no', 'dir', 'b.txt')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/cannot be written \(ENOENT\)/);
+    expect(run.stderr).toMatch(/cannot be written \(ENOTDIR\)/);
     expect(existsSync(path.join(d, 'a.json'))).toBe(false);
   });
 });

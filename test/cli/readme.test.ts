@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { findingCodesTable } from '../support/finding-codes.js';
+import { README_URL } from '../../src/formatters/help-links.js';
 import { ROOT, runCli } from '../support/run-cli.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -18,9 +21,42 @@ describe('README', () => {
     ['French', ['check', 'fixtures/dossiers/renamed-text-screenshot/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color', '--lang', 'fr', '-q'], {}],
     ['the checks', ['rules', 'list', '--checks'], {}],
     ['the whole grid', ['check', 'fixtures/dossiers/telemonitoring-complete/dmn-evidence.yaml', '--rules', 'ans-dmn-complete@1.2.2', '--as-of', '2026-11-29', '--no-color'], {}],
+    ['GitHub annotations', ['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'github'], {}],
   ])('shows the real output of %s', async (_, args, env) => {
     const run = await runCli(args, { env: env });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
+  });
+
+  it('shows the real GitLab Code Quality report', async () => {
+    const run = await runCli(['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'gitlab']);
+    expect(readme).toContain(`\`\`\`json\n${run.stdout}\`\`\``);
+  });
+
+  it('shows the real annotation of an input error', async () => {
+    const { scratch } = await import('../support/run-cli.js');
+    const s = scratch();
+    try {
+      writeFileSync(path.join(s.dir, 'dmn-evidence.yaml'), 'dmn-evidence: 1\nproduct: { name: X, version: "1", manufacturer: Y }\nfatcs:\n  patient_access: true\n');
+      const run = await runCli(['check', '-f', 'github'], { cwd: s.dir });
+      expect(readme).toContain(`\`${run.stdout.trim()}\``);
+    } finally {
+      s.done();
+    }
+  });
+
+  it('lists every finding code with an anchor (UPDATE_README=1 rewrites the table)', () => {
+    const block = `<!-- finding-codes -->\n${findingCodesTable()}\n<!-- /finding-codes -->`;
+    if (process.env.UPDATE_README === '1' && !readme.includes(block)) {
+      writeFileSync(path.join(ROOT, 'README.md'), readme.replace(/<!-- finding-codes -->[\s\S]*?<!-- \/finding-codes -->/, block));
+      return;
+    }
+    expect(readme).toContain(block);
+  });
+
+  it('is the page help links point at (package.json homepage)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { homepage?: string };
+    expect(pkg.homepage).toBe(README_URL);
+    expect(readme).toContain('## The bundled ruleset');
   });
 
   it('carries the bad-input table the hostile tests keep true', () => {
@@ -29,8 +65,8 @@ describe('README', () => {
   });
 
   it('documents every command, format and check option that exists', () => {
-    for (const command of ['check', 'init', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
-    for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'markdown', 'html']) expect(readme).toContain(`| \`${format}\``);
-    for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out']) expect(readme).toContain(option);
+    for (const command of ['check', 'init', 'schema', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
+    for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'gitlab', 'markdown', 'html']) expect(readme).toContain(`| \`${format}\``);
+    for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out', '--fail-on']) expect(readme).toContain(option);
   });
 });

@@ -114,7 +114,7 @@ describe('html dossier in Chromium', () => {
   it('renders the French dossier in French', async () => {
     const { page, close } = await open('fr');
     try {
-      expect(await page.locator('#verdict strong').innerText()).toBe('ÉCHEC');
+      expect(await page.locator('#verdict strong').innerText()).toBe('NON CONFORME');
       expect(await page.locator('#req-IEU-8 h2 .badge').innerText()).toBe('en échec');
       expect(await page.locator('#req-IEU-2').innerText()).toMatch(/Signataire\s+Jeanne Martin/);
     } finally {

@@ -88,6 +88,8 @@ export function canonicalReport(lang: Lang = 'en'): Report {
             file: 'dmn-evidence.yaml',
             line: 21,
             column: 46,
+            endLine: 21,
+            endColumn: 72,
           },
           lang,
         ),

@@ -65,7 +65,7 @@ describe('github formatter', () => {
   it('ends with a notice that sums the dossier up', () => {
     const last = annotations.at(-1)!;
     expect(last.command).toBe('notice');
-    expect(last.message).toBe('Verdict: fail — 1 satisfied, 1 not applicable, 1 missing, 1 failed, 1 error (ans-dmn 1.2.2, as of 2026-11-29)');
+    expect(last.message).toBe('Verdict: FAIL — 1 satisfied, 1 not applicable, 1 missing, 1 failed, 1 error (ans-dmn 1.2.2, as of 2026-11-29)');
     expect(annotations.filter((a) => a.command === 'notice')).toHaveLength(1);
   });
 
@@ -86,13 +86,13 @@ describe('github formatter', () => {
     });
   });
 
-  it('shows infos of failing requirements as notices and leaves out those of passing ones', () => {
+  it('leaves infos out, failing requirements’ included: GitHub allows 10 notices a step, and the summary is one', () => {
     const r: Report = canonicalReport('en');
     r.requirements[1]!.findings.push({ code: 'document.not-read', severity: 'info', message: 'left to the reviewer (passing)' });
     r.requirements[2]!.findings.push({ code: 'document.not-read', severity: 'info', message: 'left to the reviewer (failing)' });
-    const messages = parse(githubFormatter.format(r, canonicalContext('en'))).filter((a) => a.command === 'notice').map((a) => a.message);
-    expect(messages).toContain('left to the reviewer (failing)');
-    expect(messages).not.toContain('left to the reviewer (passing)');
+    const notices = parse(githubFormatter.format(r, canonicalContext('en'))).filter((a) => a.command === 'notice');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.message).toMatch(/^Verdict: /);
   });
 
   it('joins evidence paths to the manifest folder, so annotations land on repository files', () => {
@@ -107,5 +107,26 @@ describe('github formatter', () => {
       'docs/dossier/evidence/port1/export.ndjson',
       undefined,
     ]);
+  });
+});
+
+describe('github: input errors', () => {
+  it('annotates a manifest typo (exit 2) on its line, in the language asked, and still says it on stderr', async () => {
+    const { runCli, scratch } = await import('../support/run-cli.js');
+    const { writeFileSync } = await import('node:fs');
+    const s = scratch();
+    try {
+      writeFileSync(`${s.dir}/dmn-evidence.yaml`, 'dmn-evidence: 1\nproduct: { name: X, version: "1", manufacturer: Y }\nfatcs:\n  patient_access: true\n');
+      const run = await runCli(['check', '-f', 'github'], { cwd: s.dir });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('::error file=dmn-evidence.yaml,line=3,col=1,title=dmn-check%3A invalid input::fatcs: unknown key "fatcs".%0ADid you mean "facts"?\n');
+      expect(run.stderr).toMatch(/dmn-evidence\.yaml:3:1 fatcs: unknown key/);
+      const fr = await runCli(['check', '-f', 'github', '--lang', 'fr'], { cwd: s.dir });
+      expect(fr.stdout).toMatch(/^::error file=dmn-evidence\.yaml,line=3,col=1,title=dmn-check %3A entrée invalide::/);
+      const plain = await runCli(['check'], { cwd: s.dir });
+      expect(plain.stdout).toBe('');
+    } finally {
+      s.done();
+    }
   });
 });

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
+import { DOSSIERS, runCli } from '../support/run-cli.js';
 import type { Report } from '../../src/report/report.js';
 import { junitFormatter } from '../../src/formatters/junit.js';
 import { canonicalContext, canonicalReport, HOSTILE_ERROR } from './canonical-report.js';
@@ -12,6 +16,7 @@ interface Failure {
 interface TestCase {
   '@_classname': string;
   '@_name': string;
+  '@_file': string;
   failure?: Failure[];
   error?: Failure[];
   skipped?: { '@_message': string; '#cdata'?: string[] }[];
@@ -52,13 +57,13 @@ describe('junit formatter', () => {
   const xml = junitFormatter.format(report, canonicalContext('en'));
   const { suites } = parse(xml);
   const suite = suites[0]!;
-  const byId = (id: string): TestCase => suite.testcase.find((t) => t['@_name'].startsWith(`${id} — `))!;
+  const byId = (id: string): TestCase => suite.testcase.find((t) => t['@_name'] === id)!;
 
-  it('has one test suite for the ruleset and one test case per requirement, in ruleset order', () => {
+  it('has one test suite for the ruleset and one test case per requirement, named by its id, in ruleset order', () => {
     expect(suites).toHaveLength(1);
     expect(suite['@_name']).toBe('ans-dmn');
-    expect(suite.testcase.map((t) => t['@_name'])).toEqual(report.requirements.map((r) => `${r.id} — ${r.title}`));
-    expect(suite.testcase.every((t) => t['@_classname'] === 'ans-dmn')).toBe(true);
+    expect(suite.testcase.map((t) => t['@_name'])).toEqual(['IEU 2', 'IEU 7', 'IEU 8', 'IEU 9', 'PORT 1']);
+    expect(suite.testcase.every((t) => t['@_classname'] === 'ans-dmn' && t['@_file'] === 'dmn-evidence.yaml')).toBe(true);
     expect([suite['@_tests'], suite['@_failures'], suite['@_errors'], suite['@_skipped']]).toEqual(['5', '2', '1', '1']);
   });
 
@@ -123,7 +128,48 @@ describe('junit formatter', () => {
     const props = Object.fromEntries(s.properties[0]!.property.map((p) => [p['@_name'], p['@_value']]));
     expect(props.product).toBe('Cardio"<Suivi>" & co 4.2');
     expect(props.manufacturer).toBe("O'Neil ]]> SAS");
-    expect(s.testcase[1]!['@_name']).toBe('IEU 7 — Title with <b>tags</b> & "quotes"\nand a line break');
+    expect(props['title.IEU 7']).toBe('Title with <b>tags</b> & "quotes"\nand a line break');
     expect(s.testcase[0]!.skipped![0]!['@_message']).toBe('Multi-line\njustification with ]]> and <tags> & "quotes"');
+  });
+});
+
+/** The common JUnit XSD (see the schema file for where its rules come from), applied by libxml2's xmllint. */
+const XSD = readFileSync(path.join(import.meta.dirname, 'schemas/junit-jenkins.xsd'), 'utf8');
+
+async function xsdErrors(xml: string): Promise<string[]> {
+  const result = await validateXML({ xml: { fileName: 'report.xml', contents: xml }, schema: { fileName: 'junit.xsd', contents: XSD } });
+  return result.errors.map((e) => e.message);
+}
+
+describe('junit formatter: the common JUnit XSD', () => {
+  it.each(['en', 'fr'] as const)('the canonical report validates (%s)', async (lang) => {
+    expect(await xsdErrors(junitFormatter.format(canonicalReport(lang), canonicalContext(lang)))).toEqual([]);
+  });
+
+  it.each(['complete', 'delegated-identity', 'expired-statement', 'ins-not-applicable', 'not-systematic-2fa', 'renamed-text-screenshot'])(
+    'the report of the %s dossier validates',
+    async (name) => {
+      const run = await runCli(['check', path.join(DOSSIERS, name, 'dmn-evidence.yaml'), '--as-of', '2026-11-29', '-f', 'junit']);
+      expect(await xsdErrors(run.stdout)).toEqual([]);
+    },
+  );
+
+  // The validator must catch what broke Jenkins, or the tests above prove nothing.
+  it.each<[string, (xml: string) => string]>([
+    ['skipped on <testsuites>', (x) => x.replace('<testsuites name="dmn-check"', '<testsuites skipped="1" name="dmn-check"')],
+    ['a test case without a name', (x) => x.replace(/<testcase classname="ans-dmn" name="IEU 7"/, '<testcase classname="ans-dmn"')],
+    ['a negative count', (x) => x.replace(/<testsuite name="ans-dmn" tests="5"/, '<testsuite name="ans-dmn" tests="-5"')],
+    ['properties after the test cases', (x) => x.replace(/ {4}<properties>[\s\S]*?<\/properties>\n/, '').replace('  </testsuite>', '    <properties/>\n  </testsuite>')],
+  ])('the schema rejects %s', async (_, spoil) => {
+    const xml = junitFormatter.format(canonicalReport('en'), canonicalContext('en'));
+    const spoilt = spoil(xml);
+    expect(spoilt).not.toBe(xml);
+    expect(await xsdErrors(spoilt)).not.toEqual([]);
+  });
+
+  it('names test cases the same in every language, so test histories follow them', () => {
+    const en = parse(junitFormatter.format(canonicalReport('en'), canonicalContext('en'))).suites[0]!;
+    const fr = parse(junitFormatter.format(canonicalReport('fr'), canonicalContext('fr'))).suites[0]!;
+    expect(fr.testcase.map((t) => [t['@_classname'], t['@_name']])).toEqual(en.testcase.map((t) => [t['@_classname'], t['@_name']]));
   });
 });

@@ -53,8 +53,8 @@ describe('markdown formatter', () => {
   const md = markdownFormatter.format(report, canonicalContext('en'));
 
   it('opens with the verdict and the counts', () => {
-    expect(md.split('\n')[0]).toBe('## dmn-check: CardioSuivi 4.2.0 — ❌ fail');
-    expect(md).toContain('**Verdict: ❌ fail** · 1 satisfied · 1 not applicable · 1 missing · 1 failed · 1 error');
+    expect(md.split('\n')[0]).toBe('## dmn-check: CardioSuivi 4.2.0 — ❌ FAIL');
+    expect(md).toContain('**Verdict: ❌ FAIL** · 1 satisfied · 1 not applicable · 1 missing · 1 failed · 1 error');
   });
 
   it('has a table row per requirement with the status emoji, the status word and the title', () => {
@@ -102,7 +102,7 @@ describe('markdown formatter', () => {
 
   it('speaks French when asked', () => {
     const fr = markdownFormatter.format(canonicalReport('fr'), canonicalContext('fr'));
-    expect(fr).toContain('**Verdict\u00a0: ❌ échec**');
+    expect(fr).toContain('**Verdict\u00a0: ❌ NON CONFORME**');
     expect(fr).toContain('| IEU 8 | ❌ en échec |');
   });
 });

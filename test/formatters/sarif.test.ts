@@ -77,11 +77,13 @@ describe('sarif formatter: content', () => {
 
   it('declares one rule per requirement with the official id, title, statement and slot expectations', () => {
     const rules = run.tool.driver.rules;
-    expect(rules.map((r: Json) => r.id)).toEqual([...report.requirements.map((r) => r.id), 'dossier']);
+    expect(rules.map((r: Json) => r.id)).toEqual(['IEU-2', 'IEU-7', 'IEU-8', 'IEU-9', 'PORT-1', 'dossier']);
+    expect(rules.map((r: Json) => r.name)).toEqual([...report.requirements.map((r) => r.id), 'Dossier']);
+    for (const r of rules) expect(r.id).not.toMatch(/\s/);
     const ieu8 = rules[2];
     const def = RULESET.requirements.find((r) => r.id === 'IEU 8')!;
-    expect(ieu8.name).toBe('TheUsersINSIsLookedUpWhenIdentificationYieldsOnlyAPrivateIdentifier');
-    expect(ieu8.shortDescription.text).toBe(report.requirements[2]!.title);
+    expect(ieu8.shortDescription.text).toBe(`IEU 8 — ${report.requirements[2]!.title}`);
+    expect(ieu8.helpUri).toBe('https://www.npmjs.com/package/dmn-check#the-bundled-ruleset');
     expect(ieu8.fullDescription.text).toBe(def.statement.en);
     for (const slot of def.slots) {
       expect(ieu8.help.text).toContain(`${slot.name} (`);
@@ -93,18 +95,20 @@ describe('sarif formatter: content', () => {
   it('locates a finding at the manifest line and column it carries, relative to %SRCROOT%', () => {
     const mismatch = run.results.find((r: Json) => r.properties.code === 'file.hash-mismatch');
     expect(mismatch).toMatchObject({
-      ruleId: 'IEU 8',
+      ruleId: 'IEU-8',
       ruleIndex: 2,
       level: 'error',
       locations: [
         {
           physicalLocation: {
             artifactLocation: { uri: 'dmn-evidence.yaml', uriBaseId: '%SRCROOT%', index: 0 },
-            region: { startLine: 21, startColumn: 46 },
+            region: { startLine: 21, startColumn: 46, endLine: 21, endColumn: 72 },
           },
         },
       ],
+      properties: { helpUri: 'https://www.npmjs.com/package/dmn-check#finding-file-hash-mismatch' },
     });
+    expect(mismatch.message.markdown).toContain('[file.hash-mismatch](https://www.npmjs.com/package/dmn-check#finding-file-hash-mismatch)');
     expect(mismatch.message.text).toContain(report.requirements[2]!.findings[0]!.hint);
   });
 
@@ -119,9 +123,10 @@ describe('sarif formatter: content', () => {
   });
 
   it('carries a not-applicable requirement as a suppressed result with the justification and the signatory', () => {
-    const na = run.results.filter((r: Json) => r.ruleId === 'IEU 2');
+    const na = run.results.filter((r: Json) => r.ruleId === 'IEU-2');
     expect(na).toHaveLength(1);
     expect(na[0]).toMatchObject({ kind: 'notApplicable', level: 'none' });
+    expect(na[0].properties.statement).toMatchObject({ signatory: { name: 'Jeanne Martin', role: 'Présidente' }, signedOn: '2026-10-02' });
     expect(na[0].suppressions).toEqual([
       {
         kind: 'external',
@@ -132,7 +137,42 @@ describe('sarif formatter: content', () => {
   });
 
   it('reports nothing for a satisfied requirement without findings', () => {
-    expect(run.results.filter((r: Json) => r.ruleId === 'IEU 7')).toEqual([]);
+    expect(run.results.filter((r: Json) => r.ruleId === 'IEU-7')).toEqual([]);
+  });
+
+  it('gives every result a region, and takes one suppression policy for the run (every result says)', () => {
+    for (const r of run.results) {
+      expect(r.locations[0].physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+      expect(Array.isArray(r.suppressions)).toBe(true);
+    }
+    const crashed = run.results.find((r: Json) => r.properties.code === 'check.crashed');
+    expect(crashed.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'evidence/port1/export-doc.docx' }, region: { startLine: 1 } });
+    expect(run.results.filter((r: Json) => r.suppressions.length > 0).map((r: Json) => r.kind)).toEqual(['notApplicable']);
+  });
+
+  it('fingerprints each result by ruleset, requirement, slot, code and file: unique in a run, unmoved when manifest lines move', () => {
+    const prints = run.results.map((r: Json) => r.partialFingerprints['dmnCheck/v1']);
+    expect(new Set(prints).size).toBe(prints.length);
+    for (const p of prints) expect(p).toMatch(/^[0-9a-f]{32}:\d+$/);
+    const moved = canonicalReport('en');
+    for (const r of moved.requirements) for (const f of r.findings) if (f.line !== undefined) f.line += 7;
+    const again = sarif(moved).runs[0].results.map((r: Json) => r.partialFingerprints['dmnCheck/v1']);
+    expect(again).toEqual(prints);
+    const fr = sarif(canonicalReport('fr'), 'fr').runs[0].results.map((r: Json) => r.partialFingerprints['dmnCheck/v1']);
+    expect(fr).toEqual(prints);
+  });
+
+  it('keeps to GitHub code scanning’s documented ingestion limits', () => {
+    // docs.github.com, "SARIF support for code scanning": runs per file 20, results per run 25,000,
+    // rules per run 25,000, tags per rule 20, locations per result 1,000; ruleId without spaces.
+    expect(log.runs.length).toBeLessThanOrEqual(20);
+    expect(run.results.length).toBeLessThanOrEqual(25_000);
+    expect(run.tool.driver.rules.length).toBeLessThanOrEqual(25_000);
+    for (const rule of run.tool.driver.rules) expect((rule.properties?.tags ?? []).length).toBeLessThanOrEqual(20);
+    for (const r of run.results) {
+      expect(r.locations.length).toBeLessThanOrEqual(1_000);
+      expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+    }
   });
 
   it('lists every file the report names as an artifact with its SHA-256, size and kind', () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hostname } from 'node:os';
 import { githubFormatter } from '../../src/formatters/github.js';
+import { gitlabFormatter } from '../../src/formatters/gitlab.js';
 import { htmlFormatter } from '../../src/formatters/html.js';
 import { junitFormatter } from '../../src/formatters/junit.js';
 import { markdownFormatter } from '../../src/formatters/markdown.js';
@@ -8,7 +9,7 @@ import { sarifFormatter } from '../../src/formatters/sarif.js';
 import type { Formatter } from '../../src/formatters/types.js';
 import { canonicalContext, canonicalReport } from './canonical-report.js';
 
-const FORMATTERS: readonly Formatter[] = [junitFormatter, sarifFormatter, githubFormatter, markdownFormatter, htmlFormatter];
+const FORMATTERS: readonly Formatter[] = [junitFormatter, sarifFormatter, githubFormatter, gitlabFormatter, markdownFormatter, htmlFormatter];
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

@@ -1,4 +1,63 @@
 import { s, type Catalog } from '../types.js';
+import { proseDate } from '../format.js';
+
+/** `a, b` → `ni a ni b` (or `pas a` for one name): what French says of answers that are absent. */
+function niList(v: string | number | undefined): string {
+  const names = s(v).split(/,\s*/).filter((x) => x !== '');
+  return names.length <= 1 ? `pas ${names[0] ?? ''}` : names.map((n) => `ni ${n}`).join(' ');
+}
+
+/** `a, b, c` → `a, b et c`. */
+function etList(v: string | number | undefined): string {
+  const names = s(v).split(/,\s*/).filter((x) => x !== '');
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
+}
+
+function lowerFirst(t: string): string {
+  return t.length > 1 && /^[A-ZÀ-Ý][a-zà-ÿ]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;
+}
+
+/** What a path names when it is not a regular file, in French (FRENCH.md #2). */
+const NOT_REGULAR_FR: Record<string, string> = {
+  directory: 'un dossier',
+  fifo: 'un tube nommé (FIFO)',
+  socket: 'un socket',
+  device: 'un périphérique',
+};
+
+const SHORT_KINDS: Record<string, string> = {
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+  'video/mp4': 'MP4',
+  'video/quicktime': 'MOV',
+  'video/webm': 'WebM',
+  'application/pdf': 'PDF',
+};
+
+/** `image/png` → `PNG`: the name people give a format. */
+function shortKind(mime: string): string {
+  return SHORT_KINDS[mime] ?? mime;
+}
+
+/** A list of MIME types as format names: `PNG, JPEG, …, PDF`. */
+function shortKinds(v: string | number | undefined): string {
+  return s(v)
+    .split(/,\s*/)
+    .map((m) => shortKind(m))
+    .join(', ');
+}
+
+/** A sniffed MIME type as a French reader names the kind of file (FRENCH.md #10). */
+function kindFr(mime: string): string {
+  if (mime.startsWith('text/')) return 'un fichier texte';
+  if (mime.startsWith('image/')) return `une image ${shortKind(mime)}`;
+  if (mime.startsWith('video/')) return `une vidéo ${shortKind(mime)}`;
+  if (mime === 'application/pdf') return 'un PDF';
+  if (mime === 'application/zip') return 'une archive zip';
+  return `un fichier de type ${mime}`;
+}
 
 /** A path too long to show whole: its first 79 characters and an ellipsis. */
 const shorten = (v: string): string => (v.length <= 80 ? v : `${v.slice(0, 79)}…`);
@@ -7,10 +66,10 @@ const shorten = (v: string): string => (v.length <= 80 ? v : `${v.slice(0, 79)}�
 export const coreMessages: Catalog = {
   'fact.missing': {
     en: (p) => `Applicability depends on fact(s) ${s(p.facts)}, which the manifest does not answer.`,
-    fr: (p) => `L'applicabilité dépend du ou des faits ${s(p.facts)}, auxquels le manifeste ne répond pas.`,
+    fr: (p) => `Impossible de dire si l’exigence s’applique : le manifeste ne renseigne ${niList(p.facts)}.`,
     hint: {
       en: (p) => `Answer ${s(p.facts)} under \`facts:\` (\`dmn-check init\` writes the questions).`,
-      fr: (p) => `Répondez à ${s(p.facts)} sous \`facts:\` (\`dmn-check init\` écrit les questions).`,
+      fr: (p) => `Renseignez ${etList(p.facts)} dans la section \`facts:\` (les questions figurent en commentaire dans le modèle écrit par \`dmn-check init\`).`,
     },
   },
   'slot.missing': {
@@ -18,31 +77,31 @@ export const coreMessages: Catalog = {
     fr: (p) => `Aucune preuve fournie pour « ${s(p.slot)} » (${s(p.title_fr)}).`,
     hint: {
       en: (p) => `Provide: ${s(p.expects_en)}`,
-      fr: (p) => `À fournir : ${s(p.expects_fr)}`,
+      fr: (p) => `fournir ${lowerFirst(s(p.expects_fr))}`,
     },
   },
   'slot.too-many-files': {
     en: (p) => `"${s(p.slot)}" takes one file; ${s(p.count)} were given.`,
-    fr: (p) => `« ${s(p.slot)} » n'accepte qu'un fichier ; ${s(p.count)} ont été fournis.`,
-    hint: { en: () => 'Keep the one file that applies.', fr: () => 'Ne gardez que le fichier pertinent.' },
+    fr: (p) => `« ${s(p.slot)} » n’accepte qu’un fichier ; ${s(p.count)} ont été fournis.`,
+    hint: { en: () => 'Keep the one file that applies.', fr: () => 'ne gardez que le fichier pertinent.' },
   },
   'file.missing': {
     en: (p) => `File ${s(p.file)} does not exist.`,
-    fr: (p) => `Le fichier ${s(p.file)} n'existe pas.`,
+    fr: (p) => `Le fichier ${s(p.file)} n’existe pas.`,
     hint: {
       en: () => 'Paths are relative to the manifest folder; check the spelling or add the file.',
-      fr: () => 'Les chemins sont relatifs au dossier du manifeste ; vérifiez l’orthographe ou ajoutez le fichier.',
+      fr: () => 'les chemins partent du dossier du manifeste ; vérifiez l’orthographe ou ajoutez le fichier.',
     },
   },
   'file.not-regular': {
     en: (p) => `${s(p.file)} is a ${s(p.what)}, not a regular file.`,
-    fr: (p) => `${s(p.file)} est un(e) ${s(p.what)}, pas un fichier ordinaire.`,
-    hint: { en: () => 'Name the evidence file itself.', fr: () => 'Indiquez le fichier de preuve lui-même.' },
+    fr: (p) => `${s(p.file)} est ${NOT_REGULAR_FR[s(p.what)] ?? `un fichier spécial (${s(p.what)})`}, pas un fichier${s(p.what) === 'directory' ? '' : ' ordinaire'}.`,
+    hint: { en: () => 'Name the evidence file itself.', fr: () => 'indiquez le fichier de preuve lui-même.' },
   },
   'file.loop': {
     en: (p) => `${s(p.file)} is a symbolic link loop.`,
     fr: (p) => `${s(p.file)} est une boucle de liens symboliques.`,
-    hint: { en: () => 'Replace the link by the file.', fr: () => 'Remplacez le lien par le fichier.' },
+    hint: { en: () => 'Replace the link by the file.', fr: () => 'remplacez le lien par le fichier.' },
   },
   'file.name-too-long': {
     en: (p) => `The path ${shorten(s(p.file))} (${s(p.bytes)} bytes) is too long for a file system (a name may have at most 255 bytes, a path at most 4,095); no such file can exist.`,
@@ -51,36 +110,36 @@ export const coreMessages: Catalog = {
   },
   'file.unreadable': {
     en: (p) => `${s(p.file)} could not be read (${s(p.reason)}).`,
-    fr: (p) => `${s(p.file)} n'a pas pu être lu (${s(p.reason)}).`,
-    hint: { en: () => 'Check the file permissions and run again.', fr: () => 'Vérifiez les droits du fichier et relancez.' },
+    fr: (p) => `${s(p.file)} n’a pas pu être lu (${s(p.reason)}).`,
+    hint: { en: () => 'Check the file permissions and run again.', fr: () => 'vérifiez les droits du fichier et relancez.' },
   },
   'file.empty': {
     en: (p) => `${s(p.file)} is empty.`,
     fr: (p) => `${s(p.file)} est vide.`,
-    hint: { en: () => 'Export the evidence again.', fr: () => 'Exportez de nouveau la preuve.' },
+    hint: { en: () => 'Export the evidence again.', fr: () => 'exportez de nouveau la preuve.' },
   },
   'file.kind': {
     en: (p) => `${s(p.file)} is ${s(p.kind)} (from its content), which this slot does not accept.`,
-    fr: (p) => `${s(p.file)} est de type ${s(p.kind)} (d'après son contenu), que cet emplacement n'accepte pas.`,
+    fr: (p) => `${s(p.file)} est en réalité ${kindFr(s(p.kind))} (d’après son contenu), que cet emplacement n’accepte pas.`,
     hint: {
       en: (p) => `Accepted: ${s(p.accepted)}. The file name's extension is not what counts.`,
-      fr: (p) => `Types acceptés : ${s(p.accepted)}. L'extension du nom de fichier ne compte pas.`,
+      fr: (p) => `formats acceptés : ${shortKinds(p.accepted)}. L’extension du fichier n’est pas prise en compte.`,
     },
   },
   'file.hash-mismatch': {
     en: (p) => `${s(p.file)}: SHA-256 is ${s(p.actual)}, the manifest expects ${s(p.expected)}.`,
-    fr: (p) => `${s(p.file)} : le SHA-256 vaut ${s(p.actual)}, le manifeste attend ${s(p.expected)}.`,
+    fr: (p) => `${s(p.file)} : l’empreinte SHA-256 du fichier est ${s(p.actual)}, alors que le manifeste indique ${s(p.expected)}.`,
     hint: {
       en: () => 'The file changed since the hash was recorded: restore it, or record the new hash if the change is intended.',
-      fr: () => 'Le fichier a changé depuis l’enregistrement de l’empreinte : restaurez-le, ou enregistrez la nouvelle empreinte si le changement est voulu.',
+      fr: () => 'le fichier a changé depuis l’enregistrement de l’empreinte : restaurez-le, ou enregistrez la nouvelle empreinte si le changement est voulu.',
     },
   },
   'statement.missing': {
     en: (p) => `Not applicable (${s(p.reasons_en)}), but no sworn statement is given.`,
-    fr: (p) => `Non applicable (${s(p.reasons_fr)}), mais aucune déclaration sur l'honneur n'est fournie.`,
+    fr: (p) => `Non applicable (${s(p.reasons_fr)}), mais aucune déclaration sur l’honneur n’est fournie.`,
     hint: {
       en: (p) => `Add a justified sworn statement under \`statements: "${s(p.requirement)}":\` (justification, signatory, signed_on).`,
-      fr: (p) => `Ajoutez une déclaration sur l'honneur justifiée sous \`statements: "${s(p.requirement)}":\` (justification, signatory, signed_on).`,
+      fr: (p) => `ajoutez une déclaration sur l’honneur justifiée sous \`statements: "${s(p.requirement)}":\` (justification, signatory, signed_on).`,
     },
   },
   'statement.justification-short': {
@@ -88,35 +147,35 @@ export const coreMessages: Catalog = {
     fr: (p) => `La justification de la déclaration compte ${s(p.length)} caractères ; il en faut au moins ${s(p.min)}.`,
     hint: {
       en: () => 'Say why the requirement does not apply to this product, in a full sentence.',
-      fr: () => "Expliquez en une phrase complète pourquoi l'exigence ne s'applique pas à ce produit.",
+      fr: () => 'expliquez en une phrase complète pourquoi l’exigence ne s’applique pas à ce produit.',
     },
   },
   'statement.signatory-missing': {
     en: (p) => `The statement's signatory has no ${s(p.field)}.`,
-    fr: (p) => `Le signataire de la déclaration n'a pas de ${s(p.field) === 'name' ? 'nom' : 'fonction'}.`,
+    fr: (p) => `Le signataire de la déclaration n’a pas de ${s(p.field) === 'name' ? 'nom' : 'fonction'}.`,
     hint: {
       en: () => 'Give `signatory: { name, role }` of a person who may commit the manufacturer.',
-      fr: () => 'Renseignez `signatory: { name, role }` d’une personne habilitée à engager le fabricant.',
+      fr: () => 'renseignez `signatory: { name, role }` d’une personne habilitée à engager le fabricant.',
     },
   },
   'statement.signed-on-missing': {
     en: () => 'The statement has no signature date (signed_on).',
-    fr: () => "La déclaration n'a pas de date de signature (signed_on).",
-    hint: { en: () => 'Add `signed_on: YYYY-MM-DD`.', fr: () => 'Ajoutez `signed_on: AAAA-MM-JJ`.' },
+    fr: () => 'La déclaration n’a pas de date de signature (signed_on).',
+    hint: { en: () => 'Add `signed_on: YYYY-MM-DD`.', fr: () => 'ajoutez `signed_on: AAAA-MM-JJ`.' },
   },
   'statement.not-yet-signed': {
     en: (p) => `The statement is signed on ${s(p.signedOn)}, after the evaluation date ${s(p.asOf)}.`,
-    fr: (p) => `La déclaration est signée le ${s(p.signedOn)}, après la date d'évaluation ${s(p.asOf)}.`,
-    hint: { en: () => 'Check signed_on, or run with a later --as-of.', fr: () => 'Vérifiez signed_on, ou relancez avec un --as-of plus tardif.' },
+    fr: (p) => `La déclaration est signée le ${proseDate(s(p.signedOn), 'fr')}, après la date d’évaluation (${proseDate(s(p.asOf), 'fr')}).`,
+    hint: { en: () => 'Check signed_on, or run with a later --as-of.', fr: () => 'vérifiez signed_on, ou relancez avec un --as-of plus tardif.' },
   },
   'statement.expired': {
     en: (p) => `The statement expired on ${s(p.expiresOn)} (evaluation date ${s(p.asOf)}).`,
-    fr: (p) => `La déclaration a expiré le ${s(p.expiresOn)} (date d'évaluation ${s(p.asOf)}).`,
-    hint: { en: () => 'Have the statement signed again.', fr: () => 'Faites signer à nouveau la déclaration.' },
+    fr: (p) => `La déclaration a expiré le ${proseDate(s(p.expiresOn), 'fr')} (date d’évaluation : ${proseDate(s(p.asOf), 'fr')}).`,
+    hint: { en: () => 'Have the statement signed again.', fr: () => 'faites signer une nouvelle déclaration et mettez à jour signed_on (et expires_on).' },
   },
   'statement.document-missing': {
     en: (p) => `The signed statement's document ${s(p.file)} does not exist.`,
-    fr: (p) => `Le document de déclaration signée ${s(p.file)} n'existe pas.`,
+    fr: (p) => `Le document de déclaration signée ${s(p.file)} n’existe pas.`,
   },
   'statement.document-unreadable': {
     en: (p) => `The signed statement's document ${s(p.file)} cannot be used (${s(p.reason)}).`,
@@ -128,10 +187,10 @@ export const coreMessages: Catalog = {
   },
   'statement.ignored': {
     en: (p) => `A sworn statement is given, but the requirement applies (${s(p.why_en)}): the statement is ignored.`,
-    fr: (p) => `Une déclaration sur l'honneur est fournie, mais l'exigence s'applique (${s(p.why_fr)}) : la déclaration est ignorée.`,
+    fr: (p) => `Une déclaration sur l’honneur est fournie, mais l’exigence s’applique (${s(p.why_fr)}) : la déclaration est ignorée.`,
     hint: {
       en: () => 'Either provide the evidence, or correct the facts if the requirement really does not apply.',
-      fr: () => "Fournissez les preuves, ou corrigez les faits si l'exigence ne s'applique vraiment pas.",
+      fr: () => 'fournissez les preuves, ou corrigez les faits si l’exigence ne s’applique vraiment pas.',
     },
   },
   'evidence.ignored': {
@@ -140,10 +199,10 @@ export const coreMessages: Catalog = {
   },
   'check.crashed': {
     en: (p) => `Check "${s(p.check)}" could not be carried out: ${s(p.error)}.`,
-    fr: (p) => `Le contrôle « ${s(p.check)} » n'a pas pu être mené : ${s(p.error)}.`,
+    fr: (p) => `Le contrôle « ${s(p.check)} » n’a pas pu être mené : ${s(p.error)}.`,
     hint: {
       en: () => 'This is not a pass. Run again; if it persists, report it with the file kind concerned.',
-      fr: () => "Ce n'est pas une réussite. Relancez ; si le problème persiste, signalez-le avec le type de fichier concerné.",
+      fr: () => "ce n’est pas une réussite. Relancez ; si le problème persiste, signalez-le avec le type de fichier concerné.",
     },
   },
 };

@@ -1,0 +1,44 @@
+import type { Lang } from './types.js';
+
+/**
+ * Numbers, plurals and dates as a native reader of each language writes them in prose. Machine
+ * outputs (JSON, SARIF, JUnit properties) keep ISO dates and plain digits.
+ */
+
+/** `35 304` in French (narrow no-break space between thousands), `35,304` in English. */
+export function formatNumber(n: number, lang: Lang): string {
+  if (!Number.isFinite(n)) return String(n);
+  const [int, frac] = String(Math.abs(n)).split('.');
+  const sep = lang === 'fr' ? '\u202f' : ',';
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const dec = frac === undefined ? '' : `${lang === 'fr' ? ',' : '.'}${frac}`;
+  return `${n < 0 ? '−' : ''}${grouped}${dec}`;
+}
+
+/**
+ * `1 fichier`, `2 fichiers`, `0 fichier` (French takes the singular for 0 and 1; English the
+ * singular for 1 only). `many` defaults to `one` + s.
+ */
+export function plural(n: number, lang: Lang, one: string, many = `${one}s`): string {
+  const singular = lang === 'fr' ? Math.abs(n) < 2 : n === 1;
+  return `${formatNumber(n, lang)} ${singular ? one : many}`;
+}
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+};
+
+/**
+ * `29 novembre 2026` (`1er` for the first of the month) in French, `29 November 2026` in English,
+ * from `YYYY-MM-DD`; anything else is returned as it is. No clock, no time zone: the date is read
+ * as written.
+ */
+export function proseDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const month = MONTHS[lang][Number(m[2]) - 1];
+  if (month === undefined) return iso;
+  const day = Number(m[3]);
+  return `${lang === 'fr' && day === 1 ? '1er' : String(day)} ${month} ${m[1]}`;
+}
