@@ -9,7 +9,10 @@ import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/index.js';
-import { generatedAt, langOf, loadRules, parseAsOf, TOOL, useColor, type CommonOptions } from './common.js';
+import type { FormatContext } from '../formatters/types.js';
+import type { GridTemplate } from '../formatters/xlsx/grid-template.js';
+import { generatedAt, langOf, loadRules, parseAsOf, sourceDateEpoch, TOOL, useColor, type CommonOptions } from './common.js';
+import { loadGridTemplate } from './grid-template.js';
 import type { CliIo } from './io.js';
 import { pairOutputs, writeAtomically, type OutputRequest, type OutputToken } from './outputs.js';
 
@@ -17,6 +20,7 @@ export interface CheckOptions extends CommonOptions {
   asOf?: string;
   offline?: boolean;
   saveEvidence?: string;
+  gridTemplate?: string;
   outputs: OutputToken[];
 }
 
@@ -72,15 +76,30 @@ export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: C
   return { report, manifest };
 }
 
-/** Renders each requested format and writes it; returns the report's exit code (0 pass, 1 fail). */
-export async function emit(report: Report, ruleset: Ruleset, io: CliIo, requests: readonly OutputRequest[], opts: CommonOptions & { lang: Lang }): Promise<void> {
-  const files: { path: string; content: string }[] = [];
+/** What every format is rendered with besides the report and the ruleset. */
+export interface EmitOptions extends CommonOptions {
+  lang: Lang;
+  sourceDateEpoch?: number;
+  gridTemplate?: GridTemplate;
+}
+
+/** Renders each requested format and writes it (binary formats only to files). */
+export async function emit(report: Report, ruleset: Ruleset, io: CliIo, requests: readonly OutputRequest[], opts: EmitOptions): Promise<void> {
+  const files: { path: string; content: string | Uint8Array }[] = [];
   let stdout = '';
   for (const r of requests) {
     const formatter = FORMATTERS.get(r.format)!;
-    const content = formatter.format(report, { color: useColor(opts, io, r.output === undefined), lang: opts.lang, ruleset, quiet: opts.quiet ?? false });
-    if (r.output === undefined) stdout = content;
-    else files.push({ path: path.resolve(io.cwd, r.output), content });
+    const ctx: FormatContext = {
+      color: useColor(opts, io, r.output === undefined),
+      lang: opts.lang,
+      ruleset,
+      quiet: opts.quiet ?? false,
+      ...(opts.sourceDateEpoch !== undefined ? { sourceDateEpoch: opts.sourceDateEpoch } : {}),
+      ...(opts.gridTemplate ? { gridTemplate: opts.gridTemplate } : {}),
+    };
+    const content = formatter.binary ? await formatter.format(report, ctx) : formatter.format(report, ctx);
+    if (r.output !== undefined) files.push({ path: path.resolve(io.cwd, r.output), content });
+    else if (typeof content === 'string') stdout = content;
   }
   await writeAtomically(files);
   if (stdout) io.stdout.write(stdout);
@@ -93,6 +112,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
   const stamp = generatedAt(io, now);
   const requests = pairOutputs(opts.outputs); // usage errors before any work
   const ruleset = loadRules(opts, io);
+  const gridTemplate = opts.gridTemplate === undefined ? undefined : await loadGridTemplate(opts.gridTemplate, requests, ruleset, io);
   const report = await runCheck(manifestArg ?? 'dmn-evidence.yaml', ruleset, io, {
     asOf,
     lang,
@@ -100,6 +120,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
     generatedAt: stamp,
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
-  await emit(report, ruleset, io, requests, { ...opts, lang });
+  const epoch = sourceDateEpoch(io);
+  await emit(report, ruleset, io, requests, { rules: opts.rules, color: opts.color, quiet: opts.quiet, lang, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}), ...(gridTemplate ? { gridTemplate } : {}) });
   return report.verdict === 'pass' ? 0 : 1;
 }

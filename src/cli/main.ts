@@ -49,7 +49,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('-f, --format <name>', `output format: ${[...FORMATTERS.keys()].join(', ')} (repeatable)`).argParser(collect('format')))
       .addOption(new Option('-o, --output <file>', 'write the preceding --format to FILE (repeatable)').argParser(collect('output')))
       .option('--offline', 'refuse network evidence sources (FHIR servers)')
-      .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay'),
+      .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay')
+      .option('--grid-template <file>', 'with --format xlsx: fill your own copy of the official ANS grid (.xlsx) instead of the project\'s own'),
   ).action(async (manifest: string | undefined, opts) => {
     code = await checkCommand(manifest, { ...opts, outputs }, io);
   });

@@ -22,6 +22,7 @@ const BY_EXTENSION: Record<string, string> = {
   '.htm': 'html',
   '.md': 'markdown',
   '.txt': 'text',
+  '.xlsx': 'xlsx',
 };
 
 /**
@@ -53,6 +54,16 @@ export function pairOutputs(tokens: readonly OutputToken[]): OutputRequest[] {
     });
   }
   if (out.length === 0) out.push({ format: 'text' });
+  const binary = out.find((o) => o.output === undefined && FORMATTERS.get(o.format)?.binary === true);
+  if (binary) {
+    throw new UserInputError({
+      code: 'usage',
+      file: 'command line',
+      subject: '--format',
+      message: t2(`${binary.format} is a binary format and does not go to standard output.`, `${binary.format} est un format binaire et ne s’écrit pas sur la sortie standard.`),
+      hint: t2(`Add --output FILE.${binary.format} after --format ${binary.format}.`, `Ajoutez --output FICHIER.${binary.format} après --format ${binary.format}.`),
+    });
+  }
   if (out.filter((o) => o.output === undefined).length > 1) {
     throw new UserInputError({
       code: 'usage',
@@ -85,7 +96,7 @@ function inferFormat(file: string): string {
  * Writes every file only after all were rendered, each through a temporary file renamed into
  * place, so a failed run never leaves a half-written report.
  */
-export async function writeAtomically(files: readonly { path: string; content: string }[]): Promise<void> {
+export async function writeAtomically(files: readonly { path: string; content: string | Uint8Array }[]): Promise<void> {
   const temps: { tmp: string; final: string }[] = [];
   try {
     for (const f of files) {

@@ -1,7 +1,7 @@
 import type { FileReport, Finding, Report, RequirementReport, SlotReport, StatementReport, Status } from '../engine/report.js';
 import type { Lang } from '../i18n/types.js';
 import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { locationText, requirementDef, slotNeed, slotNeedWord } from './report-helpers.js';
 import { escapeXmlAttr as attr, escapeXmlText as h } from './xml-escape.js';
@@ -258,7 +258,7 @@ function format(report: Report, ctx: FormatContext): string {
 }
 
 /** A self-contained, printable HTML dossier for auditors. */
-export const htmlFormatter: Formatter = {
+export const htmlFormatter: TextFormatter = {
   name: 'html',
   description: 'Self-contained printable HTML dossier for auditors: verdict, statements, evidence files with their hashes, findings',
   extension: 'html',

@@ -1,5 +1,5 @@
 import type { Finding, Report, RequirementReport } from '../engine/report.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { locationText, requirementHeading, signatureText } from './report-helpers.js';
 import { cdata, escapeXmlAttr } from './xml-escape.js';
@@ -97,7 +97,7 @@ function format(report: Report, ctx: FormatContext): string {
 }
 
 /** JUnit XML: one testsuite for the ruleset, one testcase per requirement. */
-export const junitFormatter: Formatter = {
+export const junitFormatter: TextFormatter = {
   name: 'junit',
   description: 'JUnit XML for CI test reports: one test case per requirement (failed/missing as failures, error as errors, not applicable as skipped)',
   extension: 'xml',

@@ -1,5 +1,5 @@
 import type { Finding, Report, RequirementReport, Status } from '../engine/report.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { codeSpan, escapeMarkdown as md } from './markdown-escape.js';
 import { isNotSatisfied, locationText, signatureText } from './report-helpers.js';
@@ -74,7 +74,7 @@ function format(report: Report, ctx: FormatContext): string {
 }
 
 /** Markdown summary of the dossier, fit for a pull-request comment. */
-export const markdownFormatter: Formatter = {
+export const markdownFormatter: TextFormatter = {
   name: 'markdown',
   description: 'Markdown summary for a pull-request comment: verdict, a table of requirements, details of what is not satisfied',
   extension: 'md',

@@ -5,9 +5,15 @@ import { junitFormatter } from './junit.js';
 import { markdownFormatter } from './markdown.js';
 import { sarifFormatter } from './sarif.js';
 import { textFormatter } from './text.js';
-import type { Formatter } from './types.js';
+import type { Formatter, TextFormatter } from './types.js';
+import { xlsxFormatter } from './xlsx/xlsx.js';
+
+const TEXT_FORMATTERS: readonly TextFormatter[] = [textFormatter, jsonFormatter, junitFormatter, sarifFormatter, githubFormatter, markdownFormatter, htmlFormatter];
 
 /** Every output format; `--format` choices come from these keys. */
-export const FORMATTERS: ReadonlyMap<string, Formatter> = new Map(
-  [textFormatter, jsonFormatter, junitFormatter, sarifFormatter, githubFormatter, markdownFormatter, htmlFormatter].map((f) => [f.name, f] as const),
-);
+export const FORMATTERS: ReadonlyMap<string, Formatter> = new Map([...TEXT_FORMATTERS, xlsxFormatter].map((f) => [f.name, f] as const));
+
+/** A text format by name, for callers that need a string (`pack` writes report.json and report.html). */
+export function textFormat(name: 'text' | 'json' | 'junit' | 'sarif' | 'github' | 'markdown' | 'html'): TextFormatter {
+  return TEXT_FORMATTERS.find((f) => f.name === name)!;
+}

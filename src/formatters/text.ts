@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Report, Status } from '../engine/report.js';
 import { dossierOf, placeOf, STATUS_LABELS, summaryCounts, VERDICT_LABELS } from './status-labels.js';
-import type { Formatter } from './types.js';
+import type { TextFormatter } from './types.js';
 
 const ICONS: Record<Status, string> = { satisfied: '✔', not_applicable: '○', missing: '✖', failed: '✖', error: '!' };
 
@@ -11,7 +11,7 @@ const WORDS = {
 } as const;
 
 /** Terminal report: one line per requirement, then what to provide, then a summary line. */
-export const textFormatter: Formatter = {
+export const textFormatter: TextFormatter = {
   name: 'text',
   description: 'Human-readable terminal report (coloured unless --no-color / NO_COLOR)',
   extension: 'txt',
