@@ -226,7 +226,7 @@ export function assess(report: Report, r: RequirementReport | undefined, ruleset
     justification: justification(report, r, def),
     files: files.join('\n'),
     status: statusWords[r.status],
-    machine: machineVerified(r, def) ? w.yes : w.machineNo,
+    machine: r.status === 'not_applicable' ? '' : machineVerified(r, def) ? w.yes : w.machineNo,
     ruleset: rulesetText,
     asOf: report.asOf,
   };
