@@ -195,7 +195,7 @@ function bareJson(file) {
 
 async function dmn(file, schema, dictionary, workers) {
   const { openEvidenceFile } = await import(pathToFileURL(path.join(ROOT, 'dist/evidence/evidence-file.js')).href);
-  const { analyseExport } = await import(pathToFileURL(path.join(ROOT, 'dist/exports/analyse.js')).href);
+  const { analyseExport } = await import(pathToFileURL(path.join(ROOT, 'dist/checks/port1/analysis/analyse.js')).href);
   const open = async (name) => {
     const r = await openEvidenceFile(DATA, name);
     if (!r.ok) throw new Error(`${name}: ${r.reason}`);
@@ -266,7 +266,7 @@ async function main(argv) {
   if (argv[0] === '--child') return child(argv.slice(1));
   const quick = argv.includes('--quick');
   const sizes = quick ? [100] : [100, 1024];
-  if (!existsSync(path.join(ROOT, 'dist/exports/analyse.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(path.join(ROOT, 'dist/checks/port1/analysis/analyse.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   await ensureData(sizes);
   const self = fileURLToPath(import.meta.url);
   const ajv = path.join(ROOT, 'node_modules/ajv-cli/dist/index.js');

@@ -1,12 +1,13 @@
 import type { AnyCheck } from './types.js';
-import { minFiles } from './min-files.js';
-import { documentMentions } from './document-mentions.js';
-import { insCreationFlow } from './ins-creation-flow.js';
-import { insAssociationFlow } from './ins-association-flow.js';
-import { fhirpathCheck } from './fhirpath.js';
-import { exportSample } from './export-sample.js';
-import { exportDictionary } from './export-dictionary.js';
-import { exportSchema } from './export-schema.js';
+import { CATALOG, type Catalog } from '../i18n/index.js';
+import { minFiles } from './files/min-files.js';
+import { documentMentions } from './files/document-mentions.js';
+import { insCreationFlow } from './ins/ins-creation-flow.js';
+import { insAssociationFlow } from './ins/ins-association-flow.js';
+import { fhirpathCheck } from './fhir/fhirpath.js';
+import { exportSample } from './port1/export-sample.js';
+import { exportDictionary } from './port1/export-dictionary.js';
+import { exportSchema } from './port1/export-schema.js';
 
 /** Every check a ruleset may name. Add a new kind of check here, and only here. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
@@ -29,4 +30,19 @@ export function createRegistry(checks: readonly AnyCheck[] = BUILTIN_CHECKS): Ch
     map.set(c.name, c);
   }
   return map;
+}
+
+/**
+ * The finding catalogue of a registry: the core's wordings plus every check's own `messages`.
+ * A code declared twice (by two checks, or by a check and the core) is a programming error.
+ */
+export function catalogOf(registry: CheckRegistry, base: Catalog = CATALOG): Catalog {
+  const merged: Record<string, Catalog[string]> = { ...base };
+  for (const check of registry.values()) {
+    for (const [code, def] of Object.entries(check.messages ?? {})) {
+      if (Object.hasOwn(merged, code)) throw new Error(`finding code ${code} of check ${check.name} is already worded`);
+      merged[code] = def;
+    }
+  }
+  return merged;
 }

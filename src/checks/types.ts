@@ -1,7 +1,8 @@
 import type { JSONSchemaType } from 'ajv';
 import type { EvidenceFile } from '../evidence/evidence-file.js';
 import type { FactValue } from '../ruleset/types.js';
-import type { RawFinding } from '../engine/report.js';
+import type { RawFinding } from '../report/report.js';
+import type { Catalog } from '../i18n/types.js';
 
 /** A problem in a check's options that a JSON schema cannot see (e.g. a FHIRPath syntax error). */
 export interface OptionProblem {
@@ -31,6 +32,12 @@ export interface CheckContext<Options> {
    * sample). Filled by the engine; absent when a check runs on its own.
    */
   others?: ReadonlyMap<string, readonly EvidenceFile[]>;
+  /**
+   * Work shared by the checks of one evaluation, owned by the engine: the first call with a key
+   * computes the value, later calls with the same key get the same value (PORT 1: one read of the
+   * export for its three slots). Keys are namespaced by the caller (`port1:…`). Never module state.
+   */
+  shared<T>(key: string, compute: () => T): T;
 }
 
 export interface CheckResult {
@@ -58,6 +65,11 @@ export interface Check<Options = Record<string, never>> {
    * problem returned is a load error (exit 2) at the YAML position of `options` + `path`.
    */
   validateOptions?(options: Options): OptionProblem[];
+  /**
+   * The wording of the finding codes this check emits (en, fr, hint), declared beside the check;
+   * the registry merges them into the catalogue, and a code two checks both declare is refused.
+   */
+  messages?: Catalog;
   run(ctx: CheckContext<Options>): Promise<CheckResult> | CheckResult;
 }
 
@@ -68,6 +80,7 @@ export interface AnyCheck {
   schema: object;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   validateOptions?(options: any): OptionProblem[];
+  messages?: Catalog;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run(ctx: CheckContext<any>): Promise<CheckResult> | CheckResult;
 }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createRegistry } from '../checks/registry.js';
 import { evaluateDossier } from '../engine/evaluate.js';
-import type { Report } from '../engine/report.js';
+import type { Report } from '../report/report.js';
 import { openDossier, type FhirOpener } from '../evidence/open-dossier.js';
 import { FORMATTERS } from '../formatters/registry.js';
 import { loadManifest } from '../manifest/load.js';
@@ -39,7 +39,7 @@ export interface RunOptions {
 /** FHIR sources, loaded only when a manifest names one (the HTTP client costs start-up time). */
 function fhirOpener(io: CliIo, opts: RunOptions): FhirOpener {
   return async (ref) => {
-    const fhir = await import('../evidence/fhir-source.js');
+    const fhir = await import('../evidence/fhir/source.js');
     const result = opts.snapshots
       ? await fhir.openFhirSnapshot(opts.snapshots, fhir.snapshotName(ref.url), ref.url)
       : await fhir.openFhirEvidence(

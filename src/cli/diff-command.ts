@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import type { Status } from '../engine/report.js';
+import type { Status } from '../report/report.js';
 import { placeOf, STATUS_LABELS, VERDICT_LABELS } from '../formatters/status-labels.js';
 import type { Lang } from '../i18n/index.js';
 import { displayPath } from '../manifest/load.js';
-import { readReport } from '../pack/read-report.js';
-import { diffReports, type ChangeKind, type DiffNote, type DiffSide, type ReportDiff } from '../pack/report-diff.js';
+import { readReport } from '../audit/read-report.js';
+import { diffReports, type ChangeKind, type DiffNote, type DiffSide, type ReportDiff } from '../audit/report-diff.js';
 import { langOf, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 

@@ -4,7 +4,7 @@ import { t2, UserInputError } from '../diagnostics/user-input-error.js';
 import { unreadable } from '../diagnostics/yaml-source.js';
 import { readGridTemplate, type GridTemplate } from '../formatters/xlsx/grid-template.js';
 import { displayPath } from '../manifest/load.js';
-import { readZipEntries, ZipError } from '../pack/zip.js';
+import { readZipEntries, ZipError } from '../audit/zip.js';
 import type { Ruleset } from '../ruleset/types.js';
 import type { CliIo } from './io.js';
 import type { OutputRequest } from './outputs.js';

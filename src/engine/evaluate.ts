@@ -1,5 +1,7 @@
-import type { CheckRegistry } from '../checks/registry.js';
-import { statementFindings } from '../checks/statement.js';
+import { catalogOf, type CheckRegistry } from '../checks/registry.js';
+import { createMemo } from '../checks/memo.js';
+import type { Catalog } from '../i18n/index.js';
+import { statementFindings } from './statements.js';
 import type { EvidenceFile, OpenResult } from '../evidence/evidence-file.js';
 import { expandAccepts, KINDS } from '../evidence/kinds.js';
 import { word, type Lang } from '../i18n/index.js';
@@ -16,7 +18,7 @@ import {
   type SlotReport,
   type StatementReport,
   type Status,
-} from './report.js';
+} from '../report/report.js';
 
 /** Everything the engine needs; it reads no clock, no environment and no console. */
 export interface EvaluateInput {
@@ -33,6 +35,12 @@ export interface EvaluateInput {
   generatedAt: string;
 }
 
+/** One evaluation's state: its inputs, the catalogue its findings are worded from, and its memo. */
+interface Evaluation extends EvaluateInput {
+  catalog: Catalog;
+  shared<T>(key: string, compute: () => T): T;
+}
+
 interface SlotOutcome {
   report: SlotReport;
   findings: RawFinding[];
@@ -42,7 +50,8 @@ interface SlotOutcome {
 const STATUS_OF_SEVERITY = (f: RawFinding): Status | undefined => f.status ?? (f.severity === 'error' ? 'failed' : undefined);
 
 /** Evaluates a dossier against a ruleset and returns the report (findings worded in `lang`). */
-export async function evaluateDossier(input: EvaluateInput): Promise<Report> {
+export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
+  const input: Evaluation = { ...given, catalog: catalogOf(given.registry), shared: createMemo() };
   const requirements: RequirementReport[] = [];
   for (const req of input.ruleset.requirements) requirements.push(await evaluateRequirement(req, input));
   const summary: Record<Status, number> = { satisfied: 0, not_applicable: 0, missing: 0, failed: 0, error: 0 };
@@ -69,10 +78,10 @@ export async function evaluateDossier(input: EvaluateInput): Promise<Report> {
  * Words a finding, and makes its `file` dossier-relative like every evidence path: the manifest is
  * named by its base name (positions in it were recorded with the name shown to the user).
  */
-function localize(f: RawFinding, lang: Lang, manifestFile: string): Finding {
+function localize(f: RawFinding, lang: Lang, manifestFile: string, catalog: Catalog): Finding {
   if (f.file === manifestFile) f = { ...f, file: manifestFile.slice(manifestFile.lastIndexOf('/') + 1) };
   const params = { ...(f.params ?? {}), slot: f.slot };
-  const { message, hint } = word(f.code, params, lang);
+  const { message, hint } = word(f.code, params, lang, catalog);
   const out: Finding = { code: f.code, severity: f.severity, message };
   if (hint !== undefined) out.hint = hint;
   if (f.status !== undefined) out.status = f.status;
@@ -83,13 +92,13 @@ function localize(f: RawFinding, lang: Lang, manifestFile: string): Finding {
   return out;
 }
 
-function manifestPos(input: EvaluateInput, req: RequirementDef): Pick<RawFinding, 'file' | 'line' | 'column'> {
+function manifestPos(input: Evaluation, req: RequirementDef): Pick<RawFinding, 'file' | 'line' | 'column'> {
   const p = input.manifest.requirementPositions.get(req.id);
   return p ? { file: p.file, line: p.line, column: p.column } : { file: input.manifest.file };
 }
 
 /** Where the manifest answers the fact that made a requirement not applicable. */
-function decidingFactPos(req: RequirementDef, input: EvaluateInput): Pick<RawFinding, 'file' | 'line' | 'column'> {
+function decidingFactPos(req: RequirementDef, input: Evaluation): Pick<RawFinding, 'file' | 'line' | 'column'> {
   for (const na of req.notApplicableWhen) {
     if (evalCondition(na.when, { facts: input.manifest.facts }) !== true) continue;
     for (const f of factsOf(na.when)) {
@@ -100,13 +109,13 @@ function decidingFactPos(req: RequirementDef, input: EvaluateInput): Pick<RawFin
   return { file: input.manifest.file };
 }
 
-function factSummary(req: RequirementDef, input: EvaluateInput): string {
+function factSummary(req: RequirementDef, input: Evaluation): string {
   const names = new Set<string>();
   for (const na of req.notApplicableWhen) factsOf(na.when, names);
   return [...names].map((n) => `${n} = ${JSON.stringify(input.manifest.facts[n])}`).join(', ');
 }
 
-async function evaluateRequirement(req: RequirementDef, input: EvaluateInput): Promise<RequirementReport> {
+async function evaluateRequirement(req: RequirementDef, input: Evaluation): Promise<RequirementReport> {
   const { manifest, lang } = input;
   const findings: RawFinding[] = [];
   const truths = req.notApplicableWhen.map((na) => evalCondition(na.when, { facts: manifest.facts }));
@@ -142,7 +151,7 @@ async function evaluateRequirement(req: RequirementDef, input: EvaluateInput): P
       title,
       status,
       notApplicableReasons: naReasons.map((r) => r[lang]),
-      findings: findings.map((f) => localize(f, lang, manifest.file)),
+      findings: findings.map((f) => localize(f, lang, manifest.file, input.catalog)),
       slots: [],
       statement: statementReport,
     };
@@ -176,11 +185,11 @@ async function evaluateRequirement(req: RequirementDef, input: EvaluateInput): P
     slots.map((s) => s.status).filter((s) => s !== 'not_applicable'),
     floor,
   );
-  return { id: req.id, title, status, findings: findings.map((f) => localize(f, lang, manifest.file)), slots, statement: null };
+  return { id: req.id, title, status, findings: findings.map((f) => localize(f, lang, manifest.file, input.catalog)), slots, statement: null };
 }
 
 /** The readable, non-empty files of each slot of a requirement, for checks that judge one slot against another. */
-function openedFilesBySlot(req: RequirementDef, input: EvaluateInput): Map<string, EvidenceFile[]> {
+function openedFilesBySlot(req: RequirementDef, input: Evaluation): Map<string, EvidenceFile[]> {
   const out = new Map<string, EvidenceFile[]>();
   for (const [name, { refs }] of input.manifest.evidence.get(req.id) ?? []) {
     const files: EvidenceFile[] = [];
@@ -196,7 +205,7 @@ function openedFilesBySlot(req: RequirementDef, input: EvaluateInput): Map<strin
 async function evaluateSlot(
   req: RequirementDef,
   slot: SlotDef,
-  input: EvaluateInput,
+  input: Evaluation,
   provided: ReadonlySet<string>,
   others: ReadonlyMap<string, readonly EvidenceFile[]>,
 ): Promise<SlotOutcome> {
@@ -272,6 +281,7 @@ async function evaluateSlot(
           asOf: input.asOf,
           provided,
           others,
+          shared: input.shared,
         });
         for (const f of result.findings) findings.push(placeFinding(f, slot.name, given!.at));
         provides.push(...(result.provides ?? []));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { RawFinding } from '../engine/report.js';
+import type { RawFinding } from '../report/report.js';
 import { KINDS, type Kind } from './kinds.js';
 import { HEAD_BYTES, sniff } from './sniff.js';
 

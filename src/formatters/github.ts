@@ -1,5 +1,5 @@
 import { summaryCounts } from './status-labels.js';
-import type { Finding, Report, RequirementReport, Status } from '../engine/report.js';
+import type { Finding, Report, RequirementReport, Status } from '../report/report.js';
 import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { isNotSatisfied, repoPath } from './report-helpers.js';

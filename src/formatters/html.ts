@@ -1,4 +1,4 @@
-import type { FileReport, Finding, Report, RequirementReport, SlotReport, StatementReport, Status } from '../engine/report.js';
+import type { FileReport, Finding, Report, RequirementReport, SlotReport, StatementReport, Status } from '../report/report.js';
 import type { Lang } from '../i18n/types.js';
 import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
 import type { FormatContext, TextFormatter } from './types.js';

@@ -1,4 +1,4 @@
-import type { Finding, Report, RequirementReport } from '../engine/report.js';
+import type { Finding, Report, RequirementReport } from '../report/report.js';
 import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { locationText, requirementHeading, signatureText } from './report-helpers.js';

@@ -1,4 +1,4 @@
-import type { Report, Severity, Status } from '../engine/report.js';
+import type { Report, Severity, Status } from '../report/report.js';
 import type { Lang } from '../i18n/types.js';
 import { STATUS_LABELS } from './status-labels.js';
 

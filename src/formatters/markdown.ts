@@ -1,4 +1,4 @@
-import type { Finding, Report, RequirementReport, Status } from '../engine/report.js';
+import type { Finding, Report, RequirementReport, Status } from '../report/report.js';
 import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { codeSpan, escapeMarkdown as md } from './markdown-escape.js';

@@ -1,4 +1,4 @@
-import type { Finding, FileReport, Report, RequirementReport, StatementReport, Status } from '../engine/report.js';
+import type { Finding, FileReport, Report, RequirementReport, StatementReport, Status } from '../report/report.js';
 import { normalizeId } from '../ruleset/ids.js';
 import type { RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
 import type { Labels } from './labels.js';

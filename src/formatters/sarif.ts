@@ -1,4 +1,4 @@
-import type { Finding, FileReport, Report, RequirementReport, Severity } from '../engine/report.js';
+import type { Finding, FileReport, Report, RequirementReport, Severity } from '../report/report.js';
 import type { Lang } from '../i18n/types.js';
 import type { RequirementDef } from '../ruleset/types.js';
 import type { FormatContext, TextFormatter } from './types.js';

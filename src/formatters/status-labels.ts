@@ -1,4 +1,4 @@
-import type { Status } from '../engine/report.js';
+import type { Status } from '../report/report.js';
 import type { Lang } from '../i18n/types.js';
 
 /** Status words as users read them, per language. */

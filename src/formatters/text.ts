@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import type { Report, Status } from '../engine/report.js';
+import type { Report, Status } from '../report/report.js';
 import { dossierOf, placeOf, STATUS_LABELS, summaryCounts, VERDICT_LABELS } from './status-labels.js';
 import type { TextFormatter } from './types.js';
 

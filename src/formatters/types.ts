@@ -1,4 +1,4 @@
-import type { Report } from '../engine/report.js';
+import type { Report } from '../report/report.js';
 import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/types.js';
 import type { GridTemplate } from './xlsx/grid-template.js';

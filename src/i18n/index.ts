@@ -17,8 +17,8 @@ export const CATALOG: Catalog = {
 };
 
 /** Words a finding in the given language; an unknown code is shown with its parameters, never dropped. */
-export function word(code: string, params: Params, lang: Lang): { message: string; hint?: string } {
-  const def = CATALOG[code];
+export function word(code: string, params: Params, lang: Lang, catalog: Catalog = CATALOG): { message: string; hint?: string } {
+  const def = Object.hasOwn(catalog, code) ? catalog[code] : undefined;
   if (!def) {
     const detail = Object.entries(params)
       .filter(([, v]) => v !== undefined)

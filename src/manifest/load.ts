@@ -8,7 +8,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from '../diagnostics/user-input-error.js';
 import { dottedPath, positionOf, readYaml, shorten, type YamlSource } from '../diagnostics/yaml-source.js';
 import { confinePath } from '../evidence/evidence-file.js';
-import { displayUrl, parseFhirUrl } from '../evidence/fhir-url.js';
+import { displayUrl, parseFhirUrl } from '../evidence/fhir/url.js';
 import { CATALOG } from '../i18n/index.js';
 import { findRequirement } from '../ruleset/ids.js';
 import { valueFits } from '../ruleset/load.js';

@@ -1,8 +1,8 @@
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isWorse } from '../../src/pack/report-diff.js';
-import type { ReportDiff } from '../../src/pack/report-diff.js';
+import { isWorse } from '../../src/audit/report-diff.js';
+import type { ReportDiff } from '../../src/audit/report-diff.js';
 import { DOSSIERS, runCli } from '../support/run-cli.js';
 import { checkReport, dossier, editReport, editText, expectInputError } from './support.js';
 

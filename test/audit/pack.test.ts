@@ -2,8 +2,8 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renam
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMATTERS } from '../../src/formatters/registry.js';
-import { listTree, manifestText, parseManifest } from '../../src/pack/bagit.js';
-import { extractZip, readZipEntries, writeZip } from '../../src/pack/zip.js';
+import { listTree, manifestText, parseManifest } from '../../src/audit/bagit.js';
+import { extractZip, readZipEntries, writeZip } from '../../src/audit/zip.js';
 import { DOSSIERS, runCli } from '../support/run-cli.js';
 import { AS_OF, checkReport, dossier, editReport, editText, expectInputError, listed, readJson, sha256, shaOf, tmp } from './support.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/report/report.js';
 import { copyDossier, runCli, scratch, type CliRun } from '../support/run-cli.js';
 
 export const AS_OF = '2026-11-29';

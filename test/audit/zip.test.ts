@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dosDateTime, extractZip, readZipEntries, writeZip, ZipError } from '../../src/pack/zip.js';
+import { dosDateTime, extractZip, readZipEntries, writeZip, ZipError } from '../../src/audit/zip.js';
 import { ROOT, scratch } from '../support/run-cli.js';
 
 const cleanups: (() => void)[] = [];

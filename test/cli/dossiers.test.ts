@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/report/report.js';
 import { DOSSIERS, runCli } from '../support/run-cli.js';
 
 interface Expected {

@@ -1,11 +1,12 @@
+import { createMemo } from '../../src/checks/memo.js';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportDictionary } from '../../src/checks/export-dictionary.js';
-import { exportSample } from '../../src/checks/export-sample.js';
-import { exportSchema } from '../../src/checks/export-schema.js';
+import { exportDictionary } from '../../src/checks/port1/export-dictionary.js';
+import { exportSample } from '../../src/checks/port1/export-sample.js';
+import { exportSchema } from '../../src/checks/port1/export-schema.js';
 import type { CheckContext, CheckResult } from '../../src/checks/types.js';
-import type { RawFinding } from '../../src/engine/report.js';
+import type { RawFinding } from '../../src/report/report.js';
 import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
 import { word } from '../../src/i18n/index.js';
 
@@ -30,9 +31,9 @@ export interface Port1Results {
   files: Record<'sample' | 'dictionary' | 'schema', EvidenceFile[]>;
 }
 
-function context<O>(slot: string, files: EvidenceFile[], others: Map<string, EvidenceFile[]>, options: O): CheckContext<O> {
+function context<O>(slot: string, files: EvidenceFile[], others: Map<string, EvidenceFile[]>, options: O, shared = createMemo()): CheckContext<O> {
   const siblings = new Map([...others].filter(([name, f]) => name !== slot && f.length > 0));
-  return { requirement: 'PORT 1', slot, files, options, facts: {}, asOf: '2026-11-29', provided: new Set(), others: siblings };
+  return { requirement: 'PORT 1', slot, files, options, facts: {}, asOf: '2026-11-29', provided: new Set(), others: siblings, shared };
 }
 
 /** Runs the three PORT 1 export checks as the engine does: one per slot that holds files, siblings in `others`. */
@@ -47,9 +48,10 @@ export async function runPort1(set: Port1Files, root = FIXTURES): Promise<Port1R
     ['export-dictionary', files.dictionary],
     ['export-schema', files.schema],
   ]);
-  const sample = files.sample.length ? await exportSample.run(context('export-sample', files.sample, others, {})) : { findings: [] };
-  const dictionary = files.dictionary.length ? await exportDictionary.run(context('export-dictionary', files.dictionary, others, {})) : undefined;
-  const schema = files.schema.length ? await exportSchema.run(context('export-schema', files.schema, others, {})) : undefined;
+  const shared = createMemo(); // one evaluation: the three checks share one read of the export
+  const sample = files.sample.length ? await exportSample.run(context('export-sample', files.sample, others, {}, shared)) : { findings: [] };
+  const dictionary = files.dictionary.length ? await exportDictionary.run(context('export-dictionary', files.dictionary, others, {}, shared)) : undefined;
+  const schema = files.schema.length ? await exportSchema.run(context('export-schema', files.schema, others, {}, shared)) : undefined;
   return { sample, dictionary, schema, files };
 }
 

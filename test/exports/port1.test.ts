@@ -1,3 +1,4 @@
+import { createMemo } from '../../src/checks/memo.js';
 import { describe, expect, it } from 'vitest';
 import { codes, messages, runPort1, status, type Port1Files } from './helpers.js';
 
@@ -201,7 +202,7 @@ describe('export-dictionary', () => {
 
 describe('check options and contexts', () => {
   it('require_categories narrows what the dictionary must cover', async () => {
-    const { exportDictionary } = await import('../../src/checks/export-dictionary.js');
+    const { exportDictionary } = await import('../../src/checks/port1/export-dictionary.js');
     const { open } = await import('./helpers.js');
     const sample = [await open('no-correspondents/export.json')];
     const dictionary = [await open('no-correspondents/dictionary.yaml')];
@@ -213,6 +214,7 @@ describe('check options and contexts', () => {
       asOf: '2026-11-29',
       provided: new Set<string>(),
       others: new Map([['samples', sample]]),
+      shared: createMemo(),
     };
     const narrowed = await exportDictionary.run({ ...ctx, options: { require_categories: ['health_data'], sample_slot: 'samples' } });
     expect(codes(narrowed, 'error')).toEqual([]);

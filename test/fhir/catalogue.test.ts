@@ -5,7 +5,7 @@ import { fhirMessages } from '../../src/i18n/messages/fhir.js';
 
 /** Codes the FHIR source and the fhirpath check can emit, read from their sources. */
 const emitted = [...new Set(
-  ['src/evidence/fhir-source.ts', 'src/checks/fhirpath.ts']
+  ['src/evidence/fhir/source.ts', 'src/checks/fhir/fhirpath.ts']
     .map((f) => readFileSync(f, 'utf8'))
     .flatMap((text) => [...text.matchAll(/'(fhir(?:path)?\.[a-z-]+)'/g)].map((m) => m[1]!)),
 )].sort();

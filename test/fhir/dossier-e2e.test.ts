@@ -2,7 +2,7 @@ import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from '
 import path from 'node:path';
 import type { Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/report/report.js';
 import { copyDossier, ROOT, runCli } from '../support/run-cli.js';
 import { startFhirServer, type FhirTestServer } from '../support/fhir-server.js';
 

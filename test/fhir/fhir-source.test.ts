@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Resource } from '@medplum/fhirtypes';
-import { openFhirEvidence, openFhirSnapshot, parseFhirUrl, snapshotName, type FhirEvidenceResult, type FhirOpenOptions } from '../../src/evidence/fhir-source.js';
-import { canonicalJson } from '../../src/evidence/fhir-ndjson.js';
+import { openFhirEvidence, openFhirSnapshot, parseFhirUrl, snapshotName, type FhirEvidenceResult, type FhirOpenOptions } from '../../src/evidence/fhir/source.js';
+import { canonicalJson } from '../../src/evidence/fhir/ndjson.js';
 import { startCanary, startFhirServer, syntheticPatients, type FhirTestServer } from '../support/fhir-server.js';
 
 const fixture = (rel: string): unknown => JSON.parse(readFileSync(path.join('fixtures/measures', rel), 'utf8'));

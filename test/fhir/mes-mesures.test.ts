@@ -1,14 +1,15 @@
+import { createMemo } from '../../src/checks/memo.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '@medplum/fhirtypes';
-import { fhirpathCheck } from '../../src/checks/fhirpath.js';
-import { insCreationFlow } from '../../src/checks/ins-creation-flow.js';
+import { fhirpathCheck } from '../../src/checks/fhir/fhirpath.js';
+import { insCreationFlow } from '../../src/checks/ins/ins-creation-flow.js';
 import type { AnyCheck, CheckResult } from '../../src/checks/types.js';
 import { UserInputError } from '../../src/diagnostics/user-input-error.js';
 import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
-import { openFhirEvidence } from '../../src/evidence/fhir-source.js';
+import { openFhirEvidence } from '../../src/evidence/fhir/source.js';
 import { loadRuleset } from '../../src/ruleset/load.js';
 import type { RequirementDef } from '../../src/ruleset/types.js';
 import { startFhirServer, syntheticPatients, type FhirTestServer } from '../support/fhir-server.js';
@@ -24,7 +25,7 @@ async function fixture(rel: string): Promise<EvidenceFile> {
 }
 
 async function judge(files: EvidenceFile[], check: AnyCheck = fhirpathCheck, options: object = use.options): Promise<CheckResult> {
-  return check.run({ requirement: 'MES 1', slot: 'measures-sample', files, options, facts: {}, asOf: '2026-11-29', provided: new Set() });
+  return check.run({ requirement: 'MES 1', slot: 'measures-sample', files, options, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() });
 }
 
 const failedRules = (result: CheckResult): string[] => [...new Set(result.findings.map((f) => String(f.params?.rule)))].sort();

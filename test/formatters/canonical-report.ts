@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding, RawFinding, Report, RequirementReport } from '../../src/engine/report.js';
+import type { Finding, RawFinding, Report, RequirementReport } from '../../src/report/report.js';
 import type { FormatContext } from '../../src/formatters/types.js';
 import { word } from '../../src/i18n/index.js';
 import type { Lang } from '../../src/i18n/types.js';

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/report/report.js';
 import { junitFormatter } from '../../src/formatters/junit.js';
 import { canonicalContext, canonicalReport, HOSTILE_ERROR } from './canonical-report.js';
 

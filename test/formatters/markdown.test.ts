@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/report/report.js';
 import { codeSpan, escapeMarkdown } from '../../src/formatters/markdown-escape.js';
 import { markdownFormatter } from '../../src/formatters/markdown.js';
 import { canonicalContext, canonicalReport } from './canonical-report.js';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../src/diagnostics/ajv.js';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/report/report.js';
 import { sarifFormatter } from '../../src/formatters/sarif.js';
 import { canonicalContext, canonicalReport, RULESET } from './canonical-report.js';
 

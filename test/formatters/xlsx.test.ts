@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/report/report.js';
 import { OFFICIAL_COLUMNS, gridRows } from '../../src/formatters/xlsx/grid.js';
 import { cellText } from '../../src/formatters/xlsx/grid-template.js';
 import { workbookBytes } from '../../src/formatters/xlsx/workbook.js';

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baselinePeakRss, CASES, cleanupCases, HUGE_EXPORT_BYTES, makeDevice, makeSocket, runCase, type HostileCase, type Outcome } from './cases.js';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/report/report.js';
 import { scratch } from '../support/run-cli.js';
 // @ts-expect-error plain JS module: the scale bench's dossier builder
 import { buildScaleDossier } from '../../bench/scale-dossier.mjs';

@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRegistry } from '../../src/checks/registry.js';
 import { evaluateDossier } from '../../src/engine/evaluate.js';
-import type { Report } from '../../src/engine/report.js';
+import type { Report } from '../../src/report/report.js';
 import { openDossier } from '../../src/evidence/open-dossier.js';
 import { loadManifest } from '../../src/manifest/load.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';

@@ -8,7 +8,7 @@ import { confinePath } from '../../src/evidence/evidence-file.js';
 import { KINDS } from '../../src/evidence/kinds.js';
 import { sniff } from '../../src/evidence/sniff.js';
 import { FORMATTERS } from '../../src/formatters/registry.js';
-import { checkMatricule, maskMatricule, matriculeKey, normaliseMatricule } from '../../src/ins/nir.js';
+import { checkMatricule, maskMatricule, matriculeKey, normaliseMatricule } from '../../src/checks/ins/nir.js';
 import { loadManifest } from '../../src/manifest/load.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
 import { copyDossier, DOSSIERS, runCli, scratch } from '../support/run-cli.js';

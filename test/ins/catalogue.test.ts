@@ -5,8 +5,8 @@ import { insMessages } from '../../src/i18n/messages/ins.js';
 
 const SRC = new URL('../../src/', import.meta.url);
 const sources = [
-  ...readdirSync(new URL('ins/', SRC)).map((f) => new URL(`ins/${f}`, SRC)),
-  ...readdirSync(new URL('checks/', SRC)).filter((f) => f.startsWith('ins-')).map((f) => new URL(`checks/${f}`, SRC)),
+  ...readdirSync(new URL('checks/ins/', SRC)).map((f) => new URL(`checks/ins/${f}`, SRC)),
+  new URL('evidence/formats/er7.ts', SRC),
 ];
 const emitted = new Set<string>();
 for (const file of sources) for (const m of readFileSync(file, 'utf8').matchAll(/'(ins\.[a-z0-9-]+)'/g)) emitted.add(m[1]!);

@@ -1,10 +1,11 @@
+import { createMemo } from '../../src/checks/memo.js';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { insAssociationFlow } from '../../src/checks/ins-association-flow.js';
-import { insCreationFlow } from '../../src/checks/ins-creation-flow.js';
+import { insAssociationFlow } from '../../src/checks/ins/ins-association-flow.js';
+import { insCreationFlow } from '../../src/checks/ins/ins-creation-flow.js';
 import { createRegistry } from '../../src/checks/registry.js';
 import type { AnyCheck, CheckResult } from '../../src/checks/types.js';
 import { createAjv } from '../../src/diagnostics/ajv.js';
@@ -20,7 +21,7 @@ async function open(root: string, name: string): Promise<EvidenceFile> {
 
 async function run(check: AnyCheck, names: string[], options: Record<string, unknown> = {}, root = FLOWS): Promise<CheckResult> {
   const files = await Promise.all(names.map((n) => open(root, n)));
-  return check.run({ requirement: 'IEU 8', slot: 'flow', files, options, facts: {}, asOf: '2026-11-29', provided: new Set() });
+  return check.run({ requirement: 'IEU 8', slot: 'flow', files, options, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() });
 }
 
 const errors = (r: CheckResult): string[] => r.findings.filter((f) => f.severity === 'error').map((f) => f.code);
@@ -178,7 +179,7 @@ describe('ins-association-flow on fixtures', () => {
 
   const withCreation = async (association: string, creation: string[]): Promise<CheckResult> => {
     const others = new Map([['creation-flow', await Promise.all(creation.map((n) => open(FLOWS, n)))]]);
-    return insAssociationFlow.run({ requirement: 'IEU 8', slot: 'flow', files: [await open(FLOWS, association)], options: {}, facts: {}, asOf: '2026-11-29', provided: new Set(), others });
+    return insAssociationFlow.run({ requirement: 'IEU 8', slot: 'flow', files: [await open(FLOWS, association)], options: {}, facts: {}, asOf: '2026-11-29', provided: new Set(), others, shared: createMemo() });
   };
 
   it('accepts an association whose patient shares a private identifier with the creation flow', async () => {

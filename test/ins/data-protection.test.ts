@@ -1,11 +1,12 @@
+import { createMemo } from '../../src/checks/memo.js';
 import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { insAssociationFlow } from '../../src/checks/ins-association-flow.js';
-import { insCreationFlow } from '../../src/checks/ins-creation-flow.js';
-import type { RawFinding } from '../../src/engine/report.js';
+import { insAssociationFlow } from '../../src/checks/ins/ins-association-flow.js';
+import { insCreationFlow } from '../../src/checks/ins/ins-creation-flow.js';
+import type { RawFinding } from '../../src/report/report.js';
 import { openEvidenceFile } from '../../src/evidence/evidence-file.js';
 import { word } from '../../src/i18n/index.js';
 
@@ -19,7 +20,7 @@ async function allOutput(dir: string, name: string): Promise<string> {
   if (!opened.ok) throw new Error(name);
   const out: string[] = [];
   for (const check of [insCreationFlow, insAssociationFlow]) {
-    const r = await check.run({ requirement: 'IEU 8', slot: 'flow', files: [opened.file], options: {}, facts: {}, asOf: '2026-11-29', provided: new Set() });
+    const r = await check.run({ requirement: 'IEU 8', slot: 'flow', files: [opened.file], options: {}, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() });
     out.push(JSON.stringify(r));
     for (const f of r.findings as RawFinding[]) {
       for (const lang of ['en', 'fr'] as const) {

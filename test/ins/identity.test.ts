@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseEr7 } from '../../src/ins/er7.js';
-import { identitiesFromEr7, identityFromPatient, type PatientIdentity } from '../../src/ins/identity.js';
-import { judgeIns, traitMismatches, traitProblems } from '../../src/ins/judge.js';
+import { parseEr7 } from '../../src/evidence/formats/er7.js';
+import { identitiesFromEr7, identityFromPatient, type PatientIdentity } from '../../src/checks/ins/identity.js';
+import { judgeIns, traitMismatches, traitProblems } from '../../src/checks/ins/judge.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/flows/${name}`, import.meta.url), 'utf8');
 const hl7 = (text: string): PatientIdentity[] => identitiesFromEr7(parseEr7(text).messages);

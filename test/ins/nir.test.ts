@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkMatricule, maskMatricule, matriculeKey, type MatriculeProblem } from '../../src/ins/nir.js';
-import { maskDate, maskName, redactMatricules } from '../../src/ins/mask.js';
+import { checkMatricule, maskMatricule, matriculeKey, type MatriculeProblem } from '../../src/checks/ins/nir.js';
+import { maskDate, maskName, redactMatricules } from '../../src/checks/ins/mask.js';
 
 // Keys computed independently (Python, 97 - n % 97 with 2A -> 19, 2B -> 18).
 const VALID: [string, string][] = [

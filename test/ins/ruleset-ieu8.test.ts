@@ -1,3 +1,4 @@
+import { createMemo } from '../../src/checks/memo.js';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,7 @@ describe('IEU 8 in the bundled ruleset', () => {
     const opened = await openEvidenceFile(dir, name);
     if (!opened.ok) throw new Error(opened.reason);
     const check = createRegistry().get(checkName)!;
-    const r = await check.run({ requirement: 'IEU 8', slot: 's', files: [opened.file], options: {}, facts: {}, asOf: '2026-11-29', provided: new Set() });
+    const r = await check.run({ requirement: 'IEU 8', slot: 's', files: [opened.file], options: {}, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() });
     expect(r.findings).toEqual([]);
     expect(r.provides).toEqual(provides);
   });

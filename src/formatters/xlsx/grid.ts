@@ -1,4 +1,4 @@
-import type { Report, RequirementReport, Status } from '../../engine/report.js';
+import type { Report, RequirementReport, Status } from '../../report/report.js';
 import type { Lang } from '../../i18n/types.js';
 import { normalizeId } from '../../ruleset/ids.js';
 import type { RequirementDef, Ruleset, ScenarioDef } from '../../ruleset/types.js';

@@ -1,5 +1,5 @@
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import type { Report, Status } from '../../engine/report.js';
+import type { Report, Status } from '../../report/report.js';
 import { labels } from '../labels.js';
 import { groupRequirements, requirementDef } from '../report-helpers.js';
 import { STATUS_LABELS, VERDICT_LABELS } from '../status-labels.js';

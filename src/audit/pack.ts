@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import type { Report } from '../report/report.js';
+import { openEvidenceFile } from '../evidence/evidence-file.js';
+import { allRefs } from '../evidence/open-dossier.js';
+import type { FileRef, Manifest } from '../manifest/types.js';
+import { BAGIT_TXT, listTree, writeBag, type PayloadItem } from './bagit.js';
+import { hashFile, mapLimit } from './hash.js';
+import { filesOf } from './replay.js';
+import { writeZip, ZipError } from './zip.js';
+
+export interface PackInput {
+  /** Where to write: a folder, or a `.zip` file. Absolute. */
+  target: string;
+  /** Replace an existing target (only a previous bag or a file, never a folder holding the dossier). */
+  force: boolean;
+  /** The manifest as loaded for the check, with the dossier folder as working directory. */
+  manifest: Manifest;
+  /** The report of that check: what the bag must hold is checked against its hashes. */
+  report: Report;
+  /** Rendered reports to put at the payload's root: `report.json`, `report.html`. */
+  renders: readonly { path: string; content: string }[];
+  /** `bag-info.txt` fields, in order (Payload-Oxum is added). */
+  info: readonly (readonly [string, string])[];
+  /** FHIR snapshots saved during the check, put under `data/fhir-snapshots/` for an offline replay. */
+  snapshots?: readonly { name: string; absPath: string }[];
+}
+
+/** Where a bag keeps the FHIR snapshots (relative to its payload folder). */
+export const SNAPSHOT_DIR = 'fhir-snapshots';
+
+export interface PackResult {
+  /** Files under `data/`, and their total size (the bag's Payload-Oxum). */
+  payloadFiles: number;
+  payloadBytes: number;
+  /** SHA-256 of `tagmanifest-sha256.txt`. */
+  seal: string;
+  /** SHA-256 of the zip, when a zip was written. */
+  zipSha256?: string;
+}
+
+export const isZipTarget = (target: string): boolean => path.extname(target).toLowerCase() === '.zip';
+
+function changedWhilePacking(file: string): UserInputError {
+  return new UserInputError({
+    code: 'file.unreadable',
+    file,
+    message: t2('changed while the dossier was being packed; nothing was written.', 'a changé pendant la mise sous scellé du dossier ; rien n’a été écrit.'),
+    hint: t2('Run pack again once the dossier is no longer being edited.', 'Relancez pack une fois le dossier stabilisé.'),
+  });
+}
+
+function refuse(target: string, why: { en: string; fr: string }, hint: { en: string; fr: string }): UserInputError {
+  return new UserInputError({ code: 'usage', file: target, message: why, hint });
+}
+
+/** Exit-2 reasons not to write at `target`: it exists (without --force), or replacing it would destroy the dossier. */
+export async function checkTarget(target: string, display: string, force: boolean, dossierDir: string): Promise<void> {
+  const st = await fsp.lstat(target).catch(() => undefined);
+  if (!st) return;
+  if (!force) {
+    throw refuse(display, t2('already exists; it was left as it is.', 'existe déjà ; il a été laissé tel quel.'), t2('Choose another --out, or pass --force to replace it.', 'Choisissez un autre --out, ou passez --force pour le remplacer.'));
+  }
+  if (st.isDirectory()) {
+    const rel = path.relative(target, dossierDir);
+    const holdsDossier = rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    const isBag = (await fsp.lstat(path.join(target, BAGIT_TXT)).catch(() => undefined))?.isFile() === true;
+    if (holdsDossier || !isBag) {
+      throw refuse(
+        display,
+        t2('is a folder that is not a previous bag; --force replaces only a bag or a file.', 'est un dossier qui n’est pas un scellé précédent ; --force ne remplace qu’un scellé ou un fichier.'),
+        t2('Choose a new --out.', 'Choisissez un nouveau --out.'),
+      );
+    }
+  } else if (!st.isFile()) {
+    throw refuse(display, t2('is not a regular file or folder.', "n'est ni un fichier ordinaire ni un dossier."), t2('Choose another --out.', 'Choisissez un autre --out.'));
+  }
+}
+
+/**
+ * Moves `from` to `to`. What is there is replaced only with `force` (and `checkTarget` said it may
+ * be); it is set aside first and removed last, so `to` is never half-written.
+ */
+async function moveInto(from: string, to: string, force: boolean, display: string): Promise<void> {
+  const old = await fsp.lstat(to).catch(() => undefined);
+  if (!old) {
+    await fsp.rename(from, to);
+    return;
+  }
+  if (!force) {
+    throw refuse(display, t2('appeared while the bag was being written; it was left as it is.', 'est apparu pendant l’écriture du scellé ; il a été laissé tel quel.'), t2('Choose another --out.', 'Choisissez un autre --out.'));
+  }
+  const aside = path.join(path.dirname(to), `.${path.basename(to)}.${randomBytes(6).toString('hex')}.old`);
+  await fsp.rename(to, aside);
+  try {
+    await fsp.rename(from, to);
+  } catch (err) {
+    await fsp.rename(aside, to);
+    throw err;
+  }
+  await fsp.rm(aside, { recursive: true, force: true });
+}
+
+/**
+ * Writes the sealed dossier: a BagIt bag holding the manifest, every evidence file and statement
+ * document the manifest names (at their paths), and the rendered reports. Built in a temporary
+ * folder next to the target and renamed into place, so a failure never leaves half a bag.
+ */
+export async function packDossier(input: PackInput): Promise<PackResult> {
+  const { target, manifest, report } = input;
+  const parent = path.dirname(target);
+  await fsp.mkdir(parent, { recursive: true });
+  const tag = randomBytes(6).toString('hex');
+  const work = path.join(parent, `.${path.basename(target)}.${tag}.tmp`);
+  const zipTemp = path.join(parent, `.${path.basename(target)}.${tag}.zip.tmp`);
+  const zip = isZipTarget(target);
+  const bagName = zip ? path.basename(target, path.extname(target)) || 'bag' : path.basename(target);
+  const bagDir = zip ? path.join(work, bagName) : work;
+  try {
+    await fsp.mkdir(bagDir, { recursive: true });
+    const items: PayloadItem[] = [];
+    const reserved = new Set(input.renders.map((r) => r.path));
+    const added = new Set<string>();
+    const add = (rel: string, absPath: string): void => {
+      if (reserved.has(rel)) {
+        throw new UserInputError({
+          code: 'usage',
+          file: rel,
+          message: t2(`has the name of the bag's own ${rel}.`, `porte le nom du fichier ${rel} du scellé.`),
+          hint: t2('Rename that file and its entry in the manifest.', 'Renommez ce fichier et son entrée dans le manifeste.'),
+        });
+      }
+      if (added.has(rel)) return;
+      added.add(rel);
+      items.push({ path: rel, absPath });
+    };
+    add(manifest.file, path.join(manifest.dossierDir, manifest.file));
+    const refs = allRefs(manifest).filter((r): r is FileRef => r.type === 'file');
+    const opened = await mapLimit(refs, 16, (ref) => openEvidenceFile(manifest.dossierDir, ref.path));
+    refs.forEach((ref, i) => {
+      const o = opened[i]!;
+      // Missing or non-regular evidence stays out of the bag; the report already says why.
+      if (o.ok) add(ref.path, o.file.absPath);
+    });
+    for (const s of input.snapshots ?? []) add(`${SNAPSHOT_DIR}/${s.name}`, s.absPath);
+    for (const r of input.renders) items.push({ path: r.path, content: r.content });
+    const bag = await writeBag(bagDir, items, input.info);
+
+    // The bag must hold exactly what was evaluated.
+    if (bag.payload.get(manifest.file) !== report.manifest.sha256) throw changedWhilePacking(manifest.file);
+    for (const [file, sha] of filesOf(report)) {
+      if (sha !== null && bag.payload.has(file) && bag.payload.get(file) !== sha) throw changedWhilePacking(file);
+    }
+
+    const result: PackResult = { payloadFiles: bag.payload.size, payloadBytes: bag.payloadBytes, seal: bag.seal };
+    if (zip) {
+      const { files } = await listTree(bagDir);
+      const sources = [...files.keys()].map((rel) => ({ name: `${bagName}/${rel}`, absPath: path.join(bagDir, ...rel.split('/')) }));
+      await writeZip(zipTemp, sources, new Date(report.generatedAt));
+      result.zipSha256 = (await hashFile(zipTemp)).sha256;
+      await moveInto(zipTemp, target, input.force, path.basename(target));
+      await fsp.rm(work, { recursive: true, force: true });
+    } else {
+      await moveInto(work, target, input.force, path.basename(target));
+    }
+    return result;
+  } catch (err) {
+    await fsp.rm(work, { recursive: true, force: true });
+    await fsp.rm(zipTemp, { force: true });
+    if (err instanceof ZipError) {
+      throw new UserInputError({
+        code: 'usage',
+        file: path.basename(target),
+        subject: '--out',
+        message: t2(`cannot be written as a zip: ${err.message}.`, `ne peut pas être écrit en zip : ${err.message}.`),
+        hint: t2('Write the bag as a folder: --out without .zip.', 'Écrivez le scellé sous forme de dossier : --out sans .zip.'),
+      });
+    }
+    throw err;
+  }
+}

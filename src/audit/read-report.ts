@@ -1,0 +1,197 @@
+import { promises as fsp } from 'node:fs';
+import { createAjv } from '../diagnostics/ajv.js';
+import { ajvProblems } from '../diagnostics/ajv-problems.js';
+import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { parseYaml, unreadable } from '../diagnostics/yaml-source.js';
+import type { Report } from '../report/report.js';
+import { findJsonError, type JsonSyntaxReason } from '../evidence/formats/json/syntax.js';
+
+/** The report format this dmn-check reads and writes (CONTRACT §7). */
+export const REPORT_FORMAT = 1;
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+
+const STATUSES = ['satisfied', 'not_applicable', 'missing', 'failed', 'error'];
+const hex64 = { type: 'string', pattern: '^[0-9a-f]{64}$' };
+const str = { type: 'string' };
+const nullableStr = { type: ['string', 'null'] };
+
+const fileReport = {
+  type: 'object',
+  required: ['path', 'sha256', 'bytes', 'kind'],
+  properties: {
+    path: { type: 'string', minLength: 1 },
+    sha256: { anyOf: [hex64, { type: 'null' }] },
+    bytes: { type: ['integer', 'null'], minimum: 0 },
+    kind: nullableStr,
+    expectedSha256: str,
+  },
+};
+
+const finding = {
+  type: 'object',
+  required: ['code', 'severity', 'message'],
+  properties: {
+    code: { type: 'string', minLength: 1 },
+    severity: { enum: ['error', 'warning', 'info'] },
+    status: { enum: ['missing', 'failed', 'error'] },
+    message: str,
+    hint: str,
+    params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+    slot: str,
+    file: str,
+    line: { type: 'integer', minimum: 1 },
+    column: { type: 'integer', minimum: 1 },
+    record: { type: 'integer', minimum: 1 },
+    pointer: str,
+  },
+};
+
+/**
+ * The shape of report format 1. Unknown keys are allowed here (replay lists them as differences);
+ * what a reader relies on is required and typed.
+ */
+const reportSchema = {
+  type: 'object',
+  required: ['report', 'tool', 'ruleset', 'manifest', 'product', 'asOf', 'generatedAt', 'lang', 'verdict', 'summary', 'requirements'],
+  properties: {
+    report: { const: REPORT_FORMAT },
+    tool: { type: 'object', required: ['name', 'version'], properties: { name: str, version: str } },
+    ruleset: { type: 'object', required: ['id', 'version', 'sha256'], properties: { id: { type: 'string', minLength: 1 }, version: str, sha256: hex64 } },
+    manifest: { type: 'object', required: ['path', 'sha256'], properties: { path: { type: 'string', minLength: 1 }, sha256: hex64 } },
+    product: { type: 'object', required: ['name', 'version', 'manufacturer'], properties: { name: str, version: str, manufacturer: str } },
+    facts: { type: 'object', additionalProperties: { type: ['string', 'boolean', 'number'] } },
+    asOf: { type: 'string', format: 'date' },
+    generatedAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$' },
+    lang: { enum: ['en', 'fr'] },
+    verdict: { enum: ['pass', 'fail'] },
+    summary: {
+      type: 'object',
+      required: STATUSES,
+      properties: Object.fromEntries(STATUSES.map((s) => [s, { type: 'integer', minimum: 0 }])),
+    },
+    findings: { type: 'array', items: finding },
+    requirements: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'status', 'findings', 'slots', 'statement'],
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          title: str,
+          status: { enum: STATUSES },
+          notApplicableReasons: { type: 'array', items: str },
+          findings: { type: 'array', items: finding },
+          slots: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'required', 'status', 'files'],
+              properties: { name: { type: 'string', minLength: 1 }, required: { type: 'boolean' }, status: { enum: STATUSES }, files: { type: 'array', items: fileReport } },
+            },
+          },
+          statement: {
+            anyOf: [
+              { type: 'null' },
+              {
+                type: 'object',
+                required: ['justification', 'signatory', 'signedOn', 'expiresOn', 'document', 'valid'],
+                properties: {
+                  justification: str,
+                  signatory: { type: 'object', required: ['name', 'role'], properties: { name: str, role: str } },
+                  signedOn: str,
+                  expiresOn: nullableStr,
+                  document: { anyOf: [{ type: 'null' }, fileReport] },
+                  valid: { type: 'boolean' },
+                },
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
+};
+
+const validateReport = createAjv({ verbose: true }).compile(reportSchema);
+
+function problem(file: string, message: { en: string; fr: string }, hint?: { en: string; fr: string }, at: { line?: number; column?: number } = {}): InputProblem {
+  return { code: 'report.invalid', file, ...at, message, ...(hint ? { hint } : {}) };
+}
+
+const SYNTAX: Record<JsonSyntaxReason, [string, string]> = {
+  'unexpected-character': ['unexpected character', 'caractère inattendu'],
+  'unexpected-end': ['unexpected end', 'fin inattendue'],
+  'trailing-data': ['data after the end', 'données après la fin'],
+  'bad-string': ['invalid string', 'chaîne invalide'],
+  'bad-escape': ['invalid escape', 'échappement invalide'],
+  'bad-number': ['invalid number', 'nombre invalide'],
+  'record-too-large': ['too large', 'trop grand'],
+};
+
+/** Where and why a text is not JSON (not from the engine's message, which may quote the text). */
+function jsonError(text: string): { line?: number; column?: number; why: [string, string] } {
+  const e = findJsonError(text);
+  if (!e) return { why: SYNTAX['unexpected-character'] };
+  const before = text.slice(0, e.offset);
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n'), why: SYNTAX[e.reason] };
+}
+
+/**
+ * Parses and validates a JSON report (format 1). Anything else — not JSON, a newer format, a
+ * missing or mistyped field, a duplicated requirement — is a UserInputError naming the place.
+ */
+export function parseReport(bytes: Buffer, file: string): Report {
+  const hint = t2('Give the JSON report written by `dmn-check check --format json --output FILE`.', 'Indiquez le rapport JSON écrit par `dmn-check check --format json --output FICHIER`.');
+  if (bytes.length > MAX_REPORT_BYTES) throw new UserInputError(problem(file, t2(`is ${bytes.length} bytes, more than a report can be.`, `fait ${bytes.length} octets, plus qu'un rapport ne peut faire.`)));
+  const text = bytes.toString('utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const { why, ...at } = jsonError(text);
+    throw new UserInputError(problem(file, t2(`is not JSON (${why[0]}).`, `n'est pas du JSON (${why[1]}).`), hint, at));
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !('report' in value)) {
+    throw new UserInputError(problem(file, t2('is not a dmn-check JSON report (no "report" format number).', "n'est pas un rapport JSON de dmn-check (pas de numéro de format « report »)."), hint));
+  }
+  const format = (value as { report: unknown }).report;
+  if (typeof format === 'number' && Number.isInteger(format) && format > REPORT_FORMAT) {
+    throw new UserInputError(
+      problem(
+        file,
+        t2(`is a report of format ${format}; this dmn-check reads format ${REPORT_FORMAT}.`, `est un rapport au format ${format} ; cette version de dmn-check lit le format ${REPORT_FORMAT}.`),
+        t2('Replay it with the dmn-check version that wrote it (see its "tool" field), or a newer one.', 'Rejouez-le avec la version de dmn-check qui l’a écrit (voir son champ « tool »), ou une plus récente.'),
+      ),
+    );
+  }
+  if (!validateReport(value)) {
+    let problems: InputProblem[];
+    try {
+      problems = ajvProblems(validateReport.errors ?? [], parseYaml(bytes, file), 'report.invalid');
+    } catch {
+      // Valid JSON that YAML refuses (duplicate keys): say it without positions.
+      problems = (validateReport.errors ?? []).map((e) => problem(file, t2(`${e.instancePath || '/'} ${e.message ?? 'is invalid'}.`, `${e.instancePath || '/'} ${e.message ?? 'est invalide'}.`)));
+    }
+    throw new UserInputError(problems.map((p) => ({ ...p, hint: t2('The report was altered or truncated: use the file dmn-check wrote.', 'Le rapport a été modifié ou tronqué : utilisez le fichier écrit par dmn-check.') })));
+  }
+  const report = value as unknown as Report;
+  const seen = new Set<string>();
+  for (const r of report.requirements) {
+    if (seen.has(r.id)) throw new UserInputError(problem(file, t2(`names requirement "${r.id}" twice.`, `cite deux fois l'exigence « ${r.id} ».`)));
+    seen.add(r.id);
+  }
+  if (!Array.isArray(report.findings)) report.findings = [];
+  return report;
+}
+
+/** Reads a JSON report from disk (see `parseReport`). */
+export async function readReport(absPath: string, file: string): Promise<Report> {
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(absPath);
+  } catch (err) {
+    const e = unreadable(file, err, 'report');
+    throw new UserInputError(e.problems.map((p) => ({ ...p, code: 'report.invalid' })));
+  }
+  return parseReport(bytes, file);
+}

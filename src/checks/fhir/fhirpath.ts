@@ -1,0 +1,292 @@
+import { createRequire } from 'node:module';
+import type fhirpathModule from 'fhirpath';
+import type r4Model from 'fhirpath/fhir-context/r4';
+import type { RawFinding, Severity } from '../../report/report.js';
+import { didYouMean } from '../../diagnostics/suggest.js';
+import { readFhirResources, type FoundResource } from '../../evidence/formats/fhir-resources.js';
+import { defineCheck, type OptionProblem } from '../types.js';
+
+// fhirpath.js and its R4 model take tens of milliseconds to load: only rulesets that use FHIRPath pay.
+const lazyRequire = createRequire(import.meta.url);
+let loaded: { fhirpath: typeof fhirpathModule; r4: typeof r4Model } | undefined;
+function fhirpathLib(): { fhirpath: typeof fhirpathModule; r4: typeof r4Model } {
+  loaded ??= { fhirpath: lazyRequire('fhirpath') as typeof fhirpathModule, r4: lazyRequire('fhirpath/fhir-context/r4') as typeof r4Model };
+  return loaded;
+}
+
+/** One FHIRPath rule of a ruleset. */
+interface Rule {
+  /** Short stable name of the rule, shown in findings (e.g. `weight-unit`). */
+  id?: string;
+  /** FHIRPath expression evaluated with each resource as its context; it holds when it gives `true`. */
+  expression: string;
+  /** `all` (default): every resource must satisfy it; `any`: at least one must. */
+  mode?: 'all' | 'any';
+  /** What the rule asks, in English, for the finding. */
+  message_en: string;
+  /** What the rule asks, in French, for the finding. */
+  message_fr: string;
+  /** Severity of the findings when the rule does not hold (default `error`). */
+  severity?: Severity;
+}
+
+interface Options {
+  /** Only resources of this type are judged (default: every resource that is not a Bundle container). */
+  resource_type?: string;
+  rules: Rule[];
+  /** Fewest resources (of `resource_type`) the slot must hold (default 1): an empty sample proves nothing. */
+  min_resources?: number;
+  /** Findings listed per rule before the rest are counted in one finding (default 20). */
+  max_findings?: number;
+  /** Largest JSON document (not NDJSON) read, in bytes. */
+  max_bytes?: number;
+}
+
+/** Constants FHIR defines for FHIRPath that fhirpath.js does not (it has `%ucum`). */
+const ENV = { loinc: 'http://loinc.org', sct: 'http://snomed.info/sct' } as const;
+
+type Evaluator = (resource: unknown, env?: Record<string, unknown>) => unknown[];
+
+const compiled = new Map<string, Evaluator>();
+
+/** Compiles once per expression, synchronously (no network function such as `resolve()` may run) and with `trace()` silenced. */
+function compile(expression: string): Evaluator {
+  let fn = compiled.get(expression);
+  if (!fn) {
+    const { fhirpath, r4 } = fhirpathLib();
+    fn = fhirpath.compile(expression, r4, { async: false, traceFn: () => undefined }) as unknown as Evaluator;
+    compiled.set(expression, fn);
+  }
+  return fn;
+}
+
+class NotBooleanError extends Error {
+  constructor(readonly count: number) {
+    super(`the result is a collection of ${count} items, not a boolean`);
+  }
+}
+
+/**
+ * FHIRPath truth of a result: empty is false, `[true]`/`[false]` are themselves, one non-boolean
+ * item is true (singleton evaluation); several items hold only when they are all `true`.
+ */
+function holds(result: unknown[]): boolean {
+  if (result.length === 0) return false;
+  if (result.length === 1) return result[0] === false ? false : true;
+  if (result.every((v) => typeof v === 'boolean')) return result.every((v) => v === true);
+  throw new NotBooleanError(result.length);
+}
+
+/** Runs of 13 digits or more (matricule-shaped) never reach a finding. */
+function maskDigits(text: string): string {
+  return text.replace(/\d{13,}/g, (run) => `${run.slice(0, 1)}${'*'.repeat(run.length - 3)}${run.slice(-2)}`);
+}
+
+/** `Observation/abc`: how a finding names a resource (its id masked if it looks like a matricule). */
+function resourceName(r: Record<string, unknown>): string {
+  const type = String(r.resourceType);
+  return typeof r.id === 'string' && r.id !== '' ? `${type}/${maskDigits(r.id).slice(0, 64)}` : type;
+}
+
+function isResourceType(name: string): boolean {
+  if (name === 'Resource' || name === 'DomainResource') return false;
+  const { r4 } = fhirpathLib();
+  let t: string | undefined = name;
+  for (let i = 0; i < 8 && t !== undefined; i++) {
+    if (t === 'Resource') return true;
+    t = r4.type2Parent[t];
+  }
+  return false;
+}
+
+function resourceTypes(): string[] {
+  return Object.keys(fhirpathLib().r4.type2Parent).filter(isResourceType);
+}
+
+/** `line: 1; column: 18; message: mismatched input '<EOF>' expecting {…}` → the useful part. */
+function syntaxMessage(err: unknown): { line?: string; column?: string; text: string } {
+  const msg = err instanceof Error ? err.message : String(err);
+  const m = /line:\s*(\d+);\s*column:\s*(\d+);\s*message:\s*([^\n]*)/.exec(msg);
+  const text = (m ? m[3]! : msg).replace(/\s*expecting\s*\{.*$/, '').slice(0, 200);
+  return m ? { line: m[1]!, column: m[2]!, text } : { text };
+}
+
+/**
+ * FHIRPath rules over the FHIR resources of a slot (resource, Bundle, JSON array or NDJSON files,
+ * or a FHIR server's canonical NDJSON). Findings name the resource, the rule and its expression,
+ * never a value from the resource.
+ */
+export const fhirpathCheck = defineCheck<Options>({
+  name: 'fhirpath',
+  description: 'FHIRPath rules that every resource (mode all) or at least one resource (mode any) of the slot must satisfy.',
+  schema: {
+    type: 'object',
+    required: ['rules'],
+    additionalProperties: false,
+    properties: {
+      resource_type: { type: 'string', pattern: '^[A-Z][A-Za-z]+$', nullable: true },
+      rules: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 500,
+        items: {
+          type: 'object',
+          required: ['expression', 'message_en', 'message_fr'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64, nullable: true },
+            expression: { type: 'string', minLength: 1, maxLength: 4000 },
+            mode: { type: 'string', enum: ['all', 'any'], nullable: true },
+            message_en: { type: 'string', minLength: 1 },
+            message_fr: { type: 'string', minLength: 1 },
+            severity: { type: 'string', enum: ['error', 'warning', 'info'], nullable: true },
+          },
+        },
+      },
+      min_resources: { type: 'integer', minimum: 0, nullable: true },
+      max_findings: { type: 'integer', minimum: 1, maximum: 10_000, nullable: true },
+      max_bytes: { type: 'integer', minimum: 1, nullable: true },
+    },
+  },
+
+  validateOptions(options) {
+    const problems: OptionProblem[] = [];
+    if (options.resource_type !== undefined && options.resource_type !== null && !isResourceType(options.resource_type)) {
+      const hint = didYouMean(options.resource_type, resourceTypes());
+      problems.push({
+        path: ['resource_type'],
+        message: {
+          en: `"${options.resource_type}" is not a FHIR R4 resource type.${hint ? ` ${hint.en}` : ''}`,
+          fr: `« ${options.resource_type} » n'est pas un type de ressource FHIR R4.${hint ? ` ${hint.fr}` : ''}`,
+        },
+      });
+    }
+    const sample = { resourceType: options.resource_type && isResourceType(options.resource_type) ? options.resource_type : 'Basic' };
+    options.rules.forEach((rule, i) => {
+      let fn: Evaluator;
+      try {
+        fn = compile(rule.expression);
+      } catch (err) {
+        const s = syntaxMessage(err);
+        const at = s.line !== undefined ? { en: ` at line ${s.line}, column ${s.column}`, fr: ` ligne ${s.line}, colonne ${s.column}` } : { en: '', fr: '' };
+        problems.push({
+          path: ['rules', i, 'expression'],
+          message: { en: `invalid FHIRPath expression${at.en}: ${s.text}.`, fr: `expression FHIRPath invalide${at.fr} : ${s.text}.` },
+        });
+        return;
+      }
+      // A trial run on an empty resource finds what parsing cannot: unknown functions, undefined
+      // %variables, functions that would need the network.
+      try {
+        fn(structuredClone(sample), { ...ENV });
+      } catch (err) {
+        const text = (err instanceof Error ? err.message : String(err)).slice(0, 200);
+        problems.push({
+          path: ['rules', i, 'expression'],
+          message: { en: `FHIRPath expression cannot be evaluated: ${text}.`, fr: `l'expression FHIRPath ne peut pas être évaluée : ${text}.` },
+        });
+      }
+    });
+    return problems;
+  },
+
+  async run({ files, options, slot }) {
+    const findings: RawFinding[] = [];
+    const maxFindings = options.max_findings ?? 20;
+    const minResources = options.min_resources ?? 1;
+    const type = options.resource_type ?? undefined;
+    const rules = options.rules.map((rule, index) => ({
+      rule,
+      index,
+      fn: compile(rule.expression),
+      mode: rule.mode ?? 'all',
+      severity: rule.severity ?? 'error',
+      failures: 0,
+      listed: 0,
+      satisfied: false,
+      errors: 0,
+      firstError: undefined as { reason: string; resource: string; file: string } | undefined,
+    }));
+    const ruleParams = (r: (typeof rules)[number]): Record<string, string | number> => ({
+      rule: r.rule.id ?? String(r.index + 1),
+      expression: r.rule.expression,
+      message_en: r.rule.message_en,
+      message_fr: r.rule.message_fr,
+    });
+    let judged = 0;
+    const judge = (file: string, found: FoundResource): void => {
+      judged++;
+      for (const r of rules) {
+        if (r.mode === 'any' && r.satisfied) continue;
+        let ok: boolean;
+        try {
+          ok = holds(r.fn(found.resource, { ...ENV }));
+        } catch (err) {
+          r.errors++;
+          if (!r.firstError) r.firstError = { reason: maskDigits((err instanceof Error ? err.message : String(err)).slice(0, 200)), resource: resourceName(found.resource), file };
+          continue;
+        }
+        if (r.mode === 'any') {
+          if (ok) r.satisfied = true;
+          continue;
+        }
+        if (ok) continue;
+        r.failures++;
+        if (r.listed >= maxFindings) continue;
+        r.listed++;
+        const f: RawFinding = { code: 'fhirpath.rule-failed', severity: r.severity, slot, file, params: { ...ruleParams(r), resource: resourceName(found.resource) } };
+        if (found.pointer !== '') f.pointer = found.pointer;
+        if (found.record !== undefined) f.record = found.record;
+        if (found.line !== undefined) f.line = found.line;
+        findings.push(f);
+      }
+    };
+    for (const file of files) {
+      for await (const item of readFhirResources(file, options.max_bytes ? { maxJsonBytes: options.max_bytes } : {})) {
+        if (item.type === 'problem') {
+          findings.push(problemFinding(item, slot, file.path, file.mime));
+          continue;
+        }
+        const selected = type !== undefined ? item.resource.resourceType === type : !item.container;
+        if (selected) judge(file.path, item);
+      }
+    }
+    for (const r of rules) {
+      if (r.failures > r.listed) {
+        findings.push({ code: 'fhirpath.rule-failed-more', severity: r.severity, slot, params: { ...ruleParams(r), count: r.failures - r.listed, total: r.failures } });
+      }
+      if (r.mode === 'any' && !r.satisfied && judged > 0 && r.errors < judged) {
+        findings.push({ code: 'fhirpath.rule-none', severity: r.severity, slot, file: files[0]!.path, params: { ...ruleParams(r), count: judged, resource_type: type ?? '' } });
+      }
+      if (r.firstError) {
+        findings.push({
+          code: 'fhirpath.eval-error',
+          severity: 'error',
+          status: 'error',
+          slot,
+          file: r.firstError.file,
+          params: { ...ruleParams(r), resource: r.firstError.resource, reason: r.firstError.reason, count: r.errors },
+        });
+      }
+    }
+    if (judged < minResources) {
+      findings.push({ code: 'fhirpath.no-resources', severity: 'error', slot, file: files[0]!.path, params: { resource_type: type ?? '', count: judged, min: minResources } });
+    }
+    return { findings };
+  },
+});
+
+function problemFinding(item: { problem: string; line?: number; record?: number; limit?: number }, slot: string, file: string, mime: string): RawFinding {
+  if (item.problem === 'not-fhir-kind') return { code: 'fhirpath.file-skipped', severity: 'info', slot, file, params: { kind: mime } };
+  if (item.problem === 'too-large') return { code: 'fhirpath.file-too-large', severity: 'error', status: 'error', slot, file, params: { max: item.limit ?? 0 } };
+  const f: RawFinding = {
+    code: item.problem === 'line-too-long' ? 'fhirpath.line-too-long' : 'fhirpath.invalid-json',
+    severity: 'error',
+    slot,
+    file,
+    params: { ...(item.limit !== undefined ? { max: item.limit } : {}), ...(item.line !== undefined ? { line: item.line } : {}) },
+  };
+  if (item.line !== undefined) f.line = item.line;
+  if (item.record !== undefined) f.record = item.record;
+  return f;
+}

@@ -1,0 +1,77 @@
+import type { Kind } from '../../evidence/kinds.js';
+import { defineCheck } from '../types.js';
+
+interface Topic {
+  /** Stable id of the topic, used in the finding. */
+  id: string;
+  /** What the topic is, for the message (English). */
+  label_en: string;
+  /** What the topic is, for the message (French). */
+  label_fr: string;
+  /** Case-insensitive words or phrases; any one of them is enough. */
+  any: string[];
+}
+
+interface Options {
+  topics: Topic[];
+  /** Largest document read, in bytes (bigger ones are only checked for kind). */
+  max_bytes?: number;
+}
+
+const READABLE: ReadonlySet<Kind> = new Set(['text', 'markdown', 'html', 'csv', 'yaml', 'json', 'xml']);
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}
+
+/**
+ * A document must speak of each topic (e.g. PORT 1.1: the list of exported data, the format and
+ * means of access, where each item sits). Only text documents are read; a PDF or office file gets
+ * an info finding that a reviewer has to read it.
+ */
+export const documentMentions = defineCheck<Options>({
+  name: 'document-mentions',
+  description: 'Text documents mention each topic (any of its words); PDF and office files are flagged for a human read.',
+  schema: {
+    type: 'object',
+    required: ['topics'],
+    additionalProperties: false,
+    properties: {
+      topics: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['id', 'label_en', 'label_fr', 'any'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string', minLength: 1 },
+            label_en: { type: 'string', minLength: 1 },
+            label_fr: { type: 'string', minLength: 1 },
+            any: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          },
+        },
+      },
+      max_bytes: { type: 'integer', minimum: 1, nullable: true },
+    },
+  },
+  async run({ files, options, slot }) {
+    const readable = files.filter((f) => READABLE.has(f.kind));
+    if (readable.length === 0) {
+      return { findings: [{ code: 'document.not-read', severity: 'info', slot, file: files[0]!.path, params: { kind: files[0]!.mime } }] };
+    }
+    const limit = options.max_bytes ?? 8 * 1024 * 1024;
+    let text = '';
+    for (const f of readable) if (f.bytes <= limit) text += `\n${fold(await f.text(limit))}`;
+    const findings = options.topics
+      .filter((t) => !t.any.some((w) => text.includes(fold(w))))
+      .map((t) => ({
+        code: 'document.topic-missing',
+        severity: 'error' as const,
+        slot,
+        file: readable[0]!.path,
+        params: { topic: t.id, label_en: t.label_en, label_fr: t.label_fr, words: t.any.slice(0, 4).join(', ') },
+      }));
+    return { findings };
+  },
+});

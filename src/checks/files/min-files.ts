@@ -1,0 +1,24 @@
+import { defineCheck } from '../types.js';
+
+interface Options {
+  /** How many distinct files the slot needs at least. */
+  count: number;
+}
+
+/** A slot that needs several views (e.g. the login page and the second-factor page). */
+export const minFiles = defineCheck<Options>({
+  name: 'min-files',
+  description: 'The slot holds at least `count` files.',
+  schema: {
+    type: 'object',
+    required: ['count'],
+    additionalProperties: false,
+    properties: { count: { type: 'integer', minimum: 1, maximum: 1000 } },
+  },
+  run({ files, options, slot }) {
+    if (files.length >= options.count) return { findings: [] };
+    return {
+      findings: [{ code: 'slot.too-few-files', severity: 'error', status: 'missing', slot, params: { count: files.length, min: options.count } }],
+    };
+  },
+});

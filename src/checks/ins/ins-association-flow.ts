@@ -1,0 +1,71 @@
+import { creationFindings, judgeIns } from './judge.js';
+import { DEFAULT_MAX_FLOW_BYTES, describePlace, placeFields } from './read-flow.js';
+import { finishFindings, readSlotFlows, readSlotPatients, slotPatients } from './slot.js';
+import { defineCheck } from '../types.js';
+
+interface Options {
+  /** Largest flow file read, in bytes. Default 16 MiB. */
+  max_bytes?: number;
+  /**
+   * Sibling slot holding the creation flow (default `creation-flow`): when it has files, the patient
+   * carrying the INS should share a private identifier with a patient created there.
+   */
+  creation_slot?: string;
+}
+
+/**
+ * IEU 8 association flow: a patient's matricule INS is sent with its OID (HL7 v2 IHE PAM France, e.g.
+ * ADT A31; or FHIR FR Core `fr-core-patient-ins`). Every INS must have 15 characters, a valid key, a
+ * known OID that matches its identifier type, and an identity status that allows sending it (HL7
+ * PID-32 `VALI`). A billing NIR (type `NH`) is not an INS. Missing traits and private identifier
+ * next to the INS are warnings here (the creation flow is where they are required).
+ */
+export const insAssociationFlow = defineCheck<Options>({
+  name: 'ins-association-flow',
+  description:
+    'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow carrying a valid matricule INS: 15 characters, key, OID matching its type, PID-32 VALI / qualified status.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: [],
+    properties: {
+      max_bytes: { type: 'integer', minimum: 1, nullable: true },
+      creation_slot: { type: 'string', pattern: '^[a-z][a-z0-9-]*$', nullable: true },
+    },
+  },
+  async run({ files, options, slot, others }) {
+    const maxBytes = options.max_bytes ?? DEFAULT_MAX_FLOW_BYTES;
+    const { patients, findings, done } = await readSlotPatients(files, maxBytes, slot);
+    if (done) return { findings: done };
+    const withIns = patients.filter(({ patient }) => patient.ins.length > 0);
+    if (withIns.length === 0) {
+      const billing = patients.find(({ patient }) => patient.billingNirs.length > 0);
+      if (billing) {
+        const b = billing.patient.billingNirs[0]!;
+        findings.push({ code: 'ins.billing-nir-only', severity: 'error', params: { format: billing.patient.format }, ...placeFields(billing.file, b.place) });
+      } else {
+        const first = patients[0]!;
+        findings.push({ code: 'ins.missing', severity: 'error', params: { format: first.patient.format, patients: patients.length }, ...placeFields(first.file, first.patient.place) });
+      }
+    }
+    for (const { file, patient } of patients) {
+      if (patient.ins.length === 0 && patient.billingNirs.length === 0) continue;
+      findings.push(...judgeIns(patient, file).findings);
+      if (patient.ins.length > 0) findings.push(...creationFindings(patient, file, 'warning', true));
+    }
+
+    // The FAQ asks to see that the created patient is the one associated with the INS.
+    const creationSlot = options.creation_slot ?? 'creation-flow';
+    const creationFiles = others?.get(creationSlot) ?? [];
+    if (withIns.length > 0 && creationFiles.length > 0) {
+      const created = slotPatients(await readSlotFlows(creationFiles, maxBytes));
+      const createdIds = new Set(created.flatMap(({ patient }) => patient.privateIds.map((id) => id.value)));
+      const linked = withIns.some(({ patient }) => patient.privateIds.some((id) => createdIds.has(id.value)));
+      if (createdIds.size > 0 && !linked) {
+        const first = withIns[0]!;
+        findings.push({ code: 'ins.association-unlinked', severity: 'warning', params: { creation_slot: creationSlot, at: describePlace(first.patient.place, first.patient.format) }, ...placeFields(first.file, first.patient.place) });
+      }
+    }
+    return { findings: finishFindings(findings, slot) };
+  },
+});

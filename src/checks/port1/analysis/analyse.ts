@@ -1,0 +1,581 @@
+import type { ErrorObject } from 'ajv';
+import type { EvidenceFile } from '../../../evidence/evidence-file.js';
+import { CsvReader, type CsvReason } from '../../../evidence/formats/csv.js';
+import { loadDictionary, type DictionaryLoad } from './dictionary.js';
+import { JsonSplitter, type Skeleton, type UnitGroup, type UnitMeta } from '../../../evidence/formats/json/splitter.js';
+import type { JsonSyntaxReason } from '../../../evidence/formats/json/syntax.js';
+import { PathCollector, type LeafPath } from './paths.js';
+import { maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
+import { RecordPool, defaultWorkerCount } from './pool.js';
+import { MAX_VIOLATIONS, UNIT_FIELDS, type BatchResult, type ProcessorConfig, type Task } from './record-processor.js';
+import { loadSchema, type SchemaLoad } from './schema-load.js';
+import { toViolation, type SchemaValidators, type Violation } from './schema-validators.js';
+import { firstInvalidUtf8, StrictUtf8Decoder } from '../../../diagnostics/utf8.js';
+import { XmlReader, type XmlReason } from '../../../evidence/formats/xml.js';
+
+/** Export formats dmn-check reads. */
+export type ExportFormat = 'json' | 'fhir-json' | 'ndjson' | 'fhir-ndjson' | 'csv' | 'xml';
+
+/** Why a file of the export sample is not an export at all. */
+export type Refusal =
+  | { code: 'export.empty' }
+  | { code: 'export.database-dump'; dump: 'sql' | 'sqlite' | 'pg-dump' }
+  | { code: 'export.binary' }
+  | { code: 'export.not-export'; kind: string };
+
+/** A place where a file of the export stops being readable. */
+export interface ReadProblem {
+  line: number;
+  column?: number;
+  record?: number;
+  /** JSON pointer (documents) or element path (XML), masked. */
+  pointer?: string;
+  reason: JsonSyntaxReason | CsvReason | XmlReason;
+  expected?: number;
+  got?: number;
+}
+
+/** What one read of one export file found. */
+export interface FileAnalysis {
+  file: EvidenceFile;
+  /** How the file was read; absent when it was refused. */
+  format?: ExportFormat;
+  refusal?: Refusal;
+  /** Records: NDJSON lines, CSV data rows, XML elements, pieces of a JSON document. */
+  records: number;
+  /** True when the file was read to its end without a problem. */
+  complete: boolean;
+  /** First read problems, in file order. */
+  problems: ReadProblem[];
+  problemCount: number;
+  /** CSV only: the header and which columns hold a value somewhere. */
+  csv?: { delimiter: string; columns: string[]; nonEmpty: boolean[]; duplicateColumns: string[] };
+  /** JSON and XML: places found non-empty (collected only when a dictionary is to be checked). */
+  leaves: LeafPath[];
+  pathsTruncated: boolean;
+  /** True when the records were validated against the manufacturer's schema. */
+  validated: boolean;
+  violations: Violation[];
+  violationCount: number;
+  invalidRecords: number;
+  /** Patterns whose records could not be validated (schema not splittable there), with the schema place. */
+  unsplittable: { pattern: string; at: string }[];
+  /** True when the outer structure of a large document was too large to validate. */
+  skeletonSkipped: boolean;
+}
+
+export interface ExportAnalysis {
+  files: FileAnalysis[];
+  dictionary: DictionaryLoad | undefined;
+  schema: SchemaLoad | undefined;
+}
+
+export interface AnalysisInput {
+  /** The export sample's files. */
+  sample: readonly EvidenceFile[];
+  dictionary?: EvidenceFile;
+  schema?: EvidenceFile;
+  /** Worker threads for a large JSON file; default: one per core but the reading thread's, at most 4. */
+  workers?: number;
+  /** Compiled worker module (tests point it at dist/). */
+  workerUrl?: URL;
+}
+
+/** JSON files smaller than this are processed inline: starting threads would cost more. */
+const WORKER_THRESHOLD = 8 * 1024 * 1024;
+/** Containers up to this size are parsed whole; larger ones are opened (see JsonSplitter). */
+const UNIT_CAP = 4 * 1024 * 1024;
+/** Bytes of units gathered into one batch for a worker. */
+const BATCH_BYTES = 1024 * 1024;
+/** Room asked of the pool for a batch of units (a shared slot's size). */
+const BATCH_ROOM = 2 * 1024 * 1024;
+/** Longest NDJSON line read. */
+const LINE_CAP = 64 * 1024 * 1024;
+/** Read problems kept in detail per file. */
+const MAX_PROBLEMS = 20;
+/** Array keywords that a skeleton cannot judge where the items were handed out as units. */
+const ARRAY_KEYWORDS = new Set(['minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains']);
+
+/** True when a head that is not valid UTF-8 still looks like text with a few bad bytes (a bad export, not a blob). */
+function looksLikeBrokenText(head: Buffer): boolean {
+  if (head.includes(0)) return false;
+  let bad = 0;
+  for (let i = firstInvalidUtf8(head, 0, head.length, true); i >= 0; i = firstInvalidUtf8(head, i + 1, head.length, true)) {
+    if (++bad > Math.max(4, head.length / 100)) return false;
+  }
+  return true;
+}
+
+function extension(path: string): string {
+  const base = path.split('/').pop() ?? path;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+/** How a file will be read, from its sniffed kind; or why it is not an export. */
+export function planFile(file: EvidenceFile): { format: ExportFormat } | { refusal: Refusal } {
+  if (file.bytes === 0 || file.kind === 'empty') return { refusal: { code: 'export.empty' } };
+  switch (file.kind) {
+    case 'json':
+    case 'fhir-json':
+    case 'ndjson':
+    case 'fhir-ndjson':
+    case 'csv':
+    case 'xml':
+      return { format: file.kind };
+    case 'sql-dump':
+      return { refusal: { code: 'export.database-dump', dump: 'sql' } };
+    case 'sqlite':
+      return { refusal: { code: 'export.database-dump', dump: 'sqlite' } };
+    case 'pg-dump-custom':
+      return { refusal: { code: 'export.database-dump', dump: 'pg-dump' } };
+    case 'binary': {
+      if (!looksLikeBrokenText(file.head)) return { refusal: { code: 'export.binary' } };
+      // Text with invalid UTF-8: read it as what it looks like, so the bad byte is named with its line.
+      const start = file.head.subarray(file.head[0] === 0xef ? 3 : 0).toString('latin1').trimStart();
+      const ext = extension(file.path);
+      if (start.startsWith('<')) return { format: 'xml' };
+      if (start.startsWith('{') || start.startsWith('[')) return { format: ext === 'ndjson' || ext === 'jsonl' ? 'ndjson' : 'json' };
+      if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return { format: 'csv' };
+      return { refusal: { code: 'export.binary' } };
+    }
+    default:
+      return { refusal: { code: 'export.not-export', kind: file.mime } };
+  }
+}
+
+function emptyAnalysis(file: EvidenceFile): FileAnalysis {
+  return {
+    file,
+    records: 0,
+    complete: false,
+    problems: [],
+    problemCount: 0,
+    leaves: [],
+    pathsTruncated: false,
+    validated: false,
+    violations: [],
+    violationCount: 0,
+    invalidRecords: 0,
+    unsplittable: [],
+    skeletonSkipped: false,
+  };
+}
+
+interface QueueEntry {
+  settled: boolean;
+  result?: BatchResult;
+  error?: unknown;
+}
+
+/**
+ * Merges batch results in file order, as they come, and makes the reader wait only while more
+ * batches than the pool's capacity are still running (batches the reading thread took itself are
+ * done at once and never make it wait).
+ */
+class OrderedQueue {
+  private readonly entries: QueueEntry[] = [];
+  private unsettled = 0;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly pool: RecordPool,
+    private readonly merge: (r: BatchResult) => void,
+  ) {}
+
+  add(p: Promise<BatchResult>): void {
+    const entry: QueueEntry = { settled: false };
+    this.entries.push(entry);
+    this.unsettled++;
+    p.then(
+      (r) => {
+        entry.result = r;
+      },
+      (err: unknown) => {
+        entry.error = err ?? new Error('batch failed');
+      },
+    ).finally(() => {
+      entry.settled = true;
+      this.unsettled--;
+      this.wake?.();
+    });
+  }
+
+  private mergeSettled(): void {
+    while (this.entries.length > 0 && this.entries[0]!.settled) {
+      const e = this.entries.shift()!;
+      if (e.error !== undefined) throw e.error;
+      this.merge(e.result!);
+    }
+  }
+
+  private settle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = () => {
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /** Merges what is done; waits while too many batches are still running. */
+  async throttle(): Promise<void> {
+    this.mergeSettled();
+    while (this.unsettled > this.pool.capacity) {
+      await this.settle();
+      this.mergeSettled();
+    }
+  }
+
+  async drain(): Promise<void> {
+    while (this.entries.length > 0) {
+      if (!this.entries[0]!.settled) await this.settle();
+      this.mergeSettled();
+    }
+  }
+}
+
+class Leaves {
+  private readonly map = new Map<string, LeafPath>();
+
+  add(list: readonly LeafPath[]): void {
+    for (const l of list) this.map.set(`${l.path}\u0000${l.scoped}`, l);
+  }
+
+  values(): LeafPath[] {
+    return [...this.map.values()];
+  }
+}
+
+function mergeBatch(fa: FileAnalysis, leaves: Leaves, r: BatchResult, base: { line: number; record: number }): void {
+  for (const s of r.syntax) {
+    if (fa.problems.length >= MAX_PROBLEMS) break;
+    fa.problems.push({
+      line: base.line + s.line,
+      column: s.column,
+      ...(s.record !== undefined ? { record: base.record + s.record } : {}),
+      ...(s.pointer !== undefined ? { pointer: maskDigits(s.pointer) } : {}),
+      reason: s.reason,
+    });
+  }
+  fa.problemCount += r.syntaxCount;
+  for (const v of r.violations) {
+    if (fa.violations.length >= MAX_VIOLATIONS) break;
+    fa.violations.push({
+      ...v,
+      ...(v.line !== undefined ? { line: base.line + v.line } : {}),
+      ...(v.record !== undefined ? { record: base.record + v.record } : {}),
+    });
+  }
+  fa.violationCount += r.violationCount;
+  fa.invalidRecords += r.invalidRecords;
+  for (const u of r.unsplittable) if (!fa.unsplittable.some((x) => x.pattern === u.pattern)) fa.unsplittable.push(u);
+  leaves.add(r.leaves);
+  if (r.pathsTruncated) fa.pathsTruncated = true;
+  fa.records += r.records;
+}
+
+async function readLines(file: EvidenceFile, index: number, pool: RecordPool, fa: FileAnalysis, leaves: Leaves): Promise<void> {
+  const base = { line: 0, record: 0 };
+  const queue = new OrderedQueue(pool, (r) => {
+    mergeBatch(fa, leaves, r, base);
+    base.line += r.lines;
+    base.record += r.records;
+  });
+  let carry: Buffer[] = [];
+  let carryBytes = 0;
+  let skipping = false;
+  let first = true;
+  let seq = 0;
+  for await (const raw of file.chunks()) {
+    let chunk = raw;
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    if (skipping) {
+      const nl = chunk.indexOf(0x0a);
+      if (nl < 0) continue;
+      chunk = chunk.subarray(nl + 1);
+      skipping = false;
+    }
+    const last = chunk.lastIndexOf(0x0a);
+    if (last < 0) {
+      carry.push(Buffer.from(chunk));
+      carryBytes += chunk.length;
+      if (carryBytes > LINE_CAP) {
+        // One record longer than the cap: named as too large, skipped up to its newline.
+        queue.add(
+          Promise.resolve({
+            seq: seq++,
+            lines: 1,
+            records: 1,
+            syntax: [{ line: 1, column: 1, record: 1, reason: 'record-too-large' }],
+            syntaxCount: 1,
+            violations: [],
+            violationCount: 0,
+            invalidRecords: 0,
+            unsplittable: [],
+            leaves: [],
+            pathsTruncated: false,
+          }),
+        );
+        carry = [];
+        carryBytes = 0;
+        skipping = true;
+      }
+      continue;
+    }
+    const bytes = pool.buffer(carryBytes + last + 1);
+    let at = 0;
+    for (const c of carry) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    bytes.set(chunk.subarray(0, last + 1), at);
+    carry = last + 1 < chunk.length ? [Buffer.from(chunk.subarray(last + 1))] : [];
+    carryBytes = chunk.length - last - 1;
+    queue.add(pool.run({ kind: 'lines', seq: seq++, file: index, bytes }));
+    await queue.throttle();
+  }
+  if (carryBytes > 0 && !skipping) {
+    const bytes = pool.buffer(carryBytes);
+    let at = 0;
+    for (const c of carry) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    queue.add(pool.run({ kind: 'lines', seq: seq++, file: index, bytes }));
+  }
+  await queue.drain();
+  fa.complete = fa.problemCount === 0;
+}
+
+/** Keeps an ajv error of the skeleton unless it is about a unit (judged on its own) or a count it cannot know. */
+function keepSkeletonError(e: ErrorObject, sk: Skeleton): boolean {
+  let node: unknown = sk.value;
+  for (const raw of splitPointer(e.instancePath)) {
+    if (node !== null && typeof node === 'object' && sk.placeholders.has(node)) return false;
+    if (node === null || typeof node !== 'object') return true;
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!Object.prototype.hasOwnProperty.call(node, seg)) return false;
+    node = (node as Record<string, unknown>)[seg];
+  }
+  if (node !== null && typeof node === 'object') {
+    if (sk.placeholders.has(node)) return false;
+    if (sk.openedArrays.has(node) && ARRAY_KEYWORDS.has(e.keyword)) return false;
+  }
+  return true;
+}
+
+/**
+ * Gathers document units into batches: bytes copied straight from the read chunks into the pool's
+ * buffer, places as numbers, so a unit allocates nothing on the reading thread.
+ */
+class UnitBatcher {
+  private bytes: Uint8Array | undefined;
+  private used = 0;
+  private meta = new Float64Array(UNIT_FIELDS * 2048);
+  private count = 0;
+  private groups: UnitGroup[] = [];
+  private readonly groupIndex = new Map<UnitGroup, number>();
+  private seq = 0;
+
+  constructor(
+    private readonly pool: RecordPool,
+    private readonly file: number,
+    private readonly queue: OrderedQueue,
+  ) {}
+
+  add(source: Buffer, start: number, end: number, m: UnitMeta): void {
+    const size = end - start;
+    if (this.bytes && this.used + size > this.bytes.length) this.flush();
+    if (!this.bytes) this.bytes = this.pool.buffer(Math.max(BATCH_ROOM, size));
+    source.copy(this.bytes, this.used, start, end);
+    let g = this.groupIndex.get(m.group);
+    if (g === undefined) {
+      g = this.groups.length;
+      this.groups.push(m.group);
+      this.groupIndex.set(m.group, g);
+    }
+    if ((this.count + 1) * UNIT_FIELDS > this.meta.length) {
+      const grown = new Float64Array(this.meta.length * 2);
+      grown.set(this.meta);
+      this.meta = grown;
+    }
+    const at = this.count * UNIT_FIELDS;
+    this.meta[at] = this.used;
+    this.meta[at + 1] = this.used + size;
+    this.meta[at + 2] = m.line;
+    this.meta[at + 3] = m.column;
+    this.meta[at + 4] = m.index;
+    this.meta[at + 5] = g;
+    this.count++;
+    this.used += size;
+    if (this.used >= BATCH_BYTES) this.flush();
+  }
+
+  flush(): void {
+    if (!this.bytes || this.count === 0) return;
+    const task: Task = {
+      kind: 'units',
+      seq: this.seq++,
+      file: this.file,
+      bytes: this.bytes.subarray(0, this.used),
+      meta: this.meta.slice(0, this.count * UNIT_FIELDS),
+      count: this.count,
+      groups: this.groups,
+    };
+    this.bytes = undefined;
+    this.used = 0;
+    this.count = 0;
+    this.groups = [];
+    this.groupIndex.clear();
+    this.queue.add(this.pool.run(task));
+  }
+}
+
+async function readDocument(
+  file: EvidenceFile,
+  index: number,
+  pool: RecordPool,
+  fa: FileAnalysis,
+  leaves: Leaves,
+  validators: SchemaValidators | undefined,
+  walk: boolean,
+): Promise<void> {
+  const queue = new OrderedQueue(pool, (r) => mergeBatch(fa, leaves, r, { line: 0, record: 0 }));
+  const batcher = new UnitBatcher(pool, index, queue);
+  const splitter = new JsonSplitter({ unitCap: UNIT_CAP, onUnit: (source, start, end, meta) => batcher.add(source, start, end, meta) });
+  for await (const chunk of file.chunks()) {
+    // After a syntax error the rest is still read, so the file is hashed in this same pass.
+    if (splitter.error) continue;
+    splitter.push(chunk);
+    await queue.throttle();
+  }
+  const { skeleton, error } = splitter.end();
+  batcher.flush();
+  await queue.drain();
+  if (error) {
+    fa.problemCount++;
+    fa.problems.push({ line: error.line, column: error.column, pointer: maskDigits(error.pointer), reason: error.reason === 'encoding' ? 'encoding' : error.reason });
+    fa.problems.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    if (fa.problems.length > MAX_PROBLEMS) fa.problems.length = MAX_PROBLEMS;
+  }
+  if (skeleton) {
+    if (walk) {
+      const c = new PathCollector();
+      c.add(skeleton.value, '');
+      for (const p of skeleton.droppedLeaves) c.addLeaf(p);
+      leaves.add(c.take());
+      if (c.truncated) fa.pathsTruncated = true;
+    }
+    if (validators) {
+      if (skeleton.truncated) fa.skeletonSkipped = true;
+      else if (!validators.root(skeleton.value)) {
+        const kept = (validators.root.errors ?? []).filter((e) => keepSkeletonError(e, skeleton));
+        if (kept.length > 0) fa.invalidRecords++;
+        fa.violationCount += kept.length;
+        for (const e of kept) if (fa.violations.length < MAX_VIOLATIONS) fa.violations.push(toViolation(e, ''));
+      }
+    }
+  }
+  fa.complete = fa.problemCount === 0;
+}
+
+async function readText(file: EvidenceFile, reader: { push(t: string): void; encodingProblem(): void }): Promise<void> {
+  const decoder = new StrictUtf8Decoder();
+  let stopped = false;
+  for await (const chunk of file.chunks()) {
+    if (stopped) continue;
+    const { text, bad } = decoder.decode(chunk, false);
+    reader.push(text);
+    if (bad) {
+      reader.encodingProblem();
+      stopped = true;
+    }
+  }
+  if (!stopped) {
+    const { text, bad } = decoder.decode(Buffer.alloc(0), true);
+    reader.push(text);
+    if (bad) reader.encodingProblem();
+  }
+}
+
+async function readCsv(file: EvidenceFile, fa: FileAnalysis): Promise<void> {
+  const reader = new CsvReader();
+  await readText(file, reader);
+  const r = reader.end();
+  fa.records = r.records;
+  fa.problems = r.problems.map((p) => ({ ...p }));
+  fa.problemCount = r.problemCount;
+  fa.csv = { delimiter: r.delimiter, columns: r.columns, nonEmpty: r.nonEmpty, duplicateColumns: r.duplicateColumns };
+  fa.complete = r.complete && r.problemCount === 0;
+}
+
+async function readXml(file: EvidenceFile, fa: FileAnalysis): Promise<void> {
+  const reader = new XmlReader();
+  await readText(file, reader);
+  const r = reader.end();
+  fa.records = r.elements;
+  if (r.problem) {
+    fa.problems = [{ line: r.problem.line, column: r.problem.column, reason: r.problem.reason, ...(r.problem.element ? { pointer: maskDigits(r.problem.element) } : {}) }];
+    fa.problemCount = 1;
+  }
+  fa.leaves = r.leaves.map((path) => ({ path, scoped: '' }));
+  fa.pathsTruncated = r.pathsTruncated;
+  fa.complete = !r.problem;
+}
+
+/**
+ * Reads every file of an export sample once (hashing it in the same pass), with the dictionary and
+ * schema loaded first so that one pass serves all three PORT 1 checks: format and syntax, schema
+ * validation of each JSON record, and the places where values sit for the dictionary.
+ */
+export async function analyseExport(input: AnalysisInput): Promise<ExportAnalysis> {
+  const dictionary = input.dictionary ? await loadDictionary(input.dictionary) : undefined;
+  const schema = input.schema ? await loadSchema(input.schema) : undefined;
+  const walk = dictionary?.ok === true;
+  const config: ProcessorConfig = { walk, ...(schema?.ok ? { schema: schema.schema } : {}) };
+  const validators = schema?.ok ? schema.validators : undefined;
+  const plans = input.sample.map((f) => planFile(f));
+  // Small JSON files share one inline processor; a large one gets its own worker threads.
+  let inline: RecordPool | undefined;
+  const poolFor = (bytes: number): RecordPool => {
+    const n = input.workers ?? (bytes < WORKER_THRESHOLD ? 0 : defaultWorkerCount());
+    if (n === 0) return (inline ??= new RecordPool(config, 0, undefined, validators));
+    return new RecordPool(config, n, input.workerUrl, validators);
+  };
+  const files: FileAnalysis[] = [];
+  try {
+    for (let i = 0; i < input.sample.length; i++) {
+      const file = input.sample[i]!;
+      const plan = plans[i]!;
+      const fa = emptyAnalysis(file);
+      files.push(fa);
+      if ('refusal' in plan) {
+        fa.refusal = plan.refusal;
+        continue;
+      }
+      fa.format = plan.format;
+      if (plan.format === 'csv') await readCsv(file, fa);
+      else if (plan.format === 'xml') await readXml(file, fa);
+      else {
+        fa.validated = validators !== undefined;
+        const leaves = new Leaves();
+        const document = plan.format === 'json' || plan.format === 'fhir-json';
+        const pool = poolFor(file.bytes);
+        try {
+          if (document) await readDocument(file, i, pool, fa, leaves, validators, walk);
+          else await readLines(file, i, pool, fa, leaves);
+        } finally {
+          if (pool !== inline) await pool.close();
+        }
+        fa.leaves = leaves.values();
+      }
+    }
+  } finally {
+    await inline?.close();
+  }
+  return { files, dictionary, schema };
+}

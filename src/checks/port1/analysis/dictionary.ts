@@ -1,0 +1,109 @@
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from '../../../diagnostics/ajv.js';
+import { ajvProblems } from '../../../diagnostics/ajv-problems.js';
+import { UserInputError } from '../../../diagnostics/user-input-error.js';
+import { parseYaml, positionOf, type YamlSource } from '../../../diagnostics/yaml-source.js';
+import type { EvidenceFile } from '../../../evidence/evidence-file.js';
+import { DICTIONARY_SCHEMA, type Category, type DataDictionary, type DictionaryLocation } from './dictionary-schema.js';
+
+/** Largest dictionary read. */
+const MAX_DICTIONARY_BYTES = 16 * 1024 * 1024;
+
+/** Something wrong with the dictionary file itself, already worded in both languages. */
+export interface DictionaryProblem {
+  line?: number;
+  column?: number;
+  /** Dotted path of the value concerned (`items[3].location`). */
+  subject?: string;
+  what: { en: string; fr: string };
+}
+
+/** A dictionary item as the checks use it. */
+export interface LoadedItem {
+  name: string;
+  category: Category;
+  locations: DictionaryLocation[];
+  /** Where the item is written in the dictionary file. */
+  line?: number;
+  column?: number;
+}
+
+export type DictionaryLoad = { ok: true; items: LoadedItem[] } | { ok: false; problems: DictionaryProblem[] };
+
+let validator: ValidateFunction | undefined;
+
+function validate(value: unknown): ValidateFunction {
+  validator ??= createAjv().compile(DICTIONARY_SCHEMA);
+  validator(value);
+  return validator;
+}
+
+const t2 = (en: string, fr: string): { en: string; fr: string } => ({ en, fr });
+
+/** Reads the whole of a small evidence file (one pass, which also hashes it). */
+export async function readSmall(file: EvidenceFile, max: number): Promise<Buffer | undefined> {
+  if (file.bytes > max) return undefined;
+  const parts: Buffer[] = [];
+  for await (const c of file.chunks()) parts.push(c);
+  return Buffer.concat(parts);
+}
+
+/**
+ * Loads a data dictionary (YAML or JSON, which YAML reads too), validates it against its schema
+ * and the rules a schema cannot say (one kind of location each, unique names). Every problem comes
+ * with its line and column in the dictionary.
+ */
+export async function loadDictionary(file: EvidenceFile): Promise<DictionaryLoad> {
+  const bytes = await readSmall(file, MAX_DICTIONARY_BYTES);
+  if (!bytes) {
+    return { ok: false, problems: [{ what: t2(`is ${file.bytes} bytes; a dictionary may be at most ${MAX_DICTIONARY_BYTES}.`, `fait ${file.bytes} octets ; un dictionnaire ne peut dépasser ${MAX_DICTIONARY_BYTES} octets.`) }] };
+  }
+  let src: YamlSource;
+  try {
+    src = parseYaml(bytes, file.path);
+  } catch (err) {
+    if (!(err instanceof UserInputError)) throw err;
+    return { ok: false, problems: err.problems.map((p) => ({ line: p.line, column: p.column, subject: p.subject, what: p.message })) };
+  }
+  const v = validate(src.value);
+  if (v.errors && v.errors.length > 0) {
+    return {
+      ok: false,
+      problems: ajvProblems(v.errors, src, 'schema', () => []).map((p) => ({ line: p.line, column: p.column, subject: p.subject, what: p.message })),
+    };
+  }
+  const dict = src.value as DataDictionary;
+  const problems: DictionaryProblem[] = [];
+  const items: LoadedItem[] = [];
+  const names = new Map<string, number>();
+  dict.items.forEach((item, i) => {
+    const pos = positionOf(src, ['items', i]);
+    const first = names.get(item.name);
+    if (first !== undefined) {
+      problems.push({
+        ...positionOf(src, ['items', i, 'name']),
+        subject: `items[${i}].name`,
+        what: t2(`"${item.name}" is already the name of item ${first + 1}.`, `« ${item.name} » est déjà le nom de l'élément ${first + 1}.`),
+      });
+    } else names.set(item.name, i);
+    const locations = Array.isArray(item.location) ? item.location : [item.location];
+    locations.forEach((loc, j) => {
+      const at = Array.isArray(item.location) ? ['items', i, 'location', j] : ['items', i, 'location'];
+      const kinds = (['pointer', 'column', 'xpath'] as const).filter((k) => loc[k] !== undefined);
+      const where = { ...positionOf(src, at), subject: `items[${i}].location${Array.isArray(item.location) ? `[${j}]` : ''}` };
+      if (kinds.length !== 1) {
+        problems.push({
+          ...where,
+          what: t2(
+            `must give exactly one of pointer (JSON), column (CSV) or xpath (XML); ${kinds.length === 0 ? 'none is' : `${kinds.join(' and ')} are`} given.`,
+            `doit indiquer exactement un de pointer (JSON), column (CSV) ou xpath (XML) ; ${kinds.length === 0 ? 'aucun n’est indiqué' : `${kinds.join(' et ')} sont indiqués`}.`,
+          ),
+        });
+      } else if (loc.resource_type !== undefined && loc.pointer === undefined) {
+        problems.push({ ...where, what: t2('resource_type only goes with a pointer.', 'resource_type ne s’emploie qu’avec pointer.') });
+      }
+    });
+    items.push({ name: item.name, category: item.category, locations, line: pos.line, column: pos.column });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, items };
+}

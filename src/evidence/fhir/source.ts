@@ -1,0 +1,387 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Client } from 'fhir-kit-client';
+import type { RawFinding } from '../../report/report.js';
+import { canonicalLine, canonicalNdjson, FhirNdjsonEvidence, JsonTooDeepError, type CanonicalLine } from './ndjson.js';
+import { displayUrl, parseFhirUrl, snapshotName, type ParsedFhirUrl } from './url.js';
+
+export { displayUrl, parseFhirUrl, snapshotName, type FhirUrlProblem, type ParsedFhirUrl } from './url.js';
+
+/** A FHIR search named by the manifest (`{ fhir: URL, token_env: VAR, max_resources: N }`). */
+export interface FhirSourceRef {
+  /** `<base>/<ResourceType>?<query>`: a FHIR search. */
+  url: string;
+  /** Name of the environment variable holding the bearer token; never the token itself. */
+  tokenEnv?: string;
+  /** Most resources kept (default {@link DEFAULT_MAX_RESOURCES}); paging stops there. */
+  maxResources?: number;
+}
+
+export interface FhirOpenOptions {
+  /** Environment the token is read from (the CLI passes `process.env`). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** `--offline`: no request at all; the source is refused with `fhir.offline`. */
+  offline: boolean;
+  /** Time allowed to each HTTP request, body included, in milliseconds. */
+  timeoutMs: number;
+  /** Time allowed to the whole fetch, every page included (default {@link DEFAULT_DEADLINE_MS}). */
+  deadlineMs?: number;
+  /** `--save-evidence DIR`: also write the canonical NDJSON there, for an offline replay. */
+  saveDir?: string;
+  /** Largest canonical NDJSON kept, in bytes (default {@link DEFAULT_MAX_BYTES}). */
+  maxBytes?: number;
+  /** Most pages followed (default {@link DEFAULT_MAX_PAGES}), so an endless paging ends. */
+  maxPages?: number;
+}
+
+/** What a FHIR source could not deliver: the engine turns it into an `error` or `failed` slot. */
+export interface FhirFailure {
+  ok: false;
+  reason: 'source';
+  /** `error`: the check could not be carried out; `failed`: the server answered with bad content. */
+  status: 'error' | 'failed';
+  /** Finding code (`fhir.*`, worded in src/i18n/messages/fhir.ts). */
+  code: string;
+  /** Finding parameters; never the token, never patient data. */
+  params: Record<string, string | number>;
+}
+
+export interface FhirSuccess {
+  ok: true;
+  /** The resources as canonical NDJSON; `path` is the URL, `kind` is `fhir-ndjson`. */
+  file: FhirNdjsonEvidence;
+  /** Pages fetched. */
+  pages: number;
+  /** True when `maxResources` cut the result short. */
+  truncated: boolean;
+  /** Name of the snapshot written in `saveDir`, relative to it. */
+  savedAs?: string;
+  /** Warnings about the source (`fhir.truncated`, `fhir.unexpected-type`); no `slot` yet. */
+  findings: RawFinding[];
+}
+
+export type FhirEvidenceResult = FhirSuccess | FhirFailure;
+
+export const DEFAULT_MAX_RESOURCES = 10_000;
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_PAGES = 1000;
+export const DEFAULT_DEADLINE_MS = 120_000;
+const MAX_REDIRECTS = 5;
+
+/** Runs of 13 digits or more (matricule-shaped) are masked in any text that reaches a finding. */
+function maskDigits(text: string): string {
+  return text.replace(/\d{13,}/g, (run) => `${run.slice(0, 1)}${'*'.repeat(run.length - 3)}${run.slice(-2)}`);
+}
+
+/** The parts of the `debug` package used to switch fhir-kit-client's logging off. */
+interface DebugModule {
+  enabled(namespace: string): boolean;
+  disable(): string;
+  enable(namespaces: string): void;
+}
+
+/**
+ * fhir-kit-client logs the bodies of failed responses through `debug` when `DEBUG` matches its
+ * namespace; such a body may echo the bearer token or carry patient data, so that namespace is
+ * switched off whatever `DEBUG` says (other namespaces are left as they were). The `debug` instance
+ * is resolved from fhir-kit-client's own folder, so it is the one the client logs through.
+ */
+function silenceClientLogging(): void {
+  let dbg: DebugModule;
+  try {
+    dbg = createRequire(import.meta.resolve('fhir-kit-client'))('debug') as DebugModule;
+  } catch {
+    return;
+  }
+  if (!dbg.enabled('fhir-kit-client:error') && !dbg.enabled('fhir-kit-client:info')) return;
+  const current = dbg.disable();
+  dbg.enable(current ? `${current},-fhir-kit-client:*` : '-fhir-kit-client:*');
+}
+
+class SourceFailure extends Error {
+  constructor(readonly status: 'error' | 'failed', readonly code: string, readonly params: Record<string, string | number>) {
+    super(code);
+  }
+}
+
+const TLS_CODES = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_SSL_|HOSTNAME_MISMATCH)/;
+
+/** Up to three issues of an OperationOutcome, as `severity/code: text`, bounded and masked. */
+function summariseOutcome(data: unknown, redact: (s: string) => string): string {
+  const issues = (data as { issue?: unknown })?.issue;
+  if (!Array.isArray(issues)) return '';
+  return issues
+    .slice(0, 3)
+    .map((i: { severity?: unknown; code?: unknown; diagnostics?: unknown; details?: { text?: unknown } }) => {
+      const text = typeof i.diagnostics === 'string' ? i.diagnostics : typeof i.details?.text === 'string' ? i.details.text : '';
+      const head = `${String(i.severity ?? '?')}/${String(i.code ?? '?')}`;
+      return text ? `${head}: ${redact(text).slice(0, 200)}` : head;
+    })
+    .join('; ');
+}
+
+function isErrorOutcome(data: unknown): boolean {
+  const issues = (data as { issue?: unknown })?.issue;
+  return Array.isArray(issues) && issues.some((i: { severity?: unknown }) => i?.severity === 'error' || i?.severity === 'fatal');
+}
+
+interface FetchState {
+  client: Client;
+  parsed: ParsedFhirUrl;
+  shown: string;
+  timeoutMs: number;
+  deadline: AbortSignal;
+  deadlineMs: number;
+  maxBytes: number;
+  redact: (s: string) => string;
+  tokenEnv: string | undefined;
+}
+
+/** One GET through fhir-kit-client: redirects followed by hand on the same origin only, errors mapped to findings. */
+async function getJson(state: FetchState, url: string, page: number): Promise<Record<string, unknown>> {
+  const { shown } = state;
+  let target = url;
+  for (let hop = 0; ; hop++) {
+    const requestTimeout = AbortSignal.timeout(state.timeoutMs);
+    const signal = AbortSignal.any([requestTimeout, state.deadline]);
+    let data: unknown;
+    try {
+      data = await state.client.request(target, { options: { signal, redirect: 'manual' } });
+    } catch (err) {
+      if (state.deadline.aborted) throw new SourceFailure('error', 'fhir.timeout', { url: shown, ms: state.deadlineMs, scope: 'deadline', page });
+      if (requestTimeout.aborted) throw new SourceFailure('error', 'fhir.timeout', { url: shown, ms: state.timeoutMs, scope: 'request', page });
+      const e = err as { response?: { status?: unknown; data?: unknown }; config?: { headers?: Headers }; cause?: { code?: unknown; name?: unknown }; code?: unknown; name?: unknown };
+      const status = e.response?.status;
+      if (typeof status !== 'number') {
+        // fhir-kit-client attaches the response to the parsed body; a JSON scalar or null cannot take it.
+        if (e.cause === undefined && err instanceof TypeError && /non-object/.test(err.message)) {
+          throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType: '', what: 'not-resource' });
+        }
+        const code = String(e.cause?.code ?? e.code ?? e.cause?.name ?? e.name ?? 'unknown');
+        throw new SourceFailure('error', TLS_CODES.test(code) ? 'fhir.tls-failed' : 'fhir.unreachable', { url: shown, reason: state.redact(code), page });
+      }
+      const body = e.response?.data;
+      const headers = e.config?.headers;
+      if (status >= 300 && status < 400) {
+        const location = headers?.get?.('location');
+        let next: URL | undefined;
+        try {
+          next = location ? new URL(location, target) : undefined;
+        } catch {
+          next = undefined;
+        }
+        if (!next) throw new SourceFailure('error', 'fhir.http-status', { url: shown, status, page, issues: '' });
+        if (next.origin !== state.parsed.origin) throw new SourceFailure('error', 'fhir.redirect-refused', { url: shown, target: next.origin, reason: 'origin', page });
+        if (hop >= MAX_REDIRECTS) throw new SourceFailure('error', 'fhir.redirect-refused', { url: shown, target: next.origin, reason: 'too-many', page });
+        target = next.href;
+        continue;
+      }
+      const contentType = state.redact(String(headers?.get?.('content-type') ?? ''));
+      const issues = body && typeof body === 'object' ? summariseOutcome(body, state.redact) : '';
+      if (status === 401 || status === 403) {
+        throw new SourceFailure('error', 'fhir.unauthorized', { url: shown, status, env: state.tokenEnv ?? '', page });
+      }
+      if (status === 404 || status === 410) throw new SourceFailure('error', 'fhir.not-found', { url: shown, status, page, issues });
+      if (status >= 200 && status < 300) throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType, what: 'not-json' });
+      throw new SourceFailure('error', 'fhir.http-status', { url: shown, status, page, issues });
+    }
+    const response = Client.httpFor(data as { resourceType: string }).response;
+    const contentType = response?.headers.get('content-type') ?? '';
+    if (!/json/i.test(contentType)) {
+      throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType: state.redact(contentType), what: 'content-type' });
+    }
+    const declared = Number(response?.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > state.maxBytes) throw new SourceFailure('error', 'fhir.too-large', { url: shown, max: state.maxBytes });
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType, what: 'not-resource' });
+    return data as Record<string, unknown>;
+  }
+}
+
+/**
+ * Fetches a FHIR search with fhir-kit-client and returns the resources as canonical NDJSON evidence.
+ * Follows `next` links on the declared origin only, up to `maxResources`, `maxPages`, the
+ * per-request timeout and the overall deadline; TLS is verified. The bearer token comes from
+ * `env[ref.tokenEnv]` and appears in no result, finding or error text. Never throws for a network
+ * or content problem: it comes back as a {@link FhirFailure}.
+ */
+export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions): Promise<FhirEvidenceResult> {
+  const shown = displayUrl(ref.url);
+  if (opts.offline) return failure('error', 'fhir.offline', { url: shown });
+  const parsedUrl = parseFhirUrl(ref.url);
+  if (!parsedUrl.ok) return failure('error', 'fhir.url-invalid', { url: parsedUrl.problem === 'credentials' ? '' : shown, problem: parsedUrl.problem });
+  const parsed = parsedUrl.value;
+  let token: string | undefined;
+  if (ref.tokenEnv !== undefined) {
+    token = opts.env[ref.tokenEnv];
+    if (token === undefined || token.trim() === '') return failure('error', 'fhir.token-missing', { url: shown, env: ref.tokenEnv });
+    token = token.trim();
+    // A header value must be visible ASCII; anything else would fail deep in fetch.
+    if (!/^[\x21-\x7e]+$/.test(token)) return failure('error', 'fhir.token-missing', { url: shown, env: ref.tokenEnv });
+  }
+  if (parsed.origin.startsWith('https:') && opts.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+    return failure('error', 'fhir.tls-unverified', { url: shown });
+  }
+  silenceClientLogging();
+  const secret = token;
+  const redact = (s: string): string => maskDigits(secret ? s.split(secret).join('[redacted]') : s);
+  const maxResources = Math.max(1, ref.maxResources ?? DEFAULT_MAX_RESOURCES);
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
+  const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), deadlineMs);
+  timer.unref();
+  const client = new Client({
+    baseUrl: parsed.base,
+    customHeaders: { accept: 'application/fhir+json, application/json;q=0.9' },
+    ...(token !== undefined ? { bearerToken: token } : {}),
+  });
+  const state: FetchState = { client, parsed, shown, timeoutMs: opts.timeoutMs, deadline: deadline.signal, deadlineMs, maxBytes, redact, tokenEnv: ref.tokenEnv };
+  try {
+    const lines: CanonicalLine[] = [];
+    const unexpected = new Map<string, number>();
+    let bytes = 0;
+    let pages = 0;
+    let truncated = false;
+    const requested = new Set<string>();
+    let url: string | undefined = parsed.href;
+    while (url !== undefined) {
+      if (pages >= maxPages) throw new SourceFailure('error', 'fhir.too-many-pages', { url: shown, max: maxPages });
+      if (requested.has(url)) throw new SourceFailure('error', 'fhir.paging-loop', { url: shown, page: pages + 1 });
+      requested.add(url);
+      pages++;
+      const bundle = await getJson(state, url, pages);
+      if (bundle.resourceType === 'OperationOutcome') {
+        throw new SourceFailure('failed', 'fhir.operation-outcome', { url: shown, page: pages, issues: summariseOutcome(bundle, redact) });
+      }
+      if (bundle.resourceType !== 'Bundle') {
+        throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page: pages, contentType: 'application/fhir+json', what: typeof bundle.resourceType === 'string' ? `resource:${bundle.resourceType}` : 'not-resource' });
+      }
+      const entries = Array.isArray(bundle.entry) ? (bundle.entry as unknown[]) : [];
+      for (const entry of entries) {
+        const e = entry as { resource?: unknown; search?: { mode?: unknown } } | null;
+        const resource = e?.resource;
+        if (resource === undefined) continue;
+        if (resource === null || typeof resource !== 'object' || typeof (resource as { resourceType?: unknown }).resourceType !== 'string') {
+          throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page: pages, contentType: 'application/fhir+json', what: 'entry-not-resource' });
+        }
+        const r = resource as Record<string, unknown>;
+        if (e?.search?.mode === 'outcome') {
+          if (isErrorOutcome(r)) throw new SourceFailure('failed', 'fhir.operation-outcome', { url: shown, page: pages, issues: summariseOutcome(r, redact) });
+          continue;
+        }
+        if (lines.length >= maxResources) {
+          truncated = true;
+          break;
+        }
+        if (r.resourceType !== parsed.resourceType && e?.search?.mode !== 'include') {
+          unexpected.set(r.resourceType as string, (unexpected.get(r.resourceType as string) ?? 0) + 1);
+        }
+        const line = canonicalLine(r);
+        bytes += Buffer.byteLength(line.line) + 1;
+        if (bytes > maxBytes) throw new SourceFailure('error', 'fhir.too-large', { url: shown, max: maxBytes });
+        lines.push(line);
+      }
+      const next = nextLink(bundle);
+      if (next === undefined || truncated) {
+        if (next !== undefined) truncated = true;
+        break;
+      }
+      if (lines.length >= maxResources) {
+        truncated = true;
+        break;
+      }
+      let nextUrl: URL;
+      try {
+        nextUrl = new URL(next, url);
+      } catch {
+        throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page: pages, contentType: 'application/fhir+json', what: 'bad-next-link' });
+      }
+      if (nextUrl.origin !== parsed.origin) {
+        throw new SourceFailure('error', 'fhir.foreign-next-link', { url: shown, target: nextUrl.origin, page: pages });
+      }
+      url = nextUrl.href;
+    }
+    if (lines.length === 0) return failure('failed', 'fhir.empty', { url: shown });
+    const content = canonicalNdjson(lines);
+    if (secret !== undefined && secret.length >= 8 && content.includes(secret)) {
+      return failure('error', 'fhir.token-in-content', { url: shown, env: ref.tokenEnv ?? '' });
+    }
+    const findings: RawFinding[] = [];
+    if (truncated) findings.push({ code: 'fhir.truncated', severity: 'warning', file: shown, params: { url: shown, max: maxResources } });
+    if (unexpected.size > 0) {
+      const types = [...unexpected.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([t, n]) => `${t} (${n})`).join(', ');
+      findings.push({ code: 'fhir.unexpected-type', severity: 'warning', file: shown, params: { url: shown, expected: parsed.resourceType, types } });
+    }
+    let savedAs: string | undefined;
+    let absPath = '';
+    if (opts.saveDir !== undefined) {
+      savedAs = snapshotName(shown);
+      absPath = path.resolve(opts.saveDir, savedAs);
+      try {
+        await writeAtomically(absPath, content);
+      } catch (err) {
+        return failure('error', 'fhir.save-failed', { url: shown, reason: String((err as NodeJS.ErrnoException).code ?? 'EIO') });
+      }
+    }
+    const file = new FhirNdjsonEvidence(shown, absPath, content);
+    const out: FhirSuccess = { ok: true, file, pages, truncated, findings };
+    if (savedAs !== undefined) out.savedAs = savedAs;
+    return out;
+  } catch (err) {
+    if (err instanceof SourceFailure) return failure(err.status, err.code, err.params);
+    if (err instanceof JsonTooDeepError) return failure('failed', 'fhir.not-fhir', { url: shown, page: 0, contentType: 'application/fhir+json', what: 'too-deep' });
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    deadline.abort();
+  }
+}
+
+function nextLink(bundle: Record<string, unknown>): string | undefined {
+  const links = Array.isArray(bundle.link) ? (bundle.link as { relation?: unknown; url?: unknown }[]) : [];
+  const next = links.find((l) => l?.relation === 'next');
+  return typeof next?.url === 'string' && next.url !== '' ? next.url : undefined;
+}
+
+function failure(status: 'error' | 'failed', code: string, params: Record<string, string | number>): FhirFailure {
+  return { ok: false, reason: 'source', status, code, params };
+}
+
+/** Writes through a temporary file in the same folder and a rename, so a reader never sees half a snapshot. */
+async function writeAtomically(absPath: string, content: Buffer): Promise<void> {
+  await fsp.mkdir(path.dirname(absPath), { recursive: true });
+  const tmp = path.join(path.dirname(absPath), `.${path.basename(absPath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fsp.writeFile(tmp, content, { flag: 'wx' });
+    await fsp.rename(tmp, absPath);
+  } catch (err) {
+    await fsp.rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** A snapshot name as {@link snapshotName} makes them: a plain file name, never a path. */
+const SNAPSHOT_NAME = /^fhir-[A-Za-z0-9.-]+-[0-9a-f]{16}\.ndjson$/;
+
+/**
+ * Reads back a snapshot written with `saveDir`, for an offline replay: the same evidence (path =
+ * URL, kind `fhir-ndjson`, same bytes and hash) as the live fetch gave, without any request.
+ */
+export async function openFhirSnapshot(dir: string, name: string, url: string, maxBytes = DEFAULT_MAX_BYTES): Promise<FhirEvidenceResult> {
+  const shown = displayUrl(url);
+  if (!SNAPSHOT_NAME.test(name)) return failure('error', 'fhir.snapshot-missing', { url: shown, name: name.slice(0, 200) });
+  const absPath = path.resolve(dir, name);
+  let content: Buffer;
+  try {
+    const st = await fsp.stat(absPath);
+    if (!st.isFile()) return failure('error', 'fhir.snapshot-missing', { url: shown, name });
+    if (st.size > maxBytes) return failure('error', 'fhir.too-large', { url: shown, max: maxBytes });
+    content = await fsp.readFile(absPath);
+  } catch {
+    return failure('error', 'fhir.snapshot-missing', { url: shown, name });
+  }
+  return { ok: true, file: new FhirNdjsonEvidence(shown, absPath, content), pages: 0, truncated: false, findings: [] };
+}
