@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from '../diagnostics/ajv.js';
@@ -13,7 +13,7 @@ import { createRegistry, type CheckRegistry } from '../checks/registry.js';
 import { factsOf, slotRefsOf } from './condition.js';
 import { normalizeId } from './ids.js';
 import { rulesetSchema } from './schema.js';
-import type { CheckUse, Condition, FactDef, FactValue, Localized, RequirementDef, Ruleset, SlotDef } from './types.js';
+import type { CheckUse, Condition, FactDef, FactValue, Localized, RequirementDef, Ruleset, ScenarioDef, SectionDef, SlotDef } from './types.js';
 
 /** Folder of the rulesets shipped with dmn-check. */
 export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -41,6 +41,8 @@ interface RawSlot {
   accepts: string[];
   multiple?: boolean;
   checks?: (string | { check: string; options?: Record<string, unknown> })[];
+  looks_for?: Localized;
+  proofs?: string[];
 }
 interface RawRequirement {
   id: string;
@@ -49,19 +51,29 @@ interface RawRequirement {
   mandatory_since?: string;
   title: Localized;
   statement: Localized;
-  scenarios?: { id: string; title: Localized; proofs?: { id: string; text: Localized }[] }[];
+  scenarios?: { id: string; title: Localized; profile?: string; statement?: Localized; applies_when?: Condition; proofs?: { id: string; text: Localized }[] }[];
   not_applicable_when?: { when: Condition; reason: Localized }[];
   slots?: RawSlot[];
   clarifications?: { source: string; text: Localized }[];
   examples?: { title: Localized; language: string; text: string }[];
+}
+/** `{ id, inherit: true }`: the base ruleset's definition of that requirement, placed here. */
+interface RawInherited {
+  id: string;
+  inherit: true;
 }
 interface RawRuleset {
   id: string;
   version: string;
   title: Localized;
   extends?: string;
+  sections?: Record<string, { grid_id?: string; title: Localized }>;
   facts?: Record<string, { type: FactDef['type']; question: Localized; values?: Record<string, Localized> }>;
-  requirements?: RawRequirement[];
+  requirements?: (RawRequirement | RawInherited)[];
+}
+
+function isInherited(r: RawRequirement | RawInherited): r is RawInherited {
+  return 'inherit' in r;
 }
 
 export interface LoadRulesetOptions {
@@ -71,11 +83,25 @@ export interface LoadRulesetOptions {
   cwd?: string;
 }
 
+const BUNDLED_REF = /^([a-z][a-z0-9-]*)@([\w.-]+)$/;
+
 /** Resolves `ans-dmn@1.2.2` to the bundled file, anything else as a path relative to `from`. */
 function resolveRef(ref: string, from: string): string {
-  const bundled = /^([a-z][a-z0-9-]*)@([\w.-]+)$/.exec(ref);
-  if (bundled) return path.join(BUNDLED_RULES_DIR, `${bundled[1]}-${bundled[2]}.yaml`);
+  const bundled = BUNDLED_REF.exec(ref);
+  if (bundled) return bundledRulesetFile(ref);
   return path.resolve(from, ref);
+}
+
+/** The bundled file of `id@version` (`ans-dmn-complete@1.2.2` → rules/ans-dmn-complete-1.2.2.yaml). */
+export function bundledRulesetFile(ref: string): string {
+  const m = BUNDLED_REF.exec(ref);
+  if (!m) throw new Error(`not a bundled ruleset reference: ${ref}`);
+  return path.join(BUNDLED_RULES_DIR, `${m[1]}-${m[2]}.yaml`);
+}
+
+/** Whether `ref` has the `id@version` form of a bundled ruleset. */
+export function isBundledRef(ref: string): boolean {
+  return BUNDLED_REF.test(ref);
 }
 
 function display(abs: string, cwd: string): string {
@@ -91,7 +117,9 @@ function display(abs: string, cwd: string): string {
 export function loadRuleset(file: string, options: LoadRulesetOptions = {}): Ruleset {
   const cwd = options.cwd ?? process.cwd();
   const registry = options.registry ?? createRegistry();
-  const result = loadChain(path.resolve(cwd, file), cwd, registry, []);
+  // `--rules ans-dmn-complete@1.2.2` names a bundled ruleset, unless a file of that name exists.
+  const abs = isBundledRef(file) && !existsSync(path.resolve(cwd, file)) ? bundledRulesetFile(file) : path.resolve(cwd, file);
+  const result = loadChain(abs, cwd, registry, []);
   return deepFreeze(result);
 }
 
@@ -152,7 +180,38 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
     }
   }
   const facts = mergeFacts(base?.facts ?? [], r.facts ?? {});
-  const ownRequirements = (r.requirements ?? []).map((req, i) => toRequirement(req, i, src, facts, registry, problems));
+  const sections = mergeSections(base?.sections ?? [], r.sections ?? {});
+  const ownRequirements: (RequirementDef | { inherit: string })[] = [];
+  (r.requirements ?? []).forEach((req, i) => {
+    if (!isInherited(req)) {
+      const def = toRequirement(req, i, src, facts, registry, problems);
+      if (sections.length > 0 && !sections.some((x) => x.id === req.section)) {
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, ['requirements', i, 'section']),
+          subject: dottedPath(['requirements', i, 'section']),
+          message: t2(`undeclared section "${req.section}".`, `section non déclarée « ${req.section} ».`),
+          hint: didYouMean(req.section, sections.map((x) => x.id)) ?? t2('Declare it under `sections:`.', 'Déclarez-la sous `sections:`.'),
+        });
+      }
+      ownRequirements.push(def);
+      return;
+    }
+    const from = base?.requirements.find((b) => normalizeId(b.id) === normalizeId(req.id));
+    if (!from) {
+      problems.push({
+        code: 'ruleset.invalid',
+        ...positionOf(src, ['requirements', i, 'inherit']),
+        subject: dottedPath(['requirements', i, 'inherit']),
+        message: base
+          ? t2(`the base ruleset ${base.id}@${base.version} has no requirement "${req.id}".`, `le référentiel de base ${base.id}@${base.version} n'a pas d'exigence « ${req.id} ».`)
+          : t2('`inherit` needs a base ruleset (`extends`).', '`inherit` suppose un référentiel de base (`extends`).'),
+        hint: base ? didYouMean(req.id, base.requirements.map((b) => b.id)) : undefined,
+      });
+      return;
+    }
+    ownRequirements.push({ inherit: from.id });
+  });
   const seen = new Map<string, number>();
   (r.requirements ?? []).forEach((req, i) => {
     const n = normalizeId(req.id);
@@ -169,7 +228,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
   const merged = mergeRequirements(base?.requirements ?? [], ownRequirements);
   const hash = createHash('sha256').update(src.bytes);
   if (base) hash.update(base.sha256);
-  return { id: r.id, version: r.version, title: r.title, sha256: hash.digest('hex'), facts, requirements: merged };
+  return { id: r.id, version: r.version, title: r.title, sha256: hash.digest('hex'), facts, sections, requirements: merged };
 }
 
 /** Keys accepted at a place of the ruleset, for "did you mean" on unknown keys. */
@@ -179,6 +238,8 @@ function knownKeysAt(p: string[]): readonly string[] {
   if (p[0] === 'facts' && depth === 2) return ['type', 'question', 'values'];
   if (p[0] === 'requirements' && depth === 2) return Object.keys(rulesetSchema.$defs.requirement.properties);
   if (p[0] === 'requirements' && p[2] === 'slots' && depth === 4) return Object.keys(rulesetSchema.$defs.slot.properties);
+  if (p[0] === 'requirements' && p[2] === 'scenarios' && depth === 4) return Object.keys(rulesetSchema.$defs.requirement.properties.scenarios.items.properties);
+  if (p[0] === 'sections' && depth === 2) return ['grid_id', 'title'];
   return [];
 }
 
@@ -192,9 +253,25 @@ function mergeFacts(base: readonly FactDef[], own: NonNullable<RawRuleset['facts
   return [...byName.values()];
 }
 
-function mergeRequirements(base: readonly RequirementDef[], own: RequirementDef[]): RequirementDef[] {
-  const out = [...base];
+function mergeSections(base: readonly SectionDef[], own: NonNullable<RawRuleset['sections']>): SectionDef[] {
+  const byId = new Map(base.map((x) => [x.id, x] as const));
+  for (const [id, x] of Object.entries(own)) byId.set(id, { id, title: x.title, ...(x.grid_id !== undefined ? { gridId: x.grid_id } : {}) });
+  return [...byId.values()];
+}
+
+/**
+ * Base requirements first, in their order; an own requirement with a base id replaces it in place,
+ * a new one is appended. An `inherit` entry moves the base definition to that place in the own
+ * order, so a ruleset can extend another and still list every requirement in its official order.
+ */
+function mergeRequirements(base: readonly RequirementDef[], own: readonly (RequirementDef | { inherit: string })[]): RequirementDef[] {
+  const inherited = new Set(own.flatMap((r) => ('inherit' in r ? [normalizeId(r.inherit)] : [])));
+  const out = base.filter((b) => !inherited.has(normalizeId(b.id)));
   for (const r of own) {
+    if ('inherit' in r) {
+      out.push(base.find((b) => normalizeId(b.id) === normalizeId(r.inherit))!);
+      continue;
+    }
     const i = out.findIndex((b) => normalizeId(b.id) === normalizeId(r.id));
     if (i >= 0) out[i] = r;
     else out.push(r);
@@ -284,7 +361,9 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
         hint: t2(`Scenario ids take the form "${req.id}.n".`, `Les scénarios sont numérotés « ${req.id}.n ».`),
       });
     }
+    if (s.applies_when) checkCondition(s.applies_when, [...at, 'scenarios', j, 'applies_when'], src, facts, undefined, problems);
   });
+  const proofIds = (req.scenarios ?? []).flatMap((s) => (s.proofs ?? []).map((p) => p.id));
   (req.not_applicable_when ?? []).forEach((na, j) => checkCondition(na.when, [...at, 'not_applicable_when', j, 'when'], src, facts, undefined, problems));
   const slots: SlotDef[] = [];
   const names: string[] = [];
@@ -354,8 +433,19 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
       }
       checks.push(use);
     });
+    (s.proofs ?? []).forEach((id, n) => {
+      if (!proofIds.includes(id)) {
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, [...sp, 'proofs', n]),
+          subject: dottedPath([...sp, 'proofs', n]),
+          message: t2(`"${id}" is not a proof of requirement "${req.id}".`, `« ${id} » n'est pas une preuve de l'exigence « ${req.id} ».`),
+          hint: didYouMean(id, proofIds),
+        });
+      }
+    });
     names.push(s.name);
-    slots.push({
+    const slot: SlotDef = {
       name: s.name,
       title: s.title,
       expects: s.expects,
@@ -363,14 +453,18 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
       accepts: s.accepts,
       multiple: s.multiple ?? true,
       checks,
-    });
+    };
+    if (s.looks_for) slot.looksFor = s.looks_for;
+    if (s.proofs) slot.proofs = s.proofs;
+    slots.push(slot);
   });
   const def: RequirementDef = {
     id: req.id,
     section: req.section,
     title: req.title,
     statement: req.statement,
-    scenarios: (req.scenarios ?? []).map((s) => ({ id: s.id, title: s.title, proofs: s.proofs ?? [] })),
+    scenarios: (req.scenarios ?? []).map(toScenario),
+    profiles: [...new Set([...(req.profile !== undefined ? [req.profile] : []), ...(req.scenarios ?? []).flatMap((s) => (s.profile !== undefined ? [s.profile] : []))])],
     notApplicableWhen: req.not_applicable_when ?? [],
     slots,
     clarifications: req.clarifications ?? [],
@@ -379,6 +473,14 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
   if (req.mandatory_since !== undefined) def.mandatorySince = req.mandatory_since;
   if (req.examples !== undefined) def.examples = req.examples;
   return def;
+}
+
+function toScenario(s: NonNullable<RawRequirement['scenarios']>[number]): ScenarioDef {
+  const out: ScenarioDef = { id: s.id, title: s.title, proofs: s.proofs ?? [] };
+  if (s.profile !== undefined) out.profile = s.profile;
+  if (s.statement !== undefined) out.statement = s.statement;
+  if (s.applies_when !== undefined) out.appliesWhen = s.applies_when;
+  return out;
 }
 
 function deepFreeze<T>(v: T): T {

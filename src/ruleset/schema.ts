@@ -52,6 +52,17 @@ export const rulesetSchema = {
         accepts: { type: 'array', items: { type: 'string' }, minItems: 1 },
         multiple: { type: 'boolean' },
         checks: { type: 'array', items: { $ref: '#/$defs/checkUse' } },
+        looks_for: { $ref: '#/$defs/localized' },
+        proofs: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+      },
+    },
+    inherited: {
+      type: 'object',
+      required: ['id', 'inherit'],
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string', pattern: '^[A-Za-z]+ ?[0-9]+$' },
+        inherit: { const: true },
       },
     },
     requirement: {
@@ -74,6 +85,9 @@ export const rulesetSchema = {
             properties: {
               id: { type: 'string', pattern: '^[A-Za-z]+ ?[0-9]+\\.[0-9]+$' },
               title: { $ref: '#/$defs/localized' },
+              profile: { type: 'string', minLength: 1 },
+              statement: { $ref: '#/$defs/localized' },
+              applies_when: { $ref: '#/$defs/condition' },
               proofs: {
                 type: 'array',
                 items: {
@@ -123,6 +137,16 @@ export const rulesetSchema = {
     version: { type: 'string', minLength: 1 },
     title: { $ref: '#/$defs/localized' },
     extends: { type: 'string', minLength: 1 },
+    sections: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9-]*$' },
+      additionalProperties: {
+        type: 'object',
+        required: ['title'],
+        additionalProperties: false,
+        properties: { grid_id: { type: 'string', minLength: 1 }, title: { $ref: '#/$defs/localized' } },
+      },
+    },
     facts: {
       type: 'object',
       propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
@@ -141,6 +165,9 @@ export const rulesetSchema = {
         },
       },
     },
-    requirements: { type: 'array', items: { $ref: '#/$defs/requirement' } },
+    requirements: {
+      type: 'array',
+      items: { if: { type: 'object', required: ['inherit'] }, then: { $ref: '#/$defs/inherited' }, else: { $ref: '#/$defs/requirement' } },
+    },
   },
 } as const;

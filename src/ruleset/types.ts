@@ -52,6 +52,10 @@ export interface SlotDef {
   multiple: boolean;
   /** Content checks run on the slot's files, in order. */
   checks: readonly CheckUse[];
+  /** What the reviewer looks for in a screenshot or a video, when no machine can judge it (`explain`). */
+  looksFor?: Localized;
+  /** Official proof ids (`IEU 2.1.1`) this slot carries. */
+  proofs?: readonly string[];
 }
 
 export interface ScenarioDef {
@@ -60,6 +64,12 @@ export interface ScenarioDef {
   title: Localized;
   /** Expected proofs (`IEU 9.1.1` …). */
   proofs: readonly { id: string; text: Localized }[];
+  /** Profile of this scenario row, when the grid gives it per scenario (INS 1.4, INS 39.2). */
+  profile?: string;
+  /** The statement as this scenario row words it, when it differs from the requirement's. */
+  statement?: Localized;
+  /** When this scenario applies (facts only), if not always. */
+  appliesWhen?: Condition;
 }
 
 export interface NotApplicableRule {
@@ -80,8 +90,10 @@ export interface RequirementDef {
   title: Localized;
   /** Our paraphrase of the official requirement. */
   statement: Localized;
-  /** Profile the requirement belongs to (`Accès Usager`, …). */
+  /** Profile the requirement belongs to (`Accès Usager`, …), when one profile covers all its scenarios. */
   profile?: string;
+  /** Every profile of the requirement and its scenarios, in order, without repeats. */
+  profiles: readonly string[];
   /** Date from which the requirement is enforced, ISO `YYYY-MM-DD`. */
   mandatorySince?: string;
   scenarios: readonly ScenarioDef[];
@@ -101,5 +113,16 @@ export interface Ruleset {
   /** SHA-256 of the ruleset file's bytes (and of its bases, folded in when it extends one). */
   sha256: string;
   facts: readonly FactDef[];
+  /** Sections the requirements belong to, with their official grid id and title (may be empty). */
+  sections: readonly SectionDef[];
   requirements: readonly RequirementDef[];
+}
+
+/** A section of the referential (`IEU`), with the grid's "ID Section" (`PGSSI-S`). */
+export interface SectionDef {
+  /** The key requirements use in `section:`. */
+  id: string;
+  /** The grid's "ID Section" column, when it differs from `id`. */
+  gridId?: string;
+  title: Localized;
 }
