@@ -85,7 +85,7 @@ export function rowsOfRuleset(ruleset) {
   return ruleset.requirements.flatMap((req) =>
     req.scenarios.map((s) => ({
       profile: s.profile ?? req.profile ?? '',
-      section: req.section,
+      section: ruleset.sections?.find((x) => x.id === req.section)?.gridId ?? req.section,
       requirementId: req.id,
       scenarioId: s.id,
       proofIds: s.proofs.map((p) => p.id),

@@ -99,22 +99,6 @@ export function reportFiles(report: Report): FileReport[] {
   return out;
 }
 
-/**
- * The profiles a requirement belongs to, in ruleset order: its scenarios' profiles where the
- * ruleset puts them there (INS 1 spans two), else the requirement's own; none when the ruleset
- * names no profile.
- */
-export function profilesOf(def: RequirementDef | undefined): string[] {
-  if (!def) return [];
-  const out: string[] = [];
-  for (const s of def.scenarios) {
-    const p = (s as { profile?: string }).profile ?? def.profile;
-    if (p !== undefined && !out.includes(p)) out.push(p);
-  }
-  if (out.length === 0 && def.profile !== undefined) out.push(def.profile);
-  return out;
-}
-
 /** Requirements of a report gathered under one section or one profile, with their counts. */
 export interface ReportGroup {
   /** Section id (`INS`) or profile name (`Accès Usager`). */
@@ -135,7 +119,7 @@ export function groupRequirements(report: Report, ruleset: Ruleset, by: 'section
   const groups = new Map<string, ReportGroup>();
   for (const r of report.requirements) {
     const def = requirementDef(ruleset, r.id);
-    const keys = by === 'section' ? [def?.section ?? ''] : profilesOf(def);
+    const keys = by === 'section' ? [def?.section ?? ''] : [...(def?.profiles ?? [])];
     for (const key of keys.length > 0 ? keys : ['']) {
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { key, requirements: [], counts: emptyCounts() }));

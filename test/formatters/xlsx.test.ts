@@ -270,3 +270,82 @@ describe('--grid-template that is not the official layout (exit 2, names what di
     expect(await refused(file)).toMatch(/bombe\.xlsx would inflate to 220200960 bytes in 3 entries/);
   });
 });
+
+describe('scenario rows of a ruleset with per-scenario profiles, conditions and proofs', () => {
+  const RULES = `dmn-ruleset: 1
+id: grille-test
+version: 0.1.0
+title: { en: Grid test ruleset, fr: Référentiel de test de la grille }
+sections:
+  INS: { grid_id: INS, title: { en: Patient identification, fr: Identification des usagers } }
+facts:
+  used_in_health_establishment: { type: boolean, question: { en: Used in a health establishment?, fr: Utilisé en établissement de santé ? } }
+  used_outside_health_establishment: { type: boolean, question: { en: Used outside one?, fr: Utilisé hors établissement ? } }
+requirements:
+  - id: INS 39
+    section: INS
+    title: { en: INSi authentication, fr: Authentification à l'INSi }
+    statement: { en: The system authenticates to INSi., fr: Le système s'authentifie à l'INSi. }
+    scenarios:
+      - id: INS 39.1
+        profile: Référentiel d'identités en Etablissement de Santé
+        statement: { en: With a CPx or an organisation certificate., fr: Avec une CPx ou un certificat d'organisation. }
+        applies_when: { fact: used_in_health_establishment, is: true }
+        title: { en: In a health establishment, fr: En établissement de santé }
+        proofs: [{ id: INS 39.1.1, text: { en: CNDA approval (ES)., fr: Agrément CNDA (ES). } }]
+      - id: INS 39.2
+        profile: Référentiel d'identités hors Etablissement de Santé
+        applies_when: { fact: used_outside_health_establishment, is: true }
+        title: { en: Outside one, fr: Hors établissement de santé }
+        proofs: [{ id: INS 39.2.1, text: { en: CNDA approval (outside ES)., fr: Agrément CNDA (hors ES). } }]
+    slots:
+      - name: approval-es
+        title: { en: Approval (ES), fr: Agrément (ES) }
+        expects: { en: The approval., fr: L'agrément. }
+        accepts: [pdf]
+        required: false
+        proofs: [INS 39.1.1]
+      - name: approval-outside
+        title: { en: Approval (outside ES), fr: Agrément (hors ES) }
+        expects: { en: The approval., fr: L'agrément. }
+        accepts: [pdf]
+        proofs: [INS 39.2.1]
+`;
+  const MANIFEST = `dmn-evidence: 1
+product: { name: Essai, version: "1.0", manufacturer: Exemple Santé SAS }
+ruleset: grille-test@0.1.0
+facts:
+  used_in_health_establishment: false
+  used_outside_health_establishment: true
+evidence:
+  INS 39:
+    approval-outside: agrement.pdf
+`;
+
+  it('takes profile, statement and section from the scenario and the ruleset, and judges a scenario its facts rule out as not applicable', async () => {
+    const s = scratch();
+    try {
+      writeFileSync(path.join(s.dir, 'rules.yaml'), RULES);
+      writeFileSync(path.join(s.dir, 'dmn-evidence.yaml'), MANIFEST);
+      writeFileSync(path.join(s.dir, 'agrement.pdf'), '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+      const out = path.join(s.dir, 'g.xlsx');
+      const run = await runCli(['check', 'dmn-evidence.yaml', '--rules', 'rules.yaml', '--as-of', '2026-11-29', '--lang', 'fr', '-f', 'json', '-f', 'xlsx', '-o', out], { cwd: s.dir });
+      expect(run.stderr).toBe('');
+      const report = JSON.parse(run.stdout) as Report;
+      const ws = (await readWorkbook(readFileSync(out))).getWorksheet('Exigences')!;
+      expect(rowTexts(ws, 2, 1, 12)).toEqual([
+        "Référentiel d'identités en Etablissement de Santé", '1', 'INS', 'Identification des usagers', '', '', 'EXIGENCE', 'INS 39',
+        "Avec une CPx ou un certificat d'organisation.", '', 'INS 39.1', 'En établissement de santé',
+      ]);
+      expect(rowTexts(ws, 3, 1, 1)).toEqual(["Référentiel d'identités hors Etablissement de Santé"]);
+      expect(cellText(ws.getRow(3).getCell(9).value)).toBe("Le système s'authentifie à l'INSi.");
+      expect(rowTexts(ws, 2, 19, 23)).toEqual(['Non', '', 'Ce scénario ne s’applique pas d’après les réponses du manifeste\u00a0: used_in_health_establishment = false', '', 'non applicable']);
+      const sha = report.requirements[0]!.slots.find((x) => x.name === 'approval-outside')!.files[0]!.sha256;
+      expect(report.requirements[0]!.status).toBe('satisfied');
+      expect(rowTexts(ws, 3, 19, 20)).toEqual(['Oui', 'Oui']);
+      expect(cellText(ws.getRow(3).getCell(22).value)).toBe(`agrement.pdf — ${sha}`);
+    } finally {
+      s.done();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { Report, RequirementReport, Status } from '../../report/report.js';
 import type { Lang } from '../../i18n/types.js';
+import { evaluate, factsOf } from '../../ruleset/condition.js';
 import { normalizeId } from '../../ruleset/ids.js';
 import type { RequirementDef, Ruleset, ScenarioDef } from '../../ruleset/types.js';
 import { labels } from '../labels.js';
@@ -61,6 +62,7 @@ export interface XlsxWords {
   toComplete: string;
   machineNo: string;
   notInRuleset: string;
+  scenarioNotApplicable: string;
   evidenceGiven: string;
   proofSheet: string;
   summarySheet: string;
@@ -89,6 +91,7 @@ const WORDS: Record<Lang, XlsxWords> = {
     toComplete: 'À compléter',
     machineNo: 'Non (présence et type des fichiers seulement)',
     notInRuleset: 'non évaluée (hors du référentiel dmn-check utilisé)',
+    scenarioNotApplicable: 'Ce scénario ne s’applique pas d’après les réponses du manifeste',
     evidenceGiven: 'Preuves fournies',
     proofSheet: 'Preuves',
     summarySheet: 'Synthèse',
@@ -115,6 +118,7 @@ const WORDS: Record<Lang, XlsxWords> = {
     toComplete: 'To complete',
     machineNo: 'No (presence and kind of the files only)',
     notInRuleset: 'not assessed (outside the dmn-check ruleset used)',
+    scenarioNotApplicable: 'This scenario does not apply, given the manifest’s answers',
     evidenceGiven: 'Evidence given',
     proofSheet: 'Preuves',
     summarySheet: 'Synthèse',
@@ -132,22 +136,11 @@ export function xlsxWords(lang: Lang): XlsxWords {
   return WORDS[lang];
 }
 
-/** Optional grid fields a ruleset may carry on a requirement or a scenario (read where present). */
-interface GridFields {
-  profile?: string;
-  row?: number;
-  sectionTitle?: string;
-  bloc?: string;
-  fonction?: string;
-  nature?: string;
-  gridVersion?: string;
-  statement?: { en: string; fr: string };
-}
-
 /** A scenario row of the grid: where it sits, its requirement, its 18 cells. */
 export interface GridRow {
   scenarioId: string;
   requirementId: string;
+  scenario: ScenarioDef;
   cells: OfficialCells;
 }
 
@@ -158,10 +151,10 @@ export interface GridRow {
  */
 export function gridRows(ruleset: Ruleset, lang: Lang): GridRow[] {
   const rows: GridRow[] = [];
+  const sections = new Map(ruleset.sections.map((x) => [x.id, x] as const));
   for (const req of ruleset.requirements) {
-    const r = req as RequirementDef & GridFields;
+    const section = sections.get(req.section);
     for (const sc of req.scenarios) {
-      const s = sc as ScenarioDef & GridFields;
       const proofs = sc.proofs.slice(0, 3);
       const proofCells = [0, 1, 2].flatMap((i) => {
         const p = proofs[i];
@@ -173,17 +166,19 @@ export function gridRows(ruleset: Ruleset, lang: Lang): GridRow[] {
       rows.push({
         scenarioId: sc.id,
         requirementId: req.id,
+        scenario: sc,
         cells: [
-          s.profile ?? r.profile ?? '',
-          s.row ?? rows.length + 1,
-          req.section,
-          r.sectionTitle ?? '',
-          r.bloc ?? '',
-          r.fonction ?? '',
-          r.nature ?? 'EXIGENCE',
+          sc.profile ?? req.profile ?? '',
+          rows.length + 1,
+          section?.gridId ?? req.section,
+          section?.title[lang] ?? '',
+          '',
+          '',
+          // Every requirement of a dmn-check ruleset is a DOIT requirement (V1.2.2 has no DEVRAIT row).
+          'EXIGENCE',
           req.id,
-          (s.statement ?? req.statement)[lang],
-          r.gridVersion ?? '',
+          (sc.statement ?? req.statement)[lang],
+          '',
           sc.id,
           sc.title[lang],
           ...proofCells,
@@ -208,17 +203,34 @@ const CONFORME: Record<Status, 'yes' | 'no' | 'toComplete' | ''> = {
   error: 'toComplete',
 };
 
-/** The self-assessment of a requirement's scenario rows, in the report's language. */
-export function assess(report: Report, r: RequirementReport | undefined, ruleset: Ruleset, statusWords: Record<Status, string>): Assessment {
+/** The slots of a requirement that carry a scenario's proofs: those naming one of them, and those naming none. */
+function slotsOfScenario(r: RequirementReport, def: RequirementDef | undefined, scenario: ScenarioDef | undefined): RequirementReport['slots'] {
+  if (!scenario || !def) return r.slots;
+  const proofs = new Set(scenario.proofs.map((p) => normalizeId(p.id)));
+  return r.slots.filter((s) => {
+    const named = def.slots.find((d) => d.name === s.name)?.proofs;
+    return named === undefined || named.length === 0 || named.some((p) => proofs.has(normalizeId(p)));
+  });
+}
+
+/**
+ * The self-assessment of one scenario row, in the report's language: the requirement's status,
+ * unless the scenario has its own condition (`applies_when`) that the manifest's facts rule out.
+ */
+export function assess(report: Report, r: RequirementReport | undefined, ruleset: Ruleset, statusWords: Record<Status, string>, scenario?: ScenarioDef): Assessment {
   const w = xlsxWords(report.lang);
+  const lab = labels(report.lang);
   const rulesetText = `${report.ruleset.id} ${report.ruleset.version}`;
   if (!r) {
     return { applicable: '', conforme: '', justification: '', files: '', status: w.notInRuleset, machine: '', ruleset: rulesetText, asOf: report.asOf };
   }
+  if (r.status !== 'not_applicable' && scenario?.appliesWhen && evaluate(scenario.appliesWhen, { facts: report.facts }) === false) {
+    const facts = [...factsOf(scenario.appliesWhen)].map((f) => `${f} = ${String(report.facts[f])}`).join(', ');
+    return { applicable: w.no, conforme: '', justification: `${w.scenarioNotApplicable}${lab.colon}${facts}`, files: '', status: statusWords.not_applicable, machine: '', ruleset: rulesetText, asOf: report.asOf };
+  }
   const def = requirementDef(ruleset, r.id);
-  const lab = labels(report.lang);
   const conforme = CONFORME[r.status];
-  const files = r.slots.flatMap((s) => s.files.map((f) => `${f.path} — ${f.sha256 ?? lab.unreadable}`));
+  const files = slotsOfScenario(r, def, scenario).flatMap((s) => s.files.map((f) => `${f.path} — ${f.sha256 ?? lab.unreadable}`));
   if (r.statement?.document) files.push(`${r.statement.document.path} — ${r.statement.document.sha256 ?? lab.unreadable}`);
   return {
     applicable: r.status === 'not_applicable' ? w.no : w.yes,

@@ -61,7 +61,7 @@ function ownGrid(wb: Workbook, report: Report, ctx: FormatContext): void {
       cell.value = v;
       cell.alignment = { vertical: 'top', wrapText: true };
     });
-    writeAssessment(ws, n, assess(report, find(g.requirementId), ctx.ruleset, STATUS_LABELS[ctx.lang]), ctx.lang);
+    writeAssessment(ws, n, assess(report, find(g.requirementId), ctx.ruleset, STATUS_LABELS[ctx.lang], g.scenario), ctx.lang);
     n++;
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, n - 1), column: headers.length } };
@@ -81,10 +81,10 @@ function filledTemplate(wb: Workbook, report: Report, ctx: FormatContext): void 
     ws.getColumn(OFFICIAL_COLUMNS.length + 1 + i).width = WIDTHS[OFFICIAL_COLUMNS.length + i] ?? 14;
   });
   const find = requirementOf(report);
-  const requirementOfScenario = new Map(gridRows(ctx.ruleset, ctx.lang).map((g) => [g.scenarioId, g.requirementId] as const));
+  const byScenario = new Map(gridRows(ctx.ruleset, ctx.lang).map((g) => [g.scenarioId, g] as const));
   for (const [scenarioId, rowNumber] of t.rows) {
-    const reqId = requirementOfScenario.get(scenarioId);
-    writeAssessment(ws, rowNumber, assess(report, reqId === undefined ? undefined : find(reqId), ctx.ruleset, STATUS_LABELS[ctx.lang]), ctx.lang);
+    const g = byScenario.get(scenarioId);
+    writeAssessment(ws, rowNumber, assess(report, g ? find(g.requirementId) : undefined, ctx.ruleset, STATUS_LABELS[ctx.lang], g?.scenario), ctx.lang);
   }
 }
 
