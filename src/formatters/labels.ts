@@ -54,6 +54,10 @@ export interface Labels {
   no: string;
   fact: string;
   answer: string;
+  contents: string;
+  byProfile: string;
+  profile: string;
+  section: string;
   /** What follows a label: `: ` in English, a no-break space then `: ` in French. */
   colon: string;
 }
@@ -109,6 +113,10 @@ const EN: Labels = {
   fact: 'Fact',
   answer: 'Answer',
   colon: ': ',
+  contents: 'Contents',
+  byProfile: 'By profile',
+  profile: 'Profile',
+  section: 'Section',
 };
 
 const FR: Labels = {
@@ -162,6 +170,10 @@ const FR: Labels = {
   fact: 'Fait',
   answer: 'Réponse',
   colon: '\u00a0: ',
+  contents: 'Sommaire',
+  byProfile: 'Par profil',
+  profile: 'Profil',
+  section: 'Section',
 };
 
 /** The labels table of a language. */

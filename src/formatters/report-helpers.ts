@@ -1,6 +1,7 @@
 import type { Finding, FileReport, Report, RequirementReport, StatementReport, Status } from '../report/report.js';
 import { normalizeId } from '../ruleset/ids.js';
 import type { RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
+import type { Lang } from '../i18n/types.js';
 import type { Labels } from './labels.js';
 
 /** Statuses that make the verdict fail. */
@@ -128,4 +129,11 @@ export function groupRequirements(report: Report, ruleset: Ruleset, by: 'section
     }
   }
   return [...groups.values()];
+}
+
+/** `INS — Identification des usagers` (the grid's section id and the ruleset's title), or the bare id when the ruleset names no sections. */
+export function sectionHeading(ruleset: Ruleset, id: string, lang: Lang): string {
+  const s = ruleset.sections.find((x) => x.id === id);
+  if (!s) return id || '—';
+  return `${s.gridId ?? s.id} — ${s.title[lang]}`;
 }
