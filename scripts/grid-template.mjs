@@ -6,7 +6,10 @@
  * every statement, scenario and proof reads "[Texte de test]"; ids, profiles and sections come from
  * the ruleset. Tests use it to check that --grid-template keeps a template's texts and layout.
  *
- *   npm run build && node scripts/grid-template.mjs [--rules ans-dmn@1.2.2] [--out FILE]
+ *   npm run build && node scripts/grid-template.mjs [--rules ans-dmn@1.2.2] [--out FILE] [--sheet NAME]
+ *
+ * --sheet names the grid's sheet otherwise (a template that is not the official layout, for the
+ * README's example of the error).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,11 +41,11 @@ export const HEADERS = [
  * The template as an exceljs workbook. `rows`: one per scenario, `{ profile, section, requirementId,
  * scenarioId, proofIds }`. The text of every cell but ids, profiles and sections is synthetic.
  */
-export function buildGridTemplate(ExcelJS, rows) {
+export function buildGridTemplate(ExcelJS, rows, { sheet = 'Exigences' } = {}) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'dmn-check test fixture';
   wb.created = wb.modified = new Date(Date.UTC(2026, 0, 1));
-  const ws = wb.addWorksheet('Exigences', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.getCell('A1').value = '[Modèle de test] Grille des exigences — textes synthétiques, pas ceux de l’ANS';
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.mergeCells('A1:L1');
@@ -100,7 +103,7 @@ async function main(argv) {
   const { loadExcelJs, workbookBytes } = await import('../dist/formatters/xlsx/workbook.js');
   const ruleset = loadRuleset(arg('--rules', DEFAULT_RULESET), { cwd: root });
   const out = path.resolve(root, arg('--out', `fixtures/grid-template/exigences-synthetiques-${ruleset.id}-${ruleset.version}.xlsx`));
-  const wb = buildGridTemplate(await loadExcelJs(), rowsOfRuleset(ruleset));
+  const wb = buildGridTemplate(await loadExcelJs(), rowsOfRuleset(ruleset), { sheet: arg('--sheet', 'Exigences') });
   writeFileSync(out, await workbookBytes(wb, new Date(Date.UTC(2026, 0, 1))));
   process.stdout.write(`${path.relative(root, out)}: ${rowsOfRuleset(ruleset).length} scenario rows of ${ruleset.id} ${ruleset.version}\n`);
 }

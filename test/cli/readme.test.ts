@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/run-cli.js';
+import ExcelJS from 'exceljs';
+import { ROOT, runCli, scratch } from '../support/run-cli.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -22,6 +23,32 @@ describe('README', () => {
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
   });
 
+  it('shows a real row of the filled grid and the real refusal of a template in another layout', async () => {
+    const s = scratch();
+    try {
+      const out = path.join(s.dir, 'grille-dmn.xlsx');
+      const run = await runCli(['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--lang', 'fr', '--format', 'xlsx', '--output', out]);
+      expect(run.code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const ws = wb.getWorksheet('Exigences')!;
+      let row = 0;
+      ws.eachRow((r, n) => {
+        if (r.getCell(11).value === 'IEU 8.1') row = n;
+      });
+      const lines = Array.from({ length: 8 }, (_, i) => {
+        const c = 19 + i;
+        return `| ${String.fromCharCode(64 + c)} | ${String(ws.getRow(1).getCell(c).value)} | ${String(ws.getRow(row).getCell(c).value ?? '').replace(/\n/g, '<br>')} |`;
+      });
+      expect(readme).toContain(`| Column | Header | Value |\n|---|---|---|\n${lines.join('\n')}\n`);
+    } finally {
+      s.done();
+    }
+    const refused = await runCli(['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'xlsx', '--output', 'grille-dmn.xlsx', '--grid-template', 'fixtures/grid-template/onglet-renomme.xlsx']);
+    expect(refused.code).toBe(2);
+    expect(readme).toContain(`\`\`\`text\n${refused.stderr}\`\`\``);
+  });
+
   it('carries the bad-input table the hostile tests keep true', () => {
     const table = readFileSync(path.join(ROOT, 'test/hostile/bad-input-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
     expect(readme).toContain(table);
@@ -29,7 +56,7 @@ describe('README', () => {
 
   it('documents every command, format and check option that exists', async () => {
     for (const command of ['check', 'init', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
-    for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'markdown', 'html']) expect(readme).toContain(`| \`${format}\``);
-    for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out']) expect(readme).toContain(option);
+    for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'markdown', 'html', 'xlsx']) expect(readme).toContain(`| \`${format}\``);
+    for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out', '--grid-template']) expect(readme).toContain(option);
   });
 });
