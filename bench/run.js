@@ -324,6 +324,10 @@ async function main(argv) {
   console.log('');
   const scale = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'scale-dossier.mjs')], { stdio: 'inherit' });
   if (scale.status !== 0) process.exitCode = 1;
+
+  // Issue 14: what the filled grid (--format xlsx, exceljs) costs, cold and in process.
+  const xlsx = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'xlsx.mjs')], { stdio: 'inherit' });
+  if (xlsx.status !== 0) process.exitCode = 1;
 }
 
 /** `dmn-check check` on the example dossier from a cold start: the median wall time of 5 runs. */
