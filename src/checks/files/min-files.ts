@@ -1,5 +1,7 @@
 import { defineCheck } from '../types.js';
 
+const s = (v: unknown): string => String(v ?? '');
+
 interface Options {
   /** How many distinct files the slot needs at least. */
   count: number;
@@ -14,6 +16,12 @@ export const minFiles = defineCheck<Options>({
     required: ['count'],
     additionalProperties: false,
     properties: { count: { type: 'integer', minimum: 1, maximum: 1000 } },
+  },
+  messages: {
+    'slot.too-few-files': {
+      en: (p) => `"${s(p.slot)}" needs at least ${s(p.min)} files; ${s(p.count)} given.`,
+      fr: (p) => `« ${s(p.slot)} » demande au moins ${s(p.min)} fichiers ; ${s(p.count)} fourni(s).`,
+    },
   },
   run({ files, options, slot }) {
     if (files.length >= options.count) return { findings: [] };
