@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, RawFinding, Report, RequirementReport } from '../../src/report/report.js';
 import type { FormatContext } from '../../src/formatters/types.js';
+import { catalogOf, createRegistry } from '../../src/checks/registry.js';
 import { word } from '../../src/i18n/index.js';
 import type { Lang } from '../../src/i18n/types.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
@@ -8,6 +9,9 @@ import type { Ruleset } from '../../src/ruleset/types.js';
 
 /** The bundled ruleset, loaded once: formatters take titles, statements and slot expectations from it. */
 export const RULESET: Ruleset = loadRuleset(DEFAULT_RULESET);
+
+/** The core catalogue with the checks' own messages, as the engine words findings. */
+const CATALOG = catalogOf(createRegistry());
 
 /** A stand-in SHA-256: the digest of a label, so every hash in the sample is distinct and stable. */
 export function fakeSha(label: string): string {
@@ -25,7 +29,7 @@ function title(id: string, lang: Lang): string {
 
 function finding(raw: RawFinding, lang: Lang): Finding {
   const params = { ...(raw.params ?? {}), slot: raw.slot, file: raw.params?.file ?? raw.file };
-  return { ...raw, ...word(raw.code, params, lang) };
+  return { ...raw, ...word(raw.code, params, lang, CATALOG) };
 }
 
 /**
