@@ -8,6 +8,10 @@ import { fhirpathCheck } from './fhir/fhirpath.js';
 import { exportSample } from './port1/export-sample.js';
 import { exportDictionary } from './port1/export-dictionary.js';
 import { exportSchema } from './port1/export-schema.js';
+import { gazelleReport } from './ins/gazelle-report.js';
+import { oidcAcrValues } from './auth/oidc-acr-values.js';
+import { passwordPolicy } from './auth/password-policy.js';
+import { idleTimeout } from './auth/idle-timeout.js';
 
 /** Every check a ruleset may name. Add a new kind of check here, and only here. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
@@ -19,6 +23,10 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   exportSample,
   exportDictionary,
   exportSchema,
+  gazelleReport,
+  oidcAcrValues,
+  passwordPolicy,
+  idleTimeout,
 ];
 
 export type CheckRegistry = ReadonlyMap<string, AnyCheck>;

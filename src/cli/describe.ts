@@ -45,6 +45,12 @@ const W = {
     always: 'Always applies.',
     clar: 'Clarifications',
     examples: 'Examples',
+    profiles: 'profiles',
+    scenarioProfile: 'profile',
+    appliesWhen: 'applies when',
+    statementHere: 'statement for this scenario',
+    looksFor: 'the reviewer looks for',
+    proofs: 'proofs',
   },
   fr: {
     section: 'Section',
@@ -59,6 +65,12 @@ const W = {
     always: 'S’applique toujours.',
     clar: 'Précisions',
     examples: 'Exemples',
+    profiles: 'profils',
+    scenarioProfile: 'profil',
+    appliesWhen: 's’applique si',
+    statementHere: 'énoncé propre à ce scénario',
+    looksFor: 'l’examinateur recherche',
+    proofs: 'preuves',
   },
 };
 
@@ -68,7 +80,8 @@ export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: 
   const out: string[] = [];
   out.push(`${req.id} — ${req.title[lang]}`);
   const meta = [`${w.section} ${req.section}`];
-  if (req.profile) meta.push(`${w.profile} « ${req.profile} »`);
+  if (req.profile && req.profiles.length <= 1) meta.push(`${w.profile} « ${req.profile} »`);
+  else if (req.profiles.length > 0) meta.push(`${w.profiles} ${req.profiles.map((p) => `« ${p} »`).join(', ')}`);
   if (req.mandatorySince) meta.push(`${w.since} ${req.mandatorySince}`);
   out.push(`${meta.join(' · ')} · ${ruleset.id} ${ruleset.version}`, '');
   const colon = lang === 'fr' ? ' :' : ':';
@@ -77,7 +90,10 @@ export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: 
     out.push(`${w.scenarios}${colon}`);
     for (const s of req.scenarios) {
       out.push(`  ${s.id} — ${s.title[lang]}`);
-      for (const p of s.proofs) out.push(`    ${p.id}: ${p.text[lang]}`);
+      if (s.profile) out.push(`    ${w.scenarioProfile}${colon} « ${s.profile} »`);
+      if (s.appliesWhen) out.push(`    ${w.appliesWhen}${colon} ${describeCondition(s.appliesWhen, lang)}`);
+      if (s.statement) out.push(`    ${w.statementHere}${colon} ${s.statement[lang]}`);
+      for (const p of s.proofs) out.push(`    ${p.id}${colon} ${p.text[lang]}`);
     }
     out.push('');
   }
@@ -86,6 +102,8 @@ export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: 
     out.push(`  ${slot.name} (${describeRequired(slot, lang)}${slot.multiple ? '' : lang === 'fr' ? ', un seul fichier' : ', one file'})`);
     out.push(`    ${slot.expects[lang]}`);
     out.push(`    ${w.accepts}${colon} ${describeAccepts(slot)}`);
+    if (slot.looksFor) out.push(`    ${w.looksFor}${colon} ${slot.looksFor[lang]}`);
+    if (slot.proofs?.length) out.push(`    ${w.proofs}${colon} ${slot.proofs.join(', ')}`);
     if (slot.checks.length) out.push(`    ${w.checks}${colon} ${slot.checks.map((c) => c.check).join(', ')}`);
   }
   out.push('');

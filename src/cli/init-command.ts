@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import type { Lang } from '../i18n/index.js';
-import type { Ruleset } from '../ruleset/types.js';
+import { factsOf } from '../ruleset/condition.js';
+import type { Condition, FactDef, Ruleset } from '../ruleset/types.js';
 import { langOf, loadRules, type CommonOptions } from './common.js';
 import { describeAccepts, describeCondition, describeFactChoices, describeRequired } from './describe.js';
 import type { CliIo } from './io.js';
@@ -29,6 +30,8 @@ const T = {
       'and may have expires_on and document (a PDF or image scan of the signed statement).',
     ],
     na: 'Not applicable when',
+    otherProfile: 'Other questions',
+    profile: 'Profile',
     product: ['My DMN', '1.0.0', 'Manufacturer SAS'],
     example: 'example:',
     sample: 'Our identities are created and changed in the hospital GAP; the DMN only receives them.',
@@ -48,11 +51,55 @@ const T = {
       'signed_on, et éventuellement expires_on et document (PDF ou image de la déclaration signée).',
     ],
     na: 'Non applicable lorsque',
+    otherProfile: 'Autres questions',
+    profile: 'Profil',
     product: ['Mon DMN', '1.0.0', 'Fabricant SAS'],
     example: 'exemple :',
     sample: "Les identités sont créées et modifiées dans la GAP de l'établissement ; le DMN ne fait que les recevoir.",
   },
 };
+
+/**
+ * The facts grouped by the profile they decide, in the ruleset's order of profiles. A fact goes to
+ * the profile that reads it most often (N/A conditions of single-profile requirements, scenario
+ * conditions under the scenario's profile, slot conditions under the profile of the slot's proofs);
+ * ties go to the earlier profile; a fact no condition reads goes last, under no profile.
+ */
+export function factsByProfile(ruleset: Ruleset): Map<string | undefined, FactDef[]> {
+  const order = [...new Set(ruleset.requirements.flatMap((r) => r.profiles))];
+  const votes = new Map<string, Map<string, number>>();
+  const vote = (c: Condition, profile: string | undefined): void => {
+    if (profile === undefined) return;
+    for (const f of factsOf(c)) {
+      const m = votes.get(f) ?? new Map<string, number>();
+      m.set(profile, (m.get(profile) ?? 0) + 1);
+      votes.set(f, m);
+    }
+  };
+  for (const r of ruleset.requirements) {
+    const single = r.profiles.length === 1 ? r.profiles[0] : undefined;
+    for (const na of r.notApplicableWhen) vote(na.when, single);
+    for (const s of r.scenarios) if (s.appliesWhen) vote(s.appliesWhen, s.profile ?? r.profile);
+    for (const slot of r.slots) {
+      if (typeof slot.required !== 'object') continue;
+      const scenario = r.scenarios.find((s) => s.proofs.some((p) => slot.proofs?.includes(p.id)));
+      vote(slot.required, scenario?.profile ?? r.profile ?? single);
+    }
+  }
+  const home = (name: string): string | undefined => {
+    const m = votes.get(name);
+    if (!m) return undefined;
+    let best: string | undefined;
+    for (const p of order) if ((m.get(p) ?? 0) > (best === undefined ? 0 : m.get(best)!)) best = p;
+    return best;
+  };
+  const groups = new Map<string | undefined, FactDef[]>();
+  for (const p of [...order, undefined]) {
+    const facts = ruleset.facts.filter((f) => home(f.name) === p);
+    if (facts.length > 0) groups.set(p, facts);
+  }
+  return groups;
+}
 
 function slug(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -71,8 +118,10 @@ export function manifestTemplate(ruleset: Ruleset, lang: Lang): string {
   L.push(`  name: "${t.product[0]}"`, `  version: "${t.product[1]}"`, `  manufacturer: "${t.product[2]}"`);
   L.push(`ruleset: ${ruleset.id}@${ruleset.version}`, '');
   L.push(`# ${t.facts}`, 'facts:');
-  for (const f of ruleset.facts) {
-    L.push(`  # ${f.question[lang]}`, `  #   ${describeFactChoices(f, lang)}`, `  # ${f.name}: `);
+  const groups = factsByProfile(ruleset);
+  for (const [profile, facts] of groups) {
+    if (groups.size > 1) L.push(`  # ── ${profile === undefined ? t.otherProfile : `${t.profile} « ${profile} »`} ──`);
+    for (const f of facts) L.push(`  # ${f.question[lang]}`, `  #   ${describeFactChoices(f, lang)}`, `  # ${f.name}: `);
   }
   L.push('', `# ${t.evidence}`, 'evidence:');
   for (const r of ruleset.requirements) {

@@ -16,7 +16,7 @@ export type { CliIo } from './io.js';
 
 function commonOptions(cmd: Command): Command {
   return cmd
-    .option('--rules <file>', 'ruleset file (default: the bundled rules/ans-dmn-1.2.2.yaml)')
+    .option('--rules <file>', 'ruleset file, or a bundled ruleset as id@version such as ans-dmn-complete@1.2.2 (default: the bundled rules/ans-dmn-1.2.2.yaml)')
     .addOption(new Option('--lang <lang>', 'language of messages: fr or en (default from LC_ALL/LANG)'))
     .option('--no-color', 'no ANSI colours (also NO_COLOR)')
     .option('-q, --quiet', 'print only what is not satisfied, and the summary');
@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   );
 
   const rules = program.command('rules').description('inspect and validate rulesets');
-  commonOptions(rules.command('list').description("list the ruleset's requirements").option('--checks', 'list the available checks instead')).action((opts) => {
+  commonOptions(rules.command('list').description("list the ruleset's requirements").option('--checks', 'list the available checks instead').option('--section <id>', 'only the requirements of this section (e.g. INS, IEU, or the grid id PGSSI-S)').option('--profile <name>', 'only the requirements with a scenario of this profile (e.g. "Accès Usager"; case and accents do not matter)')).action((opts) => {
     code = rulesListCommand(opts, io);
   });
   commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action((file: string, opts) => {

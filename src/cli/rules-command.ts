@@ -3,11 +3,49 @@ import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { findRequirement } from '../ruleset/ids.js';
 import { loadRuleset } from '../ruleset/load.js';
+import type { RequirementDef, Ruleset } from '../ruleset/types.js';
 import { langOf, loadRules, type CommonOptions } from './common.js';
 import { describeCondition, explainRequirement } from './describe.js';
 import type { CliIo } from './io.js';
 
-export function rulesListCommand(opts: CommonOptions & { checks?: boolean }, io: CliIo): number {
+/** Loose form of a profile or section name: case, accents, spaces and punctuation do not matter. */
+export function looseName(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/** The requirements a `--section` / `--profile` filter keeps; an unknown value is a usage error naming the known ones. */
+export function filterRequirements(ruleset: Ruleset, section: string | undefined, profile: string | undefined): readonly RequirementDef[] {
+  let out = ruleset.requirements;
+  if (section !== undefined) {
+    const n = looseName(section);
+    const ids = new Set([...ruleset.sections.filter((x) => looseName(x.id) === n || (x.gridId !== undefined && looseName(x.gridId) === n)).map((x) => x.id)]);
+    for (const r of ruleset.requirements) if (looseName(r.section) === n) ids.add(r.section);
+    if (ids.size === 0) {
+      const known = [...new Set([...ruleset.sections.flatMap((x) => [x.id, ...(x.gridId ? [x.gridId] : [])]), ...ruleset.requirements.map((r) => r.section)])];
+      throw unknownFilter('--section', section, known);
+    }
+    out = out.filter((r) => ids.has(r.section));
+  }
+  if (profile !== undefined) {
+    const n = looseName(profile);
+    const known = [...new Set(ruleset.requirements.flatMap((r) => r.profiles))];
+    if (!known.some((p) => looseName(p) === n)) throw unknownFilter('--profile', profile, known);
+    out = out.filter((r) => r.profiles.some((p) => looseName(p) === n));
+  }
+  return out;
+}
+
+function unknownFilter(option: string, value: string, known: readonly string[]): UserInputError {
+  return new UserInputError({
+    code: 'usage',
+    file: 'command line',
+    subject: option,
+    message: t2(`"${value}" is not one of this ruleset's values.`, `« ${value} » ne fait pas partie des valeurs de ce référentiel.`),
+    hint: didYouMean(value, known) ?? t2(`Known: ${known.join(', ')}.`, `Valeurs connues : ${known.join(', ')}.`),
+  });
+}
+
+export function rulesListCommand(opts: CommonOptions & { checks?: boolean; section?: string; profile?: string }, io: CliIo): number {
   const lang = langOf(opts, io);
   if (opts.checks) {
     const checks = [...createRegistry().values()];
@@ -16,10 +54,11 @@ export function rulesListCommand(opts: CommonOptions & { checks?: boolean }, io:
     return 0;
   }
   const ruleset = loadRules(opts, io);
+  const shown = filterRequirements(ruleset, opts.section, opts.profile);
   io.stdout.write(`${ruleset.title[lang]}\n${ruleset.id} ${ruleset.version} · sha256 ${ruleset.sha256}\n\n`);
-  const width = Math.max(...ruleset.requirements.map((r) => r.id.length));
-  for (const r of ruleset.requirements) {
-    const na = r.notApplicableWhen.map((n) => describeCondition(n.when, lang)).join(lang === 'fr' ? ' ou ' : ' or ');
+  const width = Math.max(0, ...shown.map((r) => r.id.length));
+  for (const r of shown) {
+    const na = r.notApplicableWhen.map((n) => ('all' in n.when || 'any' in n.when ? `(${describeCondition(n.when, lang)})` : describeCondition(n.when, lang))).join(lang === 'fr' ? ' ou ' : ' or ');
     const naText = na ? (lang === 'fr' ? `  [N/A si ${na}]` : `  [N/A when ${na}]`) : '';
     io.stdout.write(`${r.id.padEnd(width)}  ${r.title[lang]}${naText}\n`);
     io.stdout.write(`${' '.repeat(width)}  ${lang === 'fr' ? 'emplacements' : 'slots'}: ${r.slots.map((s) => s.name).join(', ')}\n`);

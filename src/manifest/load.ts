@@ -11,7 +11,7 @@ import { confinePath } from '../evidence/evidence-file.js';
 import { displayUrl, parseFhirUrl } from '../evidence/fhir/url.js';
 import { CATALOG } from '../i18n/index.js';
 import { findRequirement } from '../ruleset/ids.js';
-import { valueFits } from '../ruleset/load.js';
+import { bundledRulesetsWithFact, isBundledRuleset, valueFits } from '../ruleset/load.js';
 import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
 import { manifestSchema } from './schema.js';
 import type { EvidenceRef, FileRef, Manifest, Statement } from './types.js';
@@ -38,6 +38,14 @@ export function displayPath(abs: string, cwd: string): string {
 }
 
 const KNOWN_TOP = Object.keys(manifestSchema.properties);
+
+/** "It is a fact of ans-dmn-complete@1.2.2: did you mean `--rules …`?", when a bundled ruleset declares it. */
+function otherRulesetHint(fact: string, inUse: string): { en: string; fr: string } | undefined {
+  const refs = bundledRulesetsWithFact(fact, inUse);
+  if (refs.length === 0) return undefined;
+  const ref = refs[0]!;
+  return t2(`It is a fact of ${ref}: did you mean \`--rules ${ref}\`?`, `C’est un fait de ${ref} : vouliez-vous dire \`--rules ${ref}\` ?`);
+}
 
 /**
  * Reads `file`, validates it against the manifest schema and against `ruleset` (facts, requirement
@@ -78,7 +86,9 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
       ...at(['ruleset']),
       subject: 'ruleset',
       message: t2(`was written for "${shorten(raw.ruleset)}", but the ruleset in use is "${ruleset.id}@${ruleset.version}".`, `a été écrit pour « ${shorten(raw.ruleset)} », mais le référentiel utilisé est « ${ruleset.id}@${ruleset.version} ».`),
-      hint: t2('Pass the matching ruleset with --rules, or update the manifest.', 'Indiquez le référentiel correspondant avec --rules, ou mettez le manifeste à jour.'),
+      hint: isBundledRuleset(raw.ruleset)
+        ? t2(`Did you mean \`--rules ${raw.ruleset}\`?`, `Vouliez-vous dire \`--rules ${raw.ruleset}\` ?`)
+        : t2('Pass the matching ruleset with --rules, or update the manifest.', 'Indiquez le référentiel correspondant avec --rules, ou mettez le manifeste à jour.'),
     });
   }
 
@@ -92,7 +102,7 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
         ...at(['facts', key], true),
         subject: dottedPath(['facts', key]),
         message: t2('unknown fact.', 'fait inconnu.'),
-        hint: didYouMean(key, ruleset.facts.map((f) => f.name)),
+        hint: otherRulesetHint(key, `${ruleset.id}@${ruleset.version}`) ?? didYouMean(key, ruleset.facts.map((f) => f.name)),
       });
       continue;
     }

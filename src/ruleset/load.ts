@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAjv } from '../diagnostics/ajv.js';
@@ -97,6 +97,30 @@ export function bundledRulesetFile(ref: string): string {
   const m = BUNDLED_REF.exec(ref);
   if (!m) throw new Error(`not a bundled ruleset reference: ${ref}`);
   return path.join(BUNDLED_RULES_DIR, `${m[1]}-${m[2]}.yaml`);
+}
+
+/**
+ * The bundled rulesets (`id@version`, other than `except`) that declare fact `name`: for the "did you
+ * mean --rules" hint when a manifest answers a fact the ruleset in use does not have. Only called
+ * on that error path, so loading each bundled ruleset is acceptable.
+ */
+export function bundledRulesetsWithFact(name: string, except: string): string[] {
+  const out: string[] = [];
+  for (const file of readdirSync(BUNDLED_RULES_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+    try {
+      const r = loadRuleset(path.join(BUNDLED_RULES_DIR, file));
+      const ref = `${r.id}@${r.version}`;
+      if (ref !== except && r.facts.some((f) => f.name === name)) out.push(ref);
+    } catch {
+      // A bundled ruleset that does not load is caught by its own tests; no hint from it here.
+    }
+  }
+  return out;
+}
+
+/** Whether a bundled ruleset file exists for `ref` (`ans-dmn-complete@1.2.2`). */
+export function isBundledRuleset(ref: string): boolean {
+  return isBundledRef(ref) && existsSync(bundledRulesetFile(ref));
 }
 
 /** Whether `ref` has the `id@version` form of a bundled ruleset. */

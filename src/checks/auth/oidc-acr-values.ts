@@ -1,0 +1,87 @@
+import type { RawFinding } from '../../report/report.js';
+import { defineCheck } from '../types.js';
+import { CONFIG_LIMIT, findKeys, readConfig } from './config.js';
+
+interface Options {
+  /** `acr_values` the request must carry (PSC 6: `eidas1`). */
+  accept: string[];
+}
+
+/** Where an acr_values was found: a captured authorization request, or a configuration key. */
+export interface AcrSource {
+  /** `request` (URL in a HAR, a log or a text capture) or `config` (a key of a JSON/YAML export). */
+  from: 'request' | 'config';
+  /** Host of the request, or the key's dotted path. */
+  where: string;
+  /** The acr_values, split on spaces; empty when a request carries none. */
+  values: string[];
+}
+
+const URL_RE = /https?:\/\/[^\s"'<>\\]+/g;
+
+/** Authorization requests (URLs with response_type and client_id) in a text, with their acr_values. */
+export function authorizationRequests(text: string): AcrSource[] {
+  const out: AcrSource[] = [];
+  for (const m of text.matchAll(URL_RE)) {
+    let url: URL;
+    try {
+      url = new URL(m[0].replace(/&amp;/g, '&'));
+    } catch {
+      continue;
+    }
+    if (!url.searchParams.has('response_type') || !url.searchParams.has('client_id')) continue;
+    const acr = url.searchParams.get('acr_values');
+    out.push({ from: 'request', where: url.host, values: acr ? acr.split(/\s+/).filter(Boolean) : [] });
+  }
+  return out;
+}
+
+/**
+ * PSC 6: the authorization request to Pro Santé Connect carries `acr_values=eidas1`. Reads captured
+ * requests (a HAR file, a log or a text file holding the authorize URL: every URL with
+ * `response_type` and `client_id` counts) or an IdP / client configuration export that sets
+ * `acr_values`. Every request found must carry an accepted value; none found is a failure.
+ */
+export const oidcAcrValues = defineCheck<Options>({
+  name: 'oidc-acr-values',
+  description: 'Captured OIDC authorization requests (HAR, log, URL) or a client configuration carry acr_values with an accepted value (PSC: eidas1).',
+  schema: {
+    type: 'object',
+    required: ['accept'],
+    additionalProperties: false,
+    properties: { accept: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } },
+  },
+  async run({ files, options, slot }) {
+    const findings: RawFinding[] = [];
+    const accept = options.accept.join(', ');
+    for (const f of files) {
+      if (f.bytes > CONFIG_LIMIT) {
+        findings.push({ code: 'config.too-large', severity: 'error', slot, file: f.path });
+        continue;
+      }
+      let sources = authorizationRequests(await f.text(CONFIG_LIMIT));
+      if (sources.length === 0 && f.kind !== 'text') {
+        const read = await readConfig(f);
+        if ('value' in read) {
+          sources = findKeys(read.value, ['acr_values', 'acrValues', 'default_acr_values', 'defaultAcrValues']).flatMap((h) => {
+            const values = Array.isArray(h.value) ? h.value.filter((v): v is string => typeof v === 'string') : typeof h.value === 'string' ? h.value.split(/\s+/).filter(Boolean) : [];
+            return [{ from: 'config' as const, where: h.path, values }];
+          });
+        }
+      }
+      if (sources.length === 0) {
+        findings.push({ code: 'acr.none-found', severity: 'error', slot, file: f.path });
+        continue;
+      }
+      const before = findings.length;
+      // At most five findings per file: a HAR may hold thousands of requests.
+      for (const s of sources) {
+        if (findings.length - before >= 5) break;
+        if (s.values.length === 0) findings.push({ code: 'acr.absent', severity: 'error', slot, file: f.path, params: { where: s.where, accept } });
+        else if (!s.values.some((v) => options.accept.includes(v))) findings.push({ code: 'acr.wrong', severity: 'error', slot, file: f.path, params: { where: s.where, found: s.values.join(' '), accept } });
+      }
+      if (findings.length === before) findings.push({ code: 'acr.found', severity: 'info', slot, file: f.path, params: { count: sources.length, values: [...new Set(sources.flatMap((s) => s.values))].join(' ') } });
+    }
+    return { findings };
+  },
+});

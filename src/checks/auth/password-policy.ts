@@ -1,0 +1,115 @@
+import type { RawFinding } from '../../report/report.js';
+import { defineCheck } from '../types.js';
+import { findKeys, readConfig } from './config.js';
+
+interface Options {
+  /** Shortest password the policy must impose (the grid: 8). */
+  min_length: number;
+  /** Character classes (upper case, lower case, digits, special) the policy must require (the grid: 3 for professionals). */
+  min_classes: number;
+  /** Whether a lockout after repeated failures must be configured (scenario x.1 of IEU 10 / IEPS 9). */
+  require_lockout?: boolean;
+}
+
+type CharClass = 'upper' | 'lower' | 'digit' | 'special';
+const ALPHABET: Record<CharClass, number> = { upper: 26, lower: 26, digit: 10, special: 33 };
+
+/** What a policy export says, whatever its dialect. */
+export interface PasswordPolicy {
+  minLength: number | undefined;
+  classes: Set<CharClass>;
+  /** Failures before lockout, when a lockout is configured. */
+  lockoutAfter: number | undefined;
+  lockoutEnabled: boolean | undefined;
+}
+
+/**
+ * Reads Keycloak realm exports (`passwordPolicy: "length(12) and upperCase(1) …"`, `bruteForceProtected`,
+ * `failureFactor`), AWS Cognito (`PasswordPolicy.MinimumLength`, `RequireUppercase`…), and a plain
+ * policy file (`min_length`, `require_upper`/`require_lower`/`require_digit`/`require_special` or
+ * `character_classes`, `lockout.max_failures`).
+ */
+export function readPolicy(value: unknown): PasswordPolicy {
+  const p: PasswordPolicy = { minLength: undefined, classes: new Set(), lockoutAfter: undefined, lockoutEnabled: undefined };
+  const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+  const yes = (v: unknown): boolean => v === true || v === 'true';
+  for (const h of findKeys(value, ['passwordPolicy'])) {
+    if (typeof h.value !== 'string') continue;
+    for (const m of h.value.matchAll(/(\w+)\(\s*(\d*)\s*\)/g)) {
+      const n = m[2] ? Number(m[2]) : 1;
+      const name = m[1]!.toLowerCase();
+      if (name === 'length') p.minLength = Math.max(p.minLength ?? 0, n);
+      if (name === 'uppercase' && n > 0) p.classes.add('upper');
+      if (name === 'lowercase' && n > 0) p.classes.add('lower');
+      if (name === 'digits' && n > 0) p.classes.add('digit');
+      if (name === 'specialchars' && n > 0) p.classes.add('special');
+    }
+  }
+  for (const h of findKeys(value, ['MinimumLength', 'min_length', 'minLength', 'minimum_length'])) {
+    const n = num(h.value);
+    if (n !== undefined) p.minLength = Math.max(p.minLength ?? 0, n);
+  }
+  const flags: [CharClass, string[]][] = [
+    ['upper', ['RequireUppercase', 'require_upper', 'require_uppercase']],
+    ['lower', ['RequireLowercase', 'require_lower', 'require_lowercase']],
+    ['digit', ['RequireNumbers', 'require_digit', 'require_digits', 'require_numbers']],
+    ['special', ['RequireSymbols', 'require_special', 'require_symbols']],
+  ];
+  for (const [cls, keys] of flags) if (findKeys(value, keys).some((h) => yes(h.value))) p.classes.add(cls);
+  for (const h of findKeys(value, ['character_classes', 'required_classes'])) {
+    if (Array.isArray(h.value)) for (const c of h.value) if (typeof c === 'string' && c in ALPHABET) p.classes.add(c as CharClass);
+  }
+  for (const h of findKeys(value, ['bruteForceProtected', 'lockout_enabled'])) if (typeof h.value === 'boolean') p.lockoutEnabled = h.value;
+  for (const h of findKeys(value, ['failureFactor', 'max_failures', 'maxFailures', 'max_attempts'])) {
+    const n = num(h.value);
+    if (n !== undefined && n > 0) p.lockoutAfter = n;
+  }
+  return p;
+}
+
+/** Bits of the weakest password the policy allows: length × log2 of the required classes' alphabet (digits when none is required). */
+export function policyBits(p: PasswordPolicy): number {
+  const alphabet = p.classes.size === 0 ? ALPHABET.digit : [...p.classes].reduce((n, c) => n + ALPHABET[c], 0);
+  return Math.round((p.minLength ?? 0) * Math.log2(alphabet) * 10) / 10;
+}
+
+/**
+ * IEU 10 / IEPS 9: a password-policy export imposes at least the grid's figures (IEU 10.2: 8 decimal
+ * digits; IEPS 9.2: 8 characters from 3 of the 4 classes) and, unless told otherwise, a lockout after
+ * repeated failures (x.1). The strength in bits is reported as information (the PGSSI-S formula is not
+ * given by the grid).
+ */
+export const passwordPolicy = defineCheck<Options>({
+  name: 'password-policy',
+  description: 'Password-policy export (Keycloak realm, Cognito, plain YAML/JSON) imposes a minimum length and character classes, and a lockout after failures.',
+  schema: {
+    type: 'object',
+    required: ['min_length', 'min_classes'],
+    additionalProperties: false,
+    properties: {
+      min_length: { type: 'integer', minimum: 1 },
+      min_classes: { type: 'integer', minimum: 1, maximum: 4 },
+      require_lockout: { type: 'boolean', nullable: true },
+    },
+  },
+  async run({ files, options, slot }) {
+    const findings: RawFinding[] = [];
+    for (const f of files) {
+      const read = await readConfig(f);
+      if ('problem' in read) {
+        findings.push({ code: `config.${read.problem}`, severity: 'error', slot, file: f.path });
+        continue;
+      }
+      const p = readPolicy(read.value);
+      const before = findings.length;
+      if (p.minLength === undefined) findings.push({ code: 'password.no-length', severity: 'error', slot, file: f.path });
+      else if (p.minLength < options.min_length) findings.push({ code: 'password.too-short', severity: 'error', slot, file: f.path, params: { length: p.minLength, min: options.min_length } });
+      if (p.classes.size < options.min_classes) findings.push({ code: 'password.few-classes', severity: 'error', slot, file: f.path, params: { classes: p.classes.size, min: options.min_classes } });
+      if ((options.require_lockout ?? true) && (p.lockoutEnabled === false || p.lockoutAfter === undefined)) findings.push({ code: 'password.no-lockout', severity: 'error', slot, file: f.path });
+      if (findings.length === before) {
+        findings.push({ code: 'password.policy', severity: 'info', slot, file: f.path, params: { length: p.minLength!, classes: p.classes.size, bits: policyBits(p), failures: p.lockoutAfter ?? 0 } });
+      }
+    }
+    return { findings };
+  },
+});

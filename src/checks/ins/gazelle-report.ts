@@ -1,0 +1,102 @@
+import { XmlReader } from '../../evidence/formats/xml.js';
+import type { RawFinding } from '../../report/report.js';
+import { defineCheck } from '../types.js';
+
+interface Options {
+  /** Test cases the report may be for (`CI-SIS-HL7V2-Cons_identite_INS`, …); one must be named in the report. */
+  tests: string[];
+  /** Largest report read, in bytes. */
+  max_bytes?: number;
+}
+
+/** Namespace of Gazelle validation reports (`gvr:validationReport`). */
+export const GAZELLE_NS = 'http://validationreport.gazelle.ihe.net/';
+
+export interface GazelleReport {
+  /** `PASSED`, `FAILED`, `ABORTED`… as the report says, or undefined when absent. */
+  result: string | undefined;
+  errors: number | undefined;
+  /** The validator that produced it (`validationOverview/validatorID`). */
+  validator: string | undefined;
+  /** Test case names of `tests` that the report names. */
+  named: string[];
+}
+
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
+
+/**
+ * Reads what a judge needs from a Gazelle validation report: the root must be
+ * `validationReport` in the Gazelle namespace; its `result`, the error counter and the validator are
+ * taken as written. Returns undefined when the XML is not a Gazelle report.
+ */
+export function readGazelleReport(xml: string, tests: readonly string[]): GazelleReport | undefined {
+  const root = /<(?:([\w.-]+):)?validationReport\b[^>]*>/.exec(xml);
+  if (!root) return undefined;
+  const prefix = root[1];
+  const ns = attr(root[0], prefix ? `xmlns:${prefix}` : 'xmlns');
+  if (ns !== GAZELLE_NS) return undefined;
+  const p = prefix ? `${prefix}:` : '';
+  const counters = new RegExp(`<${p}counters\\b[^>]*>`).exec(xml)?.[0];
+  const errors = counters ? attr(counters, 'numberOfErrors') : undefined;
+  const validator = new RegExp(`<${p}validatorID>\\s*([^<]*?)\\s*</${p}validatorID>`).exec(xml)?.[1];
+  // Whole names only: CI-SIS-HL7V2-Cons_identite must not match inside CI-SIS-HL7V2-Cons_identite_INS.
+  const names = (t: string): RegExp => new RegExp(`(?<![\\w-])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i');
+  return {
+    result: attr(root[0], 'result'),
+    errors: errors !== undefined && /^\d+$/.test(errors) ? Number(errors) : undefined,
+    validator,
+    named: tests.filter((t) => names(t).test(xml)),
+  };
+}
+
+/**
+ * INS 45: the exported Gazelle validation report of the CI-SIS test bed says PASSED, with no error,
+ * for one of the scenario's test cases. A permalink alone cannot be followed offline; the XML report
+ * (Gazelle's "download the validation report") is what this check reads.
+ */
+export const gazelleReport = defineCheck<Options>({
+  name: 'gazelle-report',
+  description: 'Gazelle (CI-SIS test bed) validation report in XML: result PASSED, no error, for one of the expected test cases.',
+  schema: {
+    type: 'object',
+    required: ['tests'],
+    additionalProperties: false,
+    properties: {
+      tests: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      max_bytes: { type: 'integer', minimum: 1, nullable: true },
+    },
+  },
+  async run({ files, options, slot }) {
+    const findings: RawFinding[] = [];
+    const limit = options.max_bytes ?? 16 * 1024 * 1024;
+    for (const f of files) {
+      if (f.kind !== 'xml') {
+        findings.push({ code: 'gazelle.not-xml', severity: 'error', slot, file: f.path, params: { kind: f.mime } });
+        continue;
+      }
+      if (f.bytes > limit) {
+        findings.push({ code: 'gazelle.too-large', severity: 'error', slot, file: f.path, params: { bytes: f.bytes, limit } });
+        continue;
+      }
+      const xml = await f.text(limit);
+      const reader = new XmlReader();
+      reader.push(xml);
+      const wellFormed = reader.end();
+      if (wellFormed.problem) {
+        findings.push({ code: 'gazelle.malformed', severity: 'error', slot, file: f.path, line: wellFormed.problem.line, column: wellFormed.problem.column });
+        continue;
+      }
+      const report = readGazelleReport(xml, options.tests);
+      if (!report) {
+        findings.push({ code: 'gazelle.not-a-report', severity: 'error', slot, file: f.path, params: { root: wellFormed.root ?? '' } });
+        continue;
+      }
+      const tests = options.tests.join(', ');
+      if (report.result !== 'PASSED') findings.push({ code: 'gazelle.not-passed', severity: 'error', slot, file: f.path, params: { result: report.result ?? '' } });
+      else if (report.errors !== undefined && report.errors > 0) findings.push({ code: 'gazelle.errors', severity: 'error', slot, file: f.path, params: { errors: report.errors } });
+      if (report.named.length === 0) findings.push({ code: 'gazelle.wrong-test', severity: 'error', slot, file: f.path, params: { tests } });
+      if (findings.length === 0) findings.push({ code: 'gazelle.passed', severity: 'info', slot, file: f.path, params: { test: report.named[0]!, validator: report.validator ?? '' } });
+    }
+    return { findings };
+  },
+});

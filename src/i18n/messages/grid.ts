@@ -1,0 +1,121 @@
+import type { Catalog } from '../types.js';
+
+const s = (v: unknown): string => String(v ?? '');
+
+/** Wording of the checks the whole grid added (INS 45, PSC 6, IEU 10 / IEPS 9, IEU 12 / IEPS 13). */
+export const gridMessages: Catalog = {
+  'gazelle.not-xml': {
+    en: (p) => `${s(p.file)} is ${s(p.kind)}, not the XML validation report exported from Gazelle.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non le rapport de validation XML exporté de Gazelle.`,
+    hint: {
+      en: () => 'On the CI-SIS test bed (interop.esante.gouv.fr/gazelle), open the test run and download its validation report (XML).',
+      fr: () => 'Sur l’espace de tests du CI-SIS (interop.esante.gouv.fr/gazelle), ouvrez l’exécution du test et téléchargez son rapport de validation (XML).',
+    },
+  },
+  'gazelle.too-large': {
+    en: (p) => `${s(p.file)} (${s(p.bytes)} bytes) is larger than the ${s(p.limit)} bytes a validation report is read up to.`,
+    fr: (p) => `${s(p.file)} (${s(p.bytes)} octets) dépasse les ${s(p.limit)} octets qu’un rapport de validation peut faire.`,
+  },
+  'gazelle.malformed': {
+    en: (p) => `${s(p.file)} is not well-formed XML (line ${s(p.line)}, column ${s(p.column)}).`,
+    fr: (p) => `${s(p.file)} n’est pas un XML bien formé (ligne ${s(p.line)}, colonne ${s(p.column)}).`,
+    hint: { en: () => 'Give the report as Gazelle exported it, unedited.', fr: () => 'Fournissez le rapport tel que Gazelle l’a exporté, sans le modifier.' },
+  },
+  'gazelle.not-a-report': {
+    en: (p) => `${s(p.file)} is XML (root "${s(p.root)}") but not a Gazelle validation report (validationReport in namespace http://validationreport.gazelle.ihe.net/).`,
+    fr: (p) => `${s(p.file)} est un XML (racine « ${s(p.root)} ») mais pas un rapport de validation Gazelle (validationReport de l’espace de noms http://validationreport.gazelle.ihe.net/).`,
+  },
+  'gazelle.not-passed': {
+    en: (p) => `The validation report says result="${s(p.result)}", not PASSED.`,
+    fr: (p) => `Le rapport de validation indique result="${s(p.result)}", et non PASSED.`,
+    hint: { en: () => 'Fix the message, run the test again until it passes, and give the new report.', fr: () => 'Corrigez le message, relancez le test jusqu’à ce qu’il réussisse, et fournissez le nouveau rapport.' },
+  },
+  'gazelle.errors': {
+    en: (p) => `The validation report says PASSED but counts ${s(p.errors)} error(s).`,
+    fr: (p) => `Le rapport de validation indique PASSED mais compte ${s(p.errors)} erreur(s).`,
+  },
+  'gazelle.wrong-test': {
+    en: (p) => `The validation report names none of this scenario's test cases (${s(p.tests)}).`,
+    fr: (p) => `Le rapport de validation ne nomme aucun des cas de test de ce scénario (${s(p.tests)}).`,
+    hint: { en: () => 'Give the report of the test case the grid names for this scenario.', fr: () => 'Fournissez le rapport du cas de test que la grille indique pour ce scénario.' },
+  },
+  'gazelle.passed': {
+    en: (p) => `Gazelle validation report: PASSED, no error, test ${s(p.test)}${p.validator ? ` (validator ${s(p.validator)})` : ''}.`,
+    fr: (p) => `Rapport de validation Gazelle : PASSED, sans erreur, test ${s(p.test)}${p.validator ? ` (validateur ${s(p.validator)})` : ''}.`,
+  },
+  'config.too-large': {
+    en: (p) => `${s(p.file)} is larger than a configuration export is read up to (16 MiB).`,
+    fr: (p) => `${s(p.file)} dépasse la taille lue pour un export de configuration (16 Mio).`,
+  },
+  'config.unparsable': {
+    en: (p) => `${s(p.file)} is neither valid JSON nor valid YAML.`,
+    fr: (p) => `${s(p.file)} n’est ni un JSON ni un YAML valide.`,
+    hint: { en: () => 'Give the configuration as the identity provider or the application exports it.', fr: () => 'Fournissez la configuration telle que le fournisseur d’identité ou l’application l’exporte.' },
+  },
+  'acr.none-found': {
+    en: (p) => `${s(p.file)} holds no authorization request (a URL with response_type and client_id) and no acr_values setting.`,
+    fr: (p) => `${s(p.file)} ne contient aucune demande d’autorisation (URL avec response_type et client_id) ni aucun réglage acr_values.`,
+    hint: {
+      en: () => 'Give a HAR capture of the login, the authorize URL, or the client configuration export.',
+      fr: () => 'Fournissez une capture HAR de la connexion, l’URL d’autorisation, ou l’export de la configuration du client.',
+    },
+  },
+  'acr.absent': {
+    en: (p) => `An authorization request to ${s(p.where)} carries no acr_values (expected: ${s(p.accept)}).`,
+    fr: (p) => `Une demande d’autorisation vers ${s(p.where)} ne transmet pas d’acr_values (attendu : ${s(p.accept)}).`,
+    hint: { en: (p) => `Add acr_values=${s(p.accept)} to the authorization request.`, fr: (p) => `Ajoutez acr_values=${s(p.accept)} à la demande d’autorisation.` },
+  },
+  'acr.wrong': {
+    en: (p) => `${s(p.where)}: acr_values is "${s(p.found)}", expected ${s(p.accept)}.`,
+    fr: (p) => `${s(p.where)} : acr_values vaut « ${s(p.found)} », attendu ${s(p.accept)}.`,
+  },
+  'acr.found': {
+    en: (p) => `${s(p.count)} authorization request(s) or setting(s) found, acr_values ${s(p.values)}.`,
+    fr: (p) => `${s(p.count)} demande(s) d’autorisation ou réglage(s) trouvé(s), acr_values ${s(p.values)}.`,
+  },
+  'password.no-length': {
+    en: (p) => `${s(p.file)} sets no minimum password length.`,
+    fr: (p) => `${s(p.file)} ne fixe pas de longueur minimale de mot de passe.`,
+    hint: {
+      en: () => 'Give the password-policy export (Keycloak passwordPolicy, Cognito PasswordPolicy, or min_length and the required character classes).',
+      fr: () => 'Fournissez l’export de la politique de mot de passe (passwordPolicy de Keycloak, PasswordPolicy de Cognito, ou min_length et les catégories de caractères exigées).',
+    },
+  },
+  'password.too-short': {
+    en: (p) => `The policy allows passwords of ${s(p.length)} characters; the grid asks for at least ${s(p.min)}.`,
+    fr: (p) => `La politique admet des mots de passe de ${s(p.length)} caractères ; la grille en demande au moins ${s(p.min)}.`,
+  },
+  'password.few-classes': {
+    en: (p) => `The policy requires ${s(p.classes)} character class(es) (upper case, lower case, digits, special); the grid asks for ${s(p.min)}.`,
+    fr: (p) => `La politique exige ${s(p.classes)} catégorie(s) de caractères (majuscules, minuscules, chiffres, spéciaux) ; la grille en demande ${s(p.min)}.`,
+  },
+  'password.no-lockout': {
+    en: (p) => `${s(p.file)} configures no lockout after repeated failed logins.`,
+    fr: (p) => `${s(p.file)} ne prévoit pas de blocage après des échecs de connexion répétés.`,
+    hint: {
+      en: () => 'Scenario x.1 restricts the account after a number of failures (Keycloak bruteForceProtected and failureFactor, or lockout.max_failures).',
+      fr: () => 'Le scénario x.1 restreint le compte après un nombre d’échecs (bruteForceProtected et failureFactor de Keycloak, ou lockout.max_failures).',
+    },
+  },
+  'password.policy': {
+    en: (p) => `Password policy: at least ${s(p.length)} characters from ${s(p.classes)} class(es), about ${s(p.bits)} bits; lockout after ${s(p.failures)} failures.`,
+    fr: (p) => `Politique de mot de passe : au moins ${s(p.length)} caractères de ${s(p.classes)} catégorie(s), environ ${s(p.bits)} bits ; blocage après ${s(p.failures)} échecs.`,
+  },
+  'idle-timeout.absent': {
+    en: (p) => `${s(p.file)} sets no idle timeout (${s(p.keys)}…).`,
+    fr: (p) => `${s(p.file)} ne fixe pas de délai d’inactivité (${s(p.keys)}…).`,
+    hint: { en: () => 'Give the export of the setting that ends an idle session.', fr: () => 'Fournissez l’export du réglage qui met fin à une session inactive.' },
+  },
+  'idle-timeout.disabled': {
+    en: (p) => `${s(p.file)}: the idle timeout ${s(p.pointer)} is 0, which disables it.`,
+    fr: (p) => `${s(p.file)} : le délai d’inactivité ${s(p.pointer)} vaut 0, ce qui le désactive.`,
+  },
+  'idle-timeout.too-long': {
+    en: (p) => `The idle timeout is ${s(p.seconds)} s; this ruleset accepts at most ${s(p.max)} s.`,
+    fr: (p) => `Le délai d’inactivité est de ${s(p.seconds)} s ; ce référentiel accepte au plus ${s(p.max)} s.`,
+  },
+  'idle-timeout.set': {
+    en: (p) => `Idle timeout ${s(p.key)} = ${s(p.seconds)} s.`,
+    fr: (p) => `Délai d’inactivité ${s(p.key)} = ${s(p.seconds)} s.`,
+  },
+};
