@@ -9,10 +9,13 @@ import { cellText } from '../../src/formatters/xlsx/grid-template.js';
 import { workbookBytes } from '../../src/formatters/xlsx/workbook.js';
 import { xlsxFormatter } from '../../src/formatters/xlsx/xlsx.js';
 import { buildGridTemplate, HEADERS, rowsOfRuleset } from '../../scripts/grid-template.mjs';
+import { loadRuleset } from '../../src/ruleset/load.js';
 import { ROOT, runCli, scratch } from '../support/run-cli.js';
 import { canonicalContext, canonicalReport, RULESET } from './canonical-report.js';
 
 const TEMPLATE = path.join(ROOT, 'fixtures/grid-template/exigences-synthetiques-ans-dmn-1.2.2.xlsx');
+const COMPLETE_TEMPLATE = path.join(ROOT, 'fixtures/grid-template/exigences-synthetiques-ans-dmn-complete-1.2.2.xlsx');
+const COMPLETE = loadRuleset('ans-dmn-complete@1.2.2');
 const EPOCH = '1795946400';
 
 async function readWorkbook(bytes: Uint8Array | Buffer): Promise<ExcelJS.Workbook> {
@@ -201,10 +204,36 @@ describe('--grid-template', () => {
     expect(a.bytes.equals(b.bytes)).toBe(true);
   });
 
-  it('the committed fixture is what the script makes from the bundled ruleset', async () => {
-    const wb = buildGridTemplate(ExcelJS, rowsOfRuleset(RULESET));
+  it.each([
+    ['bundled', RULESET, TEMPLATE],
+    ['complete', COMPLETE, COMPLETE_TEMPLATE],
+  ] as const)('the committed fixture is what the script makes from the %s ruleset', async (_name, ruleset, file) => {
+    const wb = buildGridTemplate(ExcelJS, rowsOfRuleset(ruleset));
     const bytes = await workbookBytes(wb, new Date(Date.UTC(2026, 0, 1)));
-    expect(Buffer.from(bytes).equals(readFileSync(TEMPLATE))).toBe(true);
+    expect(Buffer.from(bytes).equals(readFileSync(file))).toBe(true);
+  });
+
+  it('fills the whole grid for the complete example dossier: 103 scenario rows in grid order, each matching the report', async () => {
+    const rules = ['--rules', 'ans-dmn-complete@1.2.2'];
+    const { code, report, bytes } = await checkBoth('telemonitoring-complete', [...rules, '--grid-template', COMPLETE_TEMPLATE]);
+    expect(code).toBe(0);
+    const ws = (await readWorkbook(bytes)).getWorksheet('Exigences')!;
+    const scenarios = gridRows(COMPLETE, 'fr');
+    expect(scenarios).toHaveLength(103);
+    const words = { satisfied: 'satisfaite', not_applicable: 'non applicable', missing: 'manquante', failed: 'en échec', error: 'erreur' };
+    scenarios.forEach((g, i) => {
+      const row = 3 + i;
+      expect(cellText(ws.getRow(row).getCell(11).value)).toBe(g.scenarioId);
+      const r = report.requirements.find((x) => x.id === g.requirementId)!;
+      const [applicable, , , , status] = rowTexts(ws, row, 19, 23);
+      const ruledOut = applicable === 'Non' && r.status !== 'not_applicable';
+      // A scenario is not applicable on its own only through its applies_when (INS 1.4, INS 39.x).
+      if (ruledOut) expect(g.scenario.appliesWhen).toBeDefined();
+      expect(status).toBe(ruledOut ? words.not_applicable : words[r.status]);
+      expect(applicable).toBe(r.status === 'not_applicable' || ruledOut ? 'Non' : 'Oui');
+    });
+    const ins14 = scenarios.findIndex((g) => g.scenarioId === 'INS 1.4') + 3;
+    expect(cellText(ws.getRow(ins14).getCell(21).value)).toContain('identity_source = delegated');
   });
 });
 
