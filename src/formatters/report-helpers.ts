@@ -131,9 +131,13 @@ export function groupRequirements(report: Report, ruleset: Ruleset, by: 'section
   return [...groups.values()];
 }
 
-/** `INS — Identification des usagers` (the grid's section id and the ruleset's title), or the bare id when the ruleset names no sections. */
+/**
+ * `INS — Identification des usagers`: the section's key (the prefix of its requirement ids, `IEPS`
+ * rather than the grid's shared `PGSSI-S`) and the ruleset's title; the bare key when the ruleset
+ * names no sections.
+ */
 export function sectionHeading(ruleset: Ruleset, id: string, lang: Lang): string {
   const s = ruleset.sections.find((x) => x.id === id);
   if (!s) return id || '—';
-  return `${s.gridId ?? s.id} — ${s.title[lang]}`;
+  return `${s.id} — ${s.title[lang]}`;
 }

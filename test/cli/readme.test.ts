@@ -49,6 +49,37 @@ describe('README', () => {
     expect(readme).toContain(`\`\`\`text\n${refused.stderr}\`\`\``);
   });
 
+  it('shows the real Synthèse of the filled whole grid', async () => {
+    const s = scratch();
+    try {
+      const out = path.join(s.dir, 'grille-telecardio.xlsx');
+      const run = await runCli([
+        'check', 'fixtures/dossiers/telemonitoring-complete/dmn-evidence.yaml', '--rules', 'ans-dmn-complete@1.2.2', '--as-of', '2026-11-29', '--lang', 'fr',
+        '--format', 'xlsx', '--output', out, '--grid-template', 'fixtures/grid-template/exigences-synthetiques-ans-dmn-complete-1.2.2.xlsx',
+      ]);
+      expect(run.code).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const rows: string[][] = [];
+      let on = false;
+      wb.getWorksheet('Synthèse')!.eachRow((r) => {
+        const v = (r.values as unknown[]).slice(1).map((x) => String(x ?? ''));
+        if (v[0] === 'Profil') on = true;
+        else if (v[0] === 'Section') on = false;
+        if (on && v.length > 1) rows.push(v);
+      });
+      const table = [rows[0]!, ['---', '---:', '---:', '---:', '---:', '---:', '---:'], ...rows.slice(1)].map((v) => `| ${v.join(' | ')} |`).join('\n').replace('| --- | ---: | ---: | ---: | ---: | ---: | ---: |', '|---|---:|---:|---:|---:|---:|---:|');
+      expect(readme).toContain(`${table}\n`);
+      // The totals are the grid's own counts of requirements per profile (GRID.md §2.2).
+      expect(rows.slice(1).map((v) => [v[0], v[6]])).toEqual([
+        ['Général', '16'], ["Référentiel d'identités", '31'], ["Référentiel d'identités en Etablissement de Santé", '1'], ["Référentiel d'identités hors Etablissement de Santé", '1'],
+        ["Stockage de copies de titres d'identités", '1'], ['Accès Professionnel', '20'], ['Accès Usager - ApCV', '1'], ['Accès Usager', '12'],
+      ]);
+    } finally {
+      s.done();
+    }
+  });
+
   it('carries the bad-input table the hostile tests keep true', () => {
     const table = readFileSync(path.join(ROOT, 'test/hostile/bad-input-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
     expect(readme).toContain(table);

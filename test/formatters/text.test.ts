@@ -25,10 +25,10 @@ describe('text formatter', () => {
     ]);
   });
 
-  it('names a section by its grid id and title when the ruleset declares it', () => {
+  it('names a section by its key and title when the ruleset declares it', () => {
     const ruleset: Ruleset = { ...RULESET, sections: [{ id: 'IEU', gridId: 'PGSSI-S', title: { en: 'Users’ electronic identification', fr: 'IE des usagers' } }] };
     const text = textFormatter.format(canonicalReport('fr'), { ...canonicalContext('fr'), ruleset });
-    expect(text).toContain('PGSSI-S — IE des usagers  1 satisfaite · 1 non applicable · 1 manquante · 1 en échec\n');
+    expect(text).toContain('IEU — IE des usagers  1 satisfaite · 1 non applicable · 1 manquante · 1 en échec\n');
   });
 
   it('has no section headings when every requirement is in one section', () => {

@@ -289,14 +289,23 @@ describe('--grid-template that is not the official layout (exit 2, names what di
     expect(run.stderr).toContain('--grid-template: fills the workbook of --format xlsx, which is not asked for.');
   });
 
-  it('a zip whose entries would inflate past the bound is refused before it is read', async () => {
-    const zip = new JSZip();
-    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(210 * 1024 * 1024, 0x20));
+  it('a zip whose entries would inflate past the bound, or that holds too many entries, is refused before it is read', async () => {
     const s = scratch();
     cleanups.push(s.done);
-    const file = path.join(s.dir, 'bombe.xlsx');
-    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-    expect(await refused(file)).toMatch(/bombe\.xlsx would inflate to 220200960 bytes in 3 entries/);
+    // A zip bomb as its central directory declares it: one entry said to inflate to 210 MiB.
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', 'small');
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    const cd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(210 * 1024 * 1024, cd + 24);
+    const bomb = path.join(s.dir, 'bombe.xlsx');
+    writeFileSync(bomb, bytes);
+    expect(await refused(bomb)).toMatch(/bombe\.xlsx would inflate to 220200960 bytes in 3 entries; the official grid is a small workbook\./);
+    const many = new JSZip();
+    for (let i = 0; i < 1001; i++) many.file(`f${i}.xml`, '');
+    const crowd = path.join(s.dir, 'foule.xlsx');
+    writeFileSync(crowd, await many.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
+    expect(await refused(crowd)).toMatch(/foule\.xlsx would inflate to 0 bytes in 1001 entries/);
   });
 });
 
