@@ -37,7 +37,7 @@ export interface CheckContext<Options> {
    * computes the value, later calls with the same key get the same value (PORT 1: one read of the
    * export for its three slots). Keys are namespaced by the caller (`port1:…`). Never module state.
    */
-  shared<T>(key: string, compute: () => T): T;
+  shared: <T>(key: string, compute: () => T) => T;
 }
 
 export interface CheckResult {

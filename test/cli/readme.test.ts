@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { cellText } from '../../src/formatters/xlsx/grid-template.js';
 import { ROOT, runCli, scratch } from '../support/run-cli.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -19,7 +20,7 @@ describe('README', () => {
     ['French', ['check', 'fixtures/dossiers/renamed-text-screenshot/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color', '--lang', 'fr', '-q'], {}],
     ['the checks', ['rules', 'list', '--checks'], {}],
   ])('shows the real output of %s', async (_, args, env) => {
-    const run = await runCli(args as string[], { env: env as Record<string, string> });
+    const run = await runCli(args, { env: env });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
   });
 
@@ -38,7 +39,7 @@ describe('README', () => {
       });
       const lines = Array.from({ length: 8 }, (_, i) => {
         const c = 19 + i;
-        return `| ${String.fromCharCode(64 + c)} | ${String(ws.getRow(1).getCell(c).value)} | ${String(ws.getRow(row).getCell(c).value ?? '').replace(/\n/g, '<br>')} |`;
+        return `| ${String.fromCharCode(64 + c)} | ${cellText(ws.getRow(1).getCell(c).value)} | ${cellText(ws.getRow(row).getCell(c).value).replace(/\n/g, '<br>')} |`;
       });
       expect(readme).toContain(`| Column | Header | Value |\n|---|---|---|\n${lines.join('\n')}\n`);
     } finally {
@@ -63,7 +64,7 @@ describe('README', () => {
       const rows: string[][] = [];
       let on = false;
       wb.getWorksheet('Synthèse')!.eachRow((r) => {
-        const v = (r.values as unknown[]).slice(1).map((x) => String(x ?? ''));
+        const v = (r.values as ExcelJS.CellValue[]).slice(1).map((x) => cellText(x));
         if (v[0] === 'Profil') on = true;
         else if (v[0] === 'Section') on = false;
         if (on && v.length > 1) rows.push(v);
@@ -81,11 +82,11 @@ describe('README', () => {
   });
 
   it('carries the bad-input table the hostile tests keep true', () => {
-    const table = readFileSync(path.join(ROOT, 'test/hostile/bad-input-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
+    const table = readFileSync(path.join(ROOT, 'test/e2e/hostile/bad-input-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
     expect(readme).toContain(table);
   });
 
-  it('documents every command, format and check option that exists', async () => {
+  it('documents every command, format and check option that exists', () => {
     for (const command of ['check', 'init', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
     for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'markdown', 'html', 'xlsx']) expect(readme).toContain(`| \`${format}\``);
     for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out', '--grid-template']) expect(readme).toContain(option);

@@ -3,15 +3,15 @@ import type { Finding, RawFinding, Report, RequirementReport } from '../../src/r
 import type { FormatContext } from '../../src/formatters/types.js';
 import { catalogOf, createRegistry } from '../../src/checks/registry.js';
 import { word } from '../../src/i18n/index.js';
+
+/** Every wording the CLI uses: the core's and the built-in checks' own. */
+const CATALOG = catalogOf(createRegistry());
 import type { Lang } from '../../src/i18n/types.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
 import type { Ruleset } from '../../src/ruleset/types.js';
 
 /** The bundled ruleset, loaded once: formatters take titles, statements and slot expectations from it. */
 export const RULESET: Ruleset = loadRuleset(DEFAULT_RULESET);
-
-/** The core catalogue with the checks' own messages, as the engine words findings. */
-const CATALOG = catalogOf(createRegistry());
 
 /** A stand-in SHA-256: the digest of a label, so every hash in the sample is distinct and stable. */
 export function fakeSha(label: string): string {

@@ -1,7 +1,6 @@
 import type { Kind } from '../../evidence/kinds.js';
 import { defineCheck } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s } from '../../i18n/types.js';
 
 interface Topic {
   /** Stable id of the topic, used in the finding. */

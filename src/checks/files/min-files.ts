@@ -1,6 +1,5 @@
 import { defineCheck } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s } from '../../i18n/types.js';
 
 interface Options {
   /** How many distinct files the slot needs at least. */

@@ -35,7 +35,7 @@ export function cellText(v: CellValue): string {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((p) => p.text).join('');
     if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result as CellValue);
+    if ('result' in v) return cellText(v.result);
   }
   return '';
 }

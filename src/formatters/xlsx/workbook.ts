@@ -13,7 +13,7 @@ let excel: Promise<ExcelJs> | undefined;
 
 /** The exceljs module (CommonJS, so its exports sit on `default` when imported from ESM). */
 export function loadExcelJs(): Promise<ExcelJs> {
-  excel ??= import('exceljs').then((m) => ((m as { default?: ExcelJs }).default ?? m) as ExcelJs);
+  excel ??= import('exceljs').then((m) => (m as { default?: ExcelJs }).default ?? m);
   return excel;
 }
 
@@ -29,7 +29,7 @@ export async function openWorkbook(template?: Uint8Array): Promise<Workbook> {
 export async function workbookBytes(wb: Workbook, when: Date): Promise<Uint8Array> {
   const raw = await wb.xlsx.writeBuffer();
   const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(raw as ArrayBuffer);
+  const zip = await JSZip.loadAsync(raw);
   zip.forEach((_name, entry) => {
     entry.date = when;
   });

@@ -1,6 +1,4 @@
-import type { Catalog } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type Catalog } from '../types.js';
 
 /** Wording of the engine's own findings and of the generic checks. */
 export const coreMessages: Catalog = {

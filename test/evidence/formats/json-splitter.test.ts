@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { JsonSplitter, unitPointer } from '../../../src/evidence/formats/json/splitter.js';
+
+interface Unit {
+  pointer: string;
+  pattern: string;
+  bytes: Buffer;
+  line: number;
+  column: number;
+}
+
+function split(text: string | Buffer, unitCap: number, chunkSize = 7) {
+  const units: Unit[] = [];
+  const s = new JsonSplitter({
+    unitCap,
+    onUnit: (source, start, end, m) =>
+      units.push({ pointer: unitPointer(m.group, m.index), pattern: m.group.pattern, bytes: Buffer.from(source.subarray(start, end)), line: m.line, column: m.column }),
+  });
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  for (let i = 0; i < bytes.length; i += chunkSize) s.push(bytes.subarray(i, i + chunkSize));
+  const r = s.end();
+  return { units, ...r };
+}
+
+describe('JsonSplitter', () => {
+  it('hands a small document out whole', () => {
+    const r = split('{"a": [1, 2], "b": "x"}', 1000);
+    expect(r.error).toBeUndefined();
+    expect(r.skeleton).toBeUndefined();
+    expect(r.units.map((u) => [u.pointer, u.bytes.toString()])).toEqual([['', '{"a": [1, 2], "b": "x"}']]);
+  });
+
+  it('opens a large document into units with pointers and a skeleton', () => {
+    const items = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, note: 'a "quoted" \\ text é', m: [{ v: i }] }));
+    const doc = JSON.stringify({ version: 1, patients: items, meta: { by: 'x' } }, null, 1);
+    const r = split(doc, 150, 5);
+    expect(r.error).toBeUndefined();
+    const patients = r.units.filter((u) => u.pattern === '/patients/*');
+    expect(patients).toHaveLength(50);
+    expect(patients[3]!.pointer).toBe('/patients/3');
+    expect(JSON.parse(patients[3]!.bytes.toString())).toEqual(items[3]);
+    expect(r.units.find((u) => u.pointer === '/meta')).toBeDefined();
+    expect((r.skeleton!.value as Record<string, unknown>).version).toBe(1);
+    // Line of a unit: the document is pretty-printed, one line per key.
+    expect(patients[0]!.line).toBe(doc.slice(0, doc.indexOf('{', 5)).split('\n').length);
+  });
+
+  it('keeps scalars of opened containers in the skeleton, and drops an array mixing units and scalars', () => {
+    const r = split('\ufeff{"n": 1, "pad": "' + 'x'.repeat(40) + '", "list": [{"a": 1}, 2, {"b": [3]}], "o": {"k": "v"}}', 20, 4);
+    expect(r.error).toBeUndefined();
+    expect(r.units.map((u) => u.pointer)).toEqual(['/list/0', '/list/2', '/o']);
+    const sk = r.skeleton!;
+    expect(sk.truncated).toBe(true);
+    expect([...sk.droppedLeaves]).toEqual(['/list/*']);
+    expect((sk.value as Record<string, unknown>).n).toBe(1);
+  });
+
+  it.each([
+    ['{"a": 1', 'unexpected-end'],
+    ['{"a": 1}}', 'trailing-data'],
+    ['{"a" 1}', 'unexpected-character'],
+    ['', 'unexpected-end'],
+    ['{"a": tru}', 'unexpected-character'],
+  ])('reports %j as %s', (text, reason) => {
+    const big = `{"pad": "${'x'.repeat(100)}", ${text.slice(1)}`;
+    const r = split(text.length > 0 ? big : text, 16);
+    expect(r.error?.reason).toBe(reason);
+  });
+});
