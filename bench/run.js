@@ -264,6 +264,13 @@ function printTable(title, bytes, rows, baseline) {
 
 async function main(argv) {
   if (argv[0] === '--child') return child(argv.slice(1));
+  if (argv.includes('--cold')) {
+    // Only the cold-start cases (seconds, no generated data): `node bench/run.js --cold`.
+    coldTable();
+    const [what, ok, value] = coldStart();
+    console.log(`\n  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`);
+    return;
+  }
   const quick = argv.includes('--quick');
   const sizes = quick ? [100] : [100, 1024];
   if (!existsSync(path.join(ROOT, 'dist/checks/port1/analysis/analyse.js'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -317,6 +324,7 @@ async function main(argv) {
     }
   }
   checks.push(coldStart());
+  coldTable();
   console.log('\nTargets (issue 3), measured as ratios in this run:');
   for (const [what, ok, value] of checks) console.log(`  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`);
 
@@ -328,6 +336,39 @@ async function main(argv) {
   // Issue 14: what the filled grid (--format xlsx, exceljs) costs, cold and in process.
   const xlsx = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'xlsx.mjs')], { stdio: 'inherit' });
   if (xlsx.status !== 0) process.exitCode = 1;
+}
+
+/** Median wall time (ms) and the largest peak RSS of 5 cold runs of `argv` (each in a new Node process). */
+function coldRuns(argv) {
+  const times = [];
+  let rss = 0;
+  for (let i = 0; i < 5; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['--require', HOOK, ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB });
+    if (r.status !== 0 && r.status !== 1) return { ok: false, status: r.status };
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const m = /BENCH_MAX_RSS_KB (\d+)/.exec(r.stderr ?? '');
+    if (m) rss = Math.max(rss, Number(m[1]) / 1024);
+  }
+  return { ok: true, ms: times.sort((a, b) => a - b)[2], rss };
+}
+
+/** Issue 14: `check` of the 81-requirement example dossier, cold, beside the 5-requirement one and a bare Node start. */
+function coldTable() {
+  const bin = path.join(ROOT, 'bin', 'dmn-check.js');
+  const rows = [
+    ['bare node -e "" (start-up floor)', ['-e', '']],
+    ['check complete/ (ans-dmn, 5 requirements)', [bin, 'check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--quiet']],
+    ['check telemonitoring-complete/ (ans-dmn-complete, 81)', [bin, 'check', 'fixtures/dossiers/telemonitoring-complete/dmn-evidence.yaml', '--rules', 'ans-dmn-complete@1.2.2', '--as-of', '2026-11-29', '--quiet']],
+    ['rules list --rules ans-dmn-complete@1.2.2', [bin, 'rules', 'list', '--rules', 'ans-dmn-complete@1.2.2']],
+  ].map(([label, argv]) => ({ label, ...coldRuns(argv) }));
+  const five = rows[1];
+  console.log('\nCold start, median of 5 runs (each a new process)');
+  console.log(`${pad('case', 56)} ${pad('wall ms', 8, true)} ${pad('peak RSS', 10, true)} ${pad('vs 5 req.', 10, true)}`);
+  for (const r of rows) {
+    const ratio = r.ok && five.ok ? r.ms / five.ms : NaN;
+    console.log(`${pad(r.label, 56)} ${pad(r.ok ? r.ms.toFixed(0) : `exit ${r.status}`, 8, true)} ${pad(r.ok && r.rss ? `${r.rss.toFixed(0)} MiB` : '-', 10, true)} ${pad(Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '-', 10, true)}`);
+  }
 }
 
 /** `dmn-check check` on the example dossier from a cold start: the median wall time of 5 runs. */

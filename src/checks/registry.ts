@@ -12,6 +12,9 @@ import { gazelleReport } from './ins/gazelle-report.js';
 import { oidcAcrValues } from './auth/oidc-acr-values.js';
 import { passwordPolicy } from './auth/password-policy.js';
 import { idleTimeout } from './auth/idle-timeout.js';
+import { annuaireExtract } from './annuaire/annuaire-extract.js';
+import { insBirthNames } from './ins/birth-names.js';
+import { signedPdf } from './files/signed-pdf.js';
 
 /** Every check a ruleset may name. Add a new kind of check here, and only here. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
@@ -27,6 +30,9 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   oidcAcrValues,
   passwordPolicy,
   idleTimeout,
+  annuaireExtract,
+  insBirthNames,
+  signedPdf,
 ];
 
 export type CheckRegistry = ReadonlyMap<string, AnyCheck>;

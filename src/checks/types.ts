@@ -24,6 +24,8 @@ export interface CheckContext<Options> {
   facts: Readonly<Record<string, FactValue>>;
   /** The date statements are judged against, `YYYY-MM-DD`. */
   asOf: string;
+  /** The product the manifest names (a check may look for it in a document); absent when a check runs on its own. */
+  product?: { name: string; version: string; manufacturer: string };
   /** Tags that earlier slots of the same requirement provided (see `CheckResult.provides`). */
   provided: ReadonlySet<string>;
   /**

@@ -279,6 +279,7 @@ async function evaluateSlot(
           options: use.options,
           facts: manifest.facts,
           asOf: input.asOf,
+          product: manifest.product,
           provided,
           others,
           shared: input.shared,

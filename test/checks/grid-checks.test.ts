@@ -1,4 +1,4 @@
-import { realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { durationSeconds } from '../../src/checks/auth/config.js';
@@ -6,6 +6,9 @@ import { idleTimeout } from '../../src/checks/auth/idle-timeout.js';
 import { authorizationRequests, oidcAcrValues } from '../../src/checks/auth/oidc-acr-values.js';
 import { passwordPolicy, policyBits, readPolicy } from '../../src/checks/auth/password-policy.js';
 import { gazelleReport } from '../../src/checks/ins/gazelle-report.js';
+import { insBirthNames, nameProblem } from '../../src/checks/ins/birth-names.js';
+import { pdfDate, readPdf, signedPdf } from '../../src/checks/files/signed-pdf.js';
+import { annuaireExtract, extractDate, monthsBefore, rppsValid } from '../../src/checks/annuaire/annuaire-extract.js';
 import { createRegistry } from '../../src/checks/registry.js';
 import type { AnyCheck, CheckResult } from '../../src/checks/types.js';
 import { createAjv } from '../../src/diagnostics/ajv.js';
@@ -20,9 +23,10 @@ async function open(name: string, root = GRID): Promise<EvidenceFile> {
   if (!r.ok) throw new Error(`${name}: ${r.reason}`);
   return r.file;
 }
+const PRODUCT = { name: 'TéléCardio', version: '2.0.0', manufacturer: 'Exemple Santé SAS' };
 async function run(check: AnyCheck, names: string[], options: Record<string, unknown>, root = GRID): Promise<CheckResult> {
   const files = await Promise.all(names.map((n) => open(n, root)));
-  return check.run({ requirement: 'X 1', slot: 'slot', files, options, facts: {}, asOf: '2026-11-29', provided: new Set() });
+  return check.run({ requirement: 'X 1', slot: 'slot', files, options, facts: {}, asOf: '2026-11-29', product: PRODUCT, provided: new Set() });
 }
 const errors = (r: CheckResult): string[] => r.findings.filter((f) => f.severity === 'error').map((f) => f.code);
 const infos = (r: CheckResult): string[] => r.findings.filter((f) => f.severity === 'info').map((f) => f.code);
@@ -139,6 +143,109 @@ describe('idle-timeout (IEU 12 / IEPS 13)', () => {
   });
 });
 
+describe('annuaire-extract (ANN 1)', () => {
+  const ANN = { max_age_months: 1 };
+  it.each<Row>([
+    ['annuaire/PS_LibreAcces_Personne_activite_202611250215.txt', [], 'annuaire.fresh'],
+    ['annuaire/PS_LibreAcces_Personne_activite_202609010215.txt', ['annuaire.stale']],
+    ['annuaire/PS_LibreAcces_Personne_activite_202612150215.txt', ['annuaire.future']],
+    ['annuaire/PS_LibreAcces_Personne_activite_202611260215.txt', ['annuaire.bad-rpps']],
+    ['annuaire/annuaire-sans-date.txt', ['annuaire.no-date']],
+    ['annuaire/PS_LibreAcces_Dipl_AutExerc_202611250215.txt', ['annuaire.no-identifier-column']],
+    ['gazelle/cons-identite-ins-passed.xml', ['annuaire.no-date', 'annuaire.not-text']],
+  ])('%s → %j', async (file, expected, info) => {
+    const r = await run(annuaireExtract, [file], ANN);
+    expect(errors(r)).toEqual(expected);
+    if (info) expect(infos(r)).toEqual([info]);
+  });
+
+  it('counts rows and RPPS (not ADELI), and points at the bad row', async () => {
+    const fresh = await run(annuaireExtract, ['annuaire/PS_LibreAcces_Personne_activite_202611250215.txt'], ANN);
+    expect(fresh.findings[0]!.params).toEqual({ date: '2026-11-25', rows: 4, rpps: 3 });
+    const bad = await run(annuaireExtract, ['annuaire/PS_LibreAcces_Personne_activite_202611260215.txt'], ANN);
+    expect(bad.findings[0]!.record).toBe(2);
+  });
+
+  it('one month back is a calendar month, clamped to the month\'s end', () => {
+    expect([monthsBefore('2026-11-29', 1), monthsBefore('2026-03-31', 1), monthsBefore('2026-01-15', 1)]).toEqual(['2026-10-29', '2026-02-28', '2025-12-15']);
+    expect([extractDate('PS_LibreAcces_Personne_activite_202611250215.txt'), extractDate('x_20261125.csv'), extractDate('x_20261331.txt'), extractDate('x.txt')]).toEqual(['2026-11-25', '2026-11-25', undefined, undefined]);
+    expect([rppsValid('19999900004'), rppsValid('19999900005'), rppsValid('1999990000')]).toEqual([true, false, false]);
+  });
+
+  it('streams a 200,000-row extract and lists at most five bad rows', async () => {
+    const s = scratch();
+    try {
+      const head = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice\n";
+      const rows = Array.from({ length: 200_000 }, (_, i) => (i % 1000 === 0 ? '8|19999900005|819999900005|X\n' : '8|19999900004|819999900004|X\n')).join('');
+      writeFileSync(path.join(s.dir, 'PS_LibreAcces_Personne_activite_202611250215.txt'), head + rows);
+      const r = await run(annuaireExtract, ['PS_LibreAcces_Personne_activite_202611250215.txt'], ANN, realpathSync(s.dir));
+      expect(errors(r)).toEqual([...Array(5).fill('annuaire.bad-rpps'), 'annuaire.more-bad-rpps']);
+      expect(r.findings.at(-1)!.params).toEqual({ count: 195 });
+    } finally {
+      s.done();
+    }
+  });
+});
+
+describe('ins-birth-names (INS 1.2)', () => {
+  it.each<[string, string[], string?]>([
+    ['names/a28-names-ok.hl7', [], 'ins.names-ok'],
+    ['names/patients-ok.ndjson', [], 'ins.names-ok'],
+    ['names/a28-lowercase.hl7', ['ins.name-format']],
+    ['names/a28-accent.hl7', ['ins.name-format']],
+    ['names/a28-trailing-hyphen.hl7', ['ins.name-format']],
+    ['names/a28-underscore.hl7', ['ins.name-format']],
+    ['acr/oidc-client.json', ['ins.fhir-not-resource']],
+  ])('%s → %j', async (file, expected, info) => {
+    const r = await run(insBirthNames, [file], {});
+    expect(errors(r)).toEqual(expected);
+    if (info) expect(infos(r)).toEqual([info]);
+  });
+
+  it('says which field and why, at the HL7 field, never the name itself', async () => {
+    const f = (await run(insBirthNames, ['names/a28-accent.hl7'], {})).findings[0]!;
+    expect(f).toMatchObject({ params: { trait: 'first-given-name', problem: 'diacritic' }, line: 3 });
+    const m = word(f.code, f.params ?? {}, 'fr').message;
+    expect(m).toBe('Le premier prénom de naissance enregistré contient des accents ou d’autres signes diacritiques (règle 1 du RNIV).');
+    expect(m).not.toMatch(/ÉLODIE|ESSAI/);
+  });
+
+  it('applies the RNIV rule', () => {
+    expect(["D'ESSAI", 'DE LA TEST', 'ESSAI--DMN', 'A'].map(nameProblem)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(['essai', 'ÉSSAI', 'ESSAÏ'.normalize('NFD'), 'ES5AI', ' ESSAI', "ESSAI'", ''].map(nameProblem)).toEqual(['lowercase', 'diacritic', 'diacritic', 'character', 'separator', 'separator', 'separator']);
+  });
+});
+
+describe('signed-pdf (RGPD 1, INS 39 / 40)', () => {
+  it.each<[string, Record<string, unknown>, string[], string?]>([
+    ['pdf/rgpd-signed.pdf', {}, [], 'pdf.signed'],
+    ['pdf/rgpd-signed-compressed.pdf', {}, [], 'pdf.signed'],
+    ['pdf/rgpd-unsigned.pdf', {}, ['pdf.unsigned']],
+    ['pdf/rgpd-unsigned.pdf', { require_signature: false }, [], 'pdf.signed'],
+    ['pdf/rgpd-signed-later.pdf', {}, ['pdf.signed-later']],
+    ['pdf/other-product-signed.pdf', {}, ['pdf.product-absent']],
+    ['pdf/cnda-insi-signed.pdf', { mentions: ['INSi', 'CPx', 'IGC-Santé'] }, [], 'pdf.signed'],
+    ['pdf/cnda-insi-signed.pdf', { mentions: ['addendum 8'] }, ['pdf.mention-absent']],
+    ['names/a28-names-ok.hl7', {}, ['pdf.not-pdf']],
+  ])('%s with %j → %j', async (file, options, expected, info) => {
+    const r = await run(signedPdf, [file], options);
+    expect(errors(r)).toEqual(expected);
+    if (info) expect(infos(r)).toEqual([info]);
+  });
+
+  it('reads the signature dictionary and the shown text, compressed or not', () => {
+    const read = readPdf(readFileSync(path.join(GRID, 'pdf/rgpd-signed-compressed.pdf')));
+    expect(read.signatures).toEqual([{ subFilter: 'ETSI.CAdES.detached', signedOn: '2026-10-02' }]);
+    expect(read.text).toContain('produit : telecardio 2.0.0');
+    expect([pdfDate("D:20261002143000+02'00'"), pdfDate('D:2026'), pdfDate('2026')]).toEqual(['2026-10-02', '2026-01-01', undefined]);
+  });
+
+  it('a PDF made of 50,000 "<<" without a stream is read in bounded time (no runaway regex)', () => {
+    const hostile = Buffer.from(`%PDF-1.7\n${'<< /A '.repeat(50_000)}`);
+    expect(readPdf(hostile)).toEqual({ signatures: [], text: '' });
+  });
+});
+
 describe('registration, options and wording', () => {
   it('registers the four checks with schemas that refuse bad options', () => {
     const registry = createRegistry();
@@ -148,6 +255,9 @@ describe('registration, options and wording', () => {
       ['oidc-acr-values', { accept: ['eidas1'] }, { accept: 'eidas1' }],
       ['password-policy', { min_length: 8, min_classes: 3 }, { min_length: 8, min_classes: 5 }],
       ['idle-timeout', {}, { max_seconds: 0 }],
+      ['annuaire-extract', { max_age_months: 1 }, {}],
+      ['ins-birth-names', {}, { max_bytes: 0 }],
+      ['signed-pdf', { mentions: ['INSi'] }, { mentions: [''] }],
     ];
     for (const [name, good, bad] of cases) {
       const validate = ajv.compile(registry.get(name)!.schema);
@@ -157,7 +267,7 @@ describe('registration, options and wording', () => {
   });
 
   it('every code the checks emit is worded in French and English', () => {
-    const codes = ['gazelle.not-xml', 'gazelle.too-large', 'gazelle.malformed', 'gazelle.not-a-report', 'gazelle.not-passed', 'gazelle.errors', 'gazelle.wrong-test', 'gazelle.passed', 'config.too-large', 'config.unparsable', 'acr.none-found', 'acr.absent', 'acr.wrong', 'acr.found', 'password.no-length', 'password.too-short', 'password.few-classes', 'password.no-lockout', 'password.policy', 'idle-timeout.absent', 'idle-timeout.disabled', 'idle-timeout.too-long', 'idle-timeout.set'];
+    const codes = ['gazelle.not-xml', 'gazelle.too-large', 'gazelle.malformed', 'gazelle.not-a-report', 'gazelle.not-passed', 'gazelle.errors', 'gazelle.wrong-test', 'gazelle.passed', 'config.too-large', 'config.unparsable', 'acr.none-found', 'acr.absent', 'acr.wrong', 'acr.found', 'password.no-length', 'password.too-short', 'password.few-classes', 'password.no-lockout', 'password.policy', 'idle-timeout.absent', 'idle-timeout.disabled', 'idle-timeout.too-long', 'idle-timeout.set', 'annuaire.no-date', 'annuaire.future', 'annuaire.stale', 'annuaire.not-text', 'annuaire.no-identifier-column', 'annuaire.bad-rpps', 'annuaire.more-bad-rpps', 'annuaire.fresh', 'ins.name-format', 'ins.names-ok', 'pdf.not-pdf', 'pdf.too-large', 'pdf.unsigned', 'pdf.signed-later', 'pdf.product-absent', 'pdf.mention-absent', 'pdf.signed'];
     for (const c of codes) {
       expect(CATALOG[c], c).toBeDefined();
       expect(word(c, {}, 'fr').message).not.toBe(word(c, {}, 'en').message);

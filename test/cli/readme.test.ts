@@ -19,6 +19,7 @@ describe('README', () => {
     ['a failing dossier', ['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color'], {}],
     ['French', ['check', 'fixtures/dossiers/renamed-text-screenshot/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color', '--lang', 'fr', '-q'], {}],
     ['the checks', ['rules', 'list', '--checks'], {}],
+    ['the whole grid', ['check', 'fixtures/dossiers/telemonitoring-complete/dmn-evidence.yaml', '--rules', 'ans-dmn-complete@1.2.2', '--as-of', '2026-11-29', '--no-color'], {}],
   ])('shows the real output of %s', async (_, args, env) => {
     const run = await runCli(args, { env: env });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);

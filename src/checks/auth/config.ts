@@ -4,14 +4,14 @@ import type { EvidenceFile } from '../../evidence/evidence-file.js';
 /** Largest configuration export read, in bytes. */
 export const CONFIG_LIMIT = 16 * 1024 * 1024;
 
-/** A configuration export (JSON or YAML) as a value, or why it could not be read. */
-export async function readConfig(file: EvidenceFile): Promise<{ value: unknown } | { problem: 'too-large' | 'unparsable' }> {
-  if (file.bytes > CONFIG_LIMIT) return { problem: 'too-large' };
+/** A configuration export (JSON or YAML) as a value, or the finding code of why it could not be read. */
+export async function readConfig(file: EvidenceFile): Promise<{ value: unknown } | { problem: 'config.too-large' | 'config.unparsable' }> {
+  if (file.bytes > CONFIG_LIMIT) return { problem: 'config.too-large' };
   const text = await file.text(CONFIG_LIMIT);
   try {
     return { value: file.kind === 'json' || file.kind === 'fhir-json' ? JSON.parse(text) : parse(text, { maxAliasCount: 100, uniqueKeys: false }) };
   } catch {
-    return { problem: 'unparsable' };
+    return { problem: 'config.unparsable' };
   }
 }
 

@@ -28,7 +28,7 @@ export const idleTimeout = defineCheck<Options>({
     for (const f of files) {
       const read = await readConfig(f);
       if ('problem' in read) {
-        findings.push({ code: `config.${read.problem}`, severity: 'error', slot, file: f.path });
+        findings.push({ code: read.problem, severity: 'error', slot, file: f.path });
         continue;
       }
       const hits = findKeys(read.value, IDLE_KEYS).map((h) => ({ ...h, seconds: durationSeconds(h.value) }));

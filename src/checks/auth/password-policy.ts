@@ -97,7 +97,7 @@ export const passwordPolicy = defineCheck<Options>({
     for (const f of files) {
       const read = await readConfig(f);
       if ('problem' in read) {
-        findings.push({ code: `config.${read.problem}`, severity: 'error', slot, file: f.path });
+        findings.push({ code: read.problem, severity: 'error', slot, file: f.path });
         continue;
       }
       const p = readPolicy(read.value);

@@ -118,4 +118,80 @@ export const gridMessages: Catalog = {
     en: (p) => `Idle timeout ${s(p.key)} = ${s(p.seconds)} s.`,
     fr: (p) => `Délai d’inactivité ${s(p.key)} = ${s(p.seconds)} s.`,
   },
+  'annuaire.no-date': {
+    en: (p) => `${s(p.file)}: no extraction date in the file name (expected …_YYYYMMDDhhmm.txt, as annuaire.sante.fr names its extracts).`,
+    fr: (p) => `${s(p.file)} : pas de date d’extraction dans le nom du fichier (attendu …_AAAAMMJJhhmm.txt, comme annuaire.sante.fr nomme ses extractions).`,
+    hint: { en: () => 'Give the extract under the name it was downloaded with.', fr: () => 'Fournissez l’extraction sous le nom avec lequel elle a été téléchargée.' },
+  },
+  'annuaire.future': {
+    en: (p) => `${s(p.file)} is dated ${s(p.date)}, after the as-of date ${s(p.asOf)}.`,
+    fr: (p) => `${s(p.file)} est daté du ${s(p.date)}, après la date d’évaluation ${s(p.asOf)}.`,
+  },
+  'annuaire.stale': {
+    en: (p) => `${s(p.file)} is dated ${s(p.date)}: older than ${s(p.months)} month(s) at ${s(p.asOf)} (oldest accepted: ${s(p.oldest)}).`,
+    fr: (p) => `${s(p.file)} est daté du ${s(p.date)} : plus de ${s(p.months)} mois avant le ${s(p.asOf)} (date la plus ancienne admise : ${s(p.oldest)}).`,
+    hint: { en: () => 'ANN 1: the copy of the Annuaire Santé in use must be less than one month old. Give a recent extract.', fr: () => 'ANN 1 : la copie de l’Annuaire Santé utilisée doit dater de moins d’un mois. Fournissez une extraction récente.' },
+  },
+  'annuaire.not-text': {
+    en: (p) => `${s(p.file)} is ${s(p.kind)}, not the pipe-separated text extract of the Annuaire Santé.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non l’extraction texte (séparée par des « | ») de l’Annuaire Santé.`,
+  },
+  'annuaire.no-identifier-column': {
+    en: (p) => `${s(p.file)} has no "Identifiant PP" nor "Identification nationale PP" column in its header.`,
+    fr: (p) => `${s(p.file)} n’a ni colonne « Identifiant PP » ni colonne « Identification nationale PP » dans son en-tête.`,
+  },
+  'annuaire.bad-rpps': {
+    en: (p) => `${s(p.file)}, row ${s(p.record)}: the RPPS identifier has an invalid key (Luhn).`,
+    fr: (p) => `${s(p.file)}, ligne ${s(p.record)} : la clé de l’identifiant RPPS est invalide (Luhn).`,
+  },
+  'annuaire.more-bad-rpps': {
+    en: (p) => `${s(p.count)} more rows with an invalid RPPS key.`,
+    fr: (p) => `${s(p.count)} autres lignes avec une clé RPPS invalide.`,
+  },
+  'annuaire.fresh': {
+    en: (p) => `Annuaire Santé extract dated ${s(p.date)}: ${s(p.rows)} rows, ${s(p.rpps)} RPPS identifiers, all keys valid.`,
+    fr: (p) => `Extraction de l’Annuaire Santé datée du ${s(p.date)} : ${s(p.rows)} lignes, ${s(p.rpps)} identifiants RPPS, toutes les clés valides.`,
+  },
+  'ins.name-format': {
+    en: (p) => `The stored ${p.trait === 'birth-name' ? 'birth name' : 'first birth given name'} ${({ lowercase: 'has lower-case letters', diacritic: 'has accents or other diacritics', character: 'has a character other than A–Z, space, hyphen and apostrophe', separator: 'starts or ends with a separator' } as Record<string, string>)[s(p.problem)] ?? 'breaks the naming rule'} (RNIV rule 1).`,
+    fr: (p) => `Le ${p.trait === 'birth-name' ? 'nom de naissance' : 'premier prénom de naissance'} enregistré ${({ lowercase: 'contient des minuscules', diacritic: 'contient des accents ou d’autres signes diacritiques', character: 'contient un caractère autre que A–Z, espace, tiret et apostrophe', separator: 'commence ou finit par un séparateur' } as Record<string, string>)[s(p.problem)] ?? 'enfreint la règle de saisie'} (règle 1 du RNIV).`,
+    hint: {
+      en: () => 'Birth names and birth given names are stored in upper case without diacritics (ÉLODIE → ELODIE), keeping spaces, hyphens and apostrophes.',
+      fr: () => 'Les noms et prénoms de naissance sont enregistrés en majuscules sans signe diacritique (ÉLODIE → ELODIE), en gardant espaces, tirets et apostrophes.',
+    },
+  },
+  'ins.names-ok': {
+    en: (p) => `${s(p.names)} birth name(s) and first given name(s) of ${s(p.patients)} patient(s) follow the RNIV naming rule.`,
+    fr: (p) => `${s(p.names)} nom(s) et premier(s) prénom(s) de naissance de ${s(p.patients)} patient(s) respectent la règle de saisie du RNIV.`,
+  },
+  'pdf.not-pdf': {
+    en: (p) => `${s(p.file)} is ${s(p.kind)}, not a PDF: a digitally signed PDF is expected.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non un PDF : un PDF signé électroniquement est attendu.`,
+  },
+  'pdf.too-large': {
+    en: (p) => `${s(p.file)} (${s(p.bytes)} bytes) is larger than the ${s(p.limit)} bytes read.`,
+    fr: (p) => `${s(p.file)} (${s(p.bytes)} octets) dépasse les ${s(p.limit)} octets lus.`,
+  },
+  'pdf.unsigned': {
+    en: (p) => `${s(p.file)} carries no digital signature (no PAdES or PKCS#7 signature dictionary).`,
+    fr: (p) => `${s(p.file)} ne porte pas de signature électronique (aucun dictionnaire de signature PAdES ou PKCS#7).`,
+    hint: { en: () => 'Sign the PDF electronically (PAdES), or give the signed original.', fr: () => 'Signez le PDF électroniquement (PAdES), ou fournissez l’original signé.' },
+  },
+  'pdf.signed-later': {
+    en: (p) => `The signature is dated ${s(p.date)}, after the as-of date ${s(p.asOf)}.`,
+    fr: (p) => `La signature est datée du ${s(p.date)}, après la date d’évaluation ${s(p.asOf)}.`,
+  },
+  'pdf.product-absent': {
+    en: (p) => `The document does not name the product "${s(p.product)}".`,
+    fr: (p) => `Le document ne nomme pas le produit « ${s(p.product)} ».`,
+    hint: { en: () => 'The document must be about this product, named as in the manifest.', fr: () => 'Le document doit porter sur ce produit, nommé comme dans le manifeste.' },
+  },
+  'pdf.mention-absent': {
+    en: (p) => `The document does not mention "${s(p.word)}".`,
+    fr: (p) => `Le document ne mentionne pas « ${s(p.word)} ».`,
+  },
+  'pdf.signed': {
+    en: (p) => (Number(p.signed) ? `Signed PDF (${s(p.subfilter) || 'signature'}${p.date ? `, ${s(p.date)}` : ''}) naming the product; the signature itself is not verified.` : 'The PDF names the product; it carries no digital signature (a handwritten signature on a scan is for the reviewer to see).'),
+    fr: (p) => (Number(p.signed) ? `PDF signé (${s(p.subfilter) || 'signature'}${p.date ? `, ${s(p.date)}` : ''}) nommant le produit ; la signature elle-même n’est pas vérifiée.` : 'Le PDF nomme le produit ; il ne porte pas de signature électronique (une signature manuscrite numérisée relève de l’examinateur).'),
+  },
 };
