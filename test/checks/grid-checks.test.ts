@@ -1,6 +1,7 @@
+import { createMemo } from '../../src/checks/memo.js';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { durationSeconds } from '../../src/checks/auth/config.js';
 import { idleTimeout } from '../../src/checks/auth/idle-timeout.js';
 import { authorizationRequests, oidcAcrValues } from '../../src/checks/auth/oidc-acr-values.js';
@@ -26,7 +27,7 @@ async function open(name: string, root = GRID): Promise<EvidenceFile> {
 const PRODUCT = { name: 'TéléCardio', version: '2.0.0', manufacturer: 'Exemple Santé SAS' };
 async function run(check: AnyCheck, names: string[], options: Record<string, unknown>, root = GRID): Promise<CheckResult> {
   const files = await Promise.all(names.map((n) => open(n, root)));
-  return check.run({ requirement: 'X 1', slot: 'slot', files, options, facts: {}, asOf: '2026-11-29', product: PRODUCT, provided: new Set() });
+  return check.run({ requirement: 'X 1', slot: 'slot', files, options, facts: {}, asOf: '2026-11-29', product: PRODUCT, provided: new Set(), shared: createMemo() });
 }
 const errors = (r: CheckResult): string[] => r.findings.filter((f) => f.severity === 'error').map((f) => f.code);
 const infos = (r: CheckResult): string[] => r.findings.filter((f) => f.severity === 'info').map((f) => f.code);

@@ -197,15 +197,15 @@ describe('the CLI at 81 requirements', () => {
     const run = await runCli(['explain', 'INS 39', '--rules', 'ans-dmn-complete@1.2.2']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/profiles « Référentiel d'identités en Etablissement de Santé », « Référentiel d'identités hors Etablissement de Santé »/);
-    expect(run.stdout).toMatch(/INS 39\.1 — In a health establishment[^\n]*\n    profile: « Référentiel d'identités en Etablissement de Santé »\n    applies when: used_in_health_establishment = true\n    statement for this scenario: A system that calls INSi in a health establishment/);
-    expect(run.stdout).toMatch(/INS 39\.2 — Outside a health establishment[^\n]*\n    profile: « Référentiel d'identités hors Etablissement de Santé »\n    applies when: used_outside_health_establishment = true\n    statement for this scenario: A system that calls INSi outside a health establishment authenticates with a CPx card/);
+    expect(run.stdout).toMatch(/INS 39\.1 — In a health establishment[^\n]*\n {4}profile: « Référentiel d'identités en Etablissement de Santé »\n {4}applies when: used_in_health_establishment = true\n {4}statement for this scenario: A system that calls INSi in a health establishment/);
+    expect(run.stdout).toMatch(/INS 39\.2 — Outside a health establishment[^\n]*\n {4}profile: « Référentiel d'identités hors Etablissement de Santé »\n {4}applies when: used_outside_health_establishment = true\n {4}statement for this scenario: A system that calls INSi outside a health establishment authenticates with a CPx card/);
     expect(run.stdout).toMatch(/INS 39\.2\.1: A PDF or scan of the CNDA authorisation/);
   });
 
   it('explain says what the reviewer looks for in a screenshot-only slot', async () => {
     const run = await runCli(['explain', 'IEPS 12', '--rules', 'ans-dmn-complete@1.2.2', '--lang', 'fr']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/  demo \(obligatoire\)\n    Captures d’écran [^\n]*\n    accepte : [^\n]*\n    l’examinateur recherche : La déconnexion du compte\.\n    preuves : IEPS 12\.1\.1/);
+    expect(run.stdout).toMatch(/ {2}demo \(obligatoire\)\n {4}Captures d’écran [^\n]*\n {4}accepte : [^\n]*\n {4}l’examinateur recherche : La déconnexion du compte\.\n {4}preuves : IEPS 12\.1\.1/);
   });
 
   it('init writes the questions grouped by profile, and the manifest it writes loads', async () => {

@@ -52,7 +52,7 @@ export function durationSeconds(v: unknown): number | undefined {
   const s = v.trim();
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
   const short = /^(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)$/i.exec(s);
-  if (short) return Number(short[1]) * { s: 1, sec: 1, m: 60, min: 60, h: 3600, d: 86400 }[short[2]!.toLowerCase() as 's']!;
+  if (short) return Number(short[1]) * { s: 1, sec: 1, m: 60, min: 60, h: 3600, d: 86400 }[short[2]!.toLowerCase() as 's'];
   const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(s);
   if (iso && s.length > 1 && s.toUpperCase() !== 'PT') return Number(iso[1] ?? 0) * 86400 + Number(iso[2] ?? 0) * 3600 + Number(iso[3] ?? 0) * 60 + Number(iso[4] ?? 0);
   return undefined;

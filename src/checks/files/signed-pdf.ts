@@ -52,7 +52,7 @@ export function readPdf(bytes: Buffer): PdfReading {
   let streams = 0;
   for (const m of latin.matchAll(/<<([^]{0,8192}?)>>\s*stream\r?\n/g)) {
     if (++streams > 10_000) break;
-    const start = m.index! + m[0].length;
+    const start = m.index + m[0].length;
     const end = latin.indexOf('endstream', start);
     if (end < 0) break;
     const raw = bytes.subarray(start, end);

@@ -1,6 +1,4 @@
-import type { Catalog } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type Catalog } from '../types.js';
 
 /** Wording of the checks the whole grid added (INS 45, PSC 6, IEU 10 / IEPS 9, IEU 12 / IEPS 13). */
 export const gridMessages: Catalog = {
