@@ -1,7 +1,8 @@
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { confinePath } from '../evidence/evidence-file.js';
-import { hashFile, mapLimit, sha256 } from './hash.js';
+import { hashFile, sha256 } from './hash.js';
+import { mapLimit } from '../util/map-limit.js';
 
 /*
  * BagIt (RFC 8493, version 1.0) as dmn-check writes and reads it: one payload manifest

@@ -7,7 +7,8 @@ import { openEvidenceFile } from '../evidence/evidence-file.js';
 import { allRefs } from '../evidence/open-dossier.js';
 import type { FileRef, Manifest } from '../manifest/types.js';
 import { BAGIT_TXT, listTree, writeBag, type PayloadItem } from './bagit.js';
-import { hashFile, mapLimit } from './hash.js';
+import { hashFile } from './hash.js';
+import { mapLimit } from '../util/map-limit.js';
 import { filesOf } from './replay.js';
 import { writeZip, ZipError } from './zip.js';
 

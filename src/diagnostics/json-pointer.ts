@@ -10,6 +10,12 @@ export function escapeSegment(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** Decodes one JSON-pointer segment (`~1` → `/`, `~0` → `~`). */
+export function decodeSegment(segment: string): string {
+  if (segment.indexOf('~') < 0) return segment;
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 /** Splits a pointer or pattern into its (still escaped) segments; `''` is the root. */
 export function splitPointer(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return [];

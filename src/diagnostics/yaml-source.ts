@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from './user-input-error.js';
 import { valueText } from './value-text.js';
+import { decodeSegment } from './json-pointer.js';
 
 /** A YAML file parsed with positions, so any value can be traced back to its line and column. */
 export interface YamlSource {
@@ -384,14 +385,10 @@ function sanitise(v: unknown): unknown {
   return v;
 }
 
-/** Decodes one JSON-pointer segment (`~1` → `/`, `~0` → `~`). */
-export function decodePointerSegment(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
-}
 
 export function pointerToPath(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
-  return pointer.slice(1).split('/').map(decodePointerSegment);
+  return pointer.slice(1).split('/').map(decodeSegment);
 }
 
 const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();

@@ -15,6 +15,7 @@ import { bundledRulesetsWithFact, isBundledRuleset, valueFits } from '../ruleset
 import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
 import { manifestSchema } from './schema.js';
 import type { EvidenceRef, FileRef, Manifest, Statement } from './types.js';
+import { displayPath } from '../diagnostics/display-path.js';
 
 const validateManifest = precompiledOr('validate-manifest.cjs', () => createAjv({ verbose: true }).compile(manifestSchema));
 
@@ -30,12 +31,7 @@ interface RawManifest {
   >;
 }
 
-/** Shows a path relative to `cwd` when it is below it, else its base name: reports never hold absolute paths. */
-export function displayPath(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
-  if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
-  return path.basename(abs);
-}
+export { displayPath };
 
 const KNOWN_TOP = Object.keys(manifestSchema.properties);
 

@@ -14,6 +14,7 @@ import { factsOf, slotRefsOf } from './condition.js';
 import { normalizeId } from './ids.js';
 import { rulesetSchema } from './schema.js';
 import type { CheckUse, Condition, FactDef, FactValue, Localized, RequirementDef, Ruleset, ScenarioDef, SectionDef, SlotDef } from './types.js';
+import { displayPath } from '../diagnostics/display-path.js';
 
 /** Folder of the rulesets shipped with dmn-check. */
 export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -129,9 +130,8 @@ export function isBundledRef(ref: string): boolean {
 }
 
 function display(abs: string, cwd: string): string {
-  const rel = path.relative(cwd, abs);
   if (abs.startsWith(BUNDLED_RULES_DIR)) return `rules/${path.relative(BUNDLED_RULES_DIR, abs).split(path.sep).join('/')}`;
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.basename(abs);
+  return displayPath(abs, cwd);
 }
 
 /**

@@ -136,17 +136,13 @@ describe('FHIR evidence from a real FHIR server (Medplum router, in memory, loop
   });
 
   it('bounds a server that never answers by the request timeout', async () => {
-    const started = Date.now();
     const params = expectFailure(await open(`${server.origin}/hang/Observation`, {}, { timeoutMs: 300 }), 'error', 'fhir.timeout');
     expect(params).toMatchObject({ scope: 'request', ms: 300, page: 1 });
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('bounds slow endless paging by the overall deadline', async () => {
-    const started = Date.now();
     const params = expectFailure(await open(`${server.origin}/slow/Observation`, {}, { deadlineMs: 400 }), 'error', 'fhir.timeout');
     expect(params).toMatchObject({ scope: 'deadline', ms: 400 });
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('bounds endless paging by the page limit, or stops at max_resources', async () => {

@@ -5,7 +5,7 @@ import { loadDictionary, type DictionaryLoad } from './dictionary.js';
 import { JsonSplitter, type Skeleton, type UnitGroup, type UnitMeta } from '../../../evidence/formats/json/splitter.js';
 import type { JsonSyntaxReason } from '../../../evidence/formats/json/syntax.js';
 import { PathCollector, type LeafPath } from './paths.js';
-import { maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
+import { decodeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
 import { RecordPool, defaultWorkerCount } from './pool.js';
 import { MAX_VIOLATIONS, UNIT_FIELDS, type BatchResult, type ProcessorConfig, type Task } from './record-processor.js';
 import { loadSchema, type SchemaLoad } from './schema-load.js';
@@ -358,7 +358,7 @@ function keepSkeletonError(e: ErrorObject, sk: Skeleton): boolean {
   for (const raw of splitPointer(e.instancePath)) {
     if (node !== null && typeof node === 'object' && sk.placeholders.has(node)) return false;
     if (node === null || typeof node !== 'object') return true;
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const seg = decodeSegment(raw);
     if (!Object.prototype.hasOwnProperty.call(node, seg)) return false;
     node = (node as Record<string, unknown>)[seg];
   }

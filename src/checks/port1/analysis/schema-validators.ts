@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createSchemaAjv, dialectOf, type Dialect } from './schema-ajv.js';
-import { maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
+import { decodeSegment, escapeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
 import type { AjvInstance } from '../../../diagnostics/ajv.js';
 
 /** One schema violation, safe to report: where, which keyword, and the schema's side of it only. */
@@ -19,13 +19,6 @@ export interface Violation {
 /** Keywords that tie a node's children together: a schema using them above a unit cannot be split. */
 const BLOCKING = ['anyOf', 'oneOf', 'if', 'not', 'dependentSchemas', 'dependencies', '$dynamicRef', '$recursiveRef', 'unevaluatedProperties', 'unevaluatedItems'];
 
-function decodeSegment(s: string): string {
-  return s.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-function encodeSegment(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 function at(root: unknown, pointer: string): unknown {
   let node = root;
@@ -86,7 +79,7 @@ function children(root: unknown, parents: string[], seg: string): Resolved {
     const props = n.properties as Record<string, unknown> | undefined;
     let matched = false;
     if (props && Object.prototype.hasOwnProperty.call(props, key)) {
-      out.push(`${p}/properties/${encodeSegment(key)}`);
+      out.push(`${p}/properties/${escapeSegment(key)}`);
       matched = true;
     }
     const patterns = n.patternProperties as Record<string, unknown> | undefined;
@@ -98,7 +91,7 @@ function children(root: unknown, parents: string[], seg: string): Resolved {
         return { blocked: p };
       }
       if (re.test(key)) {
-        out.push(`${p}/patternProperties/${encodeSegment(pat)}`);
+        out.push(`${p}/patternProperties/${escapeSegment(pat)}`);
         matched = true;
       }
     }
