@@ -389,6 +389,10 @@ async function main(argv) {
   checks.push([scale.target[0] + scaleLoad, scale.target[1], scale.target[2]]);
   if (!scale.sound) process.exitCode = 1;
 
+  // Issue 14: what the filled grid (--format xlsx, exceljs) costs, cold and in process.
+  const xlsx = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'xlsx.mjs')], { stdio: 'inherit' });
+  if (xlsx.status !== 0) process.exitCode = 1;
+
   console.log(`\nTargets (issues 3 and 17), measured as ratios in this run (load average now ${os.loadavg()[0].toFixed(2)}):`);
   // `null`: a figure shown for information, with no target at this size.
   for (const [what, ok, value] of checks) console.log(`  ${ok === null ? 'info  ' : ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`);

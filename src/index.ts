@@ -18,8 +18,8 @@ export { loadRuleset, DEFAULT_RULESET, BUNDLED_RULES_DIR, type LoadRulesetOption
 export type { Ruleset, RequirementDef, SlotDef, FactDef, Condition, Localized, FactValue } from './ruleset/types.js';
 export { loadManifest } from './manifest/load.js';
 export type { Manifest } from './manifest/types.js';
-export { FORMATTERS } from './formatters/registry.js';
-export type { Formatter, FormatContext } from './formatters/types.js';
+export { FORMATTERS, textFormat } from './formatters/registry.js';
+export type { BinaryFormatter, Formatter, FormatContext, TextFormatter } from './formatters/types.js';
 export { BUILTIN_CHECKS, createRegistry, catalogOf, type CheckRegistry } from './checks/registry.js';
 export { defineCheck, type Check, type CheckContext, type CheckResult } from './checks/types.js';
 export { UserInputError } from './diagnostics/user-input-error.js';

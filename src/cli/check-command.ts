@@ -5,7 +5,10 @@ import { FORMATTERS } from '../formatters/registry.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/index.js';
-import { defaultManifest, generatedAt, langOf, warn, loadRules, parseAsOf, useColor, type CommonOptions } from './common.js';
+import type { FormatContext } from '../formatters/types.js';
+import type { GridTemplate } from '../formatters/xlsx/grid-template.js';
+import { defaultManifest, generatedAt, langOf, warn, loadRules, parseAsOf, sourceDateEpoch, useColor, type CommonOptions } from './common.js';
+import { loadGridTemplate } from './grid-template.js';
 import type { CliIo } from './io.js';
 import { pairOutputs, type OutputRequest, type OutputToken } from './outputs.js';
 import { printableDeep } from '../diagnostics/printable.js';
@@ -20,6 +23,7 @@ export interface CheckOptions extends CommonOptions {
   offline?: boolean;
   saveEvidence?: string;
   failOn?: FailOn;
+  gridTemplate?: string;
   outputs: OutputToken[];
 }
 
@@ -62,28 +66,42 @@ export async function rulesetInput(opts: CommonOptions, io: CliIo): Promise<Inpu
   return identitiesOf([{ abs, name: displayPath(abs, io.cwd) }]);
 }
 
-/** Renders each requested format and writes it; returns the report's exit code (0 pass, 1 fail). */
+/** What every format is rendered with besides the report and the ruleset. */
+export interface EmitOptions extends CommonOptions {
+  lang: Lang;
+  sourceDateEpoch?: number;
+  gridTemplate?: GridTemplate;
+}
+
+/** Renders each requested format and writes it (binary formats only to files). */
 export async function emit(
   report: Report,
   ruleset: Ruleset,
   io: CliIo,
   requests: readonly OutputRequest[],
-  opts: CommonOptions & { lang: Lang },
+  opts: EmitOptions,
   inputs: readonly InputIdentity[] = [],
 ): Promise<void> {
-  const files: { path: string; display: string; content: string }[] = [];
+  const files: { path: string; display: string; content: string | Uint8Array }[] = [];
   let stdout = '';
   // Formats read by people or CI logs get every value made printable; JSON and SARIF escape control characters themselves, and keep the data as it is.
   let shown: Report | undefined;
   for (const r of requests) {
     const formatter = FORMATTERS.get(r.format)!;
-    const data = r.format === 'json' || r.format === 'sarif' ? report : (shown ??= printableDeep(report));
-    const content = formatter.format(data, { color: useColor(opts, io, r.output === undefined), lang: opts.lang, ruleset, quiet: opts.quiet ?? false });
-    if (r.output === undefined) stdout = content;
-    else {
+    const data = r.format === 'json' || r.format === 'sarif' || formatter.binary ? report : (shown ??= printableDeep(report));
+    const ctx: FormatContext = {
+      color: useColor(opts, io, r.output === undefined),
+      lang: opts.lang,
+      ruleset,
+      quiet: opts.quiet ?? false,
+      ...(opts.sourceDateEpoch !== undefined ? { sourceDateEpoch: opts.sourceDateEpoch } : {}),
+      ...(opts.gridTemplate ? { gridTemplate: opts.gridTemplate } : {}),
+    };
+    const content = formatter.binary ? await formatter.format(data, ctx) : formatter.format(data, ctx);
+    if (r.output !== undefined) {
       const abs = path.resolve(io.cwd, r.output);
       files.push({ path: abs, display: displayPath(abs, io.cwd), content });
-    }
+    } else if (typeof content === 'string') stdout = content;
   }
   await writeOutputs(files, inputs);
   if (stdout) io.stdout.write(stdout);
@@ -98,6 +116,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
   const requests = pairOutputs(opts.outputs, warnings); // usage errors before any work
   for (const w of warnings) warn(io, w, lang);
   const ruleset = loadRules(opts, io);
+  const gridTemplate = opts.gridTemplate === undefined ? undefined : await loadGridTemplate(opts.gridTemplate, requests, ruleset, io);
   const { report, inputs } = await checkDossier(manifestArg ?? defaultManifest(io), ruleset, io, {
     asOf,
     lang,
@@ -105,6 +124,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
     generatedAt: stamp,
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
-  await emit(report, ruleset, io, requests, { ...opts, lang }, [...inputs, ...(await rulesetInput(opts, io))]);
+  const epoch = sourceDateEpoch(io);
+  await emit(report, ruleset, io, requests, { rules: opts.rules, color: opts.color, quiet: opts.quiet, lang, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}), ...(gridTemplate ? { gridTemplate } : {}) }, [...inputs, ...(await rulesetInput(opts, io))]);
   return exitCodeFor(report, opts.failOn ?? DEFAULT_FAIL_ON);
 }

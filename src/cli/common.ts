@@ -61,20 +61,24 @@ export function parseAsOf(value: string | undefined, now: Date): string {
   return value;
 }
 
-/** The report's timestamp: SOURCE_DATE_EPOCH when set (reproducible builds convention), else now. */
-export function generatedAt(io: CliIo, now: Date): string {
+/** SOURCE_DATE_EPOCH (reproducible builds convention) in seconds, or undefined when unset. */
+export function sourceDateEpoch(io: CliIo): number | undefined {
   const epoch = io.env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch)) {
-      throw new UserInputError({
-        code: 'usage',
-        file: 'SOURCE_DATE_EPOCH',
-        message: t2(`"${epoch}" is not a number of seconds.`, `« ${epoch} » n'est pas un nombre de secondes.`),
-      });
-    }
-    return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (epoch === undefined || epoch === '') return undefined;
+  if (!/^\d+$/.test(epoch)) {
+    throw new UserInputError({
+      code: 'usage',
+      file: 'SOURCE_DATE_EPOCH',
+      message: t2(`"${epoch}" is not a number of seconds.`, `« ${epoch} » n'est pas un nombre de secondes.`),
+    });
   }
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return Number(epoch);
+}
+
+/** The report's timestamp: SOURCE_DATE_EPOCH when set, else now. */
+export function generatedAt(io: CliIo, now: Date): string {
+  const epoch = sourceDateEpoch(io);
+  return (epoch !== undefined ? new Date(epoch * 1000) : now).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** A problem that does not stop the run, on stderr: `dmn-check: warning: …`. */

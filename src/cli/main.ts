@@ -88,7 +88,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           .default(DEFAULT_FAIL_ON),
       )
       .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)'))
-      .option('--save-evidence <dir>', t('save what FHIR servers returned (canonical NDJSON) for an offline replay', 'enregistre ce que les serveurs FHIR ont renvoyé (NDJSON canonique) pour un rejeu hors ligne')),
+      .option('--save-evidence <dir>', t('save what FHIR servers returned (canonical NDJSON) for an offline replay', 'enregistre ce que les serveurs FHIR ont renvoyé (NDJSON canonique) pour un rejeu hors ligne'))
+      .option('--grid-template <file>', t("with --format xlsx: fill your own copy of the official ANS grid (.xlsx) instead of the project's own", 'avec --format xlsx : remplit votre copie de la grille officielle de l’ANS (.xlsx) au lieu de celle du projet')),
     t,
     lang,
   ).action(async (manifest, opts) => {

@@ -20,6 +20,7 @@ const BY_EXTENSION: Record<string, string> = {
   '.htm': 'html',
   '.md': 'markdown',
   '.txt': 'text',
+  '.xlsx': 'xlsx',
 };
 
 /**
@@ -55,6 +56,16 @@ export function pairOutputs(tokens: readonly OutputToken[], warnings: InputProbl
     });
   }
   if (out.length === 0) out.push({ format: 'text' });
+  const binary = out.find((o) => o.output === undefined && FORMATTERS.get(o.format)?.binary === true);
+  if (binary) {
+    throw new UserInputError({
+      code: 'usage',
+      file: 'command line',
+      subject: '--format',
+      message: t2(`${binary.format} is a binary format and does not go to standard output.`, `${binary.format} est un format binaire et ne s’écrit pas sur la sortie standard.`),
+      hint: t2(`Add --output FILE.${binary.format} after --format ${binary.format}.`, `Ajoutez --output FICHIER.${binary.format} après --format ${binary.format}.`),
+    });
+  }
   if (out.filter((o) => o.output === undefined).length > 1) {
     throw new UserInputError({
       code: 'usage',

@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { unreadable } from '../diagnostics/yaml-source.js';
 import type { Report } from '../report/report.js';
-import { FORMATTERS } from '../formatters/registry.js';
+import { textFormat } from '../formatters/registry.js';
 import { summaryCounts, VERDICT_LABELS } from '../formatters/status-labels.js';
 import type { Lang } from '../i18n/index.js';
 import { displayPath } from '../manifest/load.js';
@@ -85,10 +85,9 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
 
   async function seal(report: Report, manifest: Manifest, snapshots: { name: string; absPath: string }[]): Promise<number> {
     const ctx = { color: false, lang, ruleset, quiet: false };
-    const html = FORMATTERS.get('html');
     const renders = [
-      { path: 'report.json', content: FORMATTERS.get('json')!.format(report, ctx) },
-      html ? { path: 'report.html', content: html.format(report, ctx) } : { path: 'report.txt', content: FORMATTERS.get('text')!.format(report, ctx) },
+      { path: 'report.json', content: textFormat('json').format(report, ctx) },
+      { path: 'report.html', content: textFormat('html').format(report, ctx) },
     ];
     const w = WORDS[lang];
     const summary = summaryText(report, lang);

@@ -38,7 +38,7 @@ export interface OutputFile {
   path: string;
   /** As shown to the user. */
   display?: string;
-  content: string | Buffer;
+  content: string | Uint8Array;
 }
 
 function notRegular(st: Stats): string | undefined {

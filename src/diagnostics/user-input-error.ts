@@ -39,7 +39,8 @@ export type UserInputCode =
   | 'ruleset.cycle'
   | 'report.invalid'
   | 'requirement.unknown'
-  | 'network.offline';
+  | 'network.offline'
+  | 'grid-template.invalid';
 
 /** One problem found in a user's input, already worded in both languages. */
 export interface InputProblem extends SourcePosition {

@@ -1,6 +1,6 @@
 import { summaryCounts } from './status-labels.js';
 import type { Finding, Report, RequirementReport } from '../report/report.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { isNotSatisfied, repoPath } from './report-helpers.js';
 import { stripInvalidXmlChars } from './xml-escape.js';
@@ -80,7 +80,7 @@ function format(report: Report, ctx: FormatContext): string {
 }
 
 /** GitHub Actions workflow commands: annotations on the manifest lines and evidence files. */
-export const githubFormatter: Formatter = {
+export const githubFormatter: TextFormatter = {
   name: 'github',
   description: 'GitHub Actions annotations (::error, ::warning) at the manifest lines, and a ::notice summary',
   extension: 'txt',

@@ -1,5 +1,5 @@
 import type { Finding, Report, RequirementReport } from '../report/report.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, TextFormatter } from './types.js';
 import { Fingerprints } from './fingerprint.js';
 import { findingHelpUri } from './help-links.js';
 import { labels, type Labels } from './labels.js';
@@ -84,7 +84,7 @@ function format(report: Report, ctx: FormatContext): string {
 }
 
 /** GitLab Code Quality report (the merge-request widget): one issue per finding that matters. */
-export const gitlabFormatter: Formatter = {
+export const gitlabFormatter: TextFormatter = {
   name: 'gitlab',
   description: 'GitLab Code Quality JSON for the merge-request widget: one issue per finding, with a stable fingerprint, severity and manifest line',
   extension: 'json',

@@ -1,9 +1,9 @@
 import type { FileReport, Finding, Report, RequirementReport, SlotReport, StatementReport, Status } from '../report/report.js';
 import type { Lang } from '../i18n/types.js';
 import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
-import { locationText, requirementDef, slotNeed, slotNeedWord } from './report-helpers.js';
+import { groupRequirements, locationText, requirementDef, sectionHeading, slotNeed, slotNeedWord, type ReportGroup } from './report-helpers.js';
 import { escapeXmlAttr as attr, escapeXmlText as h } from './xml-escape.js';
 
 /*
@@ -59,6 +59,10 @@ ul.findings li { margin: 0.4rem 0; }
 .hint, .where { display: block; color: var(--muted); font-size: 0.9rem; }
 .mismatch { color: var(--failed); }
 .none { color: var(--muted); font-style: italic; }
+nav.toc ol { columns: 2; column-gap: 2rem; padding-left: 1.4rem; margin: 0.4rem 0; }
+nav.toc li { break-inside: avoid; margin: 0.15rem 0; }
+.toc-counts .badge { font-size: 0.7rem; }
+tr.section-row th { background: #fff; border-bottom: 2px solid var(--ink); padding-top: 0.8rem; font-size: 0.95rem; }
 footer { margin-top: 2.5rem; padding-top: 0.6rem; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -77,8 +81,50 @@ function groupDigits(n: number, lang: Lang): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }
 
-function anchor(id: string): string {
-  return `req-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
+function anchor(id: string, prefix = 'req'): string {
+  return `${prefix}-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}
+
+function countBadges(counts: Record<Status, number>, lab: Labels): string {
+  return STATUS_ORDER.filter((k) => counts[k] > 0)
+    .map((k) => `${badge(k, lab)} ${counts[k]}`)
+    .join(' ');
+}
+
+/** Sections with their counts, each a link to its rows of the summary table (shown when there are several). */
+function contents(sections: readonly ReportGroup[], ruleset: Ruleset, lab: Labels, lang: Lang): string[] {
+  return [
+    '<nav class="toc" id="toc">',
+    `<h2>${h(lab.contents)}</h2>`,
+    '<ol>',
+    ...sections.map((g) => `<li><a href="#${attr(anchor(g.key, 'sec'))}">${h(sectionHeading(ruleset, g.key, lang))}</a> <span class="toc-counts">${countBadges(g.counts, lab)}</span></li>`),
+    '</ol>',
+    '</nav>',
+  ];
+}
+
+/** Requirements counted by profile (a requirement spanning two profiles counts in each). */
+function profileTable(report: Report, ruleset: Ruleset, lab: Labels): string[] {
+  const profiles = groupRequirements(report, ruleset, 'profile').filter((g) => g.key !== '');
+  if (profiles.length === 0) return [];
+  return [
+    `<h3>${h(lab.byProfile)}</h3>`,
+    '<table class="profiles">',
+    `<thead><tr><th>${h(lab.profile)}</th>${STATUS_ORDER.map((k) => `<th>${h(lab.status[k])}</th>`).join('')}</tr></thead>`,
+    '<tbody>',
+    ...profiles.map((g) => `<tr><td>${h(g.key)}</td>${STATUS_ORDER.map((k) => `<td>${g.counts[k]}</td>`).join('')}</tr>`),
+    '</tbody>',
+    '</table>',
+  ];
+}
+
+function summaryRows(report: Report, ruleset: Ruleset, sections: readonly ReportGroup[], lab: Labels, lang: Lang): string[] {
+  const row = (r: RequirementReport): string => `<tr><td><a href="#${attr(anchor(r.id))}">${h(r.id)}</a></td><td>${h(r.title)}</td><td>${badge(r.status, lab)}</td></tr>`;
+  if (sections.length <= 1) return report.requirements.map(row);
+  return sections.flatMap((g) => [
+    `<tr class="section-row" id="${attr(anchor(g.key, 'sec'))}"><th colspan="3">${h(sectionHeading(ruleset, g.key, lang))}</th></tr>`,
+    ...g.requirements.map(row),
+  ]);
 }
 
 function badge(status: Status, lab: Labels): string {
@@ -203,6 +249,7 @@ function format(report: Report, ctx: FormatContext): string {
   const lab = labels(lang);
   const product = `${report.product.name} ${report.product.version}`;
   const s = report.summary;
+  const sections = groupRequirements(report, ctx.ruleset, 'section');
   const out = [
     '<!DOCTYPE html>',
     `<html lang="${attr(lang)}">`,
@@ -229,15 +276,15 @@ function format(report: Report, ctx: FormatContext): string {
     `<dt>${h(lab.generatedAt)}</dt><dd>${h(report.generatedAt)}</dd>`,
     `<dt>${h(lab.generatedBy)}</dt><dd>${h(`${report.tool.name} ${report.tool.version}`)}</dd>`,
     '</dl>',
+    ...(sections.length > 1 ? contents(sections, ctx.ruleset, lab, lang) : []),
     '<section class="summary" id="summary">',
     `<h2>${h(lab.summary)}</h2>`,
     `<ul class="counts">${STATUS_ORDER.map((k) => `<li>${badge(k, lab)} ${s[k]}</li>`).join('')}</ul>`,
-    '<table>',
+    ...profileTable(report, ctx.ruleset, lab),
+    '<table class="requirements">',
     `<thead><tr><th>${h(lab.requirement)}</th><th>${h(lab.title)}</th><th>${h(lab.statusHeading)}</th></tr></thead>`,
     '<tbody>',
-    ...report.requirements.map(
-      (r) => `<tr><td><a href="#${attr(anchor(r.id))}">${h(r.id)}</a></td><td>${h(r.title)}</td><td>${badge(r.status, lab)}</td></tr>`,
-    ),
+    ...summaryRows(report, ctx.ruleset, sections, lab, lang),
     '</tbody>',
     '</table>',
     '</section>',
@@ -258,7 +305,7 @@ function format(report: Report, ctx: FormatContext): string {
 }
 
 /** A self-contained, printable HTML dossier for auditors. */
-export const htmlFormatter: Formatter = {
+export const htmlFormatter: TextFormatter = {
   name: 'html',
   description: 'Self-contained printable HTML dossier for auditors: verdict, statements, evidence files with their hashes, findings',
   extension: 'html',

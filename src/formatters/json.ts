@@ -1,7 +1,7 @@
-import type { Formatter } from './types.js';
+import type { TextFormatter } from './types.js';
 
 /** The JSON report of CONTRACT §7: stable key order, two-space indent, trailing newline. */
-export const jsonFormatter: Formatter = {
+export const jsonFormatter: TextFormatter = {
   name: 'json',
   description: 'JSON report (report format 1), for tools and for `dmn-check replay`',
   extension: 'json',

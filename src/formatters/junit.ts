@@ -1,5 +1,5 @@
 import type { Finding, Report, RequirementReport } from '../report/report.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { locationText, repoPath, signatureText } from './report-helpers.js';
 import { cdata, escapeXmlAttr } from './xml-escape.js';
@@ -106,7 +106,7 @@ function format(report: Report, ctx: FormatContext): string {
 }
 
 /** JUnit XML: one testsuite for the ruleset, one testcase per requirement. */
-export const junitFormatter: Formatter = {
+export const junitFormatter: TextFormatter = {
   name: 'junit',
   description: 'JUnit XML for CI test reports (valid against the common JUnit XSD): one test case per requirement named by its id, failed/missing as failures, error as errors, not applicable as skipped',
   extension: 'xml',

@@ -56,6 +56,10 @@ export interface Labels {
   answer: string;
   /** The language, for the few texts built differently (dates in prose, places). */
   lang: Lang;
+  contents: string;
+  byProfile: string;
+  profile: string;
+  section: string;
   /** What follows a label: `: ` in English, a no-break space then `: ` in French. */
   colon: string;
 }
@@ -112,6 +116,10 @@ const EN: Labels = {
   answer: 'Answer',
   colon: ': ',
   lang: 'en',
+  contents: 'Contents',
+  byProfile: 'By profile',
+  profile: 'Profile',
+  section: 'Section',
 };
 
 const FR: Labels = {
@@ -167,6 +175,10 @@ const FR: Labels = {
   answer: 'Réponse',
   colon: '\u00a0: ',
   lang: 'fr',
+  contents: 'Sommaire',
+  byProfile: 'Par profil',
+  profile: 'Profil',
+  section: 'Section',
 };
 
 /** The labels table of a language. */

@@ -1,8 +1,8 @@
 import type { Finding, Report, RequirementReport, Status } from '../report/report.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { codeSpan, escapeMarkdown as md } from './markdown-escape.js';
-import { isNotSatisfied, locationText, signatureText } from './report-helpers.js';
+import { groupRequirements, isNotSatisfied, locationText, sectionHeading, signatureText, type ReportGroup } from './report-helpers.js';
 import { statusCount } from './status-labels.js';
 
 /** The emoji is decoration: the status word always follows it, for readers and screen readers alike. */
@@ -42,6 +42,16 @@ function details(r: RequirementReport, lab: Labels): string[] {
   return out;
 }
 
+/** `| Section | satisfied | … |`: one row per group, the statuses as columns. */
+function countsTable(heading: string, groups: readonly ReportGroup[], name: (g: ReportGroup) => string, lab: Labels): string[] {
+  return [
+    '',
+    `| ${md(heading)} | ${STATUSES.map((k) => `${EMOJI[k]} ${md(lab.status[k])}`).join(' | ')} |`,
+    `| --- |${STATUSES.map(() => ' ---: |').join('')}`,
+    ...groups.map((g) => `| ${md(name(g))} | ${STATUSES.map((k) => String(g.counts[k])).join(' | ')} |`),
+  ];
+}
+
 function format(report: Report, ctx: FormatContext): string {
   const lab = labels(ctx.lang);
   const s = report.summary;
@@ -56,6 +66,10 @@ function format(report: Report, ctx: FormatContext): string {
     '',
     `${md(lab.ruleset)} ${codeSpan(report.ruleset.id)} ${md(report.ruleset.version)} · ${md(lab.asOf)} ${md(report.asOf)} · ${md(lab.manufacturer)}${lab.colon}${md(report.product.manufacturer)}`,
   ];
+  const sections = groupRequirements(report, ctx.ruleset, 'section');
+  if (sections.length > 1) out.push(...countsTable(lab.section, sections, (g) => sectionHeading(ctx.ruleset, g.key, ctx.lang), lab));
+  const profiles = groupRequirements(report, ctx.ruleset, 'profile').filter((g) => g.key !== '');
+  if (profiles.length > 0) out.push(...countsTable(lab.profile, profiles, (g) => g.key, lab));
   const listed = report.requirements.filter((r) => !ctx.quiet || isNotSatisfied(r.status));
   if (listed.length > 0) {
     out.push('', `| ${md(lab.requirement)} | ${md(lab.statusHeading)} | ${md(lab.title)} |`, '| --- | --- | --- |');
@@ -75,7 +89,7 @@ function format(report: Report, ctx: FormatContext): string {
 }
 
 /** Markdown summary of the dossier, fit for a pull-request comment. */
-export const markdownFormatter: Formatter = {
+export const markdownFormatter: TextFormatter = {
   name: 'markdown',
   description: 'Markdown summary for a pull-request comment: verdict, a table of requirements, details of what is not satisfied',
   extension: 'md',

@@ -1,6 +1,7 @@
 import type { Finding, FileReport, Report, RequirementReport, StatementReport, Status } from '../report/report.js';
 import { normalizeId } from '../ruleset/ids.js';
 import type { RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
+import type { Lang } from '../i18n/types.js';
 import type { Labels } from './labels.js';
 import { proseDate } from '../i18n/format.js';
 
@@ -114,4 +115,46 @@ export function reportFiles(report: Report): FileReport[] {
     if (r.statement?.document) add(r.statement.document);
   }
   return out;
+}
+
+/** Requirements of a report gathered under one section or one profile, with their counts. */
+export interface ReportGroup {
+  /** Section id (`INS`) or profile name (`Accès Usager`). */
+  key: string;
+  requirements: RequirementReport[];
+  counts: Record<Status, number>;
+}
+
+function emptyCounts(): Record<Status, number> {
+  return { satisfied: 0, not_applicable: 0, missing: 0, failed: 0, error: 0 };
+}
+
+/**
+ * The report's requirements by section or by profile, groups in order of first appearance. A
+ * requirement that spans several profiles counts in each; one the ruleset gives none is under ''.
+ */
+export function groupRequirements(report: Report, ruleset: Ruleset, by: 'section' | 'profile'): ReportGroup[] {
+  const groups = new Map<string, ReportGroup>();
+  for (const r of report.requirements) {
+    const def = requirementDef(ruleset, r.id);
+    const keys = by === 'section' ? [def?.section ?? ''] : [...(def?.profiles ?? [])];
+    for (const key of keys.length > 0 ? keys : ['']) {
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { key, requirements: [], counts: emptyCounts() }));
+      g.requirements.push(r);
+      g.counts[r.status]++;
+    }
+  }
+  return [...groups.values()];
+}
+
+/**
+ * `INS — Identification des usagers`: the section's key (the prefix of its requirement ids, `IEPS`
+ * rather than the grid's shared `PGSSI-S`) and the ruleset's title; the bare key when the ruleset
+ * names no sections.
+ */
+export function sectionHeading(ruleset: Ruleset, id: string, lang: Lang): string {
+  const s = ruleset.sections.find((x) => x.id === id);
+  if (!s) return id || '—';
+  return `${s.id} — ${s.title[lang]}`;
 }

@@ -1,7 +1,7 @@
 import type { Finding, FileReport, Report, RequirementReport, Severity } from '../report/report.js';
 import type { Lang } from '../i18n/types.js';
 import type { RequirementDef } from '../ruleset/types.js';
-import type { FormatContext, Formatter } from './types.js';
+import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { codeSpan, escapeMarkdown } from './markdown-escape.js';
 import { isNotSatisfied, isUrl, repoPath, reportFiles, requirementDef, signatureText, slotNeed, slotNeedWord } from './report-helpers.js';
@@ -243,7 +243,7 @@ function format(report: Report, ctx: FormatContext): string {
 }
 
 /** SARIF 2.1.0 for code-scanning tools: one rule per requirement, N/A requirements as suppressed results. */
-export const sarifFormatter: Formatter = {
+export const sarifFormatter: TextFormatter = {
   name: 'sarif',
   description: 'SARIF 2.1.0 for code scanning: one rule per requirement (id IEU-2, name IEU 2), a region and a stable fingerprint on every result, not-applicable as suppressed notApplicable results',
   extension: 'sarif',

@@ -49,3 +49,11 @@ export function placeOf(f: { file?: string; line?: number; column?: number; reco
 export function statusCount(n: number, status: Status, lang: Lang): string {
   return `${n} ${n === 1 || (lang === 'fr' && n === 0) ? STATUS_LABELS[lang][status] : PLURAL_LABELS[lang][status]}`;
 }
+
+/** Only the statuses that occur, `4 satisfied · 1 missing` (for per-section and per-profile lines). */
+export function nonZeroCounts(counts: Record<Status, number>, lang: Lang, sep = ' · '): string {
+  return (Object.keys(STATUS_LABELS[lang]) as Status[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} ${counts[k] === 1 ? STATUS_LABELS[lang][k] : PLURAL_LABELS[lang][k]}`)
+    .join(sep);
+}

@@ -84,7 +84,7 @@ describe('html dossier in Chromium', () => {
       expect(await page.locator('#verdict').isVisible()).toBe(true);
       expect(await page.locator('#meta').innerText()).toContain(report.ruleset.sha256);
 
-      const statuses = await page.locator('#summary tbody tr td:nth-child(3)').allInnerTexts();
+      const statuses = await page.locator('#summary table.requirements tbody tr td:nth-child(3)').allInnerTexts();
       expect(statuses).toEqual(['not applicable', 'satisfied', 'failed', 'missing', 'error']);
 
       const ieu8 = page.locator('#req-IEU-8');

@@ -11,8 +11,22 @@ describe('html formatter (static)', () => {
     // The only links are anchors inside the document.
     const refs = [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(0);
-    for (const ref of refs) expect(ref).toMatch(/^#req-/);
+    for (const ref of refs) {
+      expect(ref).toMatch(/^#(req|sec)-/);
+      expect(html).toContain(`id="${ref.slice(1)}"`);
+    }
     expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('has a table of contents by section and counts by profile when the report spans several sections', () => {
+    const toc = html.slice(html.indexOf('<nav class="toc"'), html.indexOf('</nav>'));
+    expect([...toc.matchAll(/href="#(sec-[^"]+)">([^<]+)</g)].map((m) => [m[1], m[2]])).toEqual([
+      ['sec-IEU', 'IEU'],
+      ['sec-PORT', 'PORT'],
+    ]);
+    const profiles = html.slice(html.indexOf('<table class="profiles">'), html.indexOf('</table>', html.indexOf('<table class="profiles">')));
+    expect(profiles).toContain('<tr><td>Accès Usager</td><td>1</td><td>1</td><td>1</td><td>1</td><td>0</td></tr>');
+    expect(profiles).toContain('<tr><td>Général</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>');
   });
 
   it('declares its encoding and language', () => {

@@ -7,8 +7,22 @@ import { canonicalContext, canonicalReport } from './canonical-report.js';
 /** Cell boundaries GFM sees in a table row: pipes not preceded by a backslash. */
 const cellPipes = (row: string): number => row.match(/(?<!\\)\|/g)?.length ?? 0;
 
+/** Rows of the requirements table (the one headed `| Requirement |`), header and rule included. */
 function tableRows(md: string): string[] {
-  return md.split('\n').filter((l) => l.startsWith('| '));
+  const lines = md.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('| Requirement |'));
+  if (start < 0) return [];
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith('| '));
+  return lines.slice(start, end < 0 ? undefined : end);
+}
+
+/** Rows (without header and rule) of the counts table headed `| heading |`. */
+function countsRows(md: string, heading: string): string[] {
+  const lines = md.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`| ${heading} |`));
+  if (start < 0) return [];
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith('| '));
+  return lines.slice(start + 2, end < 0 ? undefined : end);
 }
 
 /** The section of the details that belongs to one requirement. */
@@ -55,6 +69,11 @@ describe('markdown formatter', () => {
   it('opens with the verdict and the counts', () => {
     expect(md.split('\n')[0]).toBe('## dmn-check: CardioSuivi 4.2.0 — ❌ FAIL');
     expect(md).toContain('**Verdict: ❌ FAIL** · 1 satisfied · 1 not applicable · 1 missing · 1 failed · 1 error');
+  });
+
+  it('counts by section (when there are several) and by profile', () => {
+    expect(countsRows(md, 'Section')).toEqual(['| IEU | 1 | 1 | 1 | 1 | 0 |', '| PORT | 0 | 0 | 0 | 0 | 1 |']);
+    expect(countsRows(md, 'Profile')).toEqual(['| Accès Usager | 1 | 1 | 1 | 1 | 0 |', '| Général | 0 | 0 | 0 | 0 | 1 |']);
   });
 
   it('has a table row per requirement with the status emoji, the status word and the title', () => {

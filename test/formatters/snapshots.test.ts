@@ -6,10 +6,10 @@ import { htmlFormatter } from '../../src/formatters/html.js';
 import { junitFormatter } from '../../src/formatters/junit.js';
 import { markdownFormatter } from '../../src/formatters/markdown.js';
 import { sarifFormatter } from '../../src/formatters/sarif.js';
-import type { Formatter } from '../../src/formatters/types.js';
+import type { TextFormatter } from '../../src/formatters/types.js';
 import { canonicalContext, canonicalReport } from './canonical-report.js';
 
-const FORMATTERS: readonly Formatter[] = [junitFormatter, sarifFormatter, githubFormatter, gitlabFormatter, markdownFormatter, htmlFormatter];
+const FORMATTERS: readonly TextFormatter[] = [junitFormatter, sarifFormatter, githubFormatter, gitlabFormatter, markdownFormatter, htmlFormatter];
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
