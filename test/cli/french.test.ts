@@ -46,7 +46,7 @@ describe('--help and commander in French', () => {
     expect(run.stdout).toContain('Options\u00a0:');
     expect(run.stdout).toContain('évalue un dossier');
     expect(run.stdout).toContain('affiche l’aide de la commande');
-    expect(run.stdout).toMatch(/par défaut\u00a0:\s+missing/);
+    expect(run.stdout).toMatch(/par\s+défaut\u00a0:\s+missing/);
     expect(run.stdout).not.toMatch(/\b(default|choices|display help)\b/);
     const top = await runCli(['--help'], { env: { DMN_CHECK_LANG: 'fr' } });
     expect(top.stdout).toContain('Commandes\u00a0:');

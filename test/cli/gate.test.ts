@@ -64,7 +64,7 @@ describe('-o', () => {
     const run = await runCli(['check', manifest('complete'), '--as-of', '2026-11-29', '-o', 'report.log'], { cwd: d });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      'dmn-check: warning: command line --output: no format claims the extension ".log" of report.log: it gets the text report. Put --format NAME before --output to choose (extensions known: .json, .xml, .sarif, .html, .htm, .md, .txt).\n',
+      'dmn-check: warning: command line --output: no format claims the extension ".log" of report.log: it gets the text report. Put --format NAME before --output to choose (extensions known: .json, .xml, .sarif, .html, .htm, .md, .txt, .xlsx).\n',
     );
     expect(readFileSync(path.join(d, 'report.log'), 'utf8')).toMatch(/^CardioSuivi 4.2.0/);
     const chosen = await runCli(['check', manifest('complete'), '--as-of', '2026-11-29', '-f', 'json', '-o', 'report.log'], { cwd: d });

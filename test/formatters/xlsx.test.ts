@@ -278,7 +278,7 @@ describe('--grid-template that is not the official layout (exit 2, names what di
 
   it('in French too', async () => {
     const file = await variant((wb) => (wb.getWorksheet('Exigences')!.getCell('H2').value = null));
-    expect(await refused(file, ['--lang', 'fr'])).toContain('Exigences!H2: la colonne « N° exigence » manque (la cellule est vide). Indiquez votre propre copie');
+    expect(await refused(file, ['--lang', 'fr'])).toContain('Exigences!H2\u00a0: la colonne « N° exigence » manque (la cellule est vide). Indiquez votre propre copie');
   });
 
   it('a file that is not a workbook, a missing file, and a template without --format xlsx', async () => {
