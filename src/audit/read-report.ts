@@ -63,6 +63,7 @@ const reportSchema = {
     asOf: { type: 'string', format: 'date' },
     generatedAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$' },
     lang: { enum: ['en', 'fr'] },
+    read: { type: 'boolean' },
     verdict: { enum: ['pass', 'fail'] },
     summary: {
       type: 'object',

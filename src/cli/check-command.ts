@@ -17,6 +17,8 @@ export interface CheckOptions extends CommonOptions {
   asOf?: string;
   offline?: boolean;
   saveEvidence?: string;
+  /** False under `--no-read`. */
+  read?: boolean;
   outputs: OutputToken[];
 }
 
@@ -30,6 +32,8 @@ export interface RunOptions {
   saveEvidence?: string;
   /** Read FHIR sources from snapshots in this folder instead of the network (replay). */
   snapshots?: string;
+  /** Read what evidence shows (OCR, document text); false for `--no-read`. Default true. */
+  read?: boolean;
 }
 
 /** FHIR sources, loaded only when a manifest names one (the HTTP client costs start-up time). */
@@ -68,6 +72,7 @@ export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: C
     lang: opts.lang,
     tool: TOOL,
     generatedAt: opts.generatedAt,
+    read: opts.read !== false,
   });
   return { report, manifest };
 }
@@ -98,6 +103,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
     lang,
     offline: opts.offline ?? false,
     generatedAt: stamp,
+    read: opts.read !== false,
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
   await emit(report, ruleset, io, requests, { ...opts, lang });

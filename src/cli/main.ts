@@ -49,7 +49,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .addOption(new Option('-f, --format <name>', `output format: ${[...FORMATTERS.keys()].join(', ')} (repeatable)`).argParser(collect('format')))
       .addOption(new Option('-o, --output <file>', 'write the preceding --format to FILE (repeatable)').argParser(collect('output')))
       .option('--offline', 'refuse network evidence sources (FHIR servers)')
-      .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay'),
+      .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay')
+      .option('--no-read', 'do not read what the evidence shows (OCR of screenshots, document text): a fast structural check'),
   ).action(async (manifest: string | undefined, opts) => {
     code = await checkCommand(manifest, { ...opts, outputs }, io);
   });
@@ -109,7 +110,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .requiredOption('--out <path>', 'bag to write: a folder, or a file ending in .zip')
       .option('--as-of <date>', 'date statements are judged against, YYYY-MM-DD (default: today)')
       .option('--force', 'replace an existing bag or file at --out')
-      .option('--offline', 'refuse network evidence sources (FHIR servers)'),
+      .option('--offline', 'refuse network evidence sources (FHIR servers)')
+      .option('--no-read', 'do not read what the evidence shows (OCR of screenshots, document text): a fast structural check'),
   ).action(async (manifest: string | undefined, opts) => {
     code = await packCommand(manifest, opts, io);
   });

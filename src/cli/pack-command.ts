@@ -19,6 +19,8 @@ export interface PackOptions extends CommonOptions {
   force?: boolean;
   asOf?: string;
   offline?: boolean;
+  /** False under `--no-read`. */
+  read?: boolean;
 }
 
 const WORDS = {
@@ -72,7 +74,7 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   // FHIR sources are fetched once and saved, so the bag replays offline exactly what was judged.
   const saveEvidence = await fsp.mkdtemp(path.join(os.tmpdir(), 'dmn-check-pack-'));
   try {
-    const { report, manifest } = await checkDossier(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence });
+    const { report, manifest } = await checkDossier(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence, read: opts.read !== false });
     const snapshots = (await fsp.readdir(saveEvidence)).sort().map((name) => ({ name, absPath: path.join(saveEvidence, name) }));
     return await seal(report, manifest, snapshots);
   } finally {

@@ -6,8 +6,8 @@ import type { Formatter } from './types.js';
 const ICONS: Record<Status, string> = { satisfied: '✔', not_applicable: '○', missing: '✖', failed: '✖', error: '!' };
 
 const WORDS = {
-  en: { ruleset: 'ruleset', manifest: 'manifest', asOf: 'as of', summary: 'Summary:', statement: 'sworn statement by', signedOn: 'signed on', na: 'not applicable:' },
-  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan :', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable :' },
+  en: { ruleset: 'ruleset', manifest: 'manifest', asOf: 'as of', summary: 'Summary:', statement: 'sworn statement by', signedOn: 'signed on', na: 'not applicable:', noRead: 'content not read (--no-read)' },
+  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan :', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable :', noRead: 'contenu non lu (--no-read)' },
 } as const;
 
 /** Terminal report: one line per requirement, then what to provide, then a summary line. */
@@ -29,7 +29,7 @@ export const textFormatter: Formatter = {
     const lines: string[] = [];
     if (!ctx.quiet) {
       lines.push(c.bold(`${report.product.name} ${report.product.version} — ${report.product.manufacturer}`));
-      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${report.asOf}`));
+      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${report.asOf}${report.read === false ? ` · ${w.noRead}` : ''}`));
       lines.push('');
     }
     const idWidth = Math.max(...report.requirements.map((r) => r.id.length), 4);

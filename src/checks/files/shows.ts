@@ -1,0 +1,284 @@
+import type { EvidenceFile } from '../../evidence/evidence-file.js';
+import type { Reading, Segment } from '../../evidence/read/reader.js';
+import type { Catalog, Params } from '../../i18n/types.js';
+import type { RawFinding } from '../../report/report.js';
+import { defineCheck, type CheckContext } from '../types.js';
+import { findMatricules, findPhrase, tokensOf, type MatriculeFound } from './shows-match.js';
+
+/** Built-in recognisers a target may name. */
+export type Recogniser = 'matricule-ins';
+
+/** One thing the slot's files must show. */
+export interface ShowTarget {
+  /** Stable id, used in findings. */
+  id: string;
+  label_en: string;
+  label_fr: string;
+  /** Words or phrases, French and English; any one is enough (accent- and case-insensitive, OCR-tolerant). */
+  any?: string[];
+  /** Built-in recognisers; any one finding its thing is enough. */
+  recognise?: Recogniser[];
+}
+
+export interface ShowsOptions {
+  /** Everything listed must be shown. */
+  show: ShowTarget[];
+  /** `any` (default): each target is shown by at least one of the slot's files; `all`: by every file. */
+  files?: 'any' | 'all';
+  /** Below this OCR confidence (0–100) a match is reported as uncertain (a warning). Default 70. */
+  min_confidence?: number;
+}
+
+/** Words read with at least this confidence count towards legibility. */
+const LEGIBLE_CONFIDENCE = 60;
+/** A file is legible when it gives at least this many such words. */
+const LEGIBLE_WORDS = 3;
+
+interface FileSight {
+  file: EvidenceFile;
+  reading: Reading;
+  legible: boolean;
+  /** Matricules INS read in the file (masked + value). */
+  matricules: MatriculeFound[];
+}
+
+/** Reads a file once per evaluation, whichever slot or check asks first. */
+export function readShared(ctx: Pick<CheckContext<unknown>, 'shared' | 'reader'>, file: EvidenceFile): Promise<Reading> | undefined {
+  const reader = ctx.reader;
+  if (!reader) return undefined;
+  return ctx.shared(`read:${file.path}`, () => reader.read(file));
+}
+
+function legible(seg: Segment): boolean {
+  if (seg.confidence === null) return seg.text.trim().length > 0;
+  return seg.words.filter((w) => w.confidence >= LEGIBLE_CONFIDENCE && /[\p{L}\p{N}]{2,}/u.test(w.text)).length >= LEGIBLE_WORDS;
+}
+
+function whereOf(seg: Segment): string {
+  if (seg.where.page !== undefined) return `p. ${seg.where.page}`;
+  if (seg.where.at !== undefined) return `${Math.floor(seg.where.at / 60)}:${String(Math.floor(seg.where.at % 60)).padStart(2, '0')}`;
+  return '';
+}
+
+interface Sighting {
+  file: EvidenceFile;
+  where: string;
+  /** What was matched, as a finding may show it: the ruleset's phrase, or a masked matricule. */
+  match: string;
+  confidence: number | null;
+}
+
+/** Where a target is shown in one file's reading, or undefined. */
+function sight(target: ShowTarget, fs: FileSight): Sighting | undefined {
+  if (!fs.reading.ok) return undefined;
+  for (const seg of fs.reading.segments) {
+    if (target.any?.length) {
+      const hit = findPhrase(tokensOf(seg), target.any);
+      if (hit) return { file: fs.file, where: whereOf(seg), match: `« ${hit.phrase} »`, confidence: hit.confidence };
+    }
+    if (target.recognise?.includes('matricule-ins')) {
+      const found = findMatricules(seg.text).find((m) => m.valid);
+      if (found) return { file: fs.file, where: whereOf(seg), match: found.masked, confidence: seg.confidence };
+    }
+  }
+  return undefined;
+}
+
+const READ_PROBLEM_STATUS: Record<string, 'failed' | 'error'> = {
+  'too-many-pixels': 'failed',
+  'too-large': 'failed',
+  corrupt: 'failed',
+  encrypted: 'failed',
+  timeout: 'error',
+  failed: 'error',
+};
+
+/**
+ * The slot's files must show given things (IEU 7: a login asking for the matricule INS; IEU 9: a
+ * second factor): each file is read (OCR for screenshots and video frames, the text of documents)
+ * and searched. Legible but not showing: failed, naming what a reviewer expects; nothing legible:
+ * failed; a match read with low confidence: a warning; files no reader handles: left to a human.
+ */
+export const shows = defineCheck<ShowsOptions>({
+  name: 'shows',
+  description: "The slot's files show given words, phrases or recognised values (matricule INS), read by OCR or from the document's text.",
+  schema: {
+    type: 'object',
+    required: ['show'],
+    additionalProperties: false,
+    properties: {
+      show: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['id', 'label_en', 'label_fr'],
+          additionalProperties: false,
+          anyOf: [{ required: ['any'] }, { required: ['recognise'] }],
+          properties: {
+            id: { type: 'string', minLength: 1 },
+            label_en: { type: 'string', minLength: 1 },
+            label_fr: { type: 'string', minLength: 1 },
+            any: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, nullable: true },
+            recognise: { type: 'array', minItems: 1, items: { type: 'string', enum: ['matricule-ins'] }, nullable: true },
+          },
+        },
+      },
+      files: { type: 'string', enum: ['any', 'all'], nullable: true },
+      min_confidence: { type: 'number', minimum: 0, maximum: 100, nullable: true },
+    },
+  },
+  messages: showsMessages(),
+  explain(options, lang) {
+    const fr = lang === 'fr';
+    const head = options.files === 'all' ? (fr ? 'chaque fichier doit montrer' : 'every file must show') : fr ? 'les fichiers doivent montrer' : 'the files must show';
+    return options.show.map((t) => `${head}${fr ? ' :' : ':'} ${fr ? t.label_fr : t.label_en} — ${fr ? 'par exemple' : 'e.g.'} ${expectsOf(t)}`);
+  },
+  async run(ctx) {
+    const { files, options, slot } = ctx;
+    const findings: RawFinding[] = [];
+    if (!ctx.reader) {
+      findings.push({ code: 'shows.not-read', severity: 'info', slot, file: files[0]!.path, params: { reason: 'switch' } });
+      return { findings };
+    }
+    const sights: FileSight[] = [];
+    const unread: EvidenceFile[] = [];
+    // All of the slot's files are read at once: the OCR pool runs them on its workers side by side.
+    const readings = files.map((file) => (ctx.reader!.canRead(file.kind) ? readShared(ctx, file) : undefined));
+    for (const [i, file] of files.entries()) {
+      if (readings[i] === undefined) {
+        unread.push(file);
+        findings.push({ code: 'shows.not-read', severity: 'info', slot, file: file.path, params: { reason: 'kind', kind: file.mime } });
+        continue;
+      }
+      const reading = await readings[i]!;
+      if (!reading.ok && reading.problem === 'unsupported') {
+        unread.push(file);
+        findings.push({ code: 'shows.not-read', severity: 'info', slot, file: file.path, params: { reason: 'kind', kind: file.mime } });
+        continue;
+      }
+      if (!reading.ok) {
+        const status = READ_PROBLEM_STATUS[reading.problem] ?? 'error';
+        findings.push({ code: `shows.${reading.problem}`, severity: 'error', status, slot, file: file.path, params: { ...reading.params } });
+        continue;
+      }
+      const isLegible = reading.segments.some(legible);
+      const matricules = reading.segments.flatMap((s) => findMatricules(s.text));
+      sights.push({ file, reading, legible: isLegible, matricules });
+      if (!isLegible) findings.push({ code: 'shows.illegible', severity: 'error', slot, file: file.path, params: { via: reading.via } });
+    }
+    const readable = sights.filter((s) => s.legible);
+    if (readable.length === 0) return { findings };
+
+    const minConf = options.min_confidence ?? 70;
+    const mode = options.files ?? 'any';
+    for (const target of options.show) {
+      const seen = readable.map((fs) => sight(target, fs));
+      const hits = seen.filter((s): s is Sighting => s !== undefined);
+      const missingIn = readable.filter((_, i) => seen[i] === undefined);
+      const expected = { target: target.id, label_en: target.label_en, label_fr: target.label_fr, expects: expectsOf(target) };
+      const shown = mode === 'all' ? missingIn.length === 0 : hits.length > 0;
+      if (!shown) {
+        // A file no reader handles may show it: a human has to look, this is no failure.
+        const severity = unread.length > 0 && mode === 'any' ? 'warning' : 'error';
+        const file = mode === 'all' ? missingIn[0]!.file.path : readable[0]!.file.path;
+        findings.push({ code: 'shows.missing', severity, slot, file, params: { ...expected, files: readable.length } });
+        // A matricule-shaped number with a wrong key is worth naming: the reviewer checks the key.
+        if (target.recognise?.includes('matricule-ins')) {
+          const bad = readable.flatMap((s) => s.matricules.filter((m) => !m.valid).map((m) => ({ m, file: s.file })))[0];
+          if (bad) findings.push({ code: 'shows.matricule-key', severity: 'error', slot, file: bad.file.path, params: { masked: bad.m.masked } });
+        }
+        continue;
+      }
+      for (const h of hits) {
+        const params: Record<string, string | number> = { ...expected, match: h.match, where: h.where };
+        if (h.confidence !== null && h.confidence < minConf) {
+          findings.push({ code: 'shows.uncertain', severity: 'warning', slot, file: h.file.path, params: { ...params, confidence: Math.round(h.confidence) } });
+        } else {
+          findings.push({ code: 'shows.found', severity: 'info', slot, file: h.file.path, params });
+        }
+      }
+    }
+    return { findings };
+  },
+});
+
+function expectsOf(t: ShowTarget): string {
+  const parts = (t.any ?? []).slice(0, 5).map((p) => `« ${p} »`);
+  if (t.recognise?.includes('matricule-ins')) parts.push('matricule INS (15)');
+  return parts.join(', ');
+}
+
+function showsMessages(): Catalog {
+  const s = (v: unknown): string => String(v ?? '');
+  const at = (p: Params): string => (p.where ? ` (${s(p.where)})` : '');
+  return {
+    'shows.found': {
+      en: (p) => `Read: ${s(p.label_en)} — ${s(p.match)}${at(p)}.`,
+      fr: (p) => `Lu : ${s(p.label_fr)} — ${s(p.match)}${at(p)}.`,
+    },
+    'shows.uncertain': {
+      en: (p) => `Probably shows ${s(p.label_en)} — ${s(p.match)}${at(p)}, read with low confidence (${s(p.confidence)} %).`,
+      fr: (p) => `Semble montrer ${s(p.label_fr)} — ${s(p.match)}${at(p)}, lu avec une confiance faible (${s(p.confidence)} %).`,
+      hint: {
+        en: () => 'A sharper capture (full resolution, no compression, no zoom-out) lets a reviewer read it without doubt.',
+        fr: () => 'Une capture plus nette (pleine résolution, sans compression ni dézoom) permet au relecteur de la lire sans doute possible.',
+      },
+    },
+    'shows.missing': {
+      en: (p) => `The evidence does not show ${s(p.label_en)}: none of ${s(p.expects)} was read in ${s(p.files)} legible file(s).`,
+      fr: (p) => `La preuve ne montre pas ${s(p.label_fr)} : rien de ${s(p.expects)} n'a été lu dans ${s(p.files)} fichier(s) lisible(s).`,
+      hint: {
+        en: (p) => `A reviewer expects to see ${s(p.label_en)} on screen: capture the step that shows it.`,
+        fr: (p) => `Le relecteur s'attend à voir ${s(p.label_fr)} à l'écran : capturez l'étape qui le montre.`,
+      },
+    },
+    'shows.matricule-key': {
+      en: (p) => `A matricule INS is shown (${s(p.masked)}) but its key is wrong: it is not a valid matricule.`,
+      fr: (p) => `Un matricule INS est affiché (${s(p.masked)}) mais sa clé est fausse : ce n'est pas un matricule valide.`,
+      hint: {
+        en: () => 'Use a test identity whose key is 97 − (the first 13 digits mod 97).',
+        fr: () => "Utilisez une identité de test dont la clé vaut 97 − (les 13 premiers chiffres modulo 97).",
+      },
+    },
+    'shows.illegible': {
+      en: () => 'Nothing legible could be read in this file: a screenshot must be legible.',
+      fr: () => "Rien de lisible n'a pu être lu dans ce fichier : une copie d'écran doit être lisible.",
+      hint: {
+        en: () => 'Provide a full-size capture of the screen (not a thumbnail, not blank).',
+        fr: () => "Fournissez une capture de l'écran en taille réelle (ni vignette, ni image vide).",
+      },
+    },
+    'shows.not-read': {
+      en: (p) => (p.reason === 'switch' ? 'Content not read (--no-read): what the files show is left to the reviewer.' : `Files of type ${s(p.kind)} are not read yet: what this one shows is left to the reviewer.`),
+      fr: (p) => (p.reason === 'switch' ? 'Contenu non lu (--no-read) : ce que montrent les fichiers est laissé au relecteur.' : `Les fichiers de type ${s(p.kind)} ne sont pas encore lus : ce que montre celui-ci est laissé au relecteur.`),
+    },
+    'shows.too-many-pixels': {
+      en: (p) => `The image is ${s(p.width)}×${s(p.height)} pixels, over the ${s(p.limit)}-pixel limit: it was not decoded.`,
+      fr: (p) => `L'image fait ${s(p.width)}×${s(p.height)} pixels, au-delà de la limite de ${s(p.limit)} pixels : elle n'a pas été décodée.`,
+      hint: { en: () => 'Provide a screenshot at screen size.', fr: () => "Fournissez une copie d'écran à la taille de l'écran." },
+    },
+    'shows.too-large': {
+      en: (p) => `The file is ${s(p.bytes)} bytes, over the ${s(p.limit)}-byte limit for reading.`,
+      fr: (p) => `Le fichier fait ${s(p.bytes)} octets, au-delà de la limite de lecture de ${s(p.limit)} octets.`,
+    },
+    'shows.corrupt': {
+      en: (p) => `The file could not be decoded (${s(p.kind)}): it is not a usable proof.`,
+      fr: (p) => `Le fichier n'a pas pu être décodé (${s(p.kind)}) : ce n'est pas une preuve exploitable.`,
+      hint: { en: () => 'Export the capture again.', fr: () => 'Exportez de nouveau la capture.' },
+    },
+    'shows.encrypted': {
+      en: () => 'The file is encrypted or password-protected: a reviewer cannot open it.',
+      fr: () => 'Le fichier est chiffré ou protégé par un mot de passe : le relecteur ne peut pas l’ouvrir.',
+      hint: { en: () => 'Provide it without a password.', fr: () => 'Fournissez-le sans mot de passe.' },
+    },
+    'shows.timeout': {
+      en: (p) => `Reading the file did not finish within ${s(p.ms)} ms.`,
+      fr: (p) => `La lecture du fichier n'a pas abouti en ${s(p.ms)} ms.`,
+    },
+    'shows.failed': {
+      en: (p) => `The file could not be read: ${s(p.reason)}.`,
+      fr: (p) => `Le fichier n'a pas pu être lu : ${s(p.reason)}.`,
+    },
+  };
+}
