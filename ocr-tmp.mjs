@@ -1,11 +1,14 @@
 import { createWorker, OEM } from 'tesseract.js';
 import { readFileSync } from 'node:fs';
+const [variant, langs] = process.argv.slice(2);
+const wp = '/tmp/ocr13/w-' + variant + '.cjs';
+import { writeFileSync } from 'node:fs';
+writeFileSync(wp, readFileSync('src/evidence/read/tesseract-worker.cjs', 'utf8').replace("const VARIANT = '4.0.0_best_int'", `const VARIANT = '${variant}'`).replace(/require\('tesseract.js/g, "require('/work/wt/issue-13/node_modules/tesseract.js").replace("require.resolve(`@tesseract.js-data", "require.resolve(`/work/wt/issue-13/node_modules/@tesseract.js-data"));
 let t = Date.now();
-const w = await createWorker('fra+eng', OEM.LSTM_ONLY, { langPath: '/dmn-check-tessdata', cacheMethod: 'none', gzip: true, workerPath: new URL('./src/evidence/read/tesseract-worker.cjs', import.meta.url).pathname, errorHandler: (e) => console.error('E', String(e).slice(0,200)) });
-console.log('init', Date.now() - t);
-for (const f of ['/tmp/ocr13/login.png', '/tmp/ocr13/login-phone.jpg', '/tmp/ocr13/login.png']) {
-t = Date.now();
-const r = await w.recognize(readFileSync(f), {}, { text: true, blocks: true });
-console.log(f, Date.now() - t, r.data.confidence, JSON.stringify(r.data.text));
-}
+const w = await createWorker(langs, OEM.LSTM_ONLY, { langPath: '/dmn-check-tessdata', cacheMethod: 'none', gzip: true, workerPath: wp });
+const init = Date.now() - t;
+const files = ['login-ins-desktop.png', 'two-factor-sms-phone.jpg', 'account-ins-desktop.png', 'identity-change-check-desktop.png'];
+const times = [];
+for (const f of files) { t = Date.now(); await w.recognize(readFileSync('fixtures/screens/' + f)); times.push(Date.now() - t); }
+console.log(variant, langs, 'init', init, 'ocr', times.join(' '));
 await w.terminate();

@@ -249,6 +249,8 @@ async function main() {
       if (existsSync(target) && !(d === 'renamed-text-screenshot' && to === 'ieu9/two-factor-1.png')) copyFileSync(path.join(OUT, from), target);
     }
   }
+  // The failing example: its IEU 9 screenshot is a password login, no second factor.
+  copyFileSync(path.join(OUT, 'password-only-desktop.png'), path.join(dossiers, 'two-factor-not-shown', 'evidence', 'ieu9', 'login-password.png'));
   console.log(`${corpus.length} screens in ${OUT}`);
 }
 

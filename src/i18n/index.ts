@@ -4,6 +4,7 @@ import { coreMessages } from './messages/core.js';
 import { insMessages } from './messages/ins.js';
 import { exportMessages } from './messages/exports.js';
 import { fhirMessages } from './messages/fhir.js';
+import { readMessages } from './messages/read.js';
 
 export type { Lang, Params, Catalog, MessageDef } from './types.js';
 
@@ -14,6 +15,7 @@ export const CATALOG: Catalog = {
   ...auditMessages,
   ...insMessages,
   ...fhirMessages,
+  ...readMessages,
 };
 
 /** Words a finding in the given language; an unknown code is shown with its parameters, never dropped. */

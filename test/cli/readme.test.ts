@@ -15,12 +15,14 @@ describe('README', () => {
   it.each([
     ['npm start', ['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color'], {}],
     ['a failing dossier', ['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color'], {}],
+    ['a screenshot that shows no second factor', ['check', 'fixtures/dossiers/two-factor-not-shown/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color', '-q'], {}],
     ['French', ['check', 'fixtures/dossiers/renamed-text-screenshot/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color', '--lang', 'fr', '-q'], {}],
     ['the checks', ['rules', 'list', '--checks'], {}],
   ])('shows the real output of %s', async (_, args, env) => {
-    const run = await runCli(args as string[], { env: env as Record<string, string> });
+    // The README shows what users get: the screens are read (OCR).
+    const run = await runCli(args as string[], { env: env as Record<string, string>, read: true });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
-  });
+  }, 180_000);
 
   it('carries the bad-input table the hostile tests keep true', () => {
     const table = readFileSync(path.join(ROOT, 'test/hostile/bad-input-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
@@ -30,6 +32,6 @@ describe('README', () => {
   it('documents every command, format and check option that exists', async () => {
     for (const command of ['check', 'init', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
     for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'markdown', 'html']) expect(readme).toContain(`| \`${format}\``);
-    for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out']) expect(readme).toContain(option);
+    for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--no-read', '--root', '--evidence', '--force', '--out']) expect(readme).toContain(option);
   });
 });

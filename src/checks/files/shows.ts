@@ -87,6 +87,7 @@ function sight(target: ShowTarget, fs: FileSight): Sighting | undefined {
 const READ_PROBLEM_STATUS: Record<string, 'failed' | 'error'> = {
   'too-many-pixels': 'failed',
   'too-large': 'failed',
+  'too-many-pages': 'failed',
   corrupt: 'failed',
   encrypted: 'failed',
   timeout: 'error',
@@ -132,7 +133,8 @@ export const shows = defineCheck<ShowsOptions>({
   explain(options, lang) {
     const fr = lang === 'fr';
     const head = options.files === 'all' ? (fr ? 'chaque fichier doit montrer' : 'every file must show') : fr ? 'les fichiers doivent montrer' : 'the files must show';
-    return options.show.map((t) => `${head}${fr ? ' :' : ':'} ${fr ? t.label_fr : t.label_en} — ${fr ? 'par exemple' : 'e.g.'} ${expectsOf(t)}`);
+    const eg = (t: ShowTarget): string => expectsWords({ expects: expectsOf(t), matricule: t.recognise?.includes('matricule-ins') ? 'yes' : 'no' }, lang);
+    return options.show.map((t) => `${head}${fr ? ' :' : ':'} ${fr ? t.label_fr : t.label_en} (${fr ? 'par exemple' : 'e.g.'} ${eg(t)})`);
   },
   async run(ctx) {
     const { files, options, slot } = ctx;
@@ -159,7 +161,7 @@ export const shows = defineCheck<ShowsOptions>({
       }
       if (!reading.ok) {
         const status = READ_PROBLEM_STATUS[reading.problem] ?? 'error';
-        findings.push({ code: `shows.${reading.problem}`, severity: 'error', status, slot, file: file.path, params: { ...reading.params } });
+        findings.push({ code: `read.${reading.problem}`, severity: 'error', status, slot, file: file.path, params: { ...reading.params } });
         continue;
       }
       const isLegible = reading.segments.some(legible);
@@ -176,7 +178,7 @@ export const shows = defineCheck<ShowsOptions>({
       const seen = readable.map((fs) => sight(target, fs));
       const hits = seen.filter((s): s is Sighting => s !== undefined);
       const missingIn = readable.filter((_, i) => seen[i] === undefined);
-      const expected = { target: target.id, label_en: target.label_en, label_fr: target.label_fr, expects: expectsOf(target) };
+      const expected = { target: target.id, label_en: target.label_en, label_fr: target.label_fr, expects: expectsOf(target), matricule: target.recognise?.includes('matricule-ins') ? 'yes' : 'no' };
       const shown = mode === 'all' ? missingIn.length === 0 : hits.length > 0;
       if (!shown) {
         // A file no reader handles may show it: a human has to look, this is no failure.
@@ -203,10 +205,16 @@ export const shows = defineCheck<ShowsOptions>({
   },
 });
 
+/** The target's first words, as a finding names them (the recogniser is worded by the message). */
 function expectsOf(t: ShowTarget): string {
-  const parts = (t.any ?? []).slice(0, 5).map((p) => `« ${p} »`);
-  if (t.recognise?.includes('matricule-ins')) parts.push('matricule INS (15)');
-  return parts.join(', ');
+  return (t.any ?? []).slice(0, 5).map((p) => `« ${p} »`).join(', ');
+}
+
+function expectsWords(p: Params, lang: 'en' | 'fr'): string {
+  const words = String(p.expects ?? '');
+  const mat = p.matricule === 'yes' ? (lang === 'fr' ? 'un matricule INS à clé valide' : 'a matricule INS with a valid key') : '';
+  if (words && mat) return lang === 'fr' ? `${words} ou ${mat}` : `${words} or ${mat}`;
+  return words || mat;
 }
 
 function showsMessages(): Catalog {
@@ -226,8 +234,8 @@ function showsMessages(): Catalog {
       },
     },
     'shows.missing': {
-      en: (p) => `The evidence does not show ${s(p.label_en)}: none of ${s(p.expects)} was read in ${s(p.files)} legible file(s).`,
-      fr: (p) => `La preuve ne montre pas ${s(p.label_fr)} : rien de ${s(p.expects)} n'a été lu dans ${s(p.files)} fichier(s) lisible(s).`,
+      en: (p) => `The evidence does not show ${s(p.label_en)}: nothing like ${expectsWords(p, 'en')} was read in ${p.files === 1 ? 'the legible file' : `the ${s(p.files)} legible files`}.`,
+      fr: (p) => `La preuve ne montre pas ${s(p.label_fr)} : rien de tel que ${expectsWords(p, 'fr')} n'a été lu dans ${p.files === 1 ? 'le fichier lisible' : `les ${s(p.files)} fichiers lisibles`}.`,
       hint: {
         en: (p) => `A reviewer expects to see ${s(p.label_en)} on screen: capture the step that shows it.`,
         fr: (p) => `Le relecteur s'attend à voir ${s(p.label_fr)} à l'écran : capturez l'étape qui le montre.`,
@@ -252,33 +260,6 @@ function showsMessages(): Catalog {
     'shows.not-read': {
       en: (p) => (p.reason === 'switch' ? 'Content not read (--no-read): what the files show is left to the reviewer.' : `Files of type ${s(p.kind)} are not read yet: what this one shows is left to the reviewer.`),
       fr: (p) => (p.reason === 'switch' ? 'Contenu non lu (--no-read) : ce que montrent les fichiers est laissé au relecteur.' : `Les fichiers de type ${s(p.kind)} ne sont pas encore lus : ce que montre celui-ci est laissé au relecteur.`),
-    },
-    'shows.too-many-pixels': {
-      en: (p) => `The image is ${s(p.width)}×${s(p.height)} pixels, over the ${s(p.limit)}-pixel limit: it was not decoded.`,
-      fr: (p) => `L'image fait ${s(p.width)}×${s(p.height)} pixels, au-delà de la limite de ${s(p.limit)} pixels : elle n'a pas été décodée.`,
-      hint: { en: () => 'Provide a screenshot at screen size.', fr: () => "Fournissez une copie d'écran à la taille de l'écran." },
-    },
-    'shows.too-large': {
-      en: (p) => `The file is ${s(p.bytes)} bytes, over the ${s(p.limit)}-byte limit for reading.`,
-      fr: (p) => `Le fichier fait ${s(p.bytes)} octets, au-delà de la limite de lecture de ${s(p.limit)} octets.`,
-    },
-    'shows.corrupt': {
-      en: (p) => `The file could not be decoded (${s(p.kind)}): it is not a usable proof.`,
-      fr: (p) => `Le fichier n'a pas pu être décodé (${s(p.kind)}) : ce n'est pas une preuve exploitable.`,
-      hint: { en: () => 'Export the capture again.', fr: () => 'Exportez de nouveau la capture.' },
-    },
-    'shows.encrypted': {
-      en: () => 'The file is encrypted or password-protected: a reviewer cannot open it.',
-      fr: () => 'Le fichier est chiffré ou protégé par un mot de passe : le relecteur ne peut pas l’ouvrir.',
-      hint: { en: () => 'Provide it without a password.', fr: () => 'Fournissez-le sans mot de passe.' },
-    },
-    'shows.timeout': {
-      en: (p) => `Reading the file did not finish within ${s(p.ms)} ms.`,
-      fr: (p) => `La lecture du fichier n'a pas abouti en ${s(p.ms)} ms.`,
-    },
-    'shows.failed': {
-      en: (p) => `The file could not be read: ${s(p.reason)}.`,
-      fr: (p) => `Le fichier n'a pas pu être lu : ${s(p.reason)}.`,
     },
   };
 }

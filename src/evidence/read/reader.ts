@@ -27,6 +27,8 @@ export type ReadProblem =
   | 'too-many-pixels'
   /** The file is bigger than the reader accepts. */
   | 'too-large'
+  /** A PDF with more pages than the reader accepts (a page-count bomb). */
+  | 'too-many-pages'
   /** The content could not be decoded (corrupt image, broken document). */
   | 'corrupt'
   /** The reading did not finish in time. */
@@ -51,16 +53,26 @@ export interface ReaderLimits {
   ocrTimeoutMs: number;
   /** OCR worker threads at most. */
   ocrWorkers?: number;
+  /** PDFs with more pages are refused (a page-count bomb). */
+  maxPdfPages: number;
+  /** Pages of a scanned PDF (no text layer) rendered and OCR'd, at most. */
+  maxScannedPages: number;
+  /** Longer side, in pixels, a scanned page is rendered at. */
+  renderMaxSide: number;
 }
 
 export const DEFAULT_LIMITS: ReaderLimits = {
   maxPixels: 40_000_000,
   maxBytes: 64 * 1024 * 1024,
   ocrTimeoutMs: 30_000,
+  maxPdfPages: 500,
+  maxScannedPages: 10,
+  renderMaxSide: 2000,
 };
 
 export const IMAGE_KINDS: ReadonlySet<Kind> = new Set(['png', 'jpeg', 'gif', 'webp']);
 const TEXT_KINDS: ReadonlySet<Kind> = new Set(['text', 'markdown', 'html', 'csv', 'yaml', 'json', 'xml']);
+const DOCUMENT_KINDS: ReadonlySet<Kind> = new Set(['pdf', 'docx', 'odt']);
 
 /** Reads evidence content; owns the OCR workers, which `close` ends. */
 export interface EvidenceReader {
@@ -77,10 +89,12 @@ export function createReader(limits: Partial<ReaderLimits> = {}): EvidenceReader
   let pool: OcrPool | undefined;
   const ocr = (): OcrPool => (pool ??= new OcrPool(l.ocrWorkers));
   return {
-    canRead: (kind) => IMAGE_KINDS.has(kind) || TEXT_KINDS.has(kind),
+    canRead: (kind) => IMAGE_KINDS.has(kind) || TEXT_KINDS.has(kind) || DOCUMENT_KINDS.has(kind),
     async read(file) {
       if (file.bytes > l.maxBytes) return { ok: false, problem: 'too-large', params: { bytes: file.bytes, limit: l.maxBytes } };
       if (IMAGE_KINDS.has(file.kind)) return readImage(file, l, ocr);
+      if (file.kind === 'pdf') return readPdfFile(file, l, ocr);
+      if (file.kind === 'docx' || file.kind === 'odt') return readOffice(file);
       if (TEXT_KINDS.has(file.kind)) return { ok: true, via: 'text', segments: [{ where: {}, text: await file.text(l.maxBytes), words: [], confidence: null }] };
       return { ok: false, problem: 'unsupported', params: { kind: file.mime } };
     },
@@ -119,5 +133,48 @@ export async function ocrImage(image: Buffer, l: ReaderLimits, ocr: () => OcrPoo
     const msg = err instanceof Error ? err.message : String(err);
     if (/read image|pix|image/i.test(msg)) return { ok: false, problem: 'corrupt', params: { kind: 'image' } };
     return { ok: false, problem: 'failed', params: { reason: msg.replace(/[0-9]{6,}/g, '…') } };
+  }
+}
+
+async function readOffice(file: EvidenceFile): Promise<Reading> {
+  const data = await contentOf(file);
+  const got = file.kind === 'docx' ? await (await import('./docx.js')).readDocx(data) : await (await import('./odt.js')).readOdt(data);
+  if (!got.ok) return { ok: false, problem: got.problem, params: { kind: file.mime } };
+  return { ok: true, via: 'text', segments: [{ where: {}, text: got.text, words: [], confidence: null }] };
+}
+
+/** A PDF's text layer; pages without one (scans) are rendered and OCR'd, a bounded number of them. */
+async function readPdfFile(file: EvidenceFile, l: ReaderLimits, ocr: () => OcrPool): Promise<Reading> {
+  const { readPdf, renderPdfPage, hasText } = await import('./pdf.js');
+  const opened = await readPdf(await contentOf(file), l.maxPdfPages);
+  if ('ok' in opened) {
+    if (opened.ok) return { ok: false, problem: 'failed', params: { reason: 'no document' } };
+    return { ok: false, problem: opened.problem, params: opened.params };
+  }
+  const { doc, text } = opened;
+  try {
+    if (!text.ok) return { ok: false, problem: text.problem, params: text.params };
+    const segments: Segment[] = [];
+    let scanned = 0;
+    for (const p of text.pages) {
+      if (hasText(p)) {
+        segments.push({ where: { page: p.page }, text: p.text, words: [], confidence: null });
+        continue;
+      }
+      if (scanned >= l.maxScannedPages) continue;
+      scanned++;
+      let image: Buffer;
+      try {
+        image = await renderPdfPage(doc, p.page, l.renderMaxSide);
+      } catch {
+        continue;
+      }
+      const read = await ocrImage(image, l, ocr, { page: p.page });
+      if (!read.ok) return read;
+      segments.push(...read.segments);
+    }
+    return { ok: true, via: scanned > 0 ? 'ocr' : 'text', segments };
+  } finally {
+    await doc.destroy();
   }
 }
