@@ -3,6 +3,9 @@ import type { Reading, Segment } from '../../evidence/read/reader.js';
 import type { Catalog, Params } from '../../i18n/types.js';
 import type { RawFinding } from '../../report/report.js';
 import { defineCheck, type CheckContext } from '../types.js';
+import { normaliseMatricule, maskMatricule } from '../ins/nir.js';
+import { readSlotFlows } from '../ins/slot.js';
+import { DEFAULT_MAX_FLOW_BYTES } from '../ins/read-flow.js';
 import { findMatricules, findPhrase, tokensOf, type MatriculeFound } from './shows-match.js';
 
 /** Built-in recognisers a target may name. */
@@ -27,6 +30,11 @@ export interface ShowsOptions {
   files?: 'any' | 'all';
   /** Below this OCR confidence (0–100) a match is reported as uncertain (a warning). Default 70. */
   min_confidence?: number;
+  /**
+   * Sibling slots whose flows (HL7 v2, FHIR) carry the INS: a matricule the files show that none of
+   * those flows carries is a warning (the screenshot and the flows are not of the same patient).
+   */
+  matricule_agrees_with?: string[];
 }
 
 /** Words read with at least this confidence count towards legibility. */
@@ -127,6 +135,7 @@ export const shows = defineCheck<ShowsOptions>({
       },
       files: { type: 'string', enum: ['any', 'all'], nullable: true },
       min_confidence: { type: 'number', minimum: 0, maximum: 100, nullable: true },
+      matricule_agrees_with: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, nullable: true },
     },
   },
   messages: showsMessages(),
@@ -201,9 +210,41 @@ export const shows = defineCheck<ShowsOptions>({
         }
       }
     }
+    if (options.matricule_agrees_with) findings.push(...(await agreement(ctx, readable)));
     return { findings };
   },
 });
+
+/** Matricules INS the sibling slots' flows carry (normalised), read once per evaluation. */
+async function flowMatricules(ctx: CheckContext<ShowsOptions>): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const name of ctx.options.matricule_agrees_with ?? []) {
+    for (const f of ctx.others?.get(name) ?? []) {
+      const flows = await ctx.shared(`shows:flow:${f.path}`, () => readSlotFlows([f], DEFAULT_MAX_FLOW_BYTES));
+      for (const flow of flows) for (const p of flow.patients) for (const c of p.ins) out.add(normaliseMatricule(c.value));
+    }
+  }
+  return out;
+}
+
+/** Evidence that agrees with itself: the matricule on screen is one the flows carry. */
+async function agreement(ctx: CheckContext<ShowsOptions>, readable: readonly FileSight[]): Promise<RawFinding[]> {
+  const shown = readable.flatMap((s) => s.matricules.filter((m) => m.valid).map((m) => ({ m, file: s.file })));
+  if (shown.length === 0) return [];
+  const carried = await flowMatricules(ctx);
+  if (carried.size === 0) return [];
+  if (shown.some(({ m }) => carried.has(m.value))) return [];
+  const first = shown[0]!;
+  return [
+    {
+      code: 'shows.matricule-differs',
+      severity: 'warning',
+      slot: ctx.slot,
+      file: first.file.path,
+      params: { shown: first.m.masked, carried: maskMatricule([...carried][0]!), slots: (ctx.options.matricule_agrees_with ?? []).join(', ') },
+    },
+  ];
+}
 
 /** The target's first words, as a finding names them (the recogniser is worded by the message). */
 function expectsOf(t: ShowTarget): string {
@@ -247,6 +288,14 @@ function showsMessages(): Catalog {
       hint: {
         en: () => 'Use a test identity whose key is 97 − (the first 13 digits mod 97).',
         fr: () => "Utilisez une identité de test dont la clé vaut 97 − (les 13 premiers chiffres modulo 97).",
+      },
+    },
+    'shows.matricule-differs': {
+      en: (p) => `The screenshot shows the matricule INS ${s(p.shown)}, but the flows (${s(p.slots)}) carry ${s(p.carried)}: the evidence is not of one patient.`,
+      fr: (p) => `La copie d'écran affiche le matricule INS ${s(p.shown)}, mais les flux (${s(p.slots)}) portent ${s(p.carried)} : les preuves ne concernent pas un même patient.`,
+      hint: {
+        en: () => 'Capture the account of the test patient whose flows are in the dossier.',
+        fr: () => 'Capturez le compte du patient de test dont les flux figurent au dossier.',
       },
     },
     'shows.illegible': {
