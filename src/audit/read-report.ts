@@ -155,7 +155,7 @@ export function parseReport(bytes: Buffer, file: string): Report {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !('report' in value)) {
     throw new UserInputError(problem(file, t2('is not a dmn-check JSON report (no "report" format number).', "n'est pas un rapport JSON de dmn-check (pas de numéro de format « report »)."), hint));
   }
-  const format = (value as { report: unknown }).report;
+  const format = (value).report;
   if (typeof format === 'number' && Number.isInteger(format) && format > REPORT_FORMAT) {
     throw new UserInputError(
       problem(

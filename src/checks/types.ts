@@ -38,7 +38,7 @@ export interface CheckContext<Options> {
    * computes the value, later calls with the same key get the same value (PORT 1: one read of the
    * export for its three slots). Keys are namespaced by the caller (`port1:…`). Never module state.
    */
-  shared<T>(key: string, compute: () => T): T;
+  shared: <T>(key: string, compute: () => T) => T;
   /**
    * Reads what files show (OCR, document text), owned by the engine; absent when content reading
    * is off (`--no-read`). Go through `ctx.shared` so a file is read once per evaluation.

@@ -1,15 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createRegistry } from '../checks/registry.js';
-import { evaluateDossier } from '../engine/evaluate.js';
+import { checkDossierDetailed } from '../api/check-dossier.js';
 import type { Report } from '../report/report.js';
-import { openDossier, type FhirOpener } from '../evidence/open-dossier.js';
 import { FORMATTERS } from '../formatters/registry.js';
-import { loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Ruleset } from '../ruleset/types.js';
 import type { Lang } from '../i18n/index.js';
-import { generatedAt, langOf, loadRules, parseAsOf, TOOL, useColor, type CommonOptions } from './common.js';
+import { generatedAt, langOf, loadRules, parseAsOf, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 import { pairOutputs, writeAtomically, type OutputRequest, type OutputToken } from './outputs.js';
 
@@ -36,45 +32,26 @@ export interface RunOptions {
   read?: boolean;
 }
 
-/** FHIR sources, loaded only when a manifest names one (the HTTP client costs start-up time). */
-function fhirOpener(io: CliIo, opts: RunOptions): FhirOpener {
-  return async (ref) => {
-    const fhir = await import('../evidence/fhir/source.js');
-    const result = opts.snapshots
-      ? await fhir.openFhirSnapshot(opts.snapshots, fhir.snapshotName(ref.url), ref.url)
-      : await fhir.openFhirEvidence(
-          { url: ref.url, ...(ref.tokenEnv ? { tokenEnv: ref.tokenEnv } : {}), ...(ref.maxResources ? { maxResources: ref.maxResources } : {}) },
-          { env: io.env, offline: opts.offline, timeoutMs: FHIR_TIMEOUT_MS, ...(opts.saveEvidence ? { saveDir: opts.saveEvidence } : {}) },
-        );
-    return result.ok ? { ok: true, file: result.file, findings: result.findings } : result;
-  };
-}
-
-const FHIR_TIMEOUT_MS = 30_000;
-
-/** Loads, opens and evaluates a dossier: the pipeline shared by `check`, `replay` and `pack`. */
+/** Loads, opens and evaluates a dossier: the pipeline shared by `check`, `replay` and `pack` (the API's). */
 export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<Report> {
   return (await checkDossier(manifestFile, ruleset, io, opts)).report;
 }
 
 /** {@link runCheck}, also giving the manifest as it was loaded (for `pack`, which seals what was judged). */
 export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<{ report: Report; manifest: Manifest }> {
-  const manifest = loadManifest(manifestFile, ruleset, io.cwd);
-  if (opts.saveEvidence) await mkdir(path.resolve(io.cwd, opts.saveEvidence), { recursive: true });
-  const resolved = { ...opts, ...(opts.saveEvidence ? { saveEvidence: path.resolve(io.cwd, opts.saveEvidence) } : {}), ...(opts.snapshots ? { snapshots: path.resolve(io.cwd, opts.snapshots) } : {}) };
-  const opened = await openDossier(manifest, { openFhir: fhirOpener(io, resolved) });
-  const report = await evaluateDossier({
-    ruleset,
-    manifest,
-    opened,
-    registry: createRegistry(),
+  return checkDossierDetailed({
+    manifest: manifestFile,
+    rules: ruleset,
+    cwd: io.cwd,
+    env: io.env,
     asOf: opts.asOf,
     lang: opts.lang,
-    tool: TOOL,
     generatedAt: opts.generatedAt,
     read: opts.read !== false,
+    offline: opts.offline,
+    ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
+    ...(opts.snapshots ? { snapshots: opts.snapshots } : {}),
   });
-  return { report, manifest };
 }
 
 /** Renders each requested format and writes it; returns the report's exit code (0 pass, 1 fail). */

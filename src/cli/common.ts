@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { detectLang, type Lang } from '../i18n/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../ruleset/load.js';
@@ -13,8 +12,7 @@ export interface CommonOptions {
   quiet?: boolean;
 }
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-export const TOOL = { name: pkg.name, version: pkg.version };
+export { TOOL } from '../api/tool.js';
 
 export function langOf(opts: CommonOptions, io: CliIo): Lang {
   if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en') {

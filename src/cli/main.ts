@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { formatProblem, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
 import { FORMATTERS } from '../formatters/registry.js';
@@ -14,7 +14,8 @@ import { explainCommand, rulesLintCommand, rulesListCommand } from './rules-comm
 
 export type { CliIo } from './io.js';
 
-function commonOptions(cmd: Command): Command {
+/** The options every command takes; typed through commander's extra typings, so `opts` are not `any`. */
+function commonOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(cmd: Command<Args, Opts, Globals>) {
   return cmd
     .option('--rules <file>', 'ruleset file (default: the bundled rules/ans-dmn-1.2.2.yaml)')
     .addOption(new Option('--lang <lang>', 'language of messages: fr or en (default from LC_ALL/LANG)'))
@@ -51,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--offline', 'refuse network evidence sources (FHIR servers)')
       .option('--save-evidence <dir>', 'save what FHIR servers returned (canonical NDJSON) for an offline replay')
       .option('--no-read', 'do not read what the evidence shows (OCR of screenshots, document text): a fast structural check'),
-  ).action(async (manifest: string | undefined, opts) => {
+  ).action(async (manifest, opts) => {
     code = await checkCommand(manifest, { ...opts, outputs }, io);
   });
 
@@ -66,7 +67,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   });
 
   commonOptions(program.command('explain').description('describe one requirement').argument('<id>', 'requirement or scenario id, e.g. "IEU 9" or ieu-9.1')).action(
-    (id: string, opts) => {
+    (id, opts) => {
       code = explainCommand(id, opts, io);
     },
   );
@@ -75,7 +76,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   commonOptions(rules.command('list').description("list the ruleset's requirements").option('--checks', 'list the available checks instead')).action((opts) => {
     code = rulesListCommand(opts, io);
   });
-  commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action((file: string, opts) => {
+  commonOptions(rules.command('lint').description('validate a ruleset file (schema and semantics)').argument('<file>', 'ruleset YAML')).action((file, opts) => {
     code = rulesLintCommand(file, opts, io);
   });
 
@@ -87,7 +88,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--root <dir>', "folder the check ran in; the report's manifest path is relative to it (default: the current folder)")
       .option('--evidence <dir>', 'folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)')
       .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
-  ).action(async (report: string, opts) => {
+  ).action(async (report, opts) => {
     code = await replayCommand(report, opts, io);
   });
 
@@ -98,7 +99,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .argument('<old>', 'older JSON report')
       .argument('<new>', 'newer JSON report')
       .addOption(new Option('-f, --format <name>', 'output: text or json').choices(['text', 'json']).default('text')),
-  ).action(async (oldReport: string, newReport: string, opts) => {
+  ).action(async (oldReport, newReport, opts) => {
     code = await diffCommand(oldReport, newReport, opts, io);
   });
 
@@ -112,7 +113,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--force', 'replace an existing bag or file at --out')
       .option('--offline', 'refuse network evidence sources (FHIR servers)')
       .option('--no-read', 'do not read what the evidence shows (OCR of screenshots, document text): a fast structural check'),
-  ).action(async (manifest: string | undefined, opts) => {
+  ).action(async (manifest, opts) => {
     code = await packCommand(manifest, opts, io);
   });
 

@@ -48,7 +48,7 @@ function describe(e: ErrorObject): { en: string; fr: string } {
 
 /** The `x-kind` annotation of the schema holding a failed `oneOf` (needs ajv's `verbose`). */
 function oneOfName(e: ErrorObject): string | undefined {
-  const parent = e.parentSchema as Record<string, unknown> | undefined;
+  const parent = e.parentSchema;
   return typeof parent?.['x-kind'] === 'string' ? parent['x-kind'] : undefined;
 }
 

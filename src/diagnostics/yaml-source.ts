@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from './user-input-error.js';
+import { valueText } from './value-text.js';
 
 /** A YAML file parsed with positions, so any value can be traced back to its line and column. */
 export interface YamlSource {
@@ -222,7 +223,8 @@ function tooDeepHint(): { en: string; fr: string } {
 /** The string a key becomes in the plain JS value: two keys with the same one would silently overwrite each other. */
 function keyIdentity(key: unknown): string {
   if (isScalar(key)) return String(key.value);
-  return key === null || key === undefined ? '' : String(key);
+  // A complex key (a map or sequence as key) has no identity of its own: all of them compare equal.
+  return key === null || key === undefined ? '' : valueText(key);
 }
 
 /**
@@ -372,7 +374,7 @@ function sanitise(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sanitise);
   if (v instanceof Date) return v;
   if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = Object.create(null);
+    const out = Object.create(null) as Record<string, unknown>;
     for (const [k, val] of Object.entries(v)) {
       Object.defineProperty(out, k, { value: sanitise(val), enumerable: true, writable: true, configurable: true });
     }
@@ -411,7 +413,7 @@ function pairIndex(map: YAMLMap): Map<string, Pair> {
  * "unknown key" messages), otherwise of the value. Falls back to the deepest existing ancestor.
  */
 export function positionOf(src: YamlSource, path: readonly (string | number)[], key = false): SourcePosition {
-  let node: Node | null | undefined = src.doc.contents as Node | null;
+  let node: Node | null | undefined = src.doc.contents;
   let keyNode: Node | undefined;
   let best: Node | undefined = node ?? undefined;
   for (const seg of path) {

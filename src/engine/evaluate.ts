@@ -46,7 +46,7 @@ export interface EvaluateInput {
 /** One evaluation's state: its inputs, the catalogue its findings are worded from, and its memo. */
 interface Evaluation extends EvaluateInput {
   catalog: Catalog;
-  shared<T>(key: string, compute: () => T): T;
+  shared: <T>(key: string, compute: () => T) => T;
   reader: EvidenceReader | undefined;
 }
 
@@ -142,7 +142,7 @@ async function evaluateRequirement(req: RequirementDef, input: Evaluation): Prom
   const title = req.title[lang];
 
   if (naReasons.length > 0) {
-    let status: Status = 'not_applicable';
+    let status: Status;
     let statementReport: StatementReport | null = null;
     if (!statement) {
       findings.push({

@@ -82,8 +82,8 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
     });
   }
 
-  const facts: Record<string, FactValue> = Object.create(null);
-  const factPositions: Record<string, SourcePosition> = Object.create(null);
+  const facts = Object.create(null) as Record<string, FactValue>;
+  const factPositions = Object.create(null) as Record<string, SourcePosition>;
   for (const [key, value] of Object.entries(raw.facts ?? {})) {
     const def = ruleset.facts.find((f) => f.name === key);
     if (!def) {

@@ -1,4 +1,11 @@
-import type { FactValue, Localized } from '../ruleset/types.js';
+/** A text in both user languages (ruleset titles, statements, reasons). */
+export interface Localized {
+  en: string;
+  fr: string;
+}
+
+/** The value of a fact the manifest answers. */
+export type FactValue = boolean | string | number;
 
 export type Status = 'satisfied' | 'not_applicable' | 'missing' | 'failed' | 'error';
 export type Severity = 'error' | 'warning' | 'info';
@@ -106,4 +113,3 @@ export interface Report {
   requirements: RequirementReport[];
 }
 
-export type { Localized };

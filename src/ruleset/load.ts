@@ -118,7 +118,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
     const known = (p: string[]): readonly string[] => knownKeysAt(p);
     throw new UserInputError(ajvProblems(validateRuleset.errors ?? [], src, 'ruleset.invalid', known));
   }
-  const r = raw as unknown as RawRuleset;
+  const r = raw as RawRuleset;
   let base: Ruleset | undefined;
   if (r.extends !== undefined) {
     const parentAbs = resolveRef(r.extends, path.dirname(abs));

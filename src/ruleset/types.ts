@@ -1,10 +1,6 @@
-/** A text in both user languages. */
-export interface Localized {
-  en: string;
-  fr: string;
-}
+import type { FactValue, Localized } from '../report/report.js';
 
-export type FactValue = boolean | string | number;
+export type { FactValue, Localized };
 
 /** A question the manifest answers; requirement applicability is decided from facts. */
 export interface FactDef {

@@ -22,9 +22,9 @@ describe('init', () => {
     // every fact with its question, every slot with what it expects, a statement template
     expect(text).toMatch(/# Do patients \(users, "usagers"\) log in to the DMN themselves\?/);
     expect(text).toMatch(/# patient_access: $/m);
-    expect(text).toMatch(/#   # creation-flow \(required\): The flow that creates the patient/);
-    expect(text).toMatch(/#   # non-systematic-responsibility \(required when two_factor_activation = not_systematic\)/);
-    expect(text).toMatch(/#   justification: /);
+    expect(text).toMatch(/# {3}# creation-flow \(required\): The flow that creates the patient/);
+    expect(text).toMatch(/# {3}# non-systematic-responsibility \(required when two_factor_activation = not_systematic\)/);
+    expect(text).toMatch(/# {3}justification: /);
     const check = await runCli(['check', '--format', 'json'], { cwd: d });
     expect(check.code).toBe(1);
     const report = JSON.parse(check.stdout) as Report;
@@ -75,7 +75,7 @@ describe('explain', () => {
 
   it('prints statement, scenarios, proofs, slots, N/A conditions and clarifications', async () => {
     const run = await runCli(['explain', 'IEU 8']);
-    expect(run.stdout).toMatch(/Requirement:\n  When electronic identification yields only a private identifier/);
+    expect(run.stdout).toMatch(/Requirement:\n {2}When electronic identification yields only a private identifier/);
     expect(run.stdout).toMatch(/IEU 8\.1 — Create an account/);
     expect(run.stdout).toMatch(/IEU 8\.1\.1: /);
     expect(run.stdout).toMatch(/ins-association-flow \(required when not slot creation-flow provides "ins"\)/);
@@ -94,8 +94,8 @@ describe('rules list', () => {
   it('lists the requirements with their N/A conditions and slots', async () => {
     const run = await runCli(['rules', 'list']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^PORT 1  Portability of health data and correspondents' information$/m);
-    expect(run.stdout).toMatch(/^IEU 2   .*\[N\/A when patient_access = false or identity_source = delegated\]$/m);
+    expect(run.stdout).toMatch(/^PORT 1 {2}Portability of health data and correspondents' information$/m);
+    expect(run.stdout).toMatch(/^IEU 2 {3}.*\[N\/A when patient_access = false or identity_source = delegated\]$/m);
   });
 
   it('--checks lists the check registry', async () => {
@@ -149,9 +149,9 @@ describe('reports', () => {
     const run = await runCli(['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29']);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('CardioSuivi 4.2.0 — Exemple Santé SAS');
-    expect(run.stdout).toMatch(/^✖ IEU 9   missing +Two-factor authentication of users$/m);
-    expect(run.stdout).toMatch(/^    fixtures\/dossiers\/not-systematic-2fa\/dmn-evidence\.yaml:\d+:\d+  No evidence given for "non-systematic-responsibility"/m);
-    expect(run.stdout).toMatch(/^      → Provide: The manufacturer's signed statement/m);
+    expect(run.stdout).toMatch(/^✖ IEU 9 {3}missing +Two-factor authentication of users$/m);
+    expect(run.stdout).toMatch(/^ {4}fixtures\/dossiers\/not-systematic-2fa\/dmn-evidence\.yaml:\d+:\d+ {2}No evidence given for "non-systematic-responsibility"/m);
+    expect(run.stdout).toMatch(/^ {6}→ Provide: The manufacturer's signed statement/m);
     expect(run.stdout).toMatch(/^Summary: \d satisfied, 0 not applicable, \d missing, 0 failed, 0 errors — FAIL$/m);
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
@@ -165,7 +165,7 @@ describe('reports', () => {
 
   it('in French from the locale', async () => {
     const run = await runCli(['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29'], { env: { LANG: 'fr_FR.UTF-8' } });
-    expect(run.stdout).toMatch(/^✖ IEU 9   manquante +Authentification des usagers à deux facteurs$/m);
+    expect(run.stdout).toMatch(/^✖ IEU 9 {3}manquante +Authentification des usagers à deux facteurs$/m);
     expect(run.stdout).toMatch(/Aucune preuve fournie pour « non-systematic-responsibility »/);
     expect(run.stdout).toMatch(/^Bilan : /m);
   });

@@ -20,7 +20,7 @@ describe('README', () => {
     ['the checks', ['rules', 'list', '--checks'], {}],
   ])('shows the real output of %s', async (_, args, env) => {
     // The README shows what users get: the screens are read (OCR).
-    const run = await runCli(args as string[], { env: env as Record<string, string>, read: true });
+    const run = await runCli(args, { env: env, read: true });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
   }, 180_000);
 
@@ -29,7 +29,7 @@ describe('README', () => {
     expect(readme).toContain(table);
   });
 
-  it('documents every command, format and check option that exists', async () => {
+  it('documents every command, format and check option that exists', () => {
     for (const command of ['check', 'init', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
     for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'markdown', 'html']) expect(readme).toContain(`| \`${format}\``);
     for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--no-read', '--root', '--evidence', '--force', '--out']) expect(readme).toContain(option);

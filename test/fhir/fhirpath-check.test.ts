@@ -1,3 +1,4 @@
+import { createMemo } from '../../src/checks/memo.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,7 @@ async function evidence(content: string | Buffer, name = `f${++n}.json`): Promis
 }
 
 async function run(files: EvidenceFile[], options: Options): Promise<RawFinding[]> {
-  const ctx: CheckContext<Options> = { requirement: 'MES 1', slot: 'sample', files, options, facts: {}, asOf: '2026-11-29', provided: new Set() };
+  const ctx: CheckContext<Options> = { requirement: 'MES 1', slot: 'sample', files, options, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() };
   return (await fhirpathCheck.run(ctx)).findings;
 }
 

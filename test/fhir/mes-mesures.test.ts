@@ -123,7 +123,7 @@ describe('the same evidence from a FHIR server gives the same statuses as the fi
     const text = readFileSync(path.join('fixtures', rel), 'utf8');
     if (rel.endsWith('.ndjson')) return text.trim().split('\n').map((l) => JSON.parse(l) as Resource);
     const v = JSON.parse(text) as Resource & { entry?: { resource: Resource }[] };
-    return v.resourceType === 'Bundle' ? v.entry!.map((e) => e.resource) : [v];
+    return v.resourceType === 'Bundle' ? v.entry!.map((e) => e.resource as Resource) : [v];
   };
   const badFiles = ['measures/bad/wrong-unit.json', 'measures/bad/missing-subject.json', 'measures/bad/bp-without-components.json', 'measures/bad/preliminary-status.json'];
 

@@ -16,10 +16,12 @@ import { canonicalContext, canonicalReport, RULESET } from './canonical-report.j
  * reads them by default.
  */
 const require = createRequire(import.meta.url);
-const { $schema: _draft, id: _id, ...sarifSchema } = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as Record<string, unknown>;
+// The schema's own `$schema` (draft-04) and `id` are left out: ajv compiles it as draft-07.
+const sarifSchema = Object.fromEntries(Object.entries(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as Record<string, unknown>).filter(([k]) => k !== '$schema' && k !== 'id'));
 const validate = createAjv({ unicodeRegExp: false }).compile(sarifSchema);
 
 /** A SARIF log read back from JSON, navigated freely by the assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions navigate the parsed log freely
 type Json = any;
 
 function sarif(report: Report, lang: 'en' | 'fr' = 'en'): Json {

@@ -6,7 +6,6 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insAssociationFlow } from '../../src/checks/ins/ins-association-flow.js';
 import { insCreationFlow } from '../../src/checks/ins/ins-creation-flow.js';
-import type { RawFinding } from '../../src/report/report.js';
 import { openEvidenceFile } from '../../src/evidence/evidence-file.js';
 import { word } from '../../src/i18n/index.js';
 
@@ -22,7 +21,7 @@ async function allOutput(dir: string, name: string): Promise<string> {
   for (const check of [insCreationFlow, insAssociationFlow]) {
     const r = await check.run({ requirement: 'IEU 8', slot: 'flow', files: [opened.file], options: {}, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() });
     out.push(JSON.stringify(r));
-    for (const f of r.findings as RawFinding[]) {
+    for (const f of r.findings) {
       for (const lang of ['en', 'fr'] as const) {
         const w = word(f.code, f.params ?? {}, lang);
         out.push(w.message, w.hint ?? '');

@@ -6,6 +6,7 @@ import { createMemo } from '../../src/checks/memo.js';
 import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
 import { createReader } from '../../src/evidence/read/reader.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
+// @ts-expect-error plain JS module shared with the fixture generator
 import { pdf } from '../../scripts/make-example-media.mjs';
 import { ROOT, scratch } from '../support/run-cli.js';
 

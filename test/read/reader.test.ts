@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMatricules, findPhrase, fold, tokensOf } from '../../src/checks/files/shows-match.js';
 import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
 import { createReader } from '../../src/evidence/read/reader.js';
+// @ts-expect-error plain JS module shared with the fixture generator
 import { png } from '../../scripts/make-example-media.mjs';
 import { ROOT, scratch } from '../support/run-cli.js';
 import { SCREENS } from '../support/corpus.js';

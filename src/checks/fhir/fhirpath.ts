@@ -54,7 +54,7 @@ function compile(expression: string): Evaluator {
   let fn = compiled.get(expression);
   if (!fn) {
     const { fhirpath, r4 } = fhirpathLib();
-    fn = fhirpath.compile(expression, r4, { async: false, traceFn: () => undefined }) as unknown as Evaluator;
+    fn = fhirpath.compile(expression, r4, { async: false, traceFn: () => undefined });
     compiled.set(expression, fn);
   }
   return fn;

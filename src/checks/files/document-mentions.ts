@@ -3,6 +3,7 @@ import type { RawFinding } from '../../report/report.js';
 import { defineCheck } from '../types.js';
 import { readShared } from './shows.js';
 import { findPhrase, tokensOf } from './shows-match.js';
+import { s } from '../../i18n/types.js';
 
 interface Topic {
   /** Stable id of the topic, used in the finding. */
@@ -58,6 +59,20 @@ export const documentMentions = defineCheck<Options>({
         },
       },
       max_bytes: { type: 'integer', minimum: 1, nullable: true },
+    },
+  },
+  messages: {
+    'document.not-read': {
+      en: (p) => `The document is ${s(p.kind)}: its content (data list, format and access, item locations) is left to the reviewer.`,
+      fr: (p) => `Le document est de type ${s(p.kind)} : son contenu (liste des données, format et accès, emplacements) est laissé au relecteur.`,
+    },
+    'document.topic-missing': {
+      en: (p) => `The documentation does not seem to cover ${s(p.label_en)} (none of: ${s(p.words)}).`,
+      fr: (p) => `La documentation ne semble pas couvrir ${s(p.label_fr)} (aucun de : ${s(p.words)}).`,
+      hint: {
+        en: () => 'PORT 1.1 asks for the list of exported data, the format and means of access, and where each item sits.',
+        fr: () => "PORT 1.1 demande la liste des données exportées, le format et les modalités d'accès, et l'emplacement de chaque donnée.",
+      },
     },
   },
   async run(ctx) {

@@ -1,4 +1,5 @@
 import { defineCheck } from '../types.js';
+import { s } from '../../i18n/types.js';
 
 interface Options {
   /** How many distinct files the slot needs at least. */
@@ -14,6 +15,12 @@ export const minFiles = defineCheck<Options>({
     required: ['count'],
     additionalProperties: false,
     properties: { count: { type: 'integer', minimum: 1, maximum: 1000 } },
+  },
+  messages: {
+    'slot.too-few-files': {
+      en: (p) => `"${s(p.slot)}" needs at least ${s(p.min)} files; ${s(p.count)} given.`,
+      fr: (p) => `« ${s(p.slot)} » demande au moins ${s(p.min)} fichiers ; ${s(p.count)} fourni(s).`,
+    },
   },
   run({ files, options, slot }) {
     if (files.length >= options.count) return { findings: [] };

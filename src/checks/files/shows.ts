@@ -1,6 +1,6 @@
 import type { EvidenceFile } from '../../evidence/evidence-file.js';
 import type { Reading, Segment } from '../../evidence/read/reader.js';
-import type { Catalog, Params } from '../../i18n/types.js';
+import { s, type Catalog, type Params } from '../../i18n/types.js';
 import type { RawFinding } from '../../report/report.js';
 import { defineCheck, type CheckContext } from '../types.js';
 import { normaliseMatricule, maskMatricule } from '../ins/nir.js';
@@ -162,7 +162,8 @@ export const shows = defineCheck<ShowsOptions>({
         findings.push({ code: 'shows.not-read', severity: 'info', slot, file: file.path, params: { reason: 'kind', kind: file.mime } });
         continue;
       }
-      const reading = await readings[i]!;
+      const reading = await readings[i];
+      if (!reading) continue;
       if (!reading.ok && reading.problem === 'unsupported') {
         unread.push(file);
         findings.push({ code: 'shows.not-read', severity: 'info', slot, file: file.path, params: { reason: 'kind', kind: file.mime } });
@@ -259,7 +260,6 @@ function expectsWords(p: Params, lang: 'en' | 'fr'): string {
 }
 
 function showsMessages(): Catalog {
-  const s = (v: unknown): string => String(v ?? '');
   const at = (p: Params): string => (p.where ? ` (${s(p.where)})` : '');
   return {
     'shows.found': {

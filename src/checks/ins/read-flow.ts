@@ -70,6 +70,8 @@ export async function readFlow(file: EvidenceFile, maxBytes = DEFAULT_MAX_FLOW_B
   const decoded = decode(bytes);
   if (!decoded.ok) return { patients: [], findings: [here('ins.flow-encoding', { line: decoded.line }, { line: decoded.line, pointer: `line ${decoded.line}` })] };
   const text = decoded.text;
+  // MLLP's end-of-block byte (0x1C) may precede a message.
+  // eslint-disable-next-line no-control-regex
   const start = text.replace(/^[\s\u001c]+/, '');
   if (/^(MSH|FHS|BHS)/.test(start) || /^[A-Z][A-Z0-9]{2}\|/.test(start)) return readEr7(text, file.path);
   if (start.startsWith('{') || start.startsWith('[')) return readJson(text, file.path);

@@ -103,6 +103,8 @@ export class FhirNdjsonEvidence implements EvidenceFile {
     this.digest = createHash('sha256').update(content).digest('hex');
   }
 
+  // The EvidenceFile interface streams asynchronously; this in-memory file has nothing to await.
+  // eslint-disable-next-line @typescript-eslint/require-await
   async *chunks(): AsyncGenerator<Buffer> {
     for (let i = 0; i < this.content.length; i += CHUNK_BYTES) yield this.content.subarray(i, i + CHUNK_BYTES);
   }

@@ -6,6 +6,7 @@ import { Client } from 'fhir-kit-client';
 import type { RawFinding } from '../../report/report.js';
 import { canonicalLine, canonicalNdjson, FhirNdjsonEvidence, JsonTooDeepError, type CanonicalLine } from './ndjson.js';
 import { displayUrl, parseFhirUrl, snapshotName, type ParsedFhirUrl } from './url.js';
+import { valueText } from '../../diagnostics/value-text.js';
 
 export { displayUrl, parseFhirUrl, snapshotName, type FhirUrlProblem, type ParsedFhirUrl } from './url.js';
 
@@ -116,7 +117,7 @@ function summariseOutcome(data: unknown, redact: (s: string) => string): string 
     .slice(0, 3)
     .map((i: { severity?: unknown; code?: unknown; diagnostics?: unknown; details?: { text?: unknown } }) => {
       const text = typeof i.diagnostics === 'string' ? i.diagnostics : typeof i.details?.text === 'string' ? i.details.text : '';
-      const head = `${String(i.severity ?? '?')}/${String(i.code ?? '?')}`;
+      const head = `${valueText(i.severity ?? '?')}/${valueText(i.code ?? '?')}`;
       return text ? `${head}: ${redact(text).slice(0, 200)}` : head;
     })
     .join('; ');
@@ -159,7 +160,7 @@ async function getJson(state: FetchState, url: string, page: number): Promise<Re
         if (e.cause === undefined && err instanceof TypeError && /non-object/.test(err.message)) {
           throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType: '', what: 'not-resource' });
         }
-        const code = String(e.cause?.code ?? e.code ?? e.cause?.name ?? e.name ?? 'unknown');
+        const code = valueText(e.cause?.code ?? e.code ?? e.cause?.name ?? e.name ?? 'unknown');
         throw new SourceFailure('error', TLS_CODES.test(code) ? 'fhir.tls-failed' : 'fhir.unreachable', { url: shown, reason: state.redact(code), page });
       }
       const body = e.response?.data;

@@ -127,6 +127,7 @@ interface Line {
 
 /** Splits on `\r\n`, `\r` or `\n`, keeping line numbers; MLLP framing bytes are removed first. */
 function splitLines(text: string): { lines: Line[]; endsWithSeparator: boolean } {
+  // eslint-disable-next-line no-control-regex -- MLLP framing bytes (0x0B, 0x1C) are removed on purpose
   const clean = text.replace(/^\uFEFF/, '').replace(/[\u000b\u001c]/g, '');
   const parts = clean.split(/\r\n|\r|\n/);
   const endsWithSeparator = parts.length > 1 && parts[parts.length - 1] === '';

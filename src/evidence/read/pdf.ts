@@ -31,7 +31,7 @@ export async function readPdf(data: Buffer, maxPages: number): Promise<OpenedPdf
   const { getDocumentProxy, extractText } = await import('unpdf');
   let doc: PdfDocument;
   try {
-    doc = await getDocumentProxy(new Uint8Array(data), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 } as never);
+    doc = await getDocumentProxy(new Uint8Array(data), { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
   } catch (err) {
     const name = (err as { name?: string }).name ?? '';
     if (name === 'PasswordException') return { ok: false, problem: 'encrypted', params: {} };

@@ -1,15 +1,13 @@
-import type { Catalog, Params } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type Catalog, type Params } from '../types.js';
 
 const STATUS = {
   en: { satisfied: 'satisfied', not_applicable: 'not applicable', missing: 'missing', failed: 'failed', error: 'error', pass: 'pass', fail: 'fail' },
   fr: { satisfied: 'satisfaite', not_applicable: 'non applicable', missing: 'manquante', failed: 'en échec', error: 'erreur', pass: 'conforme', fail: 'non conforme' },
 } as const;
-const st = (lang: 'en' | 'fr', v: unknown): string => (STATUS[lang] as Record<string, string>)[s(v)] ?? s(v);
+const st = (lang: 'en' | 'fr', v: Params[string]): string => (STATUS[lang] as Record<string, string>)[s(v)] ?? s(v);
 const at = (p: Params): string => (p.at ? ` (${s(p.at)})` : '');
 const scope = (p: Params, dossier: string): string => s(p.requirement) || dossier;
-const value = (v: unknown, absent: string): string => (v === undefined || v === '' ? absent : s(v));
+const value = (v: Params[string], absent: string): string => (v === undefined || v === '' ? absent : s(v));
 
 const rebag = {
   en: () => 'Get the bag again from its sender, or pack the dossier again from the original evidence.',

@@ -1,6 +1,4 @@
-import type { Catalog } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type Catalog } from '../types.js';
 
 /** Wording of the engine's own findings and of the generic checks. */
 export const coreMessages: Catalog = {
@@ -24,10 +22,6 @@ export const coreMessages: Catalog = {
     en: (p) => `"${s(p.slot)}" takes one file; ${s(p.count)} were given.`,
     fr: (p) => `« ${s(p.slot)} » n'accepte qu'un fichier ; ${s(p.count)} ont été fournis.`,
     hint: { en: () => 'Keep the one file that applies.', fr: () => 'Ne gardez que le fichier pertinent.' },
-  },
-  'slot.too-few-files': {
-    en: (p) => `"${s(p.slot)}" needs at least ${s(p.min)} files; ${s(p.count)} given.`,
-    fr: (p) => `« ${s(p.slot)} » demande au moins ${s(p.min)} fichiers ; ${s(p.count)} fourni(s).`,
   },
   'file.missing': {
     en: (p) => `File ${s(p.file)} does not exist.`,
@@ -142,18 +136,6 @@ export const coreMessages: Catalog = {
     hint: {
       en: () => 'This is not a pass. Run again; if it persists, report it with the file kind concerned.',
       fr: () => "Ce n'est pas une réussite. Relancez ; si le problème persiste, signalez-le avec le type de fichier concerné.",
-    },
-  },
-  'document.not-read': {
-    en: (p) => `The document is ${s(p.kind)}: its content (data list, format and access, item locations) is left to the reviewer.`,
-    fr: (p) => `Le document est de type ${s(p.kind)} : son contenu (liste des données, format et accès, emplacements) est laissé au relecteur.`,
-  },
-  'document.topic-missing': {
-    en: (p) => `The documentation does not seem to cover ${s(p.label_en)} (none of: ${s(p.words)}).`,
-    fr: (p) => `La documentation ne semble pas couvrir ${s(p.label_fr)} (aucun de : ${s(p.words)}).`,
-    hint: {
-      en: () => 'PORT 1.1 asks for the list of exported data, the format and means of access, and where each item sits.',
-      fr: () => "PORT 1.1 demande la liste des données exportées, le format et les modalités d'accès, et l'emplacement de chaque donnée.",
     },
   },
 };

@@ -1,6 +1,4 @@
-import type { Catalog, Lang, Params } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type Catalog, type Lang, type Params } from '../types.js';
 
 /** `record 12, line 14, /code/coding/0` in the message's language, from whatever place params are set. */
 function place(p: Params, lang: Lang): string {

@@ -1,6 +1,4 @@
-import type { Catalog, Params } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type Catalog, type Params } from '../types.js';
 
 /** ` (page 3)` when the failure happened after the first page (same words in both languages). */
 const pageOf = (p: Params): string => {

@@ -1,6 +1,4 @@
-import type { Catalog, Params } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type Catalog, type Params } from '../types.js';
 
 /** The five INS traits, named as users know them. */
 const TRAIT: Record<string, { en: string; fr: string }> = {
@@ -56,7 +54,7 @@ const FORMAT: Record<string, { en: string; fr: string }> = {
 };
 
 const fmt = (p: Params, lang: 'en' | 'fr'): string => FORMAT[s(p.format)]?.[lang] ?? s(p.format);
-const empty = (v: unknown, lang: 'en' | 'fr'): string => (s(v) === '' ? (lang === 'en' ? '(empty)' : '(vide)') : s(v));
+const empty = (v: Params[string], lang: 'en' | 'fr'): string => (s(v) === '' ? (lang === 'en' ? '(empty)' : '(vide)') : s(v));
 
 const EXPECTED_FLOW = {
   en: 'an HL7 v2 ER7 message (IHE PAM France: MSH, EVN, PID…) or FHIR JSON (a Patient, a Bundle of Patients, or NDJSON)',

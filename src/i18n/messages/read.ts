@@ -1,6 +1,4 @@
-import type { Catalog } from '../types.js';
-
-const s = (v: unknown): string => String(v ?? '');
+import { s, type Catalog } from '../types.js';
 
 /** Why evidence content could not be read (src/evidence/read), for every check that reads it. */
 export const readMessages: Catalog = {

@@ -12,6 +12,7 @@ import { loadSchema, type SchemaLoad } from './schema-load.js';
 import { toViolation, type SchemaValidators, type Violation } from './schema-validators.js';
 import { firstInvalidUtf8, StrictUtf8Decoder } from '../../../diagnostics/utf8.js';
 import { XmlReader, type XmlReason } from '../../../evidence/formats/xml.js';
+import { valueText } from '../../../diagnostics/value-text.js';
 
 /** Export formats dmn-check reads. */
 export type ExportFormat = 'json' | 'fhir-json' | 'ndjson' | 'fhir-ndjson' | 'csv' | 'xml';
@@ -204,7 +205,7 @@ class OrderedQueue {
   private mergeSettled(): void {
     while (this.entries.length > 0 && this.entries[0]!.settled) {
       const e = this.entries.shift()!;
-      if (e.error !== undefined) throw e.error;
+      if (e.error !== undefined) throw e.error instanceof Error ? e.error : new Error(valueText(e.error));
       this.merge(e.result!);
     }
   }
@@ -345,7 +346,7 @@ async function readLines(file: EvidenceFile, index: number, pool: RecordPool, fa
       bytes.set(c, at);
       at += c.length;
     }
-    queue.add(pool.run({ kind: 'lines', seq: seq++, file: index, bytes }));
+    queue.add(pool.run({ kind: 'lines', seq, file: index, bytes }));
   }
   await queue.drain();
   fa.complete = fa.problemCount === 0;

@@ -158,7 +158,7 @@ export class RecordPool {
       } else {
         target.pending.set(task.seq, { resolve, reject, slot: undefined });
         const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-        target.worker.postMessage(task, whole ? [bytes.buffer as ArrayBuffer] : []);
+        target.worker.postMessage(task, whole ? [bytes.buffer] : []);
       }
     });
   }

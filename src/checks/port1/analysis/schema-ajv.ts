@@ -3,6 +3,7 @@ import type Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { createRequire } from 'node:module';
 import { createAjv, type AjvInstance } from '../../../diagnostics/ajv.js';
+import { valueText } from '../../../diagnostics/value-text.js';
 
 /** JSON Schema dialects a manufacturer's export schema may use. */
 export type Dialect = 'draft-07' | 'draft-06' | '2019-09' | '2020-12';
@@ -24,7 +25,7 @@ function loadClass<T>(id: string): T {
 export function dialectOf(schema: unknown): Dialect | { unsupported: string } {
   const uri = schema !== null && typeof schema === 'object' ? (schema as Record<string, unknown>).$schema : undefined;
   if (uri === undefined) return 'draft-07';
-  if (typeof uri !== 'string') return { unsupported: String(uri) };
+  if (typeof uri !== 'string') return { unsupported: valueText(uri) };
   if (/draft-07/.test(uri)) return 'draft-07';
   if (/draft-06/.test(uri)) return 'draft-06';
   if (/2019-09/.test(uri)) return '2019-09';
@@ -41,7 +42,7 @@ export function createSchemaAjv(dialect: Dialect): AjvInstance {
   if (dialect === '2019-09' || dialect === '2020-12') {
     const ajv = dialect === '2019-09' ? new (loadClass<Ajv2019Class>('ajv/dist/2019.js'))(options) : new (loadClass<Ajv2020Class>('ajv/dist/2020.js'))(options);
     addFormats(ajv);
-    return ajv as unknown as AjvInstance;
+    return ajv;
   }
   const ajv = createAjv(options);
   if (dialect === 'draft-06') {

@@ -245,7 +245,6 @@ export class JsonSplitter {
       if (state === UNIT) {
         const stop = this.scanUnit(buf, i, end, base);
         if (stop < 0) {
-          i = end;
           break;
         }
         if (this.unitParts.length === 0) this.finishUnit(buf, seg, stop + 1);
@@ -261,7 +260,6 @@ export class JsonSplitter {
       if (state === STRING || state === KEY) {
         const stop = this.scanToken(buf, i, end);
         if (stop < 0) {
-          i = end;
           break;
         }
         this.addToken(buf.subarray(seg, stop + 1));
@@ -273,7 +271,6 @@ export class JsonSplitter {
         let k = i;
         while (k < end && isLiteralByte(buf[k]!)) k++;
         if (k === end) {
-          i = end;
           break;
         }
         this.addToken(buf.subarray(seg, k));
@@ -384,7 +381,6 @@ export class JsonSplitter {
         const q = nextQuote(buf, i, end);
         if (q.at < 0) {
           esc = q.escapePending;
-          i = end;
           break;
         }
         i = q.at + 1;
