@@ -25,7 +25,7 @@ describe('README', () => {
   }, 180_000);
 
   it('carries the bad-input table the hostile tests keep true', () => {
-    const table = readFileSync(path.join(ROOT, 'test/hostile/bad-input-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
+    const table = readFileSync(path.join(ROOT, 'test/e2e/hostile/bad-input-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
     expect(readme).toContain(table);
   });
 

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Finding, RawFinding, Report, RequirementReport } from '../../src/report/report.js';
 import type { FormatContext } from '../../src/formatters/types.js';
+import { catalogOf, createRegistry } from '../../src/checks/registry.js';
 import { word } from '../../src/i18n/index.js';
+
+/** Every wording the CLI uses: the core's and the built-in checks' own. */
+const CATALOG = catalogOf(createRegistry());
 import type { Lang } from '../../src/i18n/types.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
 import type { Ruleset } from '../../src/ruleset/types.js';
@@ -25,7 +29,7 @@ function title(id: string, lang: Lang): string {
 
 function finding(raw: RawFinding, lang: Lang): Finding {
   const params = { ...(raw.params ?? {}), slot: raw.slot, file: raw.params?.file ?? raw.file };
-  return { ...raw, ...word(raw.code, params, lang) };
+  return { ...raw, ...word(raw.code, params, lang, CATALOG) };
 }
 
 /**

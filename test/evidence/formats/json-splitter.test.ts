@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonSplitter, unitPointer } from '../../src/evidence/formats/json/splitter.js';
+import { JsonSplitter, unitPointer } from '../../../src/evidence/formats/json/splitter.js';
 
 interface Unit {
   pointer: string;

@@ -1,4 +1,4 @@
-import { createMemo } from '../../src/checks/memo.js';
+import { createMemo } from '../../../src/checks/memo.js';
 import { describe, expect, it } from 'vitest';
 import { codes, messages, runPort1, status, type Port1Files } from './helpers.js';
 
@@ -202,7 +202,7 @@ describe('export-dictionary', () => {
 
 describe('check options and contexts', () => {
   it('require_categories narrows what the dictionary must cover', async () => {
-    const { exportDictionary } = await import('../../src/checks/port1/export-dictionary.js');
+    const { exportDictionary } = await import('../../../src/checks/port1/export-dictionary.js');
     const { open } = await import('./helpers.js');
     const sample = [await open('no-correspondents/export.json')];
     const dictionary = [await open('no-correspondents/dictionary.yaml')];

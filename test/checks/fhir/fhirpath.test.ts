@@ -1,15 +1,15 @@
-import { createMemo } from '../../src/checks/memo.js';
+import { createMemo } from '../../../src/checks/memo.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fhirpathCheck } from '../../src/checks/fhir/fhirpath.js';
-import { readFhirResources } from '../../src/evidence/formats/fhir-resources.js';
-import { createRegistry } from '../../src/checks/registry.js';
-import type { CheckContext } from '../../src/checks/types.js';
-import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
-import type { RawFinding } from '../../src/report/report.js';
-import { word } from '../../src/i18n/index.js';
+import { fhirpathCheck } from '../../../src/checks/fhir/fhirpath.js';
+import { readFhirResources } from '../../../src/evidence/formats/fhir-resources.js';
+import { createRegistry } from '../../../src/checks/registry.js';
+import type { CheckContext } from '../../../src/checks/types.js';
+import { openEvidenceFile, type EvidenceFile } from '../../../src/evidence/evidence-file.js';
+import type { RawFinding } from '../../../src/report/report.js';
+import { word } from '../../../src/i18n/index.js';
 
 type Options = Parameters<typeof fhirpathCheck.run>[0]['options'];
 type Rule = Options['rules'][number];

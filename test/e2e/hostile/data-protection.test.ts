@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FORMATTERS } from '../../src/formatters/registry.js';
-import { DOSSIERS, ROOT, runCli, scratch } from '../support/run-cli.js';
+import { FORMATTERS } from '../../../src/formatters/registry.js';
+import { DOSSIERS, ROOT, runCli, scratch } from '../../support/run-cli.js';
 
 /**
  * Data-protection audit (CONTRACT §8): every registered formatter, in both languages, on every

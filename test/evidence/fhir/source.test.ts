@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Resource } from '@medplum/fhirtypes';
-import { openFhirEvidence, openFhirSnapshot, parseFhirUrl, snapshotName, type FhirEvidenceResult, type FhirOpenOptions } from '../../src/evidence/fhir/source.js';
-import { canonicalJson } from '../../src/evidence/fhir/ndjson.js';
-import { startCanary, startFhirServer, syntheticPatients, type FhirTestServer } from '../support/fhir-server.js';
+import { openFhirEvidence, openFhirSnapshot, parseFhirUrl, snapshotName, type FhirEvidenceResult, type FhirOpenOptions } from '../../../src/evidence/fhir/source.js';
+import { canonicalJson } from '../../../src/evidence/fhir/ndjson.js';
+import { startCanary, startFhirServer, syntheticPatients, type FhirTestServer } from '../../support/fhir-server.js';
 
 const fixture = (rel: string): unknown => JSON.parse(readFileSync(path.join('fixtures/measures', rel), 'utf8'));
 const goodBundle = fixture('good/measures.bundle.json') as { entry: { resource: Resource }[] };
@@ -284,7 +284,7 @@ describe('FHIR evidence from a real FHIR server (Medplum router, in memory, loop
         bytes: result.file.bytes,
         sha256: await result.file.sha256(),
       });
-      expect(expectFailure(await openFhirSnapshot(dir, '../etc/passwd', url), 'error', 'fhir.snapshot-missing').name).toBe('../etc/passwd');
+      expect(expectFailure(await openFhirSnapshot(dir, '../../etc/passwd', url), 'error', 'fhir.snapshot-missing').name).toBe('../../etc/passwd');
       expectFailure(await openFhirSnapshot(dir, snapshotName(`${url}&x=1`), url), 'error', 'fhir.snapshot-missing');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,16 +1,16 @@
-import { createMemo } from '../../src/checks/memo.js';
+import { createMemo } from '../../../src/checks/memo.js';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportDictionary } from '../../src/checks/port1/export-dictionary.js';
-import { exportSample } from '../../src/checks/port1/export-sample.js';
-import { exportSchema } from '../../src/checks/port1/export-schema.js';
-import type { CheckContext, CheckResult } from '../../src/checks/types.js';
-import type { RawFinding } from '../../src/report/report.js';
-import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
-import { word } from '../../src/i18n/index.js';
+import { exportDictionary } from '../../../src/checks/port1/export-dictionary.js';
+import { exportSample } from '../../../src/checks/port1/export-sample.js';
+import { exportSchema } from '../../../src/checks/port1/export-schema.js';
+import type { CheckContext, CheckResult } from '../../../src/checks/types.js';
+import type { RawFinding } from '../../../src/report/report.js';
+import { openEvidenceFile, type EvidenceFile } from '../../../src/evidence/evidence-file.js';
+import { word } from '../../../src/i18n/index.js';
 
-export const FIXTURES = realpathSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/exports'));
+export const FIXTURES = realpathSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/exports'));
 
 export async function open(rel: string, root = FIXTURES): Promise<EvidenceFile> {
   const r = await openEvidenceFile(root, rel);

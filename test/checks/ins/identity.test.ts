@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseEr7 } from '../../src/evidence/formats/er7.js';
-import { identitiesFromEr7, identityFromPatient, type PatientIdentity } from '../../src/checks/ins/identity.js';
-import { judgeIns, traitMismatches, traitProblems } from '../../src/checks/ins/judge.js';
+import { parseEr7 } from '../../../src/evidence/formats/er7.js';
+import { identitiesFromEr7, identityFromPatient, type PatientIdentity } from '../../../src/checks/ins/identity.js';
+import { judgeIns, traitMismatches, traitProblems } from '../../../src/checks/ins/judge.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/flows/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/flows/${name}`, import.meta.url), 'utf8');
 const hl7 = (text: string): PatientIdentity[] => identitiesFromEr7(parseEr7(text).messages);
 const MSH = 'MSH|^~\\&|GAP|HOP|DMN|EDI|20260312101500||ADT^A31^ADT_A05|1|P|2.5^FRA^2.11';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEr7, unescapeEr7 } from '../../src/evidence/formats/er7.js';
+import { parseEr7, unescapeEr7 } from '../../../src/evidence/formats/er7.js';
 
 const MSH = 'MSH|^~\\&|GAP|HOP|DMN|EDI|20260312101500||ADT^A28^ADT_A05|1|P|2.5^FRA^2.11';
 const PID = 'PID|1||IPP1^^^HOP&2.999.1.1&ISO^PI~279035121518989^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS||ESSAI^CAMILLE^^^^^L||19790328|F';

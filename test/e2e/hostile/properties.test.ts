@@ -3,15 +3,15 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parse as parseYamlText, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserInputError, type InputProblem } from '../../src/diagnostics/user-input-error.js';
-import { confinePath } from '../../src/evidence/evidence-file.js';
-import { KINDS } from '../../src/evidence/kinds.js';
-import { sniff } from '../../src/evidence/sniff.js';
-import { FORMATTERS } from '../../src/formatters/registry.js';
-import { checkMatricule, maskMatricule, matriculeKey, normaliseMatricule } from '../../src/checks/ins/nir.js';
-import { loadManifest } from '../../src/manifest/load.js';
-import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
-import { copyDossier, DOSSIERS, runCli, scratch } from '../support/run-cli.js';
+import { UserInputError, type InputProblem } from '../../../src/diagnostics/user-input-error.js';
+import { confinePath } from '../../../src/evidence/evidence-file.js';
+import { KINDS } from '../../../src/evidence/kinds.js';
+import { sniff } from '../../../src/evidence/sniff.js';
+import { FORMATTERS } from '../../../src/formatters/registry.js';
+import { checkMatricule, maskMatricule, matriculeKey, normaliseMatricule } from '../../../src/checks/ins/nir.js';
+import { loadManifest } from '../../../src/manifest/load.js';
+import { DEFAULT_RULESET, loadRuleset } from '../../../src/ruleset/load.js';
+import { copyDossier, DOSSIERS, runCli, scratch } from '../../support/run-cli.js';
 
 const RUNS = 150;
 const work = scratch('dmn-hostile-prop-');
@@ -80,7 +80,7 @@ const { tree } = fc.letrec<{ tree: unknown }>((tie) => ({
 
 const pathish = fc.oneof(
   fc.string(),
-  fc.constantFrom('evidence/ieu7/ins-login.png', '..', '../x', 'a/../../x', '/etc/passwd', 'C:\\x', '\\\\srv\\s', 'a\u0000b', '.', './', 'evidence/', '~/x'),
+  fc.constantFrom('evidence/ieu7/ins-login.png', '..', '../../x', 'a/../../x', '/etc/passwd', 'C:\\x', '\\\\srv\\s', 'a\u0000b', '.', '../../hostile/', 'evidence/', '~/x'),
   fc.array(fc.constantFrom('..', '.', 'evidence', 'ieu7', 'x.png', '', '\\', 'é'), { maxLength: 6 }).map((p) => p.join('/')),
 );
 const evidenceItem = fc.oneof(pathish, fc.record({ path: pathish, sha256: fc.oneof(fc.string(), fc.stringMatching(/^[0-9a-f]{64}$/)) }, { requiredKeys: ['path'] }), fc.record({ fhir: fc.string(), token_env: fc.string() }, { requiredKeys: [] }));

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyseExport, type ExportAnalysis } from '../../src/checks/port1/analysis/analyse.js';
+import { analyseExport, type ExportAnalysis } from '../../../src/checks/port1/analysis/analyse.js';
 import { codes, open, runPort1 } from './helpers.js';
 
 const CHUNK = 1024 * 1024;
@@ -200,7 +200,7 @@ describe('CSV and XML read in chunks', () => {
 });
 
 describe('worker threads', () => {
-  const worker = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/checks/port1/analysis/record-worker.js');
+  const worker = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/checks/port1/analysis/record-worker.js');
 
   function summary(a: ExportAnalysis) {
     return a.files.map((f) => ({

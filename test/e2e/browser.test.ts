@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlFormatter } from '../../src/formatters/html.js';
 import { junitFormatter } from '../../src/formatters/junit.js';
 import type { Lang } from '../../src/i18n/types.js';
-import { canonicalContext, canonicalReport, HOSTILE_ERROR } from './canonical-report.js';
+import { canonicalContext, canonicalReport, HOSTILE_ERROR } from '../formatters/canonical-report.js';
 
 /*
  * A real browser reads what auditors get: Debian's chromium (`apt-get install -y chromium`),

@@ -3,16 +3,16 @@ import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, cpSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createRegistry } from '../../src/checks/registry.js';
-import { evaluateDossier } from '../../src/engine/evaluate.js';
-import type { Report } from '../../src/report/report.js';
-import { openDossier } from '../../src/evidence/open-dossier.js';
-import { loadManifest } from '../../src/manifest/load.js';
-import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
-import { DOSSIERS, runCli, scratch } from '../support/run-cli.js';
+import { createRegistry } from '../../../src/checks/registry.js';
+import { evaluateDossier } from '../../../src/engine/evaluate.js';
+import type { Report } from '../../../src/report/report.js';
+import { openDossier } from '../../../src/evidence/open-dossier.js';
+import { loadManifest } from '../../../src/manifest/load.js';
+import { DEFAULT_RULESET, loadRuleset } from '../../../src/ruleset/load.js';
+import { DOSSIERS, runCli, scratch } from '../../support/run-cli.js';
 import { HOSTILE, runMeasured } from './support.js';
 // @ts-expect-error plain JS module shared with the fixture generator
-import { pdf } from '../../scripts/make-example-media.mjs';
+import { pdf } from '../../../scripts/make-example-media.mjs';
 
 /** What a case needs to run: the manifest to check (relative to the dossier) and extra arguments. */
 export interface Prepared {
@@ -353,13 +353,13 @@ export const CASES: HostileCase[] = [
   ...(
     [
       ['`..` alone', '".."'],
-      ['`..` first', '../complete/evidence/ieu7/ins-login.png'],
+      ['`..` first', '../../complete/evidence/ieu7/ins-login.png'],
       ['`..` in the middle', 'evidence/../../x.png'],
       ['`..` last', 'evidence/../..'],
-      ['`..` after `./`', './../x.png'],
+      ['`..` after `./`', '../../x.png'],
       ['`..` with backslashes', "'evidence\\..\\..\\x.png'"],
       ['`..` in a `{ path }` entry', '{ path: "evidence/ieu7/../../../x.png" }'],
-      ['`..` in a list', '[evidence/ieu7/ins-login.png, "../x.png"]'],
+      ['`..` in a list', '[evidence/ieu7/ins-login.png, "../../x.png"]'],
     ] as const
   ).map(
     ([where, value], i): HostileCase => ({

@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../support/run-cli.js';
+import { ROOT } from '../../support/run-cli.js';
 
 export const HOSTILE = path.join(ROOT, 'fixtures', 'hostile');
-const MEASURED_CLI = path.join(ROOT, 'test', 'hostile', 'measured-cli.mjs');
+const MEASURED_CLI = path.join(ROOT, 'test', 'e2e', 'hostile', 'measured-cli.mjs');
 
 function newestMtime(dir: string, ext: string): number {
   let newest = 0;

@@ -1,17 +1,17 @@
-import { createMemo } from '../../src/checks/memo.js';
+import { createMemo } from '../../../src/checks/memo.js';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { insAssociationFlow } from '../../src/checks/ins/ins-association-flow.js';
-import { insCreationFlow } from '../../src/checks/ins/ins-creation-flow.js';
-import { createRegistry } from '../../src/checks/registry.js';
-import type { AnyCheck, CheckResult } from '../../src/checks/types.js';
-import { createAjv } from '../../src/diagnostics/ajv.js';
-import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
+import { insAssociationFlow } from '../../../src/checks/ins/ins-association-flow.js';
+import { insCreationFlow } from '../../../src/checks/ins/ins-creation-flow.js';
+import { createRegistry } from '../../../src/checks/registry.js';
+import type { AnyCheck, CheckResult } from '../../../src/checks/types.js';
+import { createAjv } from '../../../src/diagnostics/ajv.js';
+import { openEvidenceFile, type EvidenceFile } from '../../../src/evidence/evidence-file.js';
 
-const FLOWS = realpathSync(new URL('../../fixtures/flows', import.meta.url).pathname);
+const FLOWS = realpathSync(new URL('../../../fixtures/flows', import.meta.url).pathname);
 
 async function open(root: string, name: string): Promise<EvidenceFile> {
   const r = await openEvidenceFile(root, name);

@@ -1,15 +1,15 @@
-import { createMemo } from '../../src/checks/memo.js';
+import { createMemo } from '../../../src/checks/memo.js';
 import { mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { insAssociationFlow } from '../../src/checks/ins/ins-association-flow.js';
-import { insCreationFlow } from '../../src/checks/ins/ins-creation-flow.js';
-import { openEvidenceFile } from '../../src/evidence/evidence-file.js';
-import { word } from '../../src/i18n/index.js';
+import { insAssociationFlow } from '../../../src/checks/ins/ins-association-flow.js';
+import { insCreationFlow } from '../../../src/checks/ins/ins-creation-flow.js';
+import { openEvidenceFile } from '../../../src/evidence/evidence-file.js';
+import { word } from '../../../src/i18n/index.js';
 
-const FLOWS = realpathSync(new URL('../../fixtures/flows', import.meta.url).pathname);
+const FLOWS = realpathSync(new URL('../../../fixtures/flows', import.meta.url).pathname);
 const MATRICULE = /(?<![0-9A-Za-z])[1-478][0-9]{4}(?:[0-9]{2}|2[AB])[0-9]{8}(?![0-9A-Za-z])/i;
 /** Names, given names, birth dates and private ids of the synthetic patients in the fixtures. */
 const PATIENT_DATA = ['ESSAI', 'CAMILLE', 'MARIE', 'ESSAI-CORSE', 'LUCA', 'ANTONE', 'HÉLÈNE', 'HELENE', '1979-03-28', '19790328', '1984-12-07', '19841207', 'IPP-000', 'RUE DES ESSAIS'];

@@ -1,13 +1,13 @@
-import { createMemo } from '../../src/checks/memo.js';
+import { createMemo } from '../../../src/checks/memo.js';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistry } from '../../src/checks/registry.js';
-import { openEvidenceFile } from '../../src/evidence/evidence-file.js';
-import { loadRuleset } from '../../src/ruleset/load.js';
+import { createRegistry } from '../../../src/checks/registry.js';
+import { openEvidenceFile } from '../../../src/evidence/evidence-file.js';
+import { loadRuleset } from '../../../src/ruleset/load.js';
 
-const RULES = new URL('../../rules/ans-dmn-1.2.2.yaml', import.meta.url).pathname;
+const RULES = new URL('../../../rules/ans-dmn-1.2.2.yaml', import.meta.url).pathname;
 
 describe('IEU 8 in the bundled ruleset', () => {
   const ruleset = loadRuleset(RULES);

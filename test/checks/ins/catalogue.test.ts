@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { word } from '../../src/i18n/index.js';
-import { insMessages } from '../../src/i18n/messages/ins.js';
+import { word } from '../../../src/i18n/index.js';
+import { insMessages } from '../../../src/i18n/messages/ins.js';
 
-const SRC = new URL('../../src/', import.meta.url);
+const SRC = new URL('../../../src/', import.meta.url);
 const sources = [
   ...readdirSync(new URL('checks/ins/', SRC)).map((f) => new URL(`checks/ins/${f}`, SRC)),
   new URL('evidence/formats/er7.ts', SRC),

@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baselinePeakRss, CASES, cleanupCases, HUGE_EXPORT_BYTES, makeDevice, makeSocket, runCase, type HostileCase, type Outcome } from './cases.js';
-import type { Report } from '../../src/report/report.js';
-import { scratch } from '../support/run-cli.js';
+import type { Report } from '../../../src/report/report.js';
+import { scratch } from '../../support/run-cli.js';
 // @ts-expect-error plain JS module: the scale bench's dossier builder
-import { buildScaleDossier } from '../../bench/scale-dossier.mjs';
+import { buildScaleDossier } from '../../../bench/scale-dossier.mjs';
 import { ensureBuilt, runMeasured } from './support.js';
 
 beforeAll(ensureBuilt, 300_000);
@@ -194,7 +194,7 @@ async function table(): Promise<string> {
     rows.push(`| ${c.input.replace(/\|/g, '\\|')} | ${o.code} | ${code(o.says)} |`);
   }
   return [
-    '<!-- Kept true by test/hostile/bad-input.test.ts, which runs every row; `npx vitest run test/hostile -u` rewrites it. -->',
+    '<!-- Kept true by test/e2e/hostile/bad-input.test.ts, which runs every row; `npx vitest run test/e2e/hostile -u` rewrites it. -->',
     '| Input | Exit code | What dmn-check says (`--lang en`; French with `--lang fr`) |',
     '|---|---|---|',
     ...rows,
@@ -203,7 +203,7 @@ async function table(): Promise<string> {
 }
 
 describe('the README table "What dmn-check does with bad input"', () => {
-  it('matches what real runs say (test/hostile/bad-input-table.md)', async () => {
+  it('matches what real runs say (test/e2e/hostile/bad-input-table.md)', async () => {
     await expect(await table()).toMatchFileSnapshot('./bad-input-table.md');
   }, 300_000);
 });

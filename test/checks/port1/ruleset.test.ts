@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuleset } from '../../src/ruleset/load.js';
+import { loadRuleset } from '../../../src/ruleset/load.js';
 
 describe('bundled ruleset, PORT 1', () => {
   it('runs the export checks on their slots, and lets dumps reach export-sample', () => {
@@ -16,7 +16,7 @@ describe('bundled ruleset, PORT 1', () => {
 describe('docs/data-dictionary.md', () => {
   it('publishes the dictionary schema the checks use', async () => {
     const { readFileSync } = await import('node:fs');
-    const { DICTIONARY_SCHEMA } = await import('../../src/checks/port1/analysis/dictionary-schema.js');
+    const { DICTIONARY_SCHEMA } = await import('../../../src/checks/port1/analysis/dictionary-schema.js');
     const doc = readFileSync('docs/data-dictionary.md', 'utf8');
     const block = doc.slice(doc.lastIndexOf('```json') + 7, doc.lastIndexOf('```'));
     expect(JSON.parse(block)).toEqual(JSON.parse(JSON.stringify(DICTIONARY_SCHEMA)));

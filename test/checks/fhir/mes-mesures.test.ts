@@ -1,18 +1,18 @@
-import { createMemo } from '../../src/checks/memo.js';
+import { createMemo } from '../../../src/checks/memo.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '@medplum/fhirtypes';
-import { fhirpathCheck } from '../../src/checks/fhir/fhirpath.js';
-import { insCreationFlow } from '../../src/checks/ins/ins-creation-flow.js';
-import type { AnyCheck, CheckResult } from '../../src/checks/types.js';
-import { UserInputError } from '../../src/diagnostics/user-input-error.js';
-import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
-import { openFhirEvidence } from '../../src/evidence/fhir/source.js';
-import { loadRuleset } from '../../src/ruleset/load.js';
-import type { RequirementDef } from '../../src/ruleset/types.js';
-import { startFhirServer, syntheticPatients, type FhirTestServer } from '../support/fhir-server.js';
+import { fhirpathCheck } from '../../../src/checks/fhir/fhirpath.js';
+import { insCreationFlow } from '../../../src/checks/ins/ins-creation-flow.js';
+import type { AnyCheck, CheckResult } from '../../../src/checks/types.js';
+import { UserInputError } from '../../../src/diagnostics/user-input-error.js';
+import { openEvidenceFile, type EvidenceFile } from '../../../src/evidence/evidence-file.js';
+import { openFhirEvidence } from '../../../src/evidence/fhir/source.js';
+import { loadRuleset } from '../../../src/ruleset/load.js';
+import type { RequirementDef } from '../../../src/ruleset/types.js';
+import { startFhirServer, syntheticPatients, type FhirTestServer } from '../../support/fhir-server.js';
 
 const ruleset = loadRuleset('rules/mes-mesures-3.1.0.yaml');
 const mes1 = ruleset.requirements.find((r) => r.id === 'MES 1') as RequirementDef;

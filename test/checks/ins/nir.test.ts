@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkMatricule, maskMatricule, matriculeKey, type MatriculeProblem } from '../../src/checks/ins/nir.js';
-import { maskDate, maskName, redactMatricules } from '../../src/checks/ins/mask.js';
+import { checkMatricule, maskMatricule, matriculeKey, type MatriculeProblem } from '../../../src/checks/ins/nir.js';
+import { maskDate, maskName, redactMatricules } from '../../../src/checks/ins/mask.js';
 
 // Keys computed independently (Python, 97 - n % 97 with 2A -> 19, 2B -> 18).
 const VALID: [string, string][] = [
@@ -93,7 +93,7 @@ describe('masking', () => {
 });
 
 describe('fixture identities', () => {
-  const dir = new URL('../../fixtures/flows/', import.meta.url);
+  const dir = new URL('../../../fixtures/flows/', import.meta.url);
   const files = readdirSync(dir).filter((f) => !f.startsWith('bad-binary'));
   const SHAPED = /(?<![0-9A-Za-z])[1-478][0-9]{4}(?:[0-9]{2}|2[AB])[0-9]{8}(?![0-9A-Za-z])/g;
 
