@@ -148,10 +148,8 @@ export const shows = defineCheck<ShowsOptions>({
   async run(ctx) {
     const { files, options, slot } = ctx;
     const findings: RawFinding[] = [];
-    if (!ctx.reader) {
-      findings.push({ code: 'shows.not-read', severity: 'info', slot, file: files[0]!.path, params: { reason: 'switch' } });
-      return { findings };
-    }
+    // Reading off (--no-read): the report says so once (`read: false`), not on every slot.
+    if (!ctx.reader) return { findings };
     const sights: FileSight[] = [];
     const unread: EvidenceFile[] = [];
     // All of the slot's files are read at once: the OCR pool runs them on its workers side by side.
@@ -307,8 +305,8 @@ function showsMessages(): Catalog {
       },
     },
     'shows.not-read': {
-      en: (p) => (p.reason === 'switch' ? 'Content not read (--no-read): what the files show is left to the reviewer.' : `Files of type ${s(p.kind)} are not read yet: what this one shows is left to the reviewer.`),
-      fr: (p) => (p.reason === 'switch' ? 'Contenu non lu (--no-read) : ce que montrent les fichiers est laissé au relecteur.' : `Les fichiers de type ${s(p.kind)} ne sont pas encore lus : ce que montre celui-ci est laissé au relecteur.`),
+      en: (p) => `Files of type ${s(p.kind)} are not read yet: what this one shows is left to the reviewer.`,
+      fr: (p) => `Les fichiers de type ${s(p.kind)} ne sont pas encore lus : ce que montre celui-ci est laissé au relecteur.`,
     },
   };
 }

@@ -1,14 +1,14 @@
 import { realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentMentions } from '../../src/checks/files/document-mentions.js';
-import { createMemo } from '../../src/checks/memo.js';
-import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
-import { createReader } from '../../src/evidence/read/reader.js';
-import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/load.js';
+import { documentMentions } from '../../../src/checks/files/document-mentions.js';
+import { createMemo } from '../../../src/checks/memo.js';
+import { openEvidenceFile, type EvidenceFile } from '../../../src/evidence/evidence-file.js';
+import { createReader } from '../../../src/evidence/read/reader.js';
+import { DEFAULT_RULESET, loadRuleset } from '../../../src/ruleset/load.js';
 // @ts-expect-error plain JS module shared with the fixture generator
-import { pdf } from '../../scripts/make-example-media.mjs';
-import { ROOT, scratch } from '../support/run-cli.js';
+import { pdf } from '../../../scripts/make-example-media.mjs';
+import { ROOT, scratch } from '../../support/run-cli.js';
 
 const DOCS = realpathSync(path.join(ROOT, 'fixtures', 'documents'));
 const port1 = loadRuleset(DEFAULT_RULESET).requirements.find((r) => r.id === 'PORT 1')!;

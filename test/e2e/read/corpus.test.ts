@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createReader } from '../../src/evidence/read/reader.js';
-import { corpus, judgeCorpus, tally } from '../support/corpus.js';
+import { createReader } from '../../../src/evidence/read/reader.js';
+import { corpus, judgeCorpus, tally } from '../../support/corpus.js';
 
 /*
  * The precision of the bundled `shows` rules on the synthetic screen corpus (fixtures/screens,

@@ -3,13 +3,13 @@ import { existsSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findMatricules, findPhrase, fold, tokensOf } from '../../src/checks/files/shows-match.js';
-import { openEvidenceFile, type EvidenceFile } from '../../src/evidence/evidence-file.js';
-import { createReader } from '../../src/evidence/read/reader.js';
+import { findMatricules, findPhrase, fold, tokensOf } from '../../../src/checks/files/shows-match.js';
+import { openEvidenceFile, type EvidenceFile } from '../../../src/evidence/evidence-file.js';
+import { createReader } from '../../../src/evidence/read/reader.js';
 // @ts-expect-error plain JS module shared with the fixture generator
-import { png } from '../../scripts/make-example-media.mjs';
-import { ROOT, scratch } from '../support/run-cli.js';
-import { SCREENS } from '../support/corpus.js';
+import { png } from '../../../scripts/make-example-media.mjs';
+import { ROOT, scratch } from '../../support/run-cli.js';
+import { SCREENS } from '../../support/corpus.js';
 
 const text = (t: string) => tokensOf({ where: {}, text: t, words: [], confidence: null });
 
@@ -108,7 +108,7 @@ describe('reading screenshots (tesseract.js, models from node_modules)', () => {
 
 describe('offline: the OCR never touches the network', () => {
   const BIN = path.join(ROOT, 'bin', 'dmn-check.js');
-  const PRELOAD = path.join(ROOT, 'test', 'read', 'refuse-network.cjs');
+  const PRELOAD = path.join(ROOT, 'test', 'e2e', 'read', 'refuse-network.cjs');
   beforeAll(() => {
     if (!existsSync(path.join(ROOT, 'dist', 'evidence', 'read', 'tesseract-worker.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
   }, 120_000);
