@@ -2,6 +2,7 @@ import type { Kind } from '../../evidence/kinds.js';
 import type { RawFinding } from '../../report/report.js';
 import { defineCheck } from '../types.js';
 import { readShared } from './shows.js';
+import { readProblemFinding } from './read-finding.js';
 import { findPhrase, tokensOf } from './shows-match.js';
 import { s } from '../../i18n/types.js';
 
@@ -28,7 +29,6 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
-const READ_STATUS: Record<string, 'failed' | 'error'> = { timeout: 'error', failed: 'error' };
 
 /**
  * A document must speak of each topic (e.g. PORT 1.1: the list of exported data, the format and
@@ -95,8 +95,9 @@ export const documentMentions = defineCheck<Options>({
         continue;
       }
       const reading = await readShared(ctx, f)!;
+      if (!reading.ok && reading.problem === 'unsupported') continue;
       if (!reading.ok) {
-        findings.push({ code: `read.${reading.problem}`, severity: 'error', status: READ_STATUS[reading.problem] ?? 'failed', slot, file: f.path, params: { ...reading.params } });
+        findings.push(readProblemFinding(reading.problem, reading.params, slot, f.path));
         continue;
       }
       for (const seg of reading.segments) {

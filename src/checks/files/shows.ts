@@ -7,6 +7,7 @@ import { normaliseMatricule, maskMatricule } from '../ins/nir.js';
 import { readSlotFlows } from '../ins/slot.js';
 import { DEFAULT_MAX_FLOW_BYTES } from '../ins/read-flow.js';
 import { findMatricules, findPhrase, tokensOf, type MatriculeFound } from './shows-match.js';
+import { readProblemFinding } from './read-finding.js';
 
 /** Built-in recognisers a target may name. */
 export type Recogniser = 'matricule-ins';
@@ -92,15 +93,6 @@ function sight(target: ShowTarget, fs: FileSight): Sighting | undefined {
   return undefined;
 }
 
-const READ_PROBLEM_STATUS: Record<string, 'failed' | 'error'> = {
-  'too-many-pixels': 'failed',
-  'too-large': 'failed',
-  'too-many-pages': 'failed',
-  corrupt: 'failed',
-  encrypted: 'failed',
-  timeout: 'error',
-  failed: 'error',
-};
 
 /**
  * The slot's files must show given things (IEU 7: a login asking for the matricule INS; IEU 9: a
@@ -168,8 +160,7 @@ export const shows = defineCheck<ShowsOptions>({
         continue;
       }
       if (!reading.ok) {
-        const status = READ_PROBLEM_STATUS[reading.problem] ?? 'error';
-        findings.push({ code: `read.${reading.problem}`, severity: 'error', status, slot, file: file.path, params: { ...reading.params } });
+        findings.push(readProblemFinding(reading.problem, reading.params, slot, file.path));
         continue;
       }
       const isLegible = reading.segments.some(legible);
