@@ -37,3 +37,4 @@ export {
   type FileReport,
   type StatementReport,
 } from './report/report.js';
+export { REPORT_SCHEMA, REPORT_FORMAT } from './report/schema.js';

@@ -4,116 +4,19 @@ import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { parseYaml, unreadable } from '../diagnostics/yaml-source.js';
 import type { Report } from '../report/report.js';
+import { REPORT_FORMAT, REPORT_SCHEMA } from '../report/schema.js';
 import { findJsonError, type JsonSyntaxReason } from '../evidence/formats/json/syntax.js';
 
-/** The report format this dmn-check reads and writes (CONTRACT §7). */
-export const REPORT_FORMAT = 1;
+export { REPORT_FORMAT };
 const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 
-const STATUSES = ['satisfied', 'not_applicable', 'missing', 'failed', 'error'];
-const hex64 = { type: 'string', pattern: '^[0-9a-f]{64}$' };
-const str = { type: 'string' };
-const nullableStr = { type: ['string', 'null'] };
-
-const fileReport = {
-  type: 'object',
-  required: ['path', 'sha256', 'bytes', 'kind'],
-  properties: {
-    path: { type: 'string', minLength: 1 },
-    sha256: { anyOf: [hex64, { type: 'null' }] },
-    bytes: { type: ['integer', 'null'], minimum: 0 },
-    kind: nullableStr,
-    expectedSha256: str,
-  },
-};
-
-const finding = {
-  type: 'object',
-  required: ['code', 'severity', 'message'],
-  properties: {
-    code: { type: 'string', minLength: 1 },
-    severity: { enum: ['error', 'warning', 'info'] },
-    status: { enum: ['missing', 'failed', 'error'] },
-    message: str,
-    hint: str,
-    params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
-    slot: str,
-    file: str,
-    line: { type: 'integer', minimum: 1 },
-    column: { type: 'integer', minimum: 1 },
-    record: { type: 'integer', minimum: 1 },
-    pointer: str,
-  },
-};
-
 /**
- * The shape of report format 1. Unknown keys are allowed here (replay lists them as differences);
- * what a reader relies on is required and typed.
+ * Reports are read leniently where older format-1 reports differ: `facts` and `findings` may be
+ * absent (they are then empty); everything else as the shipped schema says.
  */
-const reportSchema = {
-  type: 'object',
-  required: ['report', 'tool', 'ruleset', 'manifest', 'product', 'asOf', 'generatedAt', 'lang', 'verdict', 'summary', 'requirements'],
-  properties: {
-    report: { const: REPORT_FORMAT },
-    tool: { type: 'object', required: ['name', 'version'], properties: { name: str, version: str } },
-    ruleset: { type: 'object', required: ['id', 'version', 'sha256'], properties: { id: { type: 'string', minLength: 1 }, version: str, sha256: hex64 } },
-    manifest: { type: 'object', required: ['path', 'sha256'], properties: { path: { type: 'string', minLength: 1 }, sha256: hex64 } },
-    product: { type: 'object', required: ['name', 'version', 'manufacturer'], properties: { name: str, version: str, manufacturer: str } },
-    facts: { type: 'object', additionalProperties: { type: ['string', 'boolean', 'number'] } },
-    asOf: { type: 'string', format: 'date' },
-    generatedAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$' },
-    lang: { enum: ['en', 'fr'] },
-    read: { type: 'boolean' },
-    verdict: { enum: ['pass', 'fail'] },
-    summary: {
-      type: 'object',
-      required: STATUSES,
-      properties: Object.fromEntries(STATUSES.map((s) => [s, { type: 'integer', minimum: 0 }])),
-    },
-    findings: { type: 'array', items: finding },
-    requirements: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'title', 'status', 'findings', 'slots', 'statement'],
-        properties: {
-          id: { type: 'string', minLength: 1 },
-          title: str,
-          status: { enum: STATUSES },
-          notApplicableReasons: { type: 'array', items: str },
-          findings: { type: 'array', items: finding },
-          slots: {
-            type: 'array',
-            items: {
-              type: 'object',
-              required: ['name', 'required', 'status', 'files'],
-              properties: { name: { type: 'string', minLength: 1 }, required: { type: 'boolean' }, status: { enum: STATUSES }, files: { type: 'array', items: fileReport } },
-            },
-          },
-          statement: {
-            anyOf: [
-              { type: 'null' },
-              {
-                type: 'object',
-                required: ['justification', 'signatory', 'signedOn', 'expiresOn', 'document', 'valid'],
-                properties: {
-                  justification: str,
-                  signatory: { type: 'object', required: ['name', 'role'], properties: { name: str, role: str } },
-                  signedOn: str,
-                  expiresOn: nullableStr,
-                  document: { anyOf: [{ type: 'null' }, fileReport] },
-                  valid: { type: 'boolean' },
-                },
-              },
-            ],
-          },
-        },
-      },
-    },
-  },
-};
+const readableSchema = { ...REPORT_SCHEMA, required: REPORT_SCHEMA.required.filter((k) => k !== 'facts' && k !== 'findings') };
 
-const validateReport = createAjv({ verbose: true }).compile(reportSchema);
+const validateReport = createAjv({ verbose: true }).compile(readableSchema);
 
 function problem(file: string, message: { en: string; fr: string }, hint?: { en: string; fr: string }, at: { line?: number; column?: number } = {}): InputProblem {
   return { code: 'report.invalid', file, ...at, message, ...(hint ? { hint } : {}) };
