@@ -393,6 +393,11 @@ async function main(argv) {
   const xlsx = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'xlsx.mjs')], { stdio: 'inherit' });
   if (xlsx.status !== 0) process.exitCode = 1;
 
+  // Issue 13: what reading the evidence (OCR, document text) costs.
+  console.log('');
+  const read = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'read.mjs')], { stdio: 'inherit' });
+  if (read.status !== 0) process.exitCode = 1;
+
   console.log(`\nTargets (issues 3 and 17), measured as ratios in this run (load average now ${os.loadavg()[0].toFixed(2)}):`);
   // `null`: a figure shown for information, with no target at this size.
   for (const [what, ok, value] of checks) console.log(`  ${ok === null ? 'info  ' : ok ? 'met   ' : 'MISSED'}  ${what}: ${value}`);
@@ -418,8 +423,8 @@ function coldTable() {
   const bin = path.join(ROOT, 'bin', 'dmn-check.js');
   const rows = [
     ['bare node -e "" (start-up floor)', ['-e', '']],
-    ['check complete/ (ans-dmn, 5 requirements)', [bin, 'check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--quiet']],
-    ['check telemonitoring-complete/ (ans-dmn-complete, 81)', [bin, 'check', 'fixtures/dossiers/telemonitoring-complete/dmn-evidence.yaml', '--rules', 'ans-dmn-complete@1.2.2', '--as-of', '2026-11-29', '--quiet']],
+    ['check complete/ (ans-dmn, 5 requirements)', [bin, 'check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--quiet', '--no-read']],
+    ['check telemonitoring-complete/ (ans-dmn-complete, 81)', [bin, 'check', 'fixtures/dossiers/telemonitoring-complete/dmn-evidence.yaml', '--rules', 'ans-dmn-complete@1.2.2', '--as-of', '2026-11-29', '--quiet', '--no-read']],
     ['rules list --rules ans-dmn-complete@1.2.2', [bin, 'rules', 'list', '--rules', 'ans-dmn-complete@1.2.2']],
   ].map(([label, argv]) => ({ label, ...coldRuns(argv) }));
   const five = rows[1];

@@ -14,7 +14,7 @@
 // The bundle sits two folders below the package root, like dist/cli/*.js, so the paths the sources
 // compute from import.meta.url (../../rules/, ../generated/) hold for it too.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,7 +22,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 /** Loaded on first use, never at start-up; the `require`/`import` of each stays a run-time one. */
-export const HEAVY = ['@medplum/core', 'fhirpath', 'fhirpath/*', 'fhir-kit-client', 'tesseract.js', '@tesseract.js-data/*', 'pdfjs-dist', 'pdfjs-dist/*', 'unpdf', 'mammoth', 'exceljs'];
+export const HEAVY = ['@medplum/core', 'fhirpath', 'fhirpath/*', 'fhir-kit-client', 'tesseract.js', '@tesseract.js-data/*', 'pdfjs-dist', 'pdfjs-dist/*', 'unpdf', 'unpdf/*', 'mammoth', 'exceljs', '@napi-rs/canvas', 'yauzl', 'tesseract.js/*'];
 
 /**
  * Source rewrites, each of which must match exactly once (a build fails rather than ship a bundle
@@ -121,4 +121,6 @@ if (sea) {
     // bundled CommonJS dependencies (commander, ajv, yaml) call require() for Node's own modules
     banner: { js: `import { createRequire as __dmnCreateRequire } from 'node:module'; const require = __dmnCreateRequire(import.meta.url);` },
   });
+  // The OCR worker script is loaded by path, next to the code that starts it (a chunk of the bundle).
+  copyFileSync(path.join(ROOT, 'src/evidence/read/tesseract-worker.cjs'), path.join(ROOT, 'dist/bundle/tesseract-worker.cjs'));
 }

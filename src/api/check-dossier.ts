@@ -40,6 +40,11 @@ export interface CheckDossierOptions {
   generatedAt?: string;
   /** Checks a ruleset may name. Default: the built-in ones. */
   registry?: CheckRegistry;
+  /**
+   * Read what evidence shows (OCR of screenshots, PDF/DOCX/ODT text). Default true; false is the
+   * fast structural check (`--no-read`), recorded in the report.
+   */
+  read?: boolean;
 }
 
 /** A dossier's report, and the manifest it was judged from (for `pack`, which seals what was judged). */
@@ -103,6 +108,7 @@ export async function checkDossierDetailed(options: CheckDossierOptions): Promis
     lang: options.lang ?? 'en',
     tool: TOOL,
     generatedAt: options.generatedAt ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    read: options.read !== false,
   });
   const inputs = await identitiesOf([{ abs: path.join(manifest.dossierDir, manifest.file), name: manifest.file }]);
   for (const o of opened.values()) if (o.ok && o.file.identity) inputs.push({ ...o.file.identity, name: o.file.path });

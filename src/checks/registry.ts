@@ -2,6 +2,7 @@ import type { AnyCheck } from './types.js';
 import { CATALOG, type Catalog } from '../i18n/index.js';
 import { minFiles } from './files/min-files.js';
 import { documentMentions } from './files/document-mentions.js';
+import { shows } from './files/shows.js';
 import { insCreationFlow } from './ins/ins-creation-flow.js';
 import { insAssociationFlow } from './ins/ins-association-flow.js';
 import { fhirpathCheck } from './fhir/fhirpath.js';
@@ -20,6 +21,7 @@ import { signedPdf } from './files/signed-pdf.js';
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   minFiles,
   documentMentions,
+  shows,
   insCreationFlow,
   insAssociationFlow,
   fhirpathCheck,

@@ -3,6 +3,7 @@ import type { EvidenceFile } from '../evidence/evidence-file.js';
 import type { FactValue } from '../ruleset/types.js';
 import type { RawFinding } from '../report/report.js';
 import type { Catalog } from '../i18n/types.js';
+import type { EvidenceReader } from '../evidence/read/reader.js';
 
 /** A problem in a check's options that a JSON schema cannot see (e.g. a FHIRPath syntax error). */
 export interface OptionProblem {
@@ -40,6 +41,11 @@ export interface CheckContext<Options> {
    * export for its three slots). Keys are namespaced by the caller (`port1:…`). Never module state.
    */
   shared: <T>(key: string, compute: () => T) => T;
+  /**
+   * Reads what files show (OCR, document text), owned by the engine; absent when content reading
+   * is off (`--no-read`). Go through `ctx.shared` so a file is read once per evaluation.
+   */
+  reader?: EvidenceReader;
 }
 
 export interface CheckResult {
@@ -78,6 +84,8 @@ export interface Check<Options = Record<string, never>> {
    * the registry merges them into the catalogue, and a code two checks both declare is refused.
    */
   messages?: Catalog;
+  /** What the check asks of a slot with these options, in words, for `explain` (one line each). */
+  explain?(options: Options, lang: 'en' | 'fr'): string[];
   run(ctx: CheckContext<Options>): Promise<CheckResult> | CheckResult;
 }
 
@@ -89,6 +97,8 @@ export interface AnyCheck {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   validateOptions?(options: any): OptionProblem[];
   messages?: Catalog;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  explain?(options: any, lang: 'en' | 'fr'): string[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run(ctx: CheckContext<any>): Promise<CheckResult> | CheckResult;
 }

@@ -24,6 +24,8 @@ export interface CheckOptions extends CommonOptions {
   saveEvidence?: string;
   failOn?: FailOn;
   gridTemplate?: string;
+  /** False under `--no-read`. */
+  read?: boolean;
   outputs: OutputToken[];
 }
 
@@ -37,6 +39,8 @@ export interface RunOptions {
   saveEvidence?: string;
   /** Read FHIR sources from snapshots in this folder instead of the network (replay). */
   snapshots?: string;
+  /** Read what evidence shows (OCR, document text); false for `--no-read`. Default true. */
+  read?: boolean;
 }
 
 /** Loads, opens and evaluates a dossier: the pipeline shared by `check`, `replay` and `pack` (the API's). */
@@ -54,6 +58,7 @@ export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: C
     asOf: opts.asOf,
     lang: opts.lang,
     generatedAt: opts.generatedAt,
+    read: opts.read !== false,
     offline: opts.offline,
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
     ...(opts.snapshots ? { snapshots: opts.snapshots } : {}),
@@ -122,6 +127,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
     lang,
     offline: opts.offline ?? false,
     generatedAt: stamp,
+    read: opts.read !== false,
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
   const epoch = sourceDateEpoch(io);

@@ -1,3 +1,4 @@
+import { createRegistry, type CheckRegistry } from '../checks/registry.js';
 import { KINDS, KIND_GROUPS, isKind } from '../evidence/kinds.js';
 import type { Lang } from '../i18n/index.js';
 import type { Condition, FactDef, RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
@@ -92,7 +93,7 @@ const W = {
 };
 
 /** The full description of one requirement, for `dmn-check explain`. */
-export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: Lang): string {
+export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: Lang, registry: CheckRegistry = createRegistry()): string {
   const w = W[lang];
   const out: string[] = [];
   out.push(`${req.id} — ${req.title[lang]}`);
@@ -122,6 +123,7 @@ export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: 
     if (slot.looksFor) out.push(`    ${w.looksFor}${colon} ${slot.looksFor[lang]}`);
     if (slot.proofs?.length) out.push(`    ${w.proofs}${colon} ${slot.proofs.join(', ')}`);
     if (slot.checks.length) out.push(`    ${w.checks}${colon} ${slot.checks.map((c) => c.check).join(', ')}`);
+    for (const use of slot.checks) for (const line of registry.get(use.check)?.explain?.(use.options, lang) ?? []) out.push(`    ${line}`);
   }
   out.push('');
   if (req.notApplicableWhen.length) {

@@ -89,7 +89,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       )
       .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)'))
       .option('--save-evidence <dir>', t('save what FHIR servers returned (canonical NDJSON) for an offline replay', 'enregistre ce que les serveurs FHIR ont renvoyé (NDJSON canonique) pour un rejeu hors ligne'))
-      .option('--grid-template <file>', t("with --format xlsx: fill your own copy of the official ANS grid (.xlsx) instead of the project's own", 'avec --format xlsx : remplit votre copie de la grille officielle de l’ANS (.xlsx) au lieu de celle du projet')),
+      .option('--grid-template <file>', t("with --format xlsx: fill your own copy of the official ANS grid (.xlsx) instead of the project's own", 'avec --format xlsx : remplit votre copie de la grille officielle de l’ANS (.xlsx) au lieu de celle du projet'))
+      .option('--no-read', t('do not read what the evidence shows (OCR of screenshots, document text): a fast structural check', 'ne lit pas ce que montrent les preuves (OCR des captures, texte des documents) : un contrôle structurel rapide')),
     t,
     lang,
   ).action(async (manifest, opts) => {
@@ -213,7 +214,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .requiredOption('--out <path>', t('bag to write: a folder, or a file ending in .zip', 'archive à écrire : un dossier, ou un fichier en .zip'))
       .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut : aujourd’hui)'))
       .option('--force', t('replace an existing bag or file at --out', 'remplace l’archive ou le fichier existant à --out'))
-      .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)')),
+      .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)'))
+      .option('--no-read', t('do not read what the evidence shows (OCR of screenshots, document text): a fast structural check', 'ne lit pas ce que montrent les preuves (OCR des captures, texte des documents) : un contrôle structurel rapide')),
     t,
     lang,
   ).action(async (manifest, opts) => {

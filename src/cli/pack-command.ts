@@ -21,6 +21,8 @@ export interface PackOptions extends CommonOptions {
   force?: boolean;
   asOf?: string;
   offline?: boolean;
+  /** False under `--no-read`. */
+  read?: boolean;
 }
 
 const WORDS = {
@@ -74,7 +76,7 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   // FHIR sources are fetched once and saved, so the bag replays offline exactly what was judged.
   const saveEvidence = await makeTempWorkDir('dmn-check-pack-');
   try {
-    const { report, manifest, inputs } = await checkDossier(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence });
+    const { report, manifest, inputs } = await checkDossier(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence, read: opts.read !== false });
     // --force replaces a previous bag or a file, never the manifest, an evidence file or the ruleset.
     refuseInput(await fsp.stat(target).catch(() => undefined), targetName, [...inputs, ...(await rulesetInput(opts, io))]);
     const snapshots = (await fsp.readdir(saveEvidence)).sort().map((name) => ({ name, absPath: path.join(saveEvidence, name) }));

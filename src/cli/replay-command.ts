@@ -168,6 +168,8 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
         asOf: report.asOf,
         lang: report.lang,
         offline: true,
+        // Re-evaluate the way the report was made: content read unless it says it was not.
+        read: report.read !== false,
         generatedAt: report.generatedAt,
         ...(snapshots !== undefined ? { snapshots } : {}),
       }),

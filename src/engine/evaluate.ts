@@ -1,6 +1,7 @@
 import { placeOf, type SourcePosition } from '../diagnostics/user-input-error.js';
 import { catalogOf, type CheckRegistry } from '../checks/registry.js';
 import { createMemo } from '../checks/memo.js';
+import { createReader, type EvidenceReader } from '../evidence/read/reader.js';
 import type { Catalog } from '../i18n/index.js';
 import { statementFindings } from './statements.js';
 import type { EvidenceFile, OpenResult } from '../evidence/evidence-file.js';
@@ -34,12 +35,20 @@ export interface EvaluateInput {
   tool: { name: string; version: string };
   /** ISO timestamp to stamp the report with. */
   generatedAt: string;
+  /**
+   * Read what evidence shows (OCR of screenshots, document text). Default true; false is the fast
+   * structural check (`--no-read`). The report records it.
+   */
+  read?: boolean;
+  /** The reader to use (tests, benches); by default the engine makes one and closes it at the end. */
+  reader?: EvidenceReader;
 }
 
 /** One evaluation's state: its inputs, the catalogue its findings are worded from, and its memo. */
 interface Evaluation extends EvaluateInput {
   catalog: Catalog;
   shared: <T>(key: string, compute: () => T) => T;
+  reader: EvidenceReader | undefined;
 }
 
 interface SlotOutcome {
@@ -52,9 +61,16 @@ const STATUS_OF_SEVERITY = (f: RawFinding): Status | undefined => f.status ?? (f
 
 /** Evaluates a dossier against a ruleset and returns the report (findings worded in `lang`). */
 export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
-  const input: Evaluation = { ...given, catalog: catalogOf(given.registry), shared: createMemo() };
+  const read = given.read !== false;
+  // The reader starts no OCR worker until a file needs reading; those it started end with the evaluation.
+  const owned = read && !given.reader ? createReader() : undefined;
+  const input: Evaluation = { ...given, catalog: catalogOf(given.registry), shared: createMemo(), reader: read ? (given.reader ?? owned) : undefined };
   const requirements: RequirementReport[] = [];
-  for (const req of input.ruleset.requirements) requirements.push(await evaluateRequirement(req, input));
+  try {
+    for (const req of input.ruleset.requirements) requirements.push(await evaluateRequirement(req, input));
+  } finally {
+    await owned?.close();
+  }
   const summary: Record<Status, number> = { satisfied: 0, not_applicable: 0, missing: 0, failed: 0, error: 0 };
   for (const r of requirements) summary[r.status]++;
   const pass = requirements.every((r) => r.status === 'satisfied' || r.status === 'not_applicable');
@@ -68,6 +84,7 @@ export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
     asOf: input.asOf,
     generatedAt: input.generatedAt,
     lang: input.lang,
+    read,
     verdict: pass ? 'pass' : 'fail',
     summary,
     findings: [],
@@ -286,6 +303,7 @@ async function evaluateSlot(
           provided,
           others,
           shared: input.shared,
+          ...(input.reader ? { reader: input.reader } : {}),
         });
         for (const f of result.findings) findings.push(placeFinding(f, slot.name, given!.at));
         provides.push(...(result.provides ?? []));

@@ -8,8 +8,8 @@ import type { TextFormatter } from './types.js';
 const ICONS: Record<Status, string> = { satisfied: '✔', not_applicable: '○', missing: '✖', failed: '✖', error: '!' };
 
 const WORDS = {
-  en: { ruleset: 'ruleset', manifest: 'manifest', asOf: 'as of', summary: 'Summary:', byProfile: 'By profile:', statement: 'sworn statement by', signedOn: 'signed on', na: 'not applicable:' },
-  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan :', byProfile: 'Par profil :', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable :' },
+  en: { ruleset: 'ruleset', manifest: 'manifest', asOf: 'as of', summary: 'Summary:', byProfile: 'By profile:', statement: 'sworn statement by', signedOn: 'signed on', na: 'not applicable:', noRead: 'content not read (--no-read)' },
+  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan :', byProfile: 'Par profil :', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable :', noRead: 'contenu non lu (--no-read)' },
 } as const;
 
 /**
@@ -34,7 +34,7 @@ export const textFormatter: TextFormatter = {
     const lines: string[] = [];
     if (!ctx.quiet) {
       lines.push(c.bold(`${report.product.name} ${report.product.version} — ${report.product.manufacturer}`));
-      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${ctx.lang === 'fr' ? proseDate(report.asOf, 'fr') : report.asOf}`));
+      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${ctx.lang === 'fr' ? proseDate(report.asOf, 'fr') : report.asOf}${report.read === false ? ` · ${w.noRead}` : ''}`));
       lines.push('');
     }
     const idWidth = report.requirements.reduce((w, r) => Math.max(w, r.id.length), 4);

@@ -5,6 +5,7 @@ import { insMessages } from './messages/ins.js';
 import { exportMessages } from './messages/exports.js';
 import { fhirMessages } from './messages/fhir.js';
 import { gridMessages } from './messages/grid.js';
+import { readMessages } from './messages/read.js';
 
 export type { Lang, Params, Catalog, MessageDef } from './types.js';
 
@@ -16,6 +17,7 @@ export const CATALOG: Catalog = {
   ...insMessages,
   ...fhirMessages,
   ...gridMessages,
+  ...readMessages,
 };
 
 /** Words a finding in the given language; an unknown code is shown with its parameters, never dropped. */

@@ -107,6 +107,8 @@ export interface Report {
   asOf: string;
   generatedAt: string;
   lang: 'en' | 'fr';
+  /** Whether evidence content was read (OCR, document text); false under `--no-read`. Absent in older reports (read). */
+  read?: boolean;
   verdict: 'pass' | 'fail';
   summary: Record<Status, number>;
   /** Findings about the dossier as a whole (e.g. production INS OIDs), not tied to one requirement. */

@@ -94,6 +94,7 @@ export const REPORT_SCHEMA = {
     asOf: { type: 'string', format: 'date' },
     generatedAt: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$' },
     lang: { enum: ['en', 'fr'] },
+    read: { type: 'boolean', nullable: true },
     verdict: { enum: ['pass', 'fail'] },
     summary: {
       type: 'object',

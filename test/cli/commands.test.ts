@@ -130,8 +130,8 @@ describe('reports', () => {
         required: true,
         status: 'satisfied',
         files: [
-          { path: 'evidence/ieu9/two-factor-1.png', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: 185, kind: 'image/png' },
-          { path: 'evidence/ieu9/two-factor-2.png', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: 186, kind: 'image/png' },
+          { path: 'evidence/ieu9/two-factor-1.png', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: 48627, kind: 'image/png' },
+          { path: 'evidence/ieu9/two-factor-2.png', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: 42418, kind: 'image/png' },
         ],
       },
       { name: 'non-systematic-responsibility', required: true, status: 'missing', files: [] },

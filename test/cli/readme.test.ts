@@ -20,14 +20,16 @@ describe('README', () => {
   it.each([
     ['npm start', ['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color'], {}],
     ['a failing dossier', ['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color'], {}],
+    ['a screenshot that shows no second factor', ['check', 'fixtures/dossiers/two-factor-not-shown/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color', '-q'], {}],
     ['French', ['check', 'fixtures/dossiers/renamed-text-screenshot/dmn-evidence.yaml', '--as-of', '2026-11-29', '--no-color', '--lang', 'fr', '-q'], {}],
     ['the checks', ['rules', 'list', '--checks'], {}],
     ['the whole grid', ['check', 'fixtures/dossiers/telemonitoring-complete/dmn-evidence.yaml', '--rules', 'ans-dmn-complete@1.2.2', '--as-of', '2026-11-29', '--no-color'], {}],
     ['GitHub annotations', ['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'github'], {}],
   ])('shows the real output of %s', async (_, args, env) => {
-    const run = await runCli(args, { env: env });
+    // The README shows what users get: the screens are read (OCR).
+    const run = await runCli(args, { env: env, read: true });
     expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
-  });
+  }, 180_000);
 
   it('shows the real GitLab Code Quality report', async () => {
     const run = await runCli(['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'gitlab']);
@@ -126,6 +128,6 @@ describe('README', () => {
   it('documents every command, format and check option that exists', () => {
     for (const command of ['check', 'init', 'schema', 'explain', 'rules list', 'rules lint', 'replay', 'diff', 'pack']) expect(readme).toContain(`dmn-check ${command}`);
     for (const format of ['text', 'json', 'junit', 'sarif', 'github', 'gitlab', 'markdown', 'html']) expect(readme).toContain(`| \`${format}\``);
-    for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--root', '--evidence', '--force', '--out', '--fail-on', '--grid-template']) expect(readme).toContain(option);
+    for (const option of ['--rules', '--lang', '--no-color', '--quiet', '--as-of', '--format', '--output', '--offline', '--save-evidence', '--no-read', '--root', '--evidence', '--force', '--out', '--fail-on', '--grid-template']) expect(readme).toContain(option);
   });
 });

@@ -21,7 +21,7 @@ function spawn(args: string[], cwd = ROOT): { code: number | null; stdout: strin
 
 describe('the installed command (bin/dmn-check.js on the build, with precompiled validators)', () => {
   it('checks the example dossier: exit 0, the same JSON report as in-process', async () => {
-    const args = ['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'json'];
+    const args = ['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'json', '--no-read'];
     const spawned = spawn(args);
     expect(spawned.code).toBe(0);
     expect(spawned.stderr).toBe('');

@@ -13,8 +13,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process, with a fixed clock, no colour, English unless env says otherwise. */
-export async function runCli(argv: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean } = {}): Promise<CliRun> {
+/**
+ * Runs the CLI in-process, with a fixed clock, no colour, English unless env says otherwise.
+ * `check` and `pack` run as the structural check (`--no-read`) unless `read: true`: reading what
+ * screenshots show (OCR, seconds a dossier) is tested where it matters (test/read/, the scenario
+ * dossiers, the README), not in every test of the CLI's other features.
+ */
+export async function runCli(argv: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; tty?: boolean; read?: boolean } = {}): Promise<CliRun> {
+  if (!opts.read && (argv[0] === 'check' || argv[0] === 'pack') && !argv.includes('--no-read')) argv = [...argv, '--no-read'];
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {

@@ -1,5 +1,9 @@
 import type { Kind } from '../../evidence/kinds.js';
+import type { RawFinding } from '../../report/report.js';
 import { defineCheck } from '../types.js';
+import { readShared } from './shows.js';
+import { readProblemFinding } from './read-finding.js';
+import { findPhrase, tokensOf } from './shows-match.js';
 import { s } from '../../i18n/types.js';
 
 interface Topic {
@@ -25,6 +29,7 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
+
 /**
  * A document must speak of each topic (e.g. PORT 1.1: the list of exported data, the format and
  * means of access, where each item sits). Only text documents are read; a PDF or office file gets
@@ -32,7 +37,7 @@ function fold(s: string): string {
  */
 export const documentMentions = defineCheck<Options>({
   name: 'document-mentions',
-  description: 'Text documents mention each topic (any of its words); PDF and office files are flagged for a human read.',
+  description: 'Documents (text, Markdown, HTML, PDF text layer or scan, DOCX, ODT) mention each topic (any of its words).',
   schema: {
     type: 'object',
     required: ['topics'],
@@ -70,23 +75,50 @@ export const documentMentions = defineCheck<Options>({
       },
     },
   },
-  async run({ files, options, slot }) {
-    const readable = files.filter((f) => READABLE.has(f.kind));
+  async run(ctx) {
+    const { files, options, slot } = ctx;
+    const limit = options.max_bytes ?? 8 * 1024 * 1024;
+    const findings: RawFinding[] = [];
+    // Text documents are read as they are; PDF, DOCX and ODT through the evidence reader (text
+    // layer, or OCR of a scan), unless reading is off (--no-read).
+    const readable = files.filter((f) => READABLE.has(f.kind) || ctx.reader?.canRead(f.kind));
     if (readable.length === 0) {
       return { findings: [{ code: 'document.not-read', severity: 'info', slot, file: files[0]!.path, params: { kind: files[0]!.mime } }] };
     }
-    const limit = options.max_bytes ?? 8 * 1024 * 1024;
     let text = '';
-    for (const f of readable) if (f.bytes <= limit) text += `\n${fold(await f.text(limit))}`;
-    const findings = options.topics
-      .filter((t) => !t.any.some((w) => text.includes(fold(w))))
-      .map((t) => ({
+    const read: string[] = [];
+    const ocrTokens: ReturnType<typeof tokensOf>[] = [];
+    for (const f of readable) {
+      if (READABLE.has(f.kind)) {
+        if (f.bytes <= limit) text += `\n${fold(await f.text(limit))}`;
+        read.push(f.path);
+        continue;
+      }
+      const reading = await readShared(ctx, f)!;
+      if (!reading.ok && reading.problem === 'unsupported') continue;
+      if (!reading.ok) {
+        findings.push(readProblemFinding(reading.problem, reading.params, slot, f.path));
+        continue;
+      }
+      for (const seg of reading.segments) {
+        if (seg.confidence === null) text += `\n${fold(seg.text)}`;
+        else ocrTokens.push(tokensOf(seg));
+      }
+      read.push(f.path);
+    }
+    if (read.length === 0) return { findings };
+    for (const t of options.topics) {
+      const inText = t.any.some((w) => text.includes(fold(w)));
+      const inScan = !inText && ocrTokens.some((tokens) => findPhrase(tokens, t.any) !== undefined);
+      if (inText || inScan) continue;
+      findings.push({
         code: 'document.topic-missing',
         severity: 'error' as const,
         slot,
-        file: readable[0]!.path,
+        file: read[0]!,
         params: { topic: t.id, label_en: t.label_en, label_fr: t.label_fr, words: t.any.slice(0, 4).join(', ') },
-      }));
+      });
+    }
     return { findings };
   },
 });

@@ -6,7 +6,11 @@ const topics = [
   { id: 'data-list', label_en: 'the list of exported data', label_fr: 'la liste des données exportées', any: ['données exportées', 'exported data'] },
   { id: 'format', label_en: 'the format', label_fr: 'le format', any: ['format'] },
 ];
+// @ts-expect-error plain JS module shared with the fixture generator
+import { pdf as makePdf } from '../../../scripts/make-example-media.mjs';
+
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const textPdf = (makePdf as (lines: string[]) => Buffer)(['Les donnees exportees sont au format JSON.']);
 
 testCheck(
   documentMentions,
@@ -15,9 +19,10 @@ testCheck(
       { name: 'a Markdown document that covers every topic', files: { 'doc.md': '# Export\n\nLes **données exportées** sont au format JSON.\n' }, options: { topics } },
       { name: 'accents and case do not matter', files: { 'doc.txt': 'DONNEES EXPORTEES, FORMAT FHIR' }, options: { topics } },
       { name: 'topics spread over two documents', files: { 'a.md': 'exported data: everything', 'b.html': '<p>Format: CSV</p>' }, options: { topics } },
-      { name: 'a PDF is left to the reviewer (info)', files: { 'doc.pdf': pdf }, options: { topics }, codes: ['document.not-read'] },
+      { name: 'a PDF is read through its text layer', files: { 'doc.pdf': textPdf }, options: { topics } },
     ],
     invalid: [
+      { name: 'a PDF that does not open is no usable document', files: { 'doc.pdf': pdf }, options: { topics }, status: 'failed', codes: ['read.corrupt'] },
       { name: 'a topic nobody mentions', files: { 'doc.md': 'Les données exportées sont listées ci-dessous.' }, options: { topics }, status: 'failed', codes: ['document.topic-missing'] },
       { name: 'an empty-looking document', files: { 'doc.txt': 'rien' }, options: { topics }, status: 'failed', codes: ['document.topic-missing', 'document.topic-missing'] },
     ],

@@ -44,9 +44,11 @@ export interface MeasuredRun {
 
 /**
  * Runs the built CLI in a child process and measures its peak RSS. `maxOpenFiles` runs it under
- * `ulimit -n`; `timeoutMs` kills it (a hang is a failure, not a stuck test run).
+ * `ulimit -n`; `timeoutMs` kills it (a hang is a failure, not a stuck test run). `check` and `pack`
+ * run the structural check (`--no-read`): hostile *reading* inputs are tested in test/e2e/read/.
  */
 export function runMeasured(argv: string[], opts: { cwd: string; maxOpenFiles?: number; timeoutMs?: number }): Promise<MeasuredRun> {
+  if ((argv[0] === 'check' || argv[0] === 'pack') && !argv.includes('--no-read')) argv = [...argv, '--no-read'];
   const node = [process.execPath, MEASURED_CLI, ...argv];
   const [cmd, args] =
     opts.maxOpenFiles === undefined ? [node[0]!, node.slice(1)] : ['bash', ['-c', `ulimit -n ${opts.maxOpenFiles} && exec "$@"`, 'bash', ...node]];

@@ -1,0 +1,24 @@
+import type { ReadProblem } from '../../evidence/read/reader.js';
+import type { RawFinding } from '../../report/report.js';
+
+/** The finding code of each reading problem (worded in src/i18n/messages/read.ts). */
+const CODES: Record<ReadProblem, { code: string; status: 'failed' | 'error' }> = {
+  'too-many-pixels': { code: 'read.too-many-pixels', status: 'failed' },
+  'too-large': { code: 'read.too-large', status: 'failed' },
+  'too-many-pages': { code: 'read.too-many-pages', status: 'failed' },
+  corrupt: { code: 'read.corrupt', status: 'failed' },
+  encrypted: { code: 'read.encrypted', status: 'failed' },
+  timeout: { code: 'read.timeout', status: 'error' },
+  failed: { code: 'read.failed', status: 'error' },
+  // Callers skip kinds no reader handles; should one get here, it is a reading that could not be done.
+  unsupported: { code: 'read.failed', status: 'error' },
+};
+
+/**
+ * A file that could not be read: `failed` when it is no usable proof (a bomb, corrupt, encrypted),
+ * `error` when the reading could not be done (a timeout, a reader failure).
+ */
+export function readProblemFinding(problem: ReadProblem, params: Record<string, string | number>, slot: string, file: string): RawFinding {
+  const { code, status } = CODES[problem];
+  return { code, severity: 'error', status, slot, file, params: { ...params } };
+}

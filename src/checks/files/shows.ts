@@ -1,0 +1,303 @@
+import type { EvidenceFile } from '../../evidence/evidence-file.js';
+import type { Reading, Segment } from '../../evidence/read/reader.js';
+import { s, type Catalog, type Params } from '../../i18n/types.js';
+import type { RawFinding } from '../../report/report.js';
+import { defineCheck, type CheckContext } from '../types.js';
+import { normaliseMatricule, maskMatricule } from '../ins/nir.js';
+import { readSlotFlows } from '../ins/slot.js';
+import { DEFAULT_MAX_FLOW_BYTES } from '../ins/read-flow.js';
+import { findMatricules, findPhrase, tokensOf, type MatriculeFound } from './shows-match.js';
+import { readProblemFinding } from './read-finding.js';
+
+/** Built-in recognisers a target may name. */
+export type Recogniser = 'matricule-ins';
+
+/** One thing the slot's files must show. */
+export interface ShowTarget {
+  /** Stable id, used in findings. */
+  id: string;
+  label_en: string;
+  label_fr: string;
+  /** Words or phrases, French and English; any one is enough (accent- and case-insensitive, OCR-tolerant). */
+  any?: string[];
+  /** Built-in recognisers; any one finding its thing is enough. */
+  recognise?: Recogniser[];
+}
+
+export interface ShowsOptions {
+  /** Everything listed must be shown. */
+  show: ShowTarget[];
+  /** `any` (default): each target is shown by at least one of the slot's files; `all`: by every file. */
+  files?: 'any' | 'all';
+  /** Below this OCR confidence (0–100) a match is reported as uncertain (a warning). Default 70. */
+  min_confidence?: number;
+  /**
+   * Sibling slots whose flows (HL7 v2, FHIR) carry the INS: a matricule the files show that none of
+   * those flows carries is a warning (the screenshot and the flows are not of the same patient).
+   */
+  matricule_agrees_with?: string[];
+}
+
+/** Words read with at least this confidence count towards legibility. */
+const LEGIBLE_CONFIDENCE = 60;
+/** A file is legible when it gives at least this many such words. */
+const LEGIBLE_WORDS = 3;
+
+interface FileSight {
+  file: EvidenceFile;
+  reading: Reading;
+  legible: boolean;
+  /** Matricules INS read in the file (masked + value). */
+  matricules: MatriculeFound[];
+}
+
+/** Reads a file once per evaluation, whichever slot or check asks first. */
+export function readShared(ctx: Pick<CheckContext<unknown>, 'shared' | 'reader'>, file: EvidenceFile): Promise<Reading> | undefined {
+  const reader = ctx.reader;
+  if (!reader) return undefined;
+  return ctx.shared(`read:${file.path}`, () => reader.read(file));
+}
+
+function legible(seg: Segment): boolean {
+  if (seg.confidence === null) return seg.text.trim().length > 0;
+  return seg.words.filter((w) => w.confidence >= LEGIBLE_CONFIDENCE && /[\p{L}\p{N}]{2,}/u.test(w.text)).length >= LEGIBLE_WORDS;
+}
+
+function whereOf(seg: Segment): string {
+  if (seg.where.page !== undefined) return `p. ${seg.where.page}`;
+  if (seg.where.at !== undefined) return `${Math.floor(seg.where.at / 60)}:${String(Math.floor(seg.where.at % 60)).padStart(2, '0')}`;
+  return '';
+}
+
+interface Sighting {
+  file: EvidenceFile;
+  where: string;
+  /** What was matched, as a finding may show it: the ruleset's phrase, or a masked matricule. */
+  match: string;
+  confidence: number | null;
+}
+
+/** Where a target is shown in one file's reading, or undefined. */
+function sight(target: ShowTarget, fs: FileSight): Sighting | undefined {
+  if (!fs.reading.ok) return undefined;
+  for (const seg of fs.reading.segments) {
+    if (target.any?.length) {
+      const hit = findPhrase(tokensOf(seg), target.any);
+      if (hit) return { file: fs.file, where: whereOf(seg), match: `« ${hit.phrase} »`, confidence: hit.confidence };
+    }
+    if (target.recognise?.includes('matricule-ins')) {
+      const found = findMatricules(seg.text).find((m) => m.valid);
+      if (found) return { file: fs.file, where: whereOf(seg), match: found.masked, confidence: seg.confidence };
+    }
+  }
+  return undefined;
+}
+
+
+/**
+ * The slot's files must show given things (IEU 7: a login asking for the matricule INS; IEU 9: a
+ * second factor): each file is read (OCR for screenshots and video frames, the text of documents)
+ * and searched. Legible but not showing: failed, naming what a reviewer expects; nothing legible:
+ * failed; a match read with low confidence: a warning; files no reader handles: left to a human.
+ */
+export const shows = defineCheck<ShowsOptions>({
+  name: 'shows',
+  description: "The slot's files show given words, phrases or recognised values (matricule INS), read by OCR or from the document's text.",
+  schema: {
+    type: 'object',
+    required: ['show'],
+    additionalProperties: false,
+    properties: {
+      show: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['id', 'label_en', 'label_fr'],
+          additionalProperties: false,
+          anyOf: [{ required: ['any'] }, { required: ['recognise'] }],
+          properties: {
+            id: { type: 'string', minLength: 1 },
+            label_en: { type: 'string', minLength: 1 },
+            label_fr: { type: 'string', minLength: 1 },
+            any: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, nullable: true },
+            recognise: { type: 'array', minItems: 1, items: { type: 'string', enum: ['matricule-ins'] }, nullable: true },
+          },
+        },
+      },
+      files: { type: 'string', enum: ['any', 'all'], nullable: true },
+      min_confidence: { type: 'number', minimum: 0, maximum: 100, nullable: true },
+      matricule_agrees_with: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, nullable: true },
+    },
+  },
+  messages: showsMessages(),
+  explain(options, lang) {
+    const fr = lang === 'fr';
+    const head = options.files === 'all' ? (fr ? 'chaque fichier doit montrer' : 'every file must show') : fr ? 'les fichiers doivent montrer' : 'the files must show';
+    const eg = (t: ShowTarget): string => expectsWords({ expects: expectsOf(t), matricule: t.recognise?.includes('matricule-ins') ? 'yes' : 'no' }, lang);
+    return options.show.map((t) => `${head}${fr ? ' :' : ':'} ${fr ? t.label_fr : t.label_en} (${fr ? 'par exemple' : 'e.g.'} ${eg(t)})`);
+  },
+  async run(ctx) {
+    const { files, options, slot } = ctx;
+    const findings: RawFinding[] = [];
+    // Reading off (--no-read): the report says so once (`read: false`), not on every slot.
+    if (!ctx.reader) return { findings };
+    const sights: FileSight[] = [];
+    const unread: EvidenceFile[] = [];
+    // All of the slot's files are read at once: the OCR pool runs them on its workers side by side.
+    const readings = files.map((file) => (ctx.reader!.canRead(file.kind) ? readShared(ctx, file) : undefined));
+    for (const [i, file] of files.entries()) {
+      if (readings[i] === undefined) {
+        unread.push(file);
+        findings.push({ code: 'shows.not-read', severity: 'info', slot, file: file.path, params: { reason: 'kind', kind: file.mime } });
+        continue;
+      }
+      const reading = await readings[i];
+      if (!reading) continue;
+      if (!reading.ok && reading.problem === 'unsupported') {
+        unread.push(file);
+        findings.push({ code: 'shows.not-read', severity: 'info', slot, file: file.path, params: { reason: 'kind', kind: file.mime } });
+        continue;
+      }
+      if (!reading.ok) {
+        findings.push(readProblemFinding(reading.problem, reading.params, slot, file.path));
+        continue;
+      }
+      const isLegible = reading.segments.some(legible);
+      const matricules = reading.segments.flatMap((s) => findMatricules(s.text));
+      sights.push({ file, reading, legible: isLegible, matricules });
+      if (!isLegible) findings.push({ code: 'shows.illegible', severity: 'error', slot, file: file.path, params: { via: reading.via } });
+    }
+    const readable = sights.filter((s) => s.legible);
+    if (readable.length === 0) return { findings };
+
+    const minConf = options.min_confidence ?? 70;
+    const mode = options.files ?? 'any';
+    for (const target of options.show) {
+      const seen = readable.map((fs) => sight(target, fs));
+      const hits = seen.filter((s): s is Sighting => s !== undefined);
+      const missingIn = readable.filter((_, i) => seen[i] === undefined);
+      const expected = { target: target.id, label_en: target.label_en, label_fr: target.label_fr, expects: expectsOf(target), matricule: target.recognise?.includes('matricule-ins') ? 'yes' : 'no' };
+      const shown = mode === 'all' ? missingIn.length === 0 : hits.length > 0;
+      if (!shown) {
+        // A file no reader handles may show it: a human has to look, this is no failure.
+        const severity = unread.length > 0 && mode === 'any' ? 'warning' : 'error';
+        const file = mode === 'all' ? missingIn[0]!.file.path : readable[0]!.file.path;
+        findings.push({ code: 'shows.missing', severity, slot, file, params: { ...expected, files: readable.length } });
+        // A matricule-shaped number with a wrong key is worth naming: the reviewer checks the key.
+        if (target.recognise?.includes('matricule-ins')) {
+          const bad = readable.flatMap((s) => s.matricules.filter((m) => !m.valid).map((m) => ({ m, file: s.file })))[0];
+          if (bad) findings.push({ code: 'shows.matricule-key', severity: 'error', slot, file: bad.file.path, params: { masked: bad.m.masked } });
+        }
+        continue;
+      }
+      for (const h of hits) {
+        const params: Record<string, string | number> = { ...expected, match: h.match, where: h.where };
+        if (h.confidence !== null && h.confidence < minConf) {
+          findings.push({ code: 'shows.uncertain', severity: 'warning', slot, file: h.file.path, params: { ...params, confidence: Math.round(h.confidence) } });
+        } else {
+          findings.push({ code: 'shows.found', severity: 'info', slot, file: h.file.path, params });
+        }
+      }
+    }
+    if (options.matricule_agrees_with) findings.push(...(await agreement(ctx, readable)));
+    return { findings };
+  },
+});
+
+/** Matricules INS the sibling slots' flows carry (normalised), read once per evaluation. */
+async function flowMatricules(ctx: CheckContext<ShowsOptions>): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const name of ctx.options.matricule_agrees_with ?? []) {
+    for (const f of ctx.others?.get(name) ?? []) {
+      const flows = await ctx.shared(`shows:flow:${f.path}`, () => readSlotFlows([f], DEFAULT_MAX_FLOW_BYTES));
+      for (const flow of flows) for (const p of flow.patients) for (const c of p.ins) out.add(normaliseMatricule(c.value));
+    }
+  }
+  return out;
+}
+
+/** Evidence that agrees with itself: the matricule on screen is one the flows carry. */
+async function agreement(ctx: CheckContext<ShowsOptions>, readable: readonly FileSight[]): Promise<RawFinding[]> {
+  const shown = readable.flatMap((s) => s.matricules.filter((m) => m.valid).map((m) => ({ m, file: s.file })));
+  if (shown.length === 0) return [];
+  const carried = await flowMatricules(ctx);
+  if (carried.size === 0) return [];
+  if (shown.some(({ m }) => carried.has(m.value))) return [];
+  const first = shown[0]!;
+  return [
+    {
+      code: 'shows.matricule-differs',
+      severity: 'warning',
+      slot: ctx.slot,
+      file: first.file.path,
+      params: { shown: first.m.masked, carried: maskMatricule([...carried][0]!), slots: (ctx.options.matricule_agrees_with ?? []).join(', ') },
+    },
+  ];
+}
+
+/** The target's first words, as a finding names them (the recogniser is worded by the message). */
+function expectsOf(t: ShowTarget): string {
+  return (t.any ?? []).slice(0, 5).map((p) => `« ${p} »`).join(', ');
+}
+
+function expectsWords(p: Params, lang: 'en' | 'fr'): string {
+  const words = String(p.expects ?? '');
+  const mat = p.matricule === 'yes' ? (lang === 'fr' ? 'un matricule INS à clé valide' : 'a matricule INS with a valid key') : '';
+  if (words && mat) return lang === 'fr' ? `${words} ou ${mat}` : `${words} or ${mat}`;
+  return words || mat;
+}
+
+function showsMessages(): Catalog {
+  const at = (p: Params): string => (p.where ? ` (${s(p.where)})` : '');
+  return {
+    'shows.found': {
+      en: (p) => `Read: ${s(p.label_en)} — ${s(p.match)}${at(p)}.`,
+      fr: (p) => `Lu : ${s(p.label_fr)} — ${s(p.match)}${at(p)}.`,
+    },
+    'shows.uncertain': {
+      en: (p) => `Probably shows ${s(p.label_en)} — ${s(p.match)}${at(p)}, read with low confidence (${s(p.confidence)} %).`,
+      fr: (p) => `Semble montrer ${s(p.label_fr)} — ${s(p.match)}${at(p)}, lu avec une confiance faible (${s(p.confidence)} %).`,
+      hint: {
+        en: () => 'A sharper capture (full resolution, no compression, no zoom-out) lets a reviewer read it without doubt.',
+        fr: () => 'Une capture plus nette (pleine résolution, sans compression ni dézoom) permet au relecteur de la lire sans doute possible.',
+      },
+    },
+    'shows.missing': {
+      en: (p) => `The evidence does not show ${s(p.label_en)}: nothing like ${expectsWords(p, 'en')} was read in ${p.files === 1 ? 'the legible file' : `the ${s(p.files)} legible files`}.`,
+      fr: (p) => `La preuve ne montre pas ${s(p.label_fr)} : rien de tel que ${expectsWords(p, 'fr')} n'a été lu dans ${p.files === 1 ? 'le fichier lisible' : `les ${s(p.files)} fichiers lisibles`}.`,
+      hint: {
+        en: (p) => `A reviewer expects to see ${s(p.label_en)} on screen: capture the step that shows it.`,
+        fr: (p) => `Le relecteur s'attend à voir ${s(p.label_fr)} à l'écran : capturez l'étape qui le montre.`,
+      },
+    },
+    'shows.matricule-key': {
+      en: (p) => `A matricule INS is shown (${s(p.masked)}) but its key is wrong: it is not a valid matricule.`,
+      fr: (p) => `Un matricule INS est affiché (${s(p.masked)}) mais sa clé est fausse : ce n'est pas un matricule valide.`,
+      hint: {
+        en: () => 'Use a test identity whose key is 97 − (the first 13 digits mod 97).',
+        fr: () => "Utilisez une identité de test dont la clé vaut 97 − (les 13 premiers chiffres modulo 97).",
+      },
+    },
+    'shows.matricule-differs': {
+      en: (p) => `The screenshot shows the matricule INS ${s(p.shown)}, but the flows (${s(p.slots)}) carry ${s(p.carried)}: the evidence is not of one patient.`,
+      fr: (p) => `La copie d'écran affiche le matricule INS ${s(p.shown)}, mais les flux (${s(p.slots)}) portent ${s(p.carried)} : les preuves ne concernent pas un même patient.`,
+      hint: {
+        en: () => 'Capture the account of the test patient whose flows are in the dossier.',
+        fr: () => 'Capturez le compte du patient de test dont les flux figurent au dossier.',
+      },
+    },
+    'shows.illegible': {
+      en: () => 'Nothing legible could be read in this file: a screenshot must be legible.',
+      fr: () => "Rien de lisible n'a pu être lu dans ce fichier : une copie d'écran doit être lisible.",
+      hint: {
+        en: () => 'Provide a full-size capture of the screen (not a thumbnail, not blank).',
+        fr: () => "Fournissez une capture de l'écran en taille réelle (ni vignette, ni image vide).",
+      },
+    },
+    'shows.not-read': {
+      en: (p) => `Files of type ${s(p.kind)} are not read yet: what this one shows is left to the reviewer.`,
+      fr: (p) => `Les fichiers de type ${s(p.kind)} ne sont pas encore lus : ce que montre celui-ci est laissé au relecteur.`,
+    },
+  };
+}
