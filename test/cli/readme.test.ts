@@ -52,7 +52,7 @@ describe('README', () => {
     const s = scratch();
     try {
       const out = path.join(s.dir, 'grille-dmn.xlsx');
-      const run = await runCli(['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--lang', 'fr', '--format', 'xlsx', '--output', out]);
+      const run = await runCli(['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--lang', 'fr', '--format', 'xlsx', '--output', out], { read: true });
       expect(run.code).toBe(0);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);

@@ -94,7 +94,7 @@ describe('--format xlsx', () => {
     const listed = Array.from({ length: proofs.actualRowCount - 1 }, (_, i) => rowTexts(proofs, 2 + i, 1, 9));
     const files = report.requirements.flatMap((r) => r.slots.flatMap((s) => s.files.map((f) => [r.id, s.name, f.path, f.sha256])));
     expect(listed.map((l) => [l[0], l[1], l[2], l[5]])).toEqual(files);
-    // IEU 8's creation flow and PORT 1's export are judged by content checks; screenshots are not.
+    // IEU 8's creation flow and PORT 1's export are judged by content checks; screenshots are not under --no-read (runCli's default).
     expect(listed.find((l) => l[1] === 'creation-flow')![8]).toBe('Oui');
     expect(listed.find((l) => l[1] === 'identity-change-demo')![8]).toBe('Non');
     const summary = wb.getWorksheet('Synthèse')!;
