@@ -189,10 +189,19 @@ export function gridRows(ruleset: Ruleset, lang: Lang): GridRow[] {
   return rows;
 }
 
+/** Checks that judge what a file shows: under `--no-read` (`report.read === false`) they verify nothing. */
+const READING_CHECKS: ReadonlySet<string> = new Set(['shows']);
+
+/** Whether a slot of the ruleset has a content check (beyond presence and file kind) that ran in this report. */
+export function slotChecked(report: Pick<Report, 'read'>, def: RequirementDef | undefined, slot: string): boolean {
+  const checks = def?.slots.find((d) => d.name === slot)?.checks ?? [];
+  return checks.some((c) => !(report.read === false && READING_CHECKS.has(c.check)));
+}
+
 /** Whether a content check (beyond presence and file kind) ran on given evidence and found it right. */
-export function machineVerified(r: RequirementReport, def: RequirementDef | undefined): boolean {
+export function machineVerified(report: Pick<Report, 'read'>, r: RequirementReport, def: RequirementDef | undefined): boolean {
   if (!def || r.status !== 'satisfied') return false;
-  return r.slots.some((s) => s.status === 'satisfied' && s.files.length > 0 && (def.slots.find((d) => d.name === s.name)?.checks.length ?? 0) > 0);
+  return r.slots.some((s) => s.status === 'satisfied' && s.files.length > 0 && slotChecked(report, def, s.name));
 }
 
 const CONFORME: Record<Status, 'yes' | 'no' | 'toComplete' | ''> = {
@@ -238,7 +247,7 @@ export function assess(report: Report, r: RequirementReport | undefined, ruleset
     justification: justification(report, r, def),
     files: files.join('\n'),
     status: statusWords[r.status],
-    machine: r.status === 'not_applicable' ? '' : machineVerified(r, def) ? w.yes : w.machineNo,
+    machine: r.status === 'not_applicable' ? '' : machineVerified(report, r, def) ? w.yes : w.machineNo,
     ruleset: rulesetText,
     asOf: report.asOf,
   };

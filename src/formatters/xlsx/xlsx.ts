@@ -4,7 +4,7 @@ import { labels } from '../labels.js';
 import { groupRequirements, requirementDef } from '../report-helpers.js';
 import { STATUS_LABELS, VERDICT_LABELS } from '../status-labels.js';
 import type { BinaryFormatter, FormatContext } from '../types.js';
-import { assess, gridRows, GRID_SHEET, machineVerified, OFFICIAL_COLUMNS, requirementOf, xlsxWords, type Assessment } from './grid.js';
+import { assess, gridRows, GRID_SHEET, machineVerified, slotChecked, OFFICIAL_COLUMNS, requirementOf, xlsxWords, type Assessment } from './grid.js';
 import { openWorkbook, workbookBytes } from './workbook.js';
 
 const ASSESSMENT_KEYS: readonly (keyof Assessment)[] = ['applicable', 'conforme', 'justification', 'files', 'status', 'machine', 'ruleset', 'asOf'];
@@ -98,7 +98,7 @@ function proofSheet(wb: Workbook, report: Report, ctx: FormatContext): void {
   for (const r of report.requirements) {
     const def = requirementDef(ctx.ruleset, r.id);
     for (const s of r.slots) {
-      const checked = (def?.slots.find((d) => d.name === s.name)?.checks.length ?? 0) > 0;
+      const checked = slotChecked(report, def, s.name);
       for (const f of s.files) {
         ws.addRow([r.id, s.name, f.path, f.kind ?? lab.unreadable, f.bytes ?? '', f.sha256 ?? lab.unreadable, f.expectedSha256 ?? '', STATUS_LABELS[ctx.lang][s.status], checked && s.status === 'satisfied' ? w.yes : w.no]);
       }
@@ -126,7 +126,7 @@ function summarySheet(wb: Workbook, report: Report, ctx: FormatContext): void {
     [lab.generatedAt, report.generatedAt],
     [lab.generatedBy, `${report.tool.name} ${report.tool.version}`],
     [lab.verdictHeading, VERDICT_LABELS[ctx.lang][report.verdict]],
-    [w.headers.machine, report.requirements.filter((r) => machineVerified(r, requirementDef(ctx.ruleset, r.id))).length],
+    [w.headers.machine, report.requirements.filter((r) => machineVerified(report, r, requirementDef(ctx.ruleset, r.id))).length],
   ];
   for (const [k, v] of facts) {
     const row = ws.addRow([k, v]);
