@@ -93,7 +93,7 @@ describe('action.yml (composite)', () => {
     expect(readFileSync(path.join(r.workspace, r.outputs.junit!), 'utf8')).toMatch(/^<\?xml[\s\S]*<testsuites/);
     // the job summary is the Markdown report
     expect(r.summary).toBe(readFileSync(path.join(r.workspace, r.outputs.markdown!), 'utf8'));
-    expect(r.summary).toMatch(/^\*\*Verdict: ✅ pass\*\*/m);
+    expect(r.summary).toMatch(/^\*\*Verdict: ✅ PASS\*\*/m);
     expect(r.summary).toMatch(/\| IEU 8 \|/);
     expect(r.stdout).toMatch(/^::notice /m);
   });
@@ -102,19 +102,24 @@ describe('action.yml (composite)', () => {
     const r = runAction('not-systematic-2fa', { formats: 'github html', manifest: 'dmn-evidence.yaml', lang: 'fr' });
     expect(r.code).toBe(1);
     expect(r.outputs['exit-code']).toBe('1');
-    expect(r.summary).toMatch(/^\*\*Verdict\s:\s❌ échec\*\*/m);
+    expect(r.summary).toMatch(/^\*\*Verdict\s:\s❌ NON CONFORME\*\*/m);
     expect(r.stdout).toMatch(/^::error file=dmn-evidence\.yaml,line=22,/m);
     expect(readFileSync(path.join(r.workspace, r.outputs.html!), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
     expect(r.outputs.sarif).toBeUndefined();
   });
 
-  it('refuses an unknown format, and fail-on while the CLI has no --fail-on, with exit 2 and an error annotation', () => {
+  it('refuses an unknown format with exit 2 and an error annotation', () => {
     const bad = runAction('complete', { formats: 'github,pdf' });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toMatch(/^::error title=dmn-check::formats: unknown format "pdf"/m);
-    const failOn = runAction('complete', { 'fail-on': 'warning' });
-    expect(failOn.code).toBe(2);
-    expect(failOn.stdout).toMatch(/^::error title=dmn-check::fail-on: this dmn-check has no --fail-on option yet/m);
-    expect(failOn.outputs['exit-code']).toBe('2');
+  });
+
+  it('passes fail-on to the CLI: a missing requirement fails the default gate, not fail-on: failed', () => {
+    expect(runAction('not-systematic-2fa').outputs['exit-code']).toBe('1');
+    const lenient = runAction('not-systematic-2fa', { 'fail-on': 'failed' });
+    expect(lenient.outputs['exit-code']).toBe('0');
+    expect(lenient.code).toBe(0);
+    const bad = runAction('complete', { 'fail-on': 'sometimes' });
+    expect(bad.code).toBe(2);
   });
 });
