@@ -113,17 +113,25 @@ export function bundledRulesetFile(ref: string): string {
  * on that error path, so loading each bundled ruleset is acceptable.
  */
 export function bundledRulesetsWithFact(name: string, except: string): string[] {
-  const out: string[] = [];
+  return (bundledFacts().get(name) ?? []).filter((ref) => ref !== except);
+}
+
+/** Fact name → the bundled rulesets (`id@version`) declaring it, built once per process: a hostile manifest may name 150,000 unknown facts. */
+let bundledFactIndex: Map<string, string[]> | undefined;
+function bundledFacts(): Map<string, string[]> {
+  if (bundledFactIndex) return bundledFactIndex;
+  const index = new Map<string, string[]>();
   for (const file of readdirSync(BUNDLED_RULES_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
     try {
       const r = loadRuleset(path.join(BUNDLED_RULES_DIR, file));
       const ref = `${r.id}@${r.version}`;
-      if (ref !== except && r.facts.some((f) => f.name === name)) out.push(ref);
+      for (const f of r.facts) index.set(f.name, [...(index.get(f.name) ?? []), ref]);
     } catch {
       // A bundled ruleset that does not load is caught by its own tests; no hint from it here.
     }
   }
-  return out;
+  bundledFactIndex = index;
+  return index;
 }
 
 /** Whether a bundled ruleset file exists for `ref` (`ans-dmn-complete@1.2.2`). */
