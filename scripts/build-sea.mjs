@@ -5,6 +5,13 @@
 //
 //   dist/sea/dmn-check        the executable (no Node needed where it runs)
 //   dist/sea/rules/           the bundled rulesets, read from beside the executable
+//   dist/sea/node_modules/    the reading libraries no bundle can hold (src/evidence/read/native.ts):
+//                             tesseract.js with its WebAssembly core and trained data, @napi-rs/canvas
+//                             with its native addon for this platform, and what they require
+//   dist/sea/tesseract-worker.cjs  the OCR worker script
+//
+// Ship the folder whole: the executable alone checks dossiers with no screenshot or scanned PDF,
+// and reports the libraries it misses when it needs them.
 //
 // Tested on Linux x64 (test/e2e/sea.test.ts). On macOS the same steps need, around the injection,
 // `codesign --remove-signature dist/sea/dmn-check` before and `codesign --sign - dist/sea/dmn-check`
@@ -41,5 +48,32 @@ if (process.platform === 'darwin') execFileSync('codesign', ['--sign', '-', exe]
 
 rmSync(path.join(OUT, 'rules'), { recursive: true, force: true });
 cpSync(path.join(ROOT, 'rules'), path.join(OUT, 'rules'), { recursive: true });
-for (const f of [blob, config]) rmSync(f);
+copyFileSync(path.join(ROOT, 'src', 'evidence', 'read', 'tesseract-worker.cjs'), path.join(OUT, 'tesseract-worker.cjs'));
+// re2-wasm: the linear-time regular expressions of src/diagnostics/linear-regexp.ts (a .wasm file read from its package)
+const shipped = copyClosure(['re2-wasm', 'tesseract.js', '@tesseract.js-data/fra', '@tesseract.js-data/eng', '@napi-rs/canvas'], path.join(OUT, 'node_modules'));
+// what remains is what ships: the executable and the folders beside it
+for (const f of [blob, config, path.join(OUT, 'dmn-check.cjs')]) rmSync(f);
+console.log(`${shipped} packages in ${path.relative(ROOT, path.join(OUT, 'node_modules'))}/`);
 console.log(`${path.relative(ROOT, exe)} (Node ${process.version}, ${process.platform}-${process.arch}) and ${path.relative(ROOT, path.join(OUT, 'rules'))}/`);
+
+/**
+ * Copies packages and everything they depend on (dependencies and the optional dependencies installed
+ * here, such as the platform package of a native addon) from node_modules to `dest`, flat, as npm
+ * installs them. Returns how many packages were copied.
+ */
+function copyClosure(names, dest) {
+  rmSync(dest, { recursive: true, force: true });
+  const done = new Set();
+  const todo = [...names];
+  while (todo.length) {
+    const name = todo.pop();
+    if (done.has(name)) continue;
+    const dir = path.join(ROOT, 'node_modules', name);
+    if (!existsSync(path.join(dir, 'package.json'))) continue; // an optional dependency for another platform
+    done.add(name);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    cpSync(dir, path.join(dest, name), { recursive: true, dereference: true, filter: (f) => !/[\\/]node_modules$/.test(f) || f === dir });
+    todo.push(...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {}));
+  }
+  return done.size;
+}

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireNative } from '../util/native.js';
 
 /**
  * Regular expressions written by someone else (a manufacturer's schema `pattern` and
@@ -18,6 +18,6 @@ let RE2: Re2Class | undefined;
 
 /** Compiles `pattern` (ECMAScript syntax, Unicode mode) on RE2; throws when RE2 cannot run it. */
 export function linearRegExp(pattern: string, flags = 'u'): LinearRegExp {
-  RE2 ??= (createRequire(import.meta.url)('re2-wasm') as { RE2: Re2Class }).RE2;
+  RE2 ??= requireNative<{ RE2: Re2Class }>('re2-wasm').RE2;
   return new RE2(pattern, flags.includes('u') ? flags : `${flags}u`);
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker as TesseractWorker } from 'tesseract.js';
+import { requireNative } from '../../util/native.js';
 
 /** A word the OCR read, with where it sits (pixels) and how sure it is (0–100). */
 export interface OcrWord {
@@ -117,7 +118,7 @@ export class OcrPool {
 }
 
 async function startWorker(): Promise<TesseractWorker> {
-  const { createWorker, OEM } = await import('tesseract.js');
+  const { createWorker, OEM } = requireNative<typeof import('tesseract.js')>('tesseract.js');
   let failure: unknown;
   const worker = await createWorker(LANGS, OEM.LSTM_ONLY, {
     workerPath: WORKER_PATH,

@@ -2,6 +2,7 @@
  * The text of a PDF: its text layer, page by page (unpdf, a serverless build of PDF.js that runs no
  * script the PDF carries). A page without text (a scan) is rendered (bounded size) for OCR by the caller.
  */
+import { requireNative } from '../../util/native.js';
 
 export interface PdfPage {
   page: number;
@@ -18,6 +19,9 @@ const TEXT_PAGE_CHARS = 16;
 export function hasText(p: PdfPage): boolean {
   return p.text.replace(/\s+/g, '').length >= TEXT_PAGE_CHARS;
 }
+
+/** What unpdf takes as `canvasImport` (it unwraps a CommonJS module itself). */
+type CanvasModule = Awaited<ReturnType<NonNullable<NonNullable<Parameters<typeof import('unpdf').renderPageAsImage>[2]>['canvasImport']>>>;
 
 type PdfDocument = Awaited<ReturnType<typeof import('unpdf').getDocumentProxy>>;
 
@@ -57,6 +61,6 @@ export async function renderPdfPage(doc: PdfDocument, page: number, maxSide: num
   const vp = p.getViewport({ scale: 1 });
   // About 150 dpi for an A4 page (595 pt wide), never more than maxSide.
   const scale = Math.min(2, maxSide / Math.max(vp.width, vp.height));
-  const png = await renderPageAsImage(doc, page, { canvasImport: () => import('@napi-rs/canvas'), scale });
+  const png = await renderPageAsImage(doc, page, { canvasImport: async () => requireNative<CanvasModule>('@napi-rs/canvas'), scale });
   return Buffer.from(png);
 }
