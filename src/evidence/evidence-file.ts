@@ -213,8 +213,8 @@ function readOpened(fd: number, real: string, rel: string, rootDir: string, abs:
   try {
     const st = fstatSync(fd);
     // A folder of `real` may have been swapped for a symbolic link between resolving and opening:
-    // the descriptor is kept only if the dossier path, resolved again, names the very same file.
-    if (!stillInside(rootDir, abs, st)) return { ok: false, reason: 'escape' };
+    // the descriptor is kept only if the file it holds lies inside the dossier.
+    if (!openedInside(fd, rootDir, abs, st)) return { ok: false, reason: 'escape' };
     const what = notRegularKind(st);
     if (what) return { ok: false, reason: 'not-regular', what };
     // One byte more than stat says, when the file fits in the head: reading short of it proves the head is the whole content.
@@ -276,6 +276,25 @@ function existsSyncLstat(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether the file open on `fd` lies inside `rootDir`. On Linux the kernel says where the descriptor's
+ * file is (/proc/self/fd), whatever links its path went through when it was opened: no later swap
+ * can change the answer. Elsewhere, `abs` is resolved again and must name the same device and inode,
+ * which a swap racing that second resolution could still fool.
+ */
+function openedInside(fd: number, rootDir: string, abs: string, opened: Stats): boolean {
+  if (process.platform === 'linux') {
+    let where: string | undefined;
+    try {
+      where = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      // no /proc mounted (a minimal container): the path check below
+    }
+    if (where !== undefined) return isInside(rootDir, where);
+  }
+  return stillInside(rootDir, abs, opened);
 }
 
 /** Whether `abs`, resolved now, is inside `rootDir` and is the file `opened` (same device and inode). */
