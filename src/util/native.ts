@@ -17,6 +17,6 @@ export function requireNative<T>(name: NativeLibrary): T {
     return requireBeside(name) as T;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
-    throw new Error(`${name} is not installed beside dmn-check (the node_modules folder that ships with it is missing)`);
+    throw new Error(`${name} is not installed beside dmn-check (the node_modules folder that ships with it is missing)`, { cause: err });
   }
 }

@@ -61,6 +61,6 @@ export async function renderPdfPage(doc: PdfDocument, page: number, maxSide: num
   const vp = p.getViewport({ scale: 1 });
   // About 150 dpi for an A4 page (595 pt wide), never more than maxSide.
   const scale = Math.min(2, maxSide / Math.max(vp.width, vp.height));
-  const png = await renderPageAsImage(doc, page, { canvasImport: async () => requireNative<CanvasModule>('@napi-rs/canvas'), scale });
+  const png = await renderPageAsImage(doc, page, { canvasImport: () => Promise.resolve(requireNative<CanvasModule>('@napi-rs/canvas')), scale });
   return Buffer.from(png);
 }
