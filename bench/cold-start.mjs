@@ -34,7 +34,8 @@ export function coldStart() {
     const cases = [
       { label: 'node -e 0 (baseline)', args: ['-e', '0'], exit: 0 },
       { label: 'dmn-check --version', args: [BIN, '--version'], exit: 0, target: 1.3 },
-      { label: 'dmn-check check, example dossier', args: [BIN, 'check', example, '--quiet'], exit: 0, target: 2 },
+      // the target leaves content reading aside (issue 15); bench/read.mjs measures the reading of screens
+      { label: 'dmn-check check, example dossier, --no-read', args: [BIN, 'check', example, '--quiet', '--no-read'], exit: 0, target: 2 },
       { label: 'dmn-check check, init template (no evidence)', args: [BIN, 'check', '--quiet'], cwd: dir, exit: 1 },
     ];
     const ms = medians(cases);

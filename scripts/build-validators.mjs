@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Build step (after tsc): compiles the ruleset, manifest, data dictionary and check options JSON Schemas into standalone ajv
-// validators in dist/generated/, so that a run does not pay for schema compilation at start-up.
+// validators in dist/generated/, and parses the bundled rulesets into dist/generated/rules/, so that
+// a run pays for neither schema compilation nor the YAML parsing of a bundled ruleset at start-up.
 // The loaders fall back to compiling at run time when these files are absent (tests run from src/).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,4 +58,19 @@ for (const [name, schema] of [
   });
   const code = standaloneCode(ajv, exportsByKey);
   writeFileSync(path.join(out, 'validate-options.cjs'), `${code}\nexports.byCheck = { ${byCheck.join(', ')} };\n`);
+}
+
+// The bundled rulesets, parsed: YAML parsing with positions is most of a start-up's ruleset time. The
+// loader uses a value only while the SHA-256 of the YAML is the one recorded here (src/ruleset/load.ts,
+// parsedAtBuild); positions are parsed again only if a problem needs one.
+{
+  const { parseYaml } = await import(path.join(root, 'dist/diagnostics/yaml-source.js'));
+  const rulesOut = path.join(out, 'rules');
+  rmSync(rulesOut, { recursive: true, force: true });
+  mkdirSync(rulesOut, { recursive: true });
+  for (const name of readdirSync(path.join(root, 'rules')).filter((n) => n.endsWith('.yaml'))) {
+    const bytes = readFileSync(path.join(root, 'rules', name));
+    const { value } = parseYaml(bytes, `rules/${name}`);
+    writeFileSync(path.join(rulesOut, name.replace(/\.yaml$/, '.json')), JSON.stringify({ sha256: createHash('sha256').update(bytes).digest('hex'), value }));
+  }
 }

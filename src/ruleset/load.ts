@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAjv } from '../diagnostics/ajv.js';
+import type { ValidateFunction } from 'ajv';
+import { createAjv, type AjvInstance } from '../diagnostics/ajv.js';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { precompiledOptions, precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
-import { dottedPath, positionOf, readYaml, type YamlSource } from '../diagnostics/yaml-source.js';
+import { dottedPath, positionOf, readYamlKnown, type YamlSource } from '../diagnostics/yaml-source.js';
 import { isKnownKindOrGroup, KIND_GROUPS, KINDS } from '../evidence/kinds.js';
 import { BUILTIN_CHECKS, createRegistry, type CheckRegistry } from '../checks/registry.js';
 import type { AnyCheck } from '../checks/types.js';
@@ -20,18 +21,37 @@ import { displayPath } from '../diagnostics/display-path.js';
 /** Folder of the rulesets shipped with dmn-check. */
 export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 export const DEFAULT_RULESET = path.join(BUNDLED_RULES_DIR, 'ans-dmn-1.2.2.yaml');
+/** The bundled rulesets parsed at build time (scripts/build-validators.mjs), each with the SHA-256 of its YAML. */
+const PARSED_RULES_DIR = fileURLToPath(new URL('../generated/rules/', import.meta.url));
 
-const ajv = createAjv({ verbose: true });
-const validateRuleset = precompiledOr('validate-ruleset.cjs', () => ajv.compile(rulesetSchema));
-const optionValidators = new WeakMap<object, ReturnType<typeof ajv.compile>>();
-let builtinOptions: Readonly<Record<string, ReturnType<typeof ajv.compile>>> | undefined;
+/** A bundled ruleset's value parsed at build time, if these are still the bytes it was parsed from. */
+function parsedAtBuild(abs: string): (bytes: Buffer) => unknown {
+  return (bytes) => {
+    if (path.dirname(abs) + path.sep !== BUNDLED_RULES_DIR) return undefined;
+    try {
+      const parsed = JSON.parse(readFileSync(path.join(PARSED_RULES_DIR, `${path.basename(abs, '.yaml')}.json`), 'utf8')) as { sha256: string; value: unknown };
+      return parsed.sha256 === createHash('sha256').update(bytes).digest('hex') ? parsed.value : undefined;
+    } catch {
+      // not built (tests run from src/), or the standalone executable: parse the YAML
+      return undefined;
+    }
+  };
+}
+
+// Created only when a schema must be compiled here (no build, or a check from outside): the build's
+// validators are standalone code.
+let ajv: AjvInstance | undefined;
+const compile = (schema: object): ValidateFunction => (ajv ??= createAjv({ verbose: true })).compile(schema);
+const validateRuleset = precompiledOr('validate-ruleset.cjs', () => compile(rulesetSchema));
+const optionValidators = new WeakMap<object, ValidateFunction>();
+let builtinOptions: Readonly<Record<string, ValidateFunction>> | undefined;
 
 /** A check's options validator: generated at build time for a built-in check, else compiled once per schema. */
-function optionsValidator(check: AnyCheck): ReturnType<typeof ajv.compile> {
+function optionsValidator(check: AnyCheck): ValidateFunction {
   let v = optionValidators.get(check.schema);
   if (!v) {
     builtinOptions ??= precompiledOptions();
-    v = (BUILTIN_CHECKS.includes(check) ? builtinOptions[check.name] : undefined) ?? ajv.compile(check.schema);
+    v = (BUILTIN_CHECKS.includes(check) ? builtinOptions[check.name] : undefined) ?? compile(check.schema);
     optionValidators.set(check.schema, v);
   }
   return v;
@@ -179,7 +199,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
       hint: t2('Remove one `extends` from the cycle.', 'Retirez un `extends` du cycle.'),
     });
   }
-  const src = readYaml(abs, name, 'ruleset');
+  const src = readYamlKnown(abs, name, 'ruleset', parsedAtBuild(abs));
   const raw = src.value;
   if (!validateRuleset(raw)) {
     const known = (p: string[]): readonly string[] => knownKeysAt(p);
