@@ -3,6 +3,7 @@ import { CATALOG, type Catalog } from '../i18n/index.js';
 import { minFiles } from './files/min-files.js';
 import { documentMentions } from './files/document-mentions.js';
 import { shows } from './files/shows.js';
+import { statementDocument } from './files/statement-document.js';
 import { insCreationFlow } from './ins/ins-creation-flow.js';
 import { insAssociationFlow } from './ins/ins-association-flow.js';
 import { fhirpathCheck } from './fhir/fhirpath.js';
@@ -22,6 +23,7 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   minFiles,
   documentMentions,
   shows,
+  statementDocument,
   insCreationFlow,
   insAssociationFlow,
   fhirpathCheck,

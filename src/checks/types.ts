@@ -46,6 +46,8 @@ export interface CheckContext<Options> {
    * is off (`--no-read`). Go through `ctx.shared` so a file is read once per evaluation.
    */
   reader?: EvidenceReader;
+  /** The sworn statement whose signed document a statement-document check reads (absent for a slot). */
+  statement?: { signatory?: string; signedOn?: string };
 }
 
 export interface CheckResult {

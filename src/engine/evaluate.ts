@@ -351,7 +351,19 @@ async function statementDocumentFindings(req: RequirementDef, statement: Stateme
     const check = input.registry.get(use.check);
     if (!check) continue; // the loader guarantees it exists
     try {
-      const result = await check.run({ requirement: req.id, slot: STATEMENT_SLOT, files: [file], options: use.options, facts: input.manifest.facts, asOf: input.asOf, provided: new Set(), shared: input.shared });
+      const result = await check.run({
+        requirement: req.id,
+        slot: STATEMENT_SLOT,
+        files: [file],
+        options: use.options,
+        facts: input.manifest.facts,
+        asOf: input.asOf,
+        product: input.manifest.product,
+        provided: new Set(),
+        shared: input.shared,
+        ...(input.reader ? { reader: input.reader } : {}),
+        statement: { ...(statement.signatory?.name ? { signatory: statement.signatory.name } : {}), ...(statement.signedOn ? { signedOn: statement.signedOn } : {}) },
+      });
       for (const f of result.findings) {
         const placed = placeFinding(f, STATEMENT_SLOT, at);
         delete placed.slot;

@@ -63,8 +63,9 @@ describe('checks on a sworn statement’s document', () => {
     expect(() => loadRuleset(bad, { registry })).toThrow(/bad\.yaml:8:14 statement_document\.checks\[0\]\.check: unknown check "test-names-requirment"\. Did you mean "test-names-requirement"\?/);
   });
 
-  it('is inherited from the base ruleset, and the bundled rulesets attach none', () => {
+  it('replaces the base ruleset’s own, which the bundled rulesets inherit (statement-document)', () => {
     expect(loadRuleset(rules(['x']), { registry }).statementDocumentChecks.map((c) => c.check)).toEqual(['test-names-requirement']);
-    expect(loadRuleset(DEFAULT_RULESET).statementDocumentChecks).toEqual([]);
+    expect(loadRuleset(DEFAULT_RULESET).statementDocumentChecks.map((c) => c.check)).toEqual(['statement-document']);
+    expect(loadRuleset('ans-dmn-complete@1.2.2').statementDocumentChecks.map((c) => c.check)).toEqual(['statement-document']);
   });
 });

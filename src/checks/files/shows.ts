@@ -58,7 +58,8 @@ export function readShared(ctx: Pick<CheckContext<unknown>, 'shared' | 'reader'>
   return ctx.shared(`read:${file.path}`, () => reader.read(file));
 }
 
-function legible(seg: Segment): boolean {
+/** Whether a read segment is legible: a text layer with text, or OCR giving a few confident words. */
+export function legible(seg: Segment): boolean {
   if (seg.confidence === null) return seg.text.trim().length > 0;
   return seg.words.filter((w) => w.confidence >= LEGIBLE_CONFIDENCE && /[\p{L}\p{N}]{2,}/u.test(w.text)).length >= LEGIBLE_WORDS;
 }
