@@ -1,5 +1,6 @@
+import { colon } from '../i18n/format.js';
 import { createRegistry, type CheckRegistry } from '../checks/registry.js';
-import { KINDS, KIND_GROUPS, isKind } from '../evidence/kinds.js';
+import { KIND_GROUPS, isKind, type Kind } from '../evidence/kinds.js';
 import type { Lang } from '../i18n/index.js';
 import type { Condition, FactDef, RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
 
@@ -38,10 +39,49 @@ export function describeRequired(slot: SlotDef, lang: Lang): string {
   return lang === 'fr' ? `obligatoire si ${describeCondition(slot.required, lang)}` : `required when ${describeCondition(slot.required, lang)}`;
 }
 
-export function describeAccepts(slot: SlotDef): string {
-  return slot.accepts
-    .map((a) => (isKind(a) ? KINDS[a] : `${a} (${(KIND_GROUPS[a] ?? []).join(', ')})`))
-    .join(', ');
+/** The name people give a kind of file (`quicktime` → `MOV`). */
+const KIND_NAMES: Partial<Record<Kind, string>> = {
+  png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', pdf: 'PDF', mp4: 'MP4', quicktime: 'MOV', webm: 'WebM',
+  json: 'JSON', 'fhir-json': 'JSON FHIR', ndjson: 'NDJSON', 'fhir-ndjson': 'NDJSON FHIR', csv: 'CSV', xml: 'XML',
+  hl7v2: 'HL7 v2', markdown: 'Markdown', html: 'HTML', yaml: 'YAML', odt: 'ODT', docx: 'DOCX', zip: 'zip',
+  sqlite: 'SQLite', 'sql-dump': 'SQL', 'pg-dump-custom': 'pg_dump',
+};
+const kindName = (k: Kind, lang: Lang): string => (k === 'text' ? (lang === 'fr' ? 'texte' : 'text') : (KIND_NAMES[k] ?? k));
+
+/** What a group of `accepts:` is called, in each language. */
+const GROUP_NAMES: Record<string, { en: string; fr: string }> = {
+  image: { en: 'image', fr: 'image' },
+  video: { en: 'video', fr: 'vidéo' },
+  screenshot: { en: 'screenshot', fr: "capture d'écran" },
+  document: { en: 'document', fr: 'document' },
+  export: { en: 'export', fr: 'export' },
+  flow: { en: 'flow', fr: 'flux' },
+  'data-dictionary': { en: 'data dictionary', fr: 'dictionnaire de données' },
+  'database-dump': { en: 'database dump', fr: 'extraction brute de base de données' },
+};
+
+/** `PNG, JPEG ou PDF` / `PNG, JPEG or PDF`. */
+function orList(items: readonly string[], lang: Lang): string {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'fr' ? 'ou' : 'or'} ${items.at(-1)!}`;
+}
+
+/** One group: its name and its kinds; `screenshot` as people say it (images, videos or PDF). */
+function describeGroup(group: string, lang: Lang): string {
+  const kinds = KIND_GROUPS[group] ?? [];
+  const name = GROUP_NAMES[group]?.[lang] ?? group;
+  if (group !== 'screenshot') return `${name} (${kinds.map((k) => kindName(k, lang)).join(', ')})`;
+  const part = (g: 'image' | 'video'): Kind[] => kinds.filter((k) => KIND_GROUPS[g]!.includes(k));
+  const rest = kinds.filter((k) => !part('image').includes(k) && !part('video').includes(k));
+  return orList([`${name} (${part('image').map((k) => kindName(k, lang)).join(', ')})`, `${GROUP_NAMES.video![lang]} (${part('video').map((k) => kindName(k, lang)).join(', ')})`, ...rest.map((k) => kindName(k, lang))], lang);
+}
+
+/** What a slot accepts, for `explain` and `init`: `capture d'écran (PNG, JPEG, GIF, WebP), vidéo (MP4, MOV, WebM) ou PDF`. */
+export function describeAccepts(slot: SlotDef, lang: Lang): string {
+  return orList(
+    slot.accepts.map((a) => (isKind(a) ? kindName(a, lang) : describeGroup(a, lang))),
+    lang,
+  );
 }
 
 export function describeFactChoices(f: FactDef, lang: Lang): string {
@@ -102,42 +142,42 @@ export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: 
   else if (req.profiles.length > 0) meta.push(`${w.profiles} ${req.profiles.map((p) => `« ${p} »`).join(', ')}`);
   if (req.mandatorySince) meta.push(`${w.since} ${req.mandatorySince}`);
   out.push(`${meta.join(' · ')} · ${ruleset.id} ${ruleset.version}`, '');
-  const colon = lang === 'fr' ? ' :' : ':';
-  out.push(`${w.statement}${colon}`, `  ${req.statement[lang]}`, '');
+  const c = colon(lang);
+  out.push(`${w.statement}${c}`, `  ${req.statement[lang]}`, '');
   if (req.scenarios.length) {
-    out.push(`${w.scenarios}${colon}`);
+    out.push(`${w.scenarios}${c}`);
     for (const s of req.scenarios) {
       out.push(`  ${s.id} — ${s.title[lang]}`);
-      if (s.profile) out.push(`    ${w.scenarioProfile}${colon} « ${s.profile} »`);
-      if (s.appliesWhen) out.push(`    ${w.appliesWhen}${colon} ${describeCondition(s.appliesWhen, lang)}`);
-      if (s.statement) out.push(`    ${w.statementHere}${colon} ${s.statement[lang]}`);
-      for (const p of s.proofs) out.push(`    ${p.id}${colon} ${p.text[lang]}`);
+      if (s.profile) out.push(`    ${w.scenarioProfile}${c} « ${s.profile} »`);
+      if (s.appliesWhen) out.push(`    ${w.appliesWhen}${c} ${describeCondition(s.appliesWhen, lang)}`);
+      if (s.statement) out.push(`    ${w.statementHere}${c} ${s.statement[lang]}`);
+      for (const p of s.proofs) out.push(`    ${p.id}${c} ${p.text[lang]}`);
     }
     out.push('');
   }
-  out.push(`${w.slots.replace('{id}', req.id)}${colon}`);
+  out.push(`${w.slots.replace('{id}', req.id)}${c}`);
   for (const slot of req.slots) {
     out.push(`  ${slot.name} (${describeRequired(slot, lang)}${slot.multiple ? '' : lang === 'fr' ? ', un seul fichier' : ', one file'})`);
     out.push(`    ${slot.expects[lang]}`);
-    out.push(`    ${w.accepts}${colon} ${describeAccepts(slot)}`);
-    if (slot.looksFor) out.push(`    ${w.looksFor}${colon} ${slot.looksFor[lang]}`);
-    if (slot.proofs?.length) out.push(`    ${w.proofs}${colon} ${slot.proofs.join(', ')}`);
-    if (slot.checks.length) out.push(`    ${w.checks}${colon} ${slot.checks.map((c) => c.check).join(', ')}`);
+    out.push(`    ${w.accepts}${c} ${describeAccepts(slot, lang)}`);
+    if (slot.looksFor) out.push(`    ${w.looksFor}${c} ${slot.looksFor[lang]}`);
+    if (slot.proofs?.length) out.push(`    ${w.proofs}${c} ${slot.proofs.join(', ')}`);
+    if (slot.checks.length) out.push(`    ${w.checks}${c} ${slot.checks.map((c) => c.check).join(', ')}`);
     for (const use of slot.checks) for (const line of registry.get(use.check)?.explain?.(use.options, lang) ?? []) out.push(`    ${line}`);
   }
   out.push('');
   if (req.notApplicableWhen.length) {
-    out.push(`${w.na}${colon}`);
-    for (const na of req.notApplicableWhen) out.push(`  - ${describeCondition(na.when, lang)}${colon} ${na.reason[lang]}`);
+    out.push(`${w.na}${c}`);
+    for (const na of req.notApplicableWhen) out.push(`  - ${describeCondition(na.when, lang)}${c} ${na.reason[lang]}`);
   } else out.push(w.always);
   if (req.clarifications.length) {
-    out.push('', `${w.clar}${colon}`);
+    out.push('', `${w.clar}${c}`);
     for (const c of req.clarifications) out.push(`  - [${c.source}] ${c.text[lang]}`);
   }
   if (req.examples?.length) {
-    out.push('', `${w.examples}${colon}`);
+    out.push('', `${w.examples}${c}`);
     for (const e of req.examples) {
-      out.push(`  ${e.title[lang]} (${e.language})${colon}`);
+      out.push(`  ${e.title[lang]} (${e.language})${c}`);
       for (const line of e.text.replace(/\r/g, '\n').split('\n')) out.push(`    ${line}`);
     }
   }

@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/index.js';
 import { factsOf } from '../ruleset/condition.js';
 import type { Condition, FactDef, Ruleset } from '../ruleset/types.js';
 import { langOf, loadRules, type CommonOptions } from './common.js';
+import { colon } from '../i18n/format.js';
 import { describeAccepts, describeCondition, describeFactChoices, describeRequired } from './describe.js';
 import type { CliIo } from './io.js';
 import { writeOutputs } from '../diagnostics/output-file.js';
@@ -40,11 +41,11 @@ const T = {
   fr: {
     head: [
       'Manifeste de preuves dmn-check (format 1).',
-      'Renseignez le produit, répondez aux faits, puis indiquez les preuves de chaque exigence.',
+      'Renseignez le produit, répondez aux questions, puis indiquez les preuves de chaque exigence.',
       'Les chemins sont relatifs au dossier de ce fichier et doivent y rester.',
       'Lancez `dmn-check check` sur ce fichier : il indique précisément ce qui manque encore.',
     ],
-    facts: 'Faits : réponses qui décident des exigences applicables. Décommentez et répondez à chacun.',
+    facts: 'Caractéristiques du DMN (facts) : vos réponses déterminent les exigences applicables. Décommentez chaque question et répondez-y.',
     evidence: 'Preuves : exigence -> emplacement -> un chemin, une liste de chemins, ou { path, sha256 }.',
     statements: [
       'Déclarations sur l\'honneur justifiées, pour les exigences non applicables.',
@@ -128,11 +129,11 @@ export function manifestTemplate(ruleset: Ruleset, lang: Lang): string {
   L.push('', `# ${t.evidence}`, 'evidence:');
   for (const r of ruleset.requirements) {
     L.push(`  # ${r.id} — ${r.title[lang]}`);
-    for (const na of r.notApplicableWhen) L.push(`  #   ${t.na}: ${describeCondition(na.when, lang)}`);
+    for (const na of r.notApplicableWhen) L.push(`  #   ${t.na}${colon(lang)} ${describeCondition(na.when, lang)}`);
     L.push(`  # ${quoteKey(r.id)}:`);
     for (const s of r.slots) {
-      L.push(`  #   # ${s.name} (${describeRequired(s, lang)}): ${s.expects[lang]}`);
-      L.push(`  #   #   ${describeAccepts(s)}`);
+      L.push(`  #   # ${s.name} (${describeRequired(s, lang)})${colon(lang)} ${s.expects[lang]}`);
+      L.push(`  #   #   ${describeAccepts(s, lang)}`);
       L.push(`  #   ${s.name}: evidence/${slug(r.id)}/${s.name}`);
     }
   }

@@ -42,3 +42,8 @@ export function proseDate(iso: string, lang: Lang): string {
   const day = Number(m[3]);
   return `${lang === 'fr' && day === 1 ? '1er' : String(day)} ${month} ${m[1]}`;
 }
+
+/** A colon as each language sets it: French puts a no-break space before it (`Exigence :`). */
+export function colon(lang: Lang): string {
+  return lang === 'fr' ? '\u00a0:' : ':';
+}

@@ -108,8 +108,11 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
         code: 'manifest.fact-value',
         ...at(['facts', key]),
         subject: dottedPath(['facts', key]),
-        message: t2(`${shorten(JSON.stringify(value))} is not a ${def.type === 'enum' ? 'possible value' : def.type}.`, `${shorten(JSON.stringify(value))} n'est pas ${def.type === 'enum' ? 'une valeur possible' : `de type ${def.type}`}.`),
-        hint: def.type === 'enum' ? didYouMean(String(value), allowed) : def.type === 'boolean' ? t2('Answer true or false.', 'Répondez true ou false.') : undefined,
+        message: t2(
+          `${shorten(JSON.stringify(value))} is not a ${def.type === 'enum' ? 'possible value' : def.type}.`,
+          `« ${shorten(typeof value === 'string' ? value : JSON.stringify(value))} » n'est pas une réponse possible${def.type === 'enum' || def.type === 'boolean' ? '' : ` (attendu : ${def.type === 'number' ? 'un nombre' : 'un texte'})`}.`,
+        ),
+        hint: def.type === 'enum' ? didYouMean(String(value), allowed) : def.type === 'boolean' ? t2('Answer true or false.', 'Écrivez true (oui) ou false (non).') : undefined,
       });
       continue;
     }

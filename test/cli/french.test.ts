@@ -70,3 +70,54 @@ describe('--help and commander in French', () => {
     expect(run.stderr).toMatch(/^dmn-check\u00a0: erreur\u00a0: ligne de commande\u00a0: /);
   });
 });
+
+describe('FRENCH.md rows 4, 9, 19, 21–23, 25–27', () => {
+  it('a fact answered "oui": not a possible answer, write true (oui) or false (non) (#4)', async () => {
+    const { copyDossier } = await import('../support/run-cli.js');
+    const d = copyDossier('complete');
+    try {
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      writeFileSync(d.manifest, readFileSync(d.manifest, 'utf8').replace('patient_access: true', 'patient_access: oui'));
+      const run = await runCli(['check', d.manifest, '--lang', 'fr']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/facts\.patient_access\u00a0: « oui » n'est pas une réponse possible\. Écrivez true \(oui\) ou false \(non\)\./);
+    } finally {
+      d.done();
+    }
+  });
+
+  it('explain and init name kinds as people do, with French colons (#19, #26, #27)', async () => {
+    const explain = await runCli(['explain', 'IEU 7', '--lang', 'fr']);
+    expect(explain.stdout).toContain("    accepte\u00a0: capture d'écran (PNG, JPEG, GIF, WebP), vidéo (MP4, MOV, WebM) ou PDF\n");
+    expect(explain.stdout).toContain("Captures d'écran ou vidéo d'un usager");
+    expect(explain.stdout).not.toMatch(/copie d'écran|screenshot \(/i);
+    const { scratch } = await import('../support/run-cli.js');
+    const s = scratch();
+    try {
+      const init = await runCli(['init', '--lang', 'fr'], { cwd: s.dir });
+      expect(init.code).toBe(0);
+      const { readFileSync } = await import('node:fs');
+      const text = readFileSync(`${s.dir}/dmn-evidence.yaml`, 'utf8');
+      expect(text).toContain('répondez aux questions, puis');
+      expect(text).toContain('Caractéristiques du DMN (facts) : vos réponses déterminent les exigences applicables.');
+      expect(text).toMatch(/Non applicable lorsque\u00a0: patient_access = false/);
+      expect(text).toMatch(/identity-change-demo \(obligatoire\)\u00a0: Captures d'écran/);
+    } finally {
+      s.done();
+    }
+  });
+
+  it('says "double authentification", "fabricant", and no "dump de base de données" (#21–23)', async () => {
+    const explain = await runCli(['explain', 'IEU 9', '--lang', 'fr']);
+    expect(explain.stdout).toContain("sous sa responsabilité, la double authentification n'est pas activée pour tous les patients");
+    expect(explain.stdout).not.toMatch(/la 2FA/);
+    const { catalogOf, createRegistry } = await import('../../src/checks/registry.js');
+    const catalog = catalogOf(createRegistry());
+    const fr = (code: string, p: Record<string, string> = {}): string => catalog[code]!.fr(p);
+    expect(fr('export.database-dump', { file: 'x.sql', dump: 'sql' })).toBe(
+      "x.sql est une extraction brute (« dump ») SQL de la base de données (mysqldump, pg_dump). La FAQ de l'ANS est claire : PORT 1 n'attend pas une extraction brute de la base, mais un export des données, disponible à tout moment, lisible et documenté.",
+    );
+    expect(fr('export.locations-not-verified')).toBe("Aucun dictionnaire de données fourni : la position de chaque donnée dans l'export n'a pas été vérifiée automatiquement ; seule la documentation en atteste.");
+    expect(catalog['export.schema.violation']!.hint!.fr({})).toContain('le schéma que le fabricant publie');
+  });
+});

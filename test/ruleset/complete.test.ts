@@ -205,7 +205,7 @@ describe('the CLI at 81 requirements', () => {
   it('explain says what the reviewer looks for in a screenshot-only slot', async () => {
     const run = await runCli(['explain', 'IEPS 12', '--rules', 'ans-dmn-complete@1.2.2', '--lang', 'fr']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/ {2}demo \(obligatoire\)\n {4}Captures d’écran [^\n]*\n {4}accepte : [^\n]*\n {4}l’examinateur recherche : La déconnexion du compte\.\n {4}preuves : IEPS 12\.1\.1/);
+    expect(run.stdout).toMatch(/ {2}demo \(obligatoire\)\n {4}Captures d’écran [^\n]*\n {4}accepte\u00a0: [^\n]*\n {4}l’examinateur recherche\u00a0: La déconnexion du compte\.\n {4}preuves\u00a0: IEPS 12\.1\.1/);
   });
 
   it('init writes the questions grouped by profile, and the manifest it writes loads', async () => {

@@ -282,7 +282,7 @@ function showsMessages(): Catalog {
     },
     'shows.matricule-differs': {
       en: (p) => `The screenshot shows the matricule INS ${s(p.shown)}, but the flows (${s(p.slots)}) carry ${s(p.carried)}: the evidence is not of one patient.`,
-      fr: (p) => `La copie d'écran affiche le matricule INS ${s(p.shown)}, mais les flux (${s(p.slots)}) portent ${s(p.carried)} : les preuves ne concernent pas un même patient.`,
+      fr: (p) => `La capture d'écran affiche le matricule INS ${s(p.shown)}, mais les flux (${s(p.slots)}) portent ${s(p.carried)} : les preuves ne concernent pas un même patient.`,
       hint: {
         en: () => 'Capture the account of the test patient whose flows are in the dossier.',
         fr: () => 'Capturez le compte du patient de test dont les flux figurent au dossier.',
@@ -290,7 +290,7 @@ function showsMessages(): Catalog {
     },
     'shows.illegible': {
       en: () => 'Nothing legible could be read in this file: a screenshot must be legible.',
-      fr: () => "Rien de lisible n'a pu être lu dans ce fichier : une copie d'écran doit être lisible.",
+      fr: () => "Rien de lisible n'a pu être lu dans ce fichier : une capture d'écran doit être lisible.",
       hint: {
         en: () => 'Provide a full-size capture of the screen (not a thumbnail, not blank).',
         fr: () => "Fournissez une capture de l'écran en taille réelle (ni vignette, ni image vide).",

@@ -49,9 +49,9 @@ const REASON: Record<string, { en: string; fr: string }> = {
 };
 
 const DUMP: Record<string, { en: string; fr: string }> = {
-  sql: { en: 'an SQL database dump (mysqldump, pg_dump)', fr: 'un dump SQL de base de données (mysqldump, pg_dump)' },
+  sql: { en: 'an SQL database dump (mysqldump, pg_dump)', fr: 'une extraction brute (« dump ») SQL de la base de données (mysqldump, pg_dump)' },
   sqlite: { en: 'a SQLite database file', fr: 'un fichier de base de données SQLite' },
-  'pg-dump': { en: 'a pg_dump custom-format archive', fr: 'une archive pg_dump au format custom' },
+  'pg-dump': { en: 'a pg_dump custom-format archive', fr: 'une archive au format personnalisé (custom) de pg_dump' },
 };
 
 const EXPORT_HINT = {
@@ -122,7 +122,7 @@ export const exportMessages: Catalog = {
   },
   'export.database-dump': {
     en: (p) => `${s(p.file)} is ${DUMP[s(p.dump)]?.en ?? s(p.dump)}. The ANS FAQ is clear: a database dump is not what PORT 1 asks for, but an export of the data, available at any time, readable and documented.`,
-    fr: (p) => `${s(p.file)} est ${DUMP[s(p.dump)]?.fr ?? s(p.dump)}. La FAQ de l'ANS est claire : un dump de base de données n'est pas ce qu'attend PORT 1, mais un export des données, disponible à tout moment, lisible et documenté.`,
+    fr: (p) => `${s(p.file)} est ${DUMP[s(p.dump)]?.fr ?? s(p.dump)}. La FAQ de l'ANS est claire : PORT 1 n'attend pas une extraction brute de la base, mais un export des données, disponible à tout moment, lisible et documenté.`,
     hint: EXPORT_HINT,
   },
   'export.binary': {
@@ -184,7 +184,7 @@ export const exportMessages: Catalog = {
   },
   'export.locations-not-verified': {
     en: () => 'No data dictionary is given: where each data item sits in the export was not verified by machine, only from the documentation.',
-    fr: () => "Aucun dictionnaire de données n'est fourni : l'emplacement de chaque donnée dans l'export n'a pas été vérifié automatiquement, seulement d'après la documentation.",
+    fr: () => "Aucun dictionnaire de données fourni : la position de chaque donnée dans l'export n'a pas été vérifiée automatiquement ; seule la documentation en atteste.",
     hint: {
       en: () => 'Add a machine-readable data dictionary to the export-dictionary slot (see docs/data-dictionary.md).',
       fr: () => "Ajoutez un dictionnaire de données lisible par machine dans l'emplacement export-dictionary (voir docs/data-dictionary.md).",
@@ -257,7 +257,7 @@ export const exportMessages: Catalog = {
     fr: (p) => `${s(p.file)}, ${place(p, 'fr')} : ${keyword(p, 'fr')}.`,
     hint: {
       en: () => 'The export must follow the schema the manufacturer publishes for it: fix the export or the schema.',
-      fr: () => "L'export doit suivre le schéma que l'industriel publie : corrigez l'export ou le schéma.",
+      fr: () => "L'export doit suivre le schéma que le fabricant publie : corrigez l'export ou le schéma.",
     },
   },
   'export.schema.violations-more': {

@@ -5,7 +5,7 @@ export const readMessages: Catalog = {
   'read.too-many-pixels': {
     en: (p) => `The image is ${s(p.width)}×${s(p.height)} pixels, over the ${s(p.limit)}-pixel limit: it was not decoded.`,
     fr: (p) => `L'image fait ${s(p.width)}×${s(p.height)} pixels, au-delà de la limite de ${s(p.limit)} pixels : elle n'a pas été décodée.`,
-    hint: { en: () => 'Provide a screenshot at screen size.', fr: () => "Fournissez une copie d'écran à la taille de l'écran." },
+    hint: { en: () => 'Provide a screenshot at screen size.', fr: () => "Fournissez une capture d'écran à la taille de l'écran." },
   },
   'read.too-large': {
     en: (p) => `The file is ${s(p.bytes)} bytes, over the ${s(p.limit)}-byte limit for reading.`,
