@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { yamlWording } from './yaml-messages.js';
 import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from './user-input-error.js';
 import { valueText } from './value-text.js';
@@ -178,8 +179,9 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
   for (const e of doc.errors) {
     if (e.code === 'RESOURCE_EXHAUSTION') continue;
     const pos = lineCounter.linePos(e.pos[0]);
-    let message = t2(`invalid YAML: ${sentence(e.message)}`, `YAML invalide : ${sentence(e.message)}`);
-    let hint = yamlHint(e.code);
+    const worded = yamlWording(e.code, sentence(e.message));
+    let message = worded?.message ?? t2(`invalid YAML: ${sentence(e.message)}`, `YAML invalide : ${sentence(e.message)}`);
+    let hint = worded?.hint ?? yamlHint(e.code);
     if (e.code === 'MULTIPLE_DOCS') {
       message = t2('invalid YAML: a second document starts here (after "---"); a manifest or ruleset is a single document.', 'YAML invalide : un second document commence ici (après « --- ») ; un manifeste ou un référentiel est un document unique.');
       hint = t2('Keep one document: remove this "---" line and what follows, or merge it into the first.', 'Gardez un seul document : retirez cette ligne « --- » et la suite, ou fusionnez-la avec le premier.');
@@ -298,7 +300,6 @@ function checkStructure(doc: Document.Parsed, lineCounter: LineCounter, file: st
 
 function yamlHint(code: string): { en: string; fr: string } | undefined {
   if (code === 'DUPLICATE_KEY') return t2('Each key may appear only once in a mapping.', "Une clé ne peut apparaître qu'une fois dans un même bloc.");
-  if (code === 'TAB_AS_INDENT') return t2('Indent with spaces, not tabs.', 'Indentez avec des espaces, pas des tabulations.');
   return t2('Check indentation and quoting around this place.', "Vérifiez l'indentation et les guillemets à cet endroit.");
 }
 
