@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/index.js';
 import { displayPath } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { checkTarget, isZipTarget, packDossier } from '../audit/pack.js';
+import { locatedReport } from '../audit/locate.js';
 import { checkDossier, rulesetInput } from './check-command.js';
 import { refuseInput } from '../diagnostics/output-file.js';
 import { makeTempWorkDir, removeWorkDir } from '../diagnostics/work-dirs.js';
@@ -87,8 +88,9 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
 
   async function seal(report: Report, manifest: Manifest, snapshots: { name: string; absPath: string }[]): Promise<number> {
     const ctx = { color: false, lang, ruleset, quiet: false };
+    // In the bag, report.json sits at the root of data/, beside the manifest: its dossier is `.`.
     const renders = [
-      { path: 'report.json', content: textFormat('json').format(report, ctx) },
+      { path: 'report.json', content: textFormat('json').format(locatedReport(report, manifest.dossierDir, path.join(manifest.dossierDir, 'report.json')), ctx) },
       { path: 'report.html', content: textFormat('html').format(report, ctx) },
     ];
     const w = WORDS[lang];

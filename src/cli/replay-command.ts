@@ -20,7 +20,7 @@ import { langOf, TOOL, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 
 export interface ReplayOptions extends CommonOptions {
-  /** Folder the check ran in (the report's manifest path is relative to it). */
+  /** Folder the replay may read in, where it looks for the dossier (the folder the check ran in, or the dossier itself). */
   root?: string;
   /** `text` (default) or `json`. */
   format?: string;
@@ -163,8 +163,9 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     const snapshots = opts.evidence !== undefined ? path.resolve(io.cwd, opts.evidence) : bagDir !== undefined ? path.join(root, SNAPSHOT_DIR) : undefined;
     const report = await readReport(reportAbs, reportName);
     const found = rulesetForReport(report, reportName, opts.rules, io.cwd);
-    const outcome = await replayReport(report, root, reportName, (manifestPath) =>
-      runCheck(manifestPath, found.ruleset, { ...io, cwd: root }, {
+    const place = { reportDir: path.dirname(reportAbs), root, rootGiven: opts.root !== undefined, bag: bagDir !== undefined };
+    const outcome = await replayReport(report, place, reportName, (manifestPath, at) =>
+      runCheck(manifestPath, found.ruleset, { ...io, cwd: at }, {
         asOf: report.asOf,
         lang: report.lang,
         offline: true,
