@@ -11,7 +11,9 @@ import type { Manifest } from '../manifest/types.js';
 import { checkTarget, isZipTarget, packDossier } from '../audit/pack.js';
 import { locatedReport } from '../audit/locate.js';
 import { checkDossier, rulesetInput } from './check-command.js';
-import { refuseInput } from '../diagnostics/output-file.js';
+import { identitiesOf, refuseInput } from '../diagnostics/output-file.js';
+import { TAG_SIGNATURE } from '../audit/bagit.js';
+import { readSigningKey } from '../audit/signature.js';
 import { makeTempWorkDir, removeWorkDir } from '../diagnostics/work-dirs.js';
 import { defaultManifest, generatedAt, langOf, loadRules, parseAsOf, TOOL, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
@@ -24,6 +26,8 @@ export interface PackOptions extends CommonOptions {
   offline?: boolean;
   /** False under `--no-read`. */
   read?: boolean;
+  /** Ed25519 private key (PEM file) to sign the bag with. */
+  sign?: string;
 }
 
 const WORDS = {
@@ -31,6 +35,7 @@ const WORDS = {
     written: (zip: boolean) => (zip ? 'Bag written (zip):' : 'Bag written:'),
     payload: (files: number, bytes: number) => `payload: ${files} files, ${bytes} bytes`,
     seal: 'seal (sha256 of tagmanifest-sha256.txt):',
+    signed: (fp: string) => `signed by key ${fp} (${TAG_SIGNATURE})`,
     zip: 'sha256 of the zip:',
     verdict: 'Verdict:',
     description: (r: Report, summary: string) => `dmn-check conformity dossier: ruleset ${r.ruleset.id} ${r.ruleset.version}, as of ${r.asOf}, verdict ${VERDICT_LABELS.en[r.verdict]} (${summary})`,
@@ -39,6 +44,7 @@ const WORDS = {
     written: (zip: boolean) => (zip ? 'Archive scellée (BagIt, zip) écrite\u00a0:' : 'Archive scellée (BagIt) écrite\u00a0:'),
     payload: (files: number, bytes: number) => `contenu\u00a0: ${plural(files, 'fr', 'fichier')}, ${plural(bytes, 'fr', 'octet')}`,
     seal: 'sceau (sha256 de tagmanifest-sha256.txt)\u00a0:',
+    signed: (fp: string) => `signée par la clé ${fp} (${TAG_SIGNATURE})`,
     zip: 'sha256 du zip\u00a0:',
     verdict: 'Verdict\u00a0:',
     description: (r: Report, summary: string) =>
@@ -69,6 +75,8 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   if (!st.isFile()) throw unreadable(displayPath(manifestAbs, io.cwd), Object.assign(new Error('directory'), { code: 'EISDIR' }));
   const dossierDir = await fsp.realpath(path.dirname(manifestAbs));
   await checkTarget(target, targetName, opts.force ?? false, dossierDir);
+  const keyAbs = opts.sign === undefined ? undefined : path.resolve(io.cwd, opts.sign);
+  const key = keyAbs === undefined ? undefined : readSigningKey(keyAbs, displayPath(keyAbs, io.cwd));
   const ruleset = loadRules(opts, io);
 
   // The check runs from the dossier folder, so the bag's report names the manifest as it sits in data/.
@@ -79,7 +87,9 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   try {
     const { report, manifest, inputs } = await checkDossier(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence, read: opts.read !== false });
     // --force replaces a previous bag or a file, never the manifest, an evidence file or the ruleset.
-    refuseInput(await fsp.stat(target).catch(() => undefined), targetName, [...inputs, ...(await rulesetInput(opts, io))]);
+    // The signing key is an input too: --force never replaces it with the bag.
+    const keyInput = keyAbs === undefined ? [] : await identitiesOf([{ abs: keyAbs, name: displayPath(keyAbs, io.cwd) }]);
+    refuseInput(await fsp.stat(target).catch(() => undefined), targetName, [...inputs, ...(await rulesetInput(opts, io)), ...keyInput]);
     const snapshots = (await fsp.readdir(saveEvidence)).sort().map((name) => ({ name, absPath: path.join(saveEvidence, name) }));
     return await seal(report, manifest, snapshots);
   } finally {
@@ -106,12 +116,13 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
       ['DMN-As-Of', report.asOf],
       ['DMN-Verdict', report.verdict],
     ];
-    const result = await packDossier({ target, force: opts.force ?? false, manifest, report, renders, info, snapshots });
+    const result = await packDossier({ target, force: opts.force ?? false, manifest, report, renders, info, snapshots, ...(key ? { sign: key } : {}) });
 
     const lines = [
       `${w.written(isZipTarget(target))} ${targetName}`,
       `  ${w.payload(result.payloadFiles, result.payloadBytes)}`,
       `  ${w.seal} ${result.seal}`,
+      ...(result.signer ? [`  ${w.signed(result.signer)}`] : []),
       ...(result.zipSha256 ? [`  ${w.zip} ${result.zipSha256}`] : []),
       `${w.verdict} ${VERDICT_LABELS[lang][report.verdict]} — ${summary}`,
     ];

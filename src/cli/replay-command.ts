@@ -14,6 +14,7 @@ import { rulesetForReport } from '../audit/find-ruleset.js';
 import { readReport } from '../audit/read-report.js';
 import { replayReport, type ReplayOutcome } from '../audit/replay.js';
 import { extractZip, ZipError } from '../audit/zip.js';
+import { checkTrust, readTrustedKey, type TrustOutcome } from '../audit/signature.js';
 import { runCheck } from './check-command.js';
 import { SNAPSHOT_DIR } from '../audit/pack.js';
 import { langOf, TOOL, useColor, type CommonOptions } from './common.js';
@@ -26,6 +27,10 @@ export interface ReplayOptions extends CommonOptions {
   format?: string;
   /** Folder of FHIR snapshots (`check --save-evidence`); a bag's default is its `data/fhir-snapshots`. */
   evidence?: string;
+  /** A bag's seal must be this SHA-256 (of its tag manifest). */
+  expectSeal?: string;
+  /** Ed25519 public keys (PEM files): a bag must be signed by one of them. */
+  trust?: string[];
 }
 
 const WORDS = {
@@ -44,6 +49,9 @@ const WORDS = {
     bagOk: (v: BagVerification) => `complete and valid: ${v.payloadFiles} payload files, ${v.payloadBytes} bytes; seal (sha256 of tagmanifest-sha256.txt) ${v.seal ?? ''}`,
     bagBad: (n: number) => `not valid: ${n} problem${n === 1 ? '' : 's'}`,
     bag: 'Bag',
+    sealMatches: '✔ seal as given with --expect-seal',
+    signedBy: (fp: string, file: string) => `✔ signed by key ${fp} (${file})`,
+    signedUnchecked: (fp: string) => `signed by key ${fp}; not checked (--trust PUBKEY checks it)`,
   },
   fr: {
     replayOf: 'Rejeu de',
@@ -60,6 +68,9 @@ const WORDS = {
     bagOk: (v: BagVerification) => `complète et intègre\u00a0: ${plural(v.payloadFiles, 'fr', 'fichier')}, ${plural(v.payloadBytes, 'fr', 'octet')} ; sceau (sha256 de tagmanifest-sha256.txt) ${v.seal ?? ''}`,
     bagBad: (n: number) => `non intègre\u00a0: ${plural(n, 'fr', 'problème')}`,
     bag: 'Archive',
+    sealMatches: '✔ sceau conforme à --expect-seal',
+    signedBy: (fp: string, file: string) => `✔ signée par la clé ${fp} (${file})`,
+    signedUnchecked: (fp: string) => `signée par la clé ${fp} ; signature non vérifiée (--trust CLÉ_PUBLIQUE la vérifie)`,
   },
 } as const;
 
@@ -114,11 +125,35 @@ async function unzipBag(abs: string, display: string, scratch: string): Promise<
   throw notABag(display);
 }
 
+function bagOnly(option: string): UserInputError {
+  return new UserInputError({
+    code: 'usage',
+    file: 'command line',
+    subject: option,
+    message: t2('applies to a bag only: a JSON report has no seal and no signature.', "ne s'applique qu'à une archive : un rapport JSON n'a ni sceau ni signature."),
+    hint: t2('Replay the bag made by `dmn-check pack`, or remove the option.', 'Rejouez l’archive faite par `dmn-check pack`, ou retirez l’option.'),
+  });
+}
+
 export async function replayCommand(input: string, opts: ReplayOptions, io: CliIo): Promise<number> {
   const lang = langOf(opts, io);
   const format = opts.format ?? 'text';
   const abs = path.resolve(io.cwd, input);
   const display = displayPath(abs, io.cwd);
+  // Usage first: a malformed seal or a bad key file is said before any bag is opened.
+  if (opts.expectSeal !== undefined && !/^[0-9a-f]{64}$/i.test(opts.expectSeal)) {
+    throw new UserInputError({
+      code: 'usage',
+      file: 'command line',
+      subject: '--expect-seal',
+      message: t2('is not a SHA-256 (64 hexadecimal digits).', "n'est pas un SHA-256 (64 chiffres hexadécimaux)."),
+      hint: t2('Give the seal pack printed: "seal (sha256 of tagmanifest-sha256.txt)".', 'Indiquez le sceau affiché par pack : « sceau (sha256 de tagmanifest-sha256.txt) ».'),
+    });
+  }
+  const trusted = (opts.trust ?? []).map((file) => {
+    const keyAbs = path.resolve(io.cwd, file);
+    return readTrustedKey(keyAbs, displayPath(keyAbs, io.cwd));
+  });
   const st = await fsp.stat(abs).catch((err: unknown) => {
     throw unreadable(display, err, 'report');
   });
@@ -134,6 +169,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
       scratch = await makeTempWorkDir('dmn-check-replay-');
       bagDir = await unzipBag(abs, display, scratch);
     }
+    if (bagDir === undefined) for (const [given, name] of [[opts.expectSeal, '--expect-seal'], [opts.trust?.[0], '--trust']] as const) if (given !== undefined) throw bagOnly(name);
     if (bagDir !== undefined && opts.root !== undefined) {
       throw new UserInputError({
         code: 'usage',
@@ -145,14 +181,17 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     }
 
     let bag: BagVerification | undefined;
+    let trust: TrustOutcome | undefined;
     let reportAbs = abs;
     let reportName = display;
     // An untrusted report's paths are confined to its own folder (or --root), never to wherever replay was run.
     let root = opts.root !== undefined ? path.resolve(io.cwd, opts.root) : path.dirname(abs);
     if (bagDir !== undefined) {
       bag = await verifyBag(bagDir);
-      if (bag.problems.length > 0) {
-        print(io, opts, lang, format, { input: display, bag, report: undefined, outcome: undefined });
+      // A bag that is not complete and valid is not checked further; one that is must be the one expected.
+      trust = bag.problems.length === 0 ? await checkTrust(bagDir, bag.seal, { ...(opts.expectSeal !== undefined ? { expectSeal: opts.expectSeal } : {}), trusted }) : undefined;
+      if (bag.problems.length > 0 || (trust?.problems.length ?? 0) > 0) {
+        print(io, opts, lang, format, { input: display, bag, trust, report: undefined, outcome: undefined });
         return 1;
       }
       reportAbs = path.join(bagDir, PAYLOAD_DIR, 'report.json');
@@ -175,7 +214,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
         ...(snapshots !== undefined ? { snapshots } : {}),
       }),
     );
-    print(io, opts, lang, format, { input: display, bag, report: { name: reportName, value: report, rulesFile: found.file }, outcome });
+    print(io, opts, lang, format, { input: display, bag, trust, report: { name: reportName, value: report, rulesFile: found.file }, outcome });
     return outcome.differences.length === 0 ? 0 : 1;
   } finally {
     if (scratch !== undefined) await removeWorkDir(scratch);
@@ -185,6 +224,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
 interface Printable {
   input: string;
   bag: BagVerification | undefined;
+  trust: TrustOutcome | undefined;
   report: { name: string; value: Report; rulesFile: string } | undefined;
   outcome: ReplayOutcome | undefined;
 }
@@ -192,14 +232,24 @@ interface Printable {
 function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given: Printable): void {
   // Text goes to a terminal: every value in it (from the report, the bag, a server) made printable.
   const p = format === 'json' ? given : printableDeep(given);
-  const bagProblems = p.bag ? worded(p.bag.problems, lang) : [];
+  const bagProblems = p.bag ? worded([...p.bag.problems, ...(p.trust?.problems ?? [])], lang) : [];
   const differences = p.outcome ? worded(p.outcome.differences, lang) : [];
   if (format !== 'json') for (const d of [...bagProblems, ...differences]) Object.assign(d, printableDeep({ message: d.message, ...(d.hint !== undefined ? { hint: d.hint } : {}) }));
   if (format === 'json') {
     const out = {
       replay: 1,
       input: p.input,
-      bag: p.bag ? { valid: p.bag.problems.length === 0, payloadFiles: p.bag.payloadFiles, payloadBytes: p.bag.payloadBytes, seal: p.bag.seal, problems: bagProblems } : null,
+      bag: p.bag
+        ? {
+            valid: p.bag.problems.length === 0,
+            payloadFiles: p.bag.payloadFiles,
+            payloadBytes: p.bag.payloadBytes,
+            seal: p.bag.seal,
+            expectedSeal: opts.expectSeal?.toLowerCase() ?? null,
+            signature: p.trust?.signature ?? null,
+            problems: bagProblems,
+          }
+        : null,
       report: p.report?.name ?? null,
       ruleset: p.report ? { ...p.report.value.ruleset, file: p.report.rulesFile } : null,
       identical: p.outcome !== undefined && differences.length === 0,
@@ -220,7 +270,11 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
   if (p.bag) {
     const bad = p.bag.problems.length > 0;
     lines.push(`${w.bag} ${p.input}${lang === 'fr' ? '\u00a0: ' : ': '}${bad ? c.red(w.bagBad(p.bag.problems.length)) : w.bagOk(p.bag)}`);
-    if (bad) {
+    const sig = p.trust?.signature;
+    if (!bad && p.trust?.sealChecked && !p.trust.problems.some((d) => d.code === 'bag.seal-mismatch')) lines.push(`  ${c.green(w.sealMatches)}`);
+    if (!bad && sig?.status === 'verified') lines.push(`  ${c.green(w.signedBy(sig.fingerprint, sig.file))}`);
+    if (!bad && sig?.status === 'present') lines.push(`  ${w.signedUnchecked(sig.fingerprint)}`);
+    if (bagProblems.length > 0) {
       list(bagProblems);
       io.stdout.write(`${lines.join('\n')}\n`);
       return;
