@@ -68,6 +68,9 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   const stamp = generatedAt(io, now);
   const target = path.resolve(io.cwd, opts.out);
   const targetName = displayPath(target, io.cwd);
+  // A bad key is said before any work, like any other usage error.
+  const keyAbs = opts.sign === undefined ? undefined : path.resolve(io.cwd, opts.sign);
+  const key = keyAbs === undefined ? undefined : readSigningKey(keyAbs, displayPath(keyAbs, io.cwd));
   const manifestAbs = path.resolve(io.cwd, manifestArg ?? defaultManifest(io));
   const st = await fsp.stat(manifestAbs).catch((err: unknown) => {
     throw unreadable(displayPath(manifestAbs, io.cwd), err);
@@ -75,8 +78,6 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   if (!st.isFile()) throw unreadable(displayPath(manifestAbs, io.cwd), Object.assign(new Error('directory'), { code: 'EISDIR' }));
   const dossierDir = await fsp.realpath(path.dirname(manifestAbs));
   await checkTarget(target, targetName, opts.force ?? false, dossierDir);
-  const keyAbs = opts.sign === undefined ? undefined : path.resolve(io.cwd, opts.sign);
-  const key = keyAbs === undefined ? undefined : readSigningKey(keyAbs, displayPath(keyAbs, io.cwd));
   const ruleset = loadRules(opts, io);
 
   // The check runs from the dossier folder, so the bag's report names the manifest as it sits in data/.

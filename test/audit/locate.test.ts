@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOSSIERS, ROOT, runCli } from '../support/run-cli.js';
-import { AS_OF, checkReport, editReport, expectInputError, readJson, tmp } from './support.js';
+import { AS_OF, checkReport, dossier, editReport, expectInputError, listed, readJson, tmp } from './support.js';
+import { reseal } from './reseal.js';
 
 /** A scratch folder holding a copy of the complete dossier in `dossier/`. */
 function workspace(): string {
@@ -103,5 +104,21 @@ describe('replay finds the dossier from the report, wherever it runs', () => {
     expectInputError(await runCli(['replay', report], { cwd: s }), /names "\.\.\/dmn-evidence\.yaml", a path that leaves the dossier folder\./);
     editReport(report, (r) => void delete r.manifest.file);
     expectInputError(await runCli(['replay', report], { cwd: s }), /report\.json:\d+:\d+ manifest: must have property file when property dossier is present/);
+  });
+});
+
+describe('in a bag', () => {
+  it('the report of a bag replays from data/, wherever the bag is; a manifest the bag lacks is a difference (exit 1)', async () => {
+    const d = dossier();
+    const bag = path.join(tmp(), 'bag');
+    expect((await runCli(['pack', '--as-of', AS_OF, '--out', bag], { cwd: d.dir })).code).toBe(0);
+    expect(readJson(path.join(bag, 'data/report.json')).manifest).toMatchObject({ path: 'dmn-evidence.yaml', dossier: '.', file: 'dmn-evidence.yaml' });
+    expect((await runCli(['replay', bag], { cwd: ROOT })).code).toBe(0);
+    // The bag's report altered to name another manifest, and the bag sealed again: verified, then replayed.
+    editReport(path.join(bag, 'data/report.json'), (r) => void Object.assign(r.manifest, { path: 'other.yaml', dossier: '.', file: 'other.yaml' }));
+    reseal(bag);
+    const run = await runCli(['replay', bag], { cwd: ROOT });
+    expect(run.code).toBe(1);
+    expect(listed(run)[0]).toMatch(/^Manifest other\.yaml is gone \(sha256 was [0-9a-f]{64}\); the dossier cannot be re-evaluated\.$/);
   });
 });

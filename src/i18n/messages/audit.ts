@@ -28,10 +28,8 @@ export const auditMessages: Catalog = {
   'replay.manifest-gone': {
     en: (p) => `Manifest ${s(p.file)} is gone (sha256 was ${s(p.old)}); the dossier cannot be re-evaluated.`,
     fr: (p) => `Le manifeste ${s(p.file)} a disparu (sha256 ${s(p.old)} à l'origine) ; le dossier ne peut être réévalué.`,
-    hint: {
-      en: () => 'Replay from the folder the check ran in (--root DIR).',
-      fr: () => 'Rejouez depuis le dossier où la vérification a été lancée (--root DOSSIER).',
-    },
+    // Only in a bag (elsewhere a manifest not found is "dossier not found here", exit 2): its report names a manifest it does not hold.
+    hint: rebag,
   },
   'replay.manifest-invalid': {
     en: (p) => `Manifest ${s(p.file)} no longer loads: ${s(p.problem_en)}`,
