@@ -14,7 +14,8 @@ import { rulesetForReport } from '../audit/find-ruleset.js';
 import { readReport } from '../audit/read-report.js';
 import { replayReport, type ReplayOutcome } from '../audit/replay.js';
 import { extractZip, ZipError } from '../audit/zip.js';
-import { checkTrust, readTrustedKey, type TrustOutcome } from '../audit/signature.js';
+import { checkTrust, type TrustOutcome } from '../audit/signature.js';
+import { refuseOptions, trustedKeys } from './replay-options.js';
 import { runCheck } from './check-command.js';
 import { SNAPSHOT_DIR } from '../audit/pack.js';
 import { langOf, TOOL, useColor, type CommonOptions } from './common.js';
@@ -125,35 +126,13 @@ async function unzipBag(abs: string, display: string, scratch: string): Promise<
   throw notABag(display);
 }
 
-function bagOnly(option: string): UserInputError {
-  return new UserInputError({
-    code: 'usage',
-    file: 'command line',
-    subject: option,
-    message: t2('applies to a bag only: a JSON report has no seal and no signature.', "ne s'applique qu'à une archive : un rapport JSON n'a ni sceau ni signature."),
-    hint: t2('Replay the bag made by `dmn-check pack`, or remove the option.', 'Rejouez l’archive faite par `dmn-check pack`, ou retirez l’option.'),
-  });
-}
-
 export async function replayCommand(input: string, opts: ReplayOptions, io: CliIo): Promise<number> {
   const lang = langOf(opts, io);
   const format = opts.format ?? 'text';
   const abs = path.resolve(io.cwd, input);
   const display = displayPath(abs, io.cwd);
   // Usage first: a malformed seal or a bad key file is said before any bag is opened.
-  if (opts.expectSeal !== undefined && !/^[0-9a-f]{64}$/i.test(opts.expectSeal)) {
-    throw new UserInputError({
-      code: 'usage',
-      file: 'command line',
-      subject: '--expect-seal',
-      message: t2('is not a SHA-256 (64 hexadecimal digits).', "n'est pas un SHA-256 (64 chiffres hexadécimaux)."),
-      hint: t2('Give the seal pack printed: "seal (sha256 of tagmanifest-sha256.txt)".', 'Indiquez le sceau affiché par pack : « sceau (sha256 de tagmanifest-sha256.txt) ».'),
-    });
-  }
-  const trusted = (opts.trust ?? []).map((file) => {
-    const keyAbs = path.resolve(io.cwd, file);
-    return readTrustedKey(keyAbs, displayPath(keyAbs, io.cwd));
-  });
+  const trusted = trustedKeys(opts, io);
   const st = await fsp.stat(abs).catch((err: unknown) => {
     throw unreadable(display, err, 'report');
   });
@@ -169,16 +148,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
       scratch = await makeTempWorkDir('dmn-check-replay-');
       bagDir = await unzipBag(abs, display, scratch);
     }
-    if (bagDir === undefined) for (const [given, name] of [[opts.expectSeal, '--expect-seal'], [opts.trust?.[0], '--trust']] as const) if (given !== undefined) throw bagOnly(name);
-    if (bagDir !== undefined && opts.root !== undefined) {
-      throw new UserInputError({
-        code: 'usage',
-        file: 'command line',
-        subject: '--root',
-        message: t2('does not apply to a bag: a bag is replayed from its data/ folder.', "ne s'applique pas à un scellé : un scellé est rejoué depuis son dossier data/."),
-        hint: t2('Remove --root.', 'Retirez --root.'),
-      });
-    }
+    refuseOptions(opts, bagDir !== undefined);
 
     let bag: BagVerification | undefined;
     let trust: TrustOutcome | undefined;
