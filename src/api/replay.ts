@@ -10,7 +10,11 @@ import { checkDossier } from './check-dossier.js';
 export interface ReplayOptions {
   /** Path of a JSON report written by `check --format json`. */
   report: string;
-  /** Folder the check ran in (the report's manifest path is relative to it). Default: the report's own folder. */
+  /**
+   * Folder the replay may read in, and where it looks for the dossier: the folder the check ran in, or
+   * the dossier itself. Default: the report's own folder (a report written to a file also records where
+   * its dossier is from there).
+   */
   root?: string;
   /** The ruleset file the check used, when it is not a bundled one. Its SHA-256 must match the report's. */
   rules?: string;
@@ -42,15 +46,18 @@ export async function replay(options: ReplayOptions): Promise<Replayed> {
   const report = await readReport(reportAbs, reportName);
   const found = rulesetForReport(report, reportName, options.rules, cwd);
   const snapshots = options.evidence === undefined ? undefined : path.resolve(cwd, options.evidence);
-  const outcome = await replayReport(report, root, reportName, (manifestPath) =>
+  const place = { reportDir: path.dirname(reportAbs), root, rootGiven: options.root !== undefined };
+  const outcome = await replayReport(report, place, reportName, (manifestPath, at) =>
     checkDossier({
       manifest: manifestPath,
       rules: found.ruleset,
-      cwd: root,
+      cwd: at,
       env: {},
       asOf: report.asOf,
       lang: report.lang,
       offline: true,
+      // Re-evaluate the way the report was made: content read unless it says it was not.
+      read: report.read !== false,
       generatedAt: report.generatedAt,
       ...(snapshots !== undefined ? { snapshots } : {}),
     }),

@@ -15,6 +15,13 @@ export const BAG_INFO_TXT = 'bag-info.txt';
 export const PAYLOAD_MANIFEST = 'manifest-sha256.txt';
 export const TAG_MANIFEST = 'tagmanifest-sha256.txt';
 export const PAYLOAD_DIR = 'data';
+/**
+ * The detached signature of the tag manifest (`pack --sign`). It cannot be listed in the tag manifest it
+ * signs; RFC 8493 lets a bag hold tag files no tag manifest lists, and BagIt tools find manifests by
+ * their exact names (`tagmanifest-<algorithm>.txt`, bagit-python, or a `tagmanifest-*.txt` glob), which
+ * this name, ending in `.sig`, never matches: they ignore it as an unlisted tag file.
+ */
+export const TAG_SIGNATURE = 'tagmanifest-sha256.txt.sig';
 /** Files up to this size are copied through memory, hashed on the way. */
 const IN_MEMORY_COPY = 8 * 1024 * 1024;
 export const BAG_DECLARATION = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
@@ -248,7 +255,7 @@ export async function verifyBag(dir: string): Promise<BagVerification> {
     for (const e of parsed.errors) problems.push({ code: 'bag.manifest-line', params: { file: TAG_MANIFEST, line: e.line, text: e.text } });
     await checkListed(TAG_MANIFEST, parsed, false);
     for (const f of files.keys()) {
-      if (f.startsWith(`${PAYLOAD_DIR}/`) || /^tagmanifest-[a-z0-9]+\.txt$/.test(f) || entries.has(f)) continue;
+      if (f.startsWith(`${PAYLOAD_DIR}/`) || /^tagmanifest-[a-z0-9]+\.txt$/.test(f) || f === TAG_SIGNATURE || entries.has(f)) continue;
       problems.push({ code: 'bag.file-unlisted', params: { file: f, manifest: TAG_MANIFEST } });
     }
   }

@@ -7,7 +7,8 @@ import type { Report } from '../report/report.js';
 import { openEvidenceFile } from '../evidence/evidence-file.js';
 import { allRefs } from '../evidence/open-dossier.js';
 import type { FileRef, Manifest } from '../manifest/types.js';
-import { BAGIT_TXT, listTree, writeBag, type PayloadItem } from './bagit.js';
+import { BAGIT_TXT, listTree, TAG_MANIFEST, TAG_SIGNATURE, writeBag, type PayloadItem } from './bagit.js';
+import { SIGNER_FIELD, signTagManifest, type SigningKey } from './signature.js';
 import { hashFile } from './hash.js';
 import { mapLimit } from '../util/map-limit.js';
 import { filesOf } from './replay.js';
@@ -28,6 +29,8 @@ export interface PackInput {
   info: readonly (readonly [string, string])[];
   /** FHIR snapshots saved during the check, put under `data/fhir-snapshots/` for an offline replay. */
   snapshots?: readonly { name: string; absPath: string }[];
+  /** Sign the tag manifest with this key (`--sign`): its fingerprint goes in bag-info.txt, the signature beside the tag manifest. */
+  sign?: SigningKey;
 }
 
 /** Where a bag keeps the FHIR snapshots (relative to its payload folder). */
@@ -41,6 +44,8 @@ export interface PackResult {
   seal: string;
   /** SHA-256 of the zip, when a zip was written. */
   zipSha256?: string;
+  /** Fingerprint of the key that signed the bag, when it was signed. */
+  signer?: string;
 }
 
 export const isZipTarget = (target: string): boolean => path.extname(target).toLowerCase() === '.zip';
@@ -151,7 +156,12 @@ export async function packDossier(input: PackInput): Promise<PackResult> {
     });
     for (const s of input.snapshots ?? []) add(`${SNAPSHOT_DIR}/${s.name}`, s.absPath);
     for (const r of input.renders) items.push({ path: r.path, content: r.content });
-    const bag = await writeBag(bagDir, items, input.info);
+    const info = input.sign ? [...input.info, [SIGNER_FIELD, input.sign.fingerprint] as const] : input.info;
+    const bag = await writeBag(bagDir, items, info);
+    if (input.sign) {
+      const signature = signTagManifest(await fsp.readFile(path.join(bagDir, TAG_MANIFEST)), input.sign);
+      await fsp.writeFile(path.join(bagDir, TAG_SIGNATURE), signature, { flag: 'wx', mode: 0o644 });
+    }
 
     // The bag must hold exactly what was evaluated.
     if (bag.payload.get(manifest.file) !== report.manifest.sha256) throw changedWhilePacking(manifest.file);
@@ -159,7 +169,7 @@ export async function packDossier(input: PackInput): Promise<PackResult> {
       if (sha !== null && bag.payload.has(file) && bag.payload.get(file) !== sha) throw changedWhilePacking(file);
     }
 
-    const result: PackResult = { payloadFiles: bag.payload.size, payloadBytes: bag.payloadBytes, seal: bag.seal };
+    const result: PackResult = { payloadFiles: bag.payload.size, payloadBytes: bag.payloadBytes, seal: bag.seal, ...(input.sign ? { signer: input.sign.fingerprint } : {}) };
     if (zip) {
       const { files } = await listTree(bagDir);
       const sources = [...files.keys()].map((rel) => ({ name: `${bagName}/${rel}`, absPath: path.join(bagDir, ...rel.split('/')) }));

@@ -1,9 +1,10 @@
 import { placeOf } from '../formatters/status-labels.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { UserInputError, formatProblem, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError, formatProblem } from '../diagnostics/user-input-error.js';
 import type { Finding, Report } from '../report/report.js';
 import { confinePath, openEvidenceFile } from '../evidence/evidence-file.js';
+import { findDossier, invalidPath, notFoundHere, type ReplayPlace } from './locate.js';
 
 /** One way a replay differs from the report; worded by the `replay.*` entries of the audit catalogue. */
 export interface ReplayDifference {
@@ -38,8 +39,8 @@ export interface ReplayOutcome {
   replayed: Report | null;
 }
 
-/** Evaluates the manifest at `manifestPath` (relative to the replay root) as `check` would. */
-export type Evaluate = (manifestPath: string) => Promise<Report>;
+/** Evaluates the manifest at `manifestPath` (relative to `cwd`) as `check` would. */
+export type Evaluate = (manifestPath: string, cwd: string) => Promise<Report>;
 
 const URL_PATH = /^[a-z][a-z0-9+.-]*:\/\//i;
 
@@ -56,37 +57,25 @@ export function filesOf(report: Report, urls = false): Map<string, string | null
   return files;
 }
 
-function invalidPath(file: string, what: string): UserInputError {
-  return new UserInputError({
-    code: 'report.invalid',
-    file,
-    message: t2(`names ${JSON.stringify(what)}, a path that leaves the dossier folder.`, `cite ${JSON.stringify(what)}, un chemin qui sort du dossier.`),
-    hint: t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié : utilisez le fichier écrit par dmn-check.'),
-  });
-}
-
 /**
- * Replays `report`: re-hashes the manifest and every evidence file it names below `root`,
- * re-evaluates the dossier (through `evaluate`, at the report's date, language and timestamp) and
- * lists every difference. `reportName` is only used in messages.
+ * Replays `report`: finds its dossier (see `findDossier`), re-hashes the manifest and every evidence
+ * file it names, re-evaluates the dossier (through `evaluate`, at the report's date, language and
+ * timestamp) and lists every difference. `reportName` is only used in messages. No manifest found is
+ * exit 2 ("dossier not found here"), except in a bag (`place.bag`), verified already, where it is a difference.
  */
-export async function replayReport(report: Report, root: string, reportName: string, evaluate: Evaluate): Promise<ReplayOutcome> {
-  const manifestRel = confinePath(report.manifest.path);
-  if (manifestRel === undefined) throw invalidPath(reportName, report.manifest.path);
+export async function replayReport(report: Report, place: ReplayPlace, reportName: string, evaluate: Evaluate): Promise<ReplayOutcome> {
   const differences: ReplayDifference[] = [];
   // Everything the report names is opened below the root, as a manifest's evidence is below its folder:
   // the manifest itself too, so a link in the way cannot lead the replay elsewhere.
-  const rootReal = await fsp.realpath(root).catch(() => path.resolve(root));
-  const dossierRel = path.posix.dirname(manifestRel);
-  const manifestOpened = await openEvidenceFile(rootReal, manifestRel);
-  if (!manifestOpened.ok && manifestOpened.reason === 'escape') throw invalidPath(reportName, report.manifest.path);
-  const lexical = dossierRel === '.' ? rootReal : path.join(rootReal, ...dossierRel.split('/'));
-  const dossierDir = manifestOpened.ok ? path.dirname(manifestOpened.file.absPath) : await fsp.realpath(lexical).catch(() => lexical);
+  const found = await findDossier(report, place, reportName);
+  if (found === null && !place.bag) throw notFoundHere(report, place, reportName);
+  const rootReal = found?.root ?? (await fsp.realpath(place.root).catch(() => path.resolve(place.root)));
+  const lexical = path.join(rootReal, ...path.posix.dirname(confinePath(report.manifest.path) ?? '.').split('/'));
+  const dossierDir = found?.dossierDir ?? (await fsp.realpath(lexical).catch(() => lexical));
   const fromRoot = path.relative(rootReal, dossierDir);
   if (fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) throw invalidPath(reportName, report.manifest.path);
 
-  let manifestNow: string | null = null;
-  if (manifestOpened.ok) manifestNow = await manifestOpened.file.sha256().catch(() => null);
+  const manifestNow = found?.sha256 ?? null;
   if (manifestNow === null) differences.push({ code: 'replay.manifest-gone', params: { file: report.manifest.path, old: report.manifest.sha256 } });
   if (manifestNow !== null && manifestNow !== report.manifest.sha256) {
     differences.push({ code: 'replay.manifest-changed', params: { file: report.manifest.path, old: report.manifest.sha256, new: manifestNow } });
@@ -95,7 +84,7 @@ export async function replayReport(report: Report, root: string, reportName: str
   let replayed: Report | null = null;
   if (manifestNow !== null) {
     try {
-      replayed = await evaluate(report.manifest.path);
+      replayed = await evaluate(found!.manifest, rootReal);
     } catch (err) {
       if (!(err instanceof UserInputError) || manifestNow === report.manifest.sha256) throw err;
       const first = err.problems[0]!;
@@ -179,7 +168,8 @@ function omit<T extends object>(o: T, keys: readonly string[]): Record<string, u
 function rest(r: Report, ids: ReadonlySet<string>): Record<string, unknown> {
   return {
     ...omit(r, ['tool', 'verdict', 'summary', 'requirements', 'findings', 'manifest']),
-    manifest: omit(r.manifest, ['sha256']),
+    // Where the check ran and where the report was written say nothing of the dossier: its hash is compared above.
+    manifest: omit(r.manifest, ['sha256', 'path', 'dossier', 'file']),
     requirements: Object.fromEntries(
       r.requirements
         .filter((q) => ids.has(q.id))

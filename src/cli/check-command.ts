@@ -14,6 +14,7 @@ import { pairOutputs, type OutputRequest, type OutputToken } from './outputs.js'
 import { printableDeep } from '../diagnostics/printable.js';
 import { identitiesOf, writeOutputs, type InputIdentity } from '../diagnostics/output-file.js';
 import { displayPath } from '../manifest/load.js';
+import { locatedReport } from '../audit/locate.js';
 import { DEFAULT_RULESET } from '../ruleset/load.js';
 import { DEFAULT_FAIL_ON, exitCodeFor, type FailOn } from './fail-on.js';
 import type { InputProblem } from '../diagnostics/user-input-error.js';
@@ -74,6 +75,8 @@ export async function rulesetInput(opts: CommonOptions, io: CliIo): Promise<Inpu
 /** What every format is rendered with besides the report and the ruleset. */
 export interface EmitOptions extends CommonOptions {
   lang: Lang;
+  /** The dossier folder (real path): a JSON report written to a file records where it is from there. */
+  dossierDir?: string;
   sourceDateEpoch?: number;
   gridTemplate?: GridTemplate;
 }
@@ -93,7 +96,10 @@ export async function emit(
   let shown: Report | undefined;
   for (const r of requests) {
     const formatter = FORMATTERS.get(r.format)!;
-    const data = r.format === 'json' || r.format === 'sarif' || formatter.binary ? report : (shown ??= printableDeep(report));
+    const abs = r.output === undefined ? undefined : path.resolve(io.cwd, r.output);
+    // A JSON report in a file says where its dossier is from there, so `replay` finds it from anywhere.
+    const located = r.format === 'json' && abs !== undefined && opts.dossierDir !== undefined ? locatedReport(report, opts.dossierDir, abs) : report;
+    const data = r.format === 'json' || r.format === 'sarif' || formatter.binary ? located : (shown ??= printableDeep(report));
     const ctx: FormatContext = {
       color: useColor(opts, io, r.output === undefined),
       lang: opts.lang,
@@ -103,8 +109,7 @@ export async function emit(
       ...(opts.gridTemplate ? { gridTemplate: opts.gridTemplate } : {}),
     };
     const content = formatter.binary ? await formatter.format(data, ctx) : formatter.format(data, ctx);
-    if (r.output !== undefined) {
-      const abs = path.resolve(io.cwd, r.output);
+    if (abs !== undefined) {
       files.push({ path: abs, display: displayPath(abs, io.cwd), content });
     } else if (typeof content === 'string') stdout = content;
   }
@@ -122,7 +127,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
   for (const w of warnings) warn(io, w, lang);
   const ruleset = loadRules(opts, io);
   const gridTemplate = opts.gridTemplate === undefined ? undefined : await loadGridTemplate(opts.gridTemplate, requests, ruleset, io);
-  const { report, inputs } = await checkDossier(manifestArg ?? defaultManifest(io), ruleset, io, {
+  const { report, manifest, inputs } = await checkDossier(manifestArg ?? defaultManifest(io), ruleset, io, {
     asOf,
     lang,
     offline: opts.offline ?? false,
@@ -131,6 +136,6 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
   const epoch = sourceDateEpoch(io);
-  await emit(report, ruleset, io, requests, { rules: opts.rules, color: opts.color, quiet: opts.quiet, lang, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}), ...(gridTemplate ? { gridTemplate } : {}) }, [...inputs, ...(await rulesetInput(opts, io))]);
+  await emit(report, ruleset, io, requests, { rules: opts.rules, color: opts.color, quiet: opts.quiet, lang, dossierDir: manifest.dossierDir, ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}), ...(gridTemplate ? { gridTemplate } : {}) }, [...inputs, ...(await rulesetInput(opts, io))]);
   return exitCodeFor(report, opts.failOn ?? DEFAULT_FAIL_ON);
 }

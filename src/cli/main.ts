@@ -174,8 +174,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         ),
       )
       .argument('<report>', t('JSON report, or a bag made by `pack` (folder or .zip)', 'rapport JSON, ou archive écrite par `pack` (dossier ou .zip)'))
-      .option('--root <dir>', t("folder the check ran in; the report's manifest path is relative to it (default: the report's folder)", 'dossier où la vérification a été lancée ; le chemin du manifeste dans le rapport en part (par défaut : le dossier du rapport)'))
+      .option('--root <dir>', t("folder replay may read in, where it looks for the dossier: the folder the check ran in, or the dossier itself (default: the report's folder)", 'dossier où le rejeu peut lire et cherche le dossier de preuves : celui où la vérification a été lancée, ou le dossier de preuves lui-même (par défaut : le dossier du rapport)'))
       .option('--evidence <dir>', t('folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)', 'dossier des instantanés FHIR enregistrés par `check --save-evidence` (une archive a les siens)'))
+      .option('--expect-seal <sha256>', t('with a bag: fail unless its seal (sha256 of tagmanifest-sha256.txt, printed by pack) is this one', 'avec une archive : échoue si son sceau (sha256 de tagmanifest-sha256.txt, affiché par pack) n’est pas celui-ci'))
+      .addOption(
+        new Option('--trust <pubkey>', t("with a bag: the signer's Ed25519 public key (PEM); fail unless the bag is signed by one of these keys (repeatable)", 'avec une archive : clé publique Ed25519 (PEM) du signataire ; échoue si l’archive n’est pas signée par l’une de ces clés (répétable)')).argParser(
+          (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+        ),
+      )
       .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie : text ou json')).choices(['text', 'json']).default('text')),
     t,
     lang,
@@ -215,7 +221,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut : aujourd’hui)'))
       .option('--force', t('replace an existing bag or file at --out', 'remplace l’archive ou le fichier existant à --out'))
       .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)'))
-      .option('--no-read', t('do not read what the evidence shows (OCR of screenshots, document text): a fast structural check', 'ne lit pas ce que montrent les preuves (OCR des captures, texte des documents) : un contrôle structurel rapide')),
+      .option('--no-read', t('do not read what the evidence shows (OCR of screenshots, document text): a fast structural check', 'ne lit pas ce que montrent les preuves (OCR des captures, texte des documents) : un contrôle structurel rapide'))
+      .option('--sign <key>', t('sign the bag with this Ed25519 private key (PEM file): tagmanifest-sha256.txt.sig', 'signe l’archive avec cette clé privée Ed25519 (fichier PEM) : tagmanifest-sha256.txt.sig')),
     t,
     lang,
   ).action(async (manifest, opts) => {

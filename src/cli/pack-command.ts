@@ -9,8 +9,11 @@ import type { Lang } from '../i18n/index.js';
 import { displayPath } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import { checkTarget, isZipTarget, packDossier } from '../audit/pack.js';
+import { locatedReport } from '../audit/locate.js';
 import { checkDossier, rulesetInput } from './check-command.js';
-import { refuseInput } from '../diagnostics/output-file.js';
+import { identitiesOf, refuseInput } from '../diagnostics/output-file.js';
+import { TAG_SIGNATURE } from '../audit/bagit.js';
+import { readSigningKey } from '../audit/signature.js';
 import { makeTempWorkDir, removeWorkDir } from '../diagnostics/work-dirs.js';
 import { defaultManifest, generatedAt, langOf, loadRules, parseAsOf, TOOL, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
@@ -23,6 +26,8 @@ export interface PackOptions extends CommonOptions {
   offline?: boolean;
   /** False under `--no-read`. */
   read?: boolean;
+  /** Ed25519 private key (PEM file) to sign the bag with. */
+  sign?: string;
 }
 
 const WORDS = {
@@ -30,6 +35,7 @@ const WORDS = {
     written: (zip: boolean) => (zip ? 'Bag written (zip):' : 'Bag written:'),
     payload: (files: number, bytes: number) => `payload: ${files} files, ${bytes} bytes`,
     seal: 'seal (sha256 of tagmanifest-sha256.txt):',
+    signed: (fp: string) => `signed by key ${fp} (${TAG_SIGNATURE})`,
     zip: 'sha256 of the zip:',
     verdict: 'Verdict:',
     description: (r: Report, summary: string) => `dmn-check conformity dossier: ruleset ${r.ruleset.id} ${r.ruleset.version}, as of ${r.asOf}, verdict ${VERDICT_LABELS.en[r.verdict]} (${summary})`,
@@ -38,6 +44,7 @@ const WORDS = {
     written: (zip: boolean) => (zip ? 'Archive scellée (BagIt, zip) écrite\u00a0:' : 'Archive scellée (BagIt) écrite\u00a0:'),
     payload: (files: number, bytes: number) => `contenu\u00a0: ${plural(files, 'fr', 'fichier')}, ${plural(bytes, 'fr', 'octet')}`,
     seal: 'sceau (sha256 de tagmanifest-sha256.txt)\u00a0:',
+    signed: (fp: string) => `signée par la clé ${fp} (${TAG_SIGNATURE})`,
     zip: 'sha256 du zip\u00a0:',
     verdict: 'Verdict\u00a0:',
     description: (r: Report, summary: string) =>
@@ -61,6 +68,9 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   const stamp = generatedAt(io, now);
   const target = path.resolve(io.cwd, opts.out);
   const targetName = displayPath(target, io.cwd);
+  // A bad key is said before any work, like any other usage error.
+  const keyAbs = opts.sign === undefined ? undefined : path.resolve(io.cwd, opts.sign);
+  const key = keyAbs === undefined ? undefined : readSigningKey(keyAbs, displayPath(keyAbs, io.cwd));
   const manifestAbs = path.resolve(io.cwd, manifestArg ?? defaultManifest(io));
   const st = await fsp.stat(manifestAbs).catch((err: unknown) => {
     throw unreadable(displayPath(manifestAbs, io.cwd), err);
@@ -78,7 +88,9 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
   try {
     const { report, manifest, inputs } = await checkDossier(base, ruleset, inDossier, { asOf, lang, offline: opts.offline ?? false, generatedAt: stamp, saveEvidence, read: opts.read !== false });
     // --force replaces a previous bag or a file, never the manifest, an evidence file or the ruleset.
-    refuseInput(await fsp.stat(target).catch(() => undefined), targetName, [...inputs, ...(await rulesetInput(opts, io))]);
+    // The signing key is an input too: --force never replaces it with the bag.
+    const keyInput = keyAbs === undefined ? [] : await identitiesOf([{ abs: keyAbs, name: displayPath(keyAbs, io.cwd) }]);
+    refuseInput(await fsp.stat(target).catch(() => undefined), targetName, [...inputs, ...(await rulesetInput(opts, io)), ...keyInput]);
     const snapshots = (await fsp.readdir(saveEvidence)).sort().map((name) => ({ name, absPath: path.join(saveEvidence, name) }));
     return await seal(report, manifest, snapshots);
   } finally {
@@ -87,8 +99,9 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
 
   async function seal(report: Report, manifest: Manifest, snapshots: { name: string; absPath: string }[]): Promise<number> {
     const ctx = { color: false, lang, ruleset, quiet: false };
+    // In the bag, report.json sits at the root of data/, beside the manifest: its dossier is `.`.
     const renders = [
-      { path: 'report.json', content: textFormat('json').format(report, ctx) },
+      { path: 'report.json', content: textFormat('json').format(locatedReport(report, manifest.dossierDir, path.join(manifest.dossierDir, 'report.json')), ctx) },
       { path: 'report.html', content: textFormat('html').format(report, ctx) },
     ];
     const w = WORDS[lang];
@@ -104,12 +117,13 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
       ['DMN-As-Of', report.asOf],
       ['DMN-Verdict', report.verdict],
     ];
-    const result = await packDossier({ target, force: opts.force ?? false, manifest, report, renders, info, snapshots });
+    const result = await packDossier({ target, force: opts.force ?? false, manifest, report, renders, info, snapshots, ...(key ? { sign: key } : {}) });
 
     const lines = [
       `${w.written(isZipTarget(target))} ${targetName}`,
       `  ${w.payload(result.payloadFiles, result.payloadBytes)}`,
       `  ${w.seal} ${result.seal}`,
+      ...(result.signer ? [`  ${w.signed(result.signer)}`] : []),
       ...(result.zipSha256 ? [`  ${w.zip} ${result.zipSha256}`] : []),
       `${w.verdict} ${VERDICT_LABELS[lang][report.verdict]} — ${summary}`,
     ];

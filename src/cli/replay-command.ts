@@ -14,18 +14,24 @@ import { rulesetForReport } from '../audit/find-ruleset.js';
 import { readReport } from '../audit/read-report.js';
 import { replayReport, type ReplayOutcome } from '../audit/replay.js';
 import { extractZip, ZipError } from '../audit/zip.js';
+import { checkTrust, type TrustOutcome } from '../audit/signature.js';
+import { refuseOptions, trustedKeys } from './replay-options.js';
 import { runCheck } from './check-command.js';
 import { SNAPSHOT_DIR } from '../audit/pack.js';
 import { langOf, TOOL, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
 
 export interface ReplayOptions extends CommonOptions {
-  /** Folder the check ran in (the report's manifest path is relative to it). */
+  /** Folder the replay may read in, where it looks for the dossier (the folder the check ran in, or the dossier itself). */
   root?: string;
   /** `text` (default) or `json`. */
   format?: string;
   /** Folder of FHIR snapshots (`check --save-evidence`); a bag's default is its `data/fhir-snapshots`. */
   evidence?: string;
+  /** A bag's seal must be this SHA-256 (of its tag manifest). */
+  expectSeal?: string;
+  /** Ed25519 public keys (PEM files): a bag must be signed by one of them. */
+  trust?: string[];
 }
 
 const WORDS = {
@@ -44,6 +50,9 @@ const WORDS = {
     bagOk: (v: BagVerification) => `complete and valid: ${v.payloadFiles} payload files, ${v.payloadBytes} bytes; seal (sha256 of tagmanifest-sha256.txt) ${v.seal ?? ''}`,
     bagBad: (n: number) => `not valid: ${n} problem${n === 1 ? '' : 's'}`,
     bag: 'Bag',
+    sealMatches: '✔ seal as given with --expect-seal',
+    signedBy: (fp: string, file: string) => `✔ signed by key ${fp} (${file})`,
+    signedUnchecked: (fp: string) => `signed by key ${fp}; not checked (--trust PUBKEY checks it)`,
   },
   fr: {
     replayOf: 'Rejeu de',
@@ -60,6 +69,9 @@ const WORDS = {
     bagOk: (v: BagVerification) => `complète et intègre\u00a0: ${plural(v.payloadFiles, 'fr', 'fichier')}, ${plural(v.payloadBytes, 'fr', 'octet')} ; sceau (sha256 de tagmanifest-sha256.txt) ${v.seal ?? ''}`,
     bagBad: (n: number) => `non intègre\u00a0: ${plural(n, 'fr', 'problème')}`,
     bag: 'Archive',
+    sealMatches: '✔ sceau conforme à --expect-seal',
+    signedBy: (fp: string, file: string) => `✔ signée par la clé ${fp} (${file})`,
+    signedUnchecked: (fp: string) => `signée par la clé ${fp} ; signature non vérifiée (--trust CLÉ_PUBLIQUE la vérifie)`,
   },
 } as const;
 
@@ -119,6 +131,8 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
   const format = opts.format ?? 'text';
   const abs = path.resolve(io.cwd, input);
   const display = displayPath(abs, io.cwd);
+  // Usage first: a malformed seal or a bad key file is said before any bag is opened.
+  const trusted = trustedKeys(opts, io);
   const st = await fsp.stat(abs).catch((err: unknown) => {
     throw unreadable(display, err, 'report');
   });
@@ -134,25 +148,20 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
       scratch = await makeTempWorkDir('dmn-check-replay-');
       bagDir = await unzipBag(abs, display, scratch);
     }
-    if (bagDir !== undefined && opts.root !== undefined) {
-      throw new UserInputError({
-        code: 'usage',
-        file: 'command line',
-        subject: '--root',
-        message: t2('does not apply to a bag: a bag is replayed from its data/ folder.', "ne s'applique pas à un scellé : un scellé est rejoué depuis son dossier data/."),
-        hint: t2('Remove --root.', 'Retirez --root.'),
-      });
-    }
+    refuseOptions(opts, bagDir !== undefined);
 
     let bag: BagVerification | undefined;
+    let trust: TrustOutcome | undefined;
     let reportAbs = abs;
     let reportName = display;
     // An untrusted report's paths are confined to its own folder (or --root), never to wherever replay was run.
     let root = opts.root !== undefined ? path.resolve(io.cwd, opts.root) : path.dirname(abs);
     if (bagDir !== undefined) {
       bag = await verifyBag(bagDir);
-      if (bag.problems.length > 0) {
-        print(io, opts, lang, format, { input: display, bag, report: undefined, outcome: undefined });
+      // A bag that is not complete and valid is not checked further; one that is must be the one expected.
+      trust = bag.problems.length === 0 ? await checkTrust(bagDir, bag.seal, { ...(opts.expectSeal !== undefined ? { expectSeal: opts.expectSeal } : {}), trusted }) : undefined;
+      if (bag.problems.length > 0 || (trust?.problems.length ?? 0) > 0) {
+        print(io, opts, lang, format, { input: display, bag, trust, report: undefined, outcome: undefined });
         return 1;
       }
       reportAbs = path.join(bagDir, PAYLOAD_DIR, 'report.json');
@@ -163,8 +172,9 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     const snapshots = opts.evidence !== undefined ? path.resolve(io.cwd, opts.evidence) : bagDir !== undefined ? path.join(root, SNAPSHOT_DIR) : undefined;
     const report = await readReport(reportAbs, reportName);
     const found = rulesetForReport(report, reportName, opts.rules, io.cwd);
-    const outcome = await replayReport(report, root, reportName, (manifestPath) =>
-      runCheck(manifestPath, found.ruleset, { ...io, cwd: root }, {
+    const place = { reportDir: path.dirname(reportAbs), root, rootGiven: opts.root !== undefined, bag: bagDir !== undefined };
+    const outcome = await replayReport(report, place, reportName, (manifestPath, at) =>
+      runCheck(manifestPath, found.ruleset, { ...io, cwd: at }, {
         asOf: report.asOf,
         lang: report.lang,
         offline: true,
@@ -174,7 +184,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
         ...(snapshots !== undefined ? { snapshots } : {}),
       }),
     );
-    print(io, opts, lang, format, { input: display, bag, report: { name: reportName, value: report, rulesFile: found.file }, outcome });
+    print(io, opts, lang, format, { input: display, bag, trust, report: { name: reportName, value: report, rulesFile: found.file }, outcome });
     return outcome.differences.length === 0 ? 0 : 1;
   } finally {
     if (scratch !== undefined) await removeWorkDir(scratch);
@@ -184,6 +194,7 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
 interface Printable {
   input: string;
   bag: BagVerification | undefined;
+  trust: TrustOutcome | undefined;
   report: { name: string; value: Report; rulesFile: string } | undefined;
   outcome: ReplayOutcome | undefined;
 }
@@ -191,14 +202,24 @@ interface Printable {
 function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given: Printable): void {
   // Text goes to a terminal: every value in it (from the report, the bag, a server) made printable.
   const p = format === 'json' ? given : printableDeep(given);
-  const bagProblems = p.bag ? worded(p.bag.problems, lang) : [];
+  const bagProblems = p.bag ? worded([...p.bag.problems, ...(p.trust?.problems ?? [])], lang) : [];
   const differences = p.outcome ? worded(p.outcome.differences, lang) : [];
   if (format !== 'json') for (const d of [...bagProblems, ...differences]) Object.assign(d, printableDeep({ message: d.message, ...(d.hint !== undefined ? { hint: d.hint } : {}) }));
   if (format === 'json') {
     const out = {
       replay: 1,
       input: p.input,
-      bag: p.bag ? { valid: p.bag.problems.length === 0, payloadFiles: p.bag.payloadFiles, payloadBytes: p.bag.payloadBytes, seal: p.bag.seal, problems: bagProblems } : null,
+      bag: p.bag
+        ? {
+            valid: p.bag.problems.length === 0,
+            payloadFiles: p.bag.payloadFiles,
+            payloadBytes: p.bag.payloadBytes,
+            seal: p.bag.seal,
+            expectedSeal: opts.expectSeal?.toLowerCase() ?? null,
+            signature: p.trust?.signature ?? null,
+            problems: bagProblems,
+          }
+        : null,
       report: p.report?.name ?? null,
       ruleset: p.report ? { ...p.report.value.ruleset, file: p.report.rulesFile } : null,
       identical: p.outcome !== undefined && differences.length === 0,
@@ -219,7 +240,11 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
   if (p.bag) {
     const bad = p.bag.problems.length > 0;
     lines.push(`${w.bag} ${p.input}${lang === 'fr' ? '\u00a0: ' : ': '}${bad ? c.red(w.bagBad(p.bag.problems.length)) : w.bagOk(p.bag)}`);
-    if (bad) {
+    const sig = p.trust?.signature;
+    if (!bad && p.trust?.sealChecked && !p.trust.problems.some((d) => d.code === 'bag.seal-mismatch')) lines.push(`  ${c.green(w.sealMatches)}`);
+    if (!bad && sig?.status === 'verified') lines.push(`  ${c.green(w.signedBy(sig.fingerprint, sig.file))}`);
+    if (!bad && sig?.status === 'present') lines.push(`  ${w.signedUnchecked(sig.fingerprint)}`);
+    if (bagProblems.length > 0) {
       list(bagProblems);
       io.stdout.write(`${lines.join('\n')}\n`);
       return;

@@ -100,7 +100,20 @@ export interface Report {
   report: 1;
   tool: { name: string; version: string };
   ruleset: { id: string; version: string; sha256: string };
-  manifest: { path: string; sha256: string };
+  manifest: {
+    /** The manifest as named where the check ran (relative to that folder, or its base name). */
+    path: string;
+    sha256: string;
+    /**
+     * Where the dossier (the manifest's folder) is, relative to the folder of the report file, POSIX
+     * separators (`.` when the report is in it). Only in a report written to a file (`--output`, `pack`):
+     * `replay` finds the dossier from the report wherever it runs. Absent in a report sent to stdout and
+     * in older reports.
+     */
+    dossier?: string;
+    /** The manifest's path inside that dossier (its file name); with `dossier`. */
+    file?: string;
+  };
   product: { name: string; version: string; manufacturer: string };
   /** Facts as the manifest gave them (so a reader of the report sees what applicability rested on). */
   facts: Record<string, FactValue>;

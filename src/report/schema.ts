@@ -88,7 +88,12 @@ export const REPORT_SCHEMA = {
     report: { const: REPORT_FORMAT },
     tool: { type: 'object', required: ['name', 'version'], properties: { name: str, version: str } },
     ruleset: { type: 'object', required: ['id', 'version', 'sha256'], properties: { id: { type: 'string', minLength: 1 }, version: str, sha256: hex64 } },
-    manifest: { type: 'object', required: ['path', 'sha256'], properties: { path: { type: 'string', minLength: 1 }, sha256: hex64 } },
+    manifest: {
+      type: 'object',
+      required: ['path', 'sha256'],
+      properties: { path: { type: 'string', minLength: 1 }, sha256: hex64, dossier: { type: 'string', minLength: 1 }, file: { type: 'string', minLength: 1 } },
+      dependencies: { dossier: ['file'], file: ['dossier'] },
+    },
     product: { type: 'object', required: ['name', 'version', 'manufacturer'], properties: { name: str, version: str, manufacturer: str } },
     facts: { type: 'object', additionalProperties: { type: ['string', 'boolean', 'number'] } },
     asOf: { type: 'string', format: 'date' },

@@ -108,7 +108,7 @@ describe('pack: a BagIt bag (RFC 8493)', () => {
     const d = dossier('delegated-identity');
     const out = path.join(tmp(), 'bag');
     expect((await pack(d.dir, out)).code).toBe(0);
-    const report = await checkReport(d.dir, path.join(tmp(), 'report.json'));
+    const report = await checkReport(d.dir, 'report.json');
     expect(readFileSync(path.join(out, 'data/report.json')).equals(readFileSync(report))).toBe(true);
     expect(readFileSync(path.join(out, 'data/statements/statement-signed.pdf')).equals(readFileSync(path.join(DOSSIERS, 'delegated-identity/statements/statement-signed.pdf')))).toBe(true);
     const view = readFileSync(path.join(out, 'data', REPORT_VIEW), 'utf8');

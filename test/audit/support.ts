@@ -63,6 +63,6 @@ export function expectInputError(run: CliRun, pattern: RegExp): void {
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
   expect(run.stderr).toMatch(pattern);
-  expect(run.stderr).toMatch(/^dmn-check: (error|erreur): /);
+  expect(run.stderr).toMatch(/^dmn-check\u00a0?: (error|erreur)\u00a0?: /);
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }

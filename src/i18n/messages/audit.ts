@@ -28,10 +28,8 @@ export const auditMessages: Catalog = {
   'replay.manifest-gone': {
     en: (p) => `Manifest ${s(p.file)} is gone (sha256 was ${s(p.old)}); the dossier cannot be re-evaluated.`,
     fr: (p) => `Le manifeste ${s(p.file)} a disparu (sha256 ${s(p.old)} à l'origine) ; le dossier ne peut être réévalué.`,
-    hint: {
-      en: () => 'Replay from the folder the check ran in (--root DIR).',
-      fr: () => 'Rejouez depuis le dossier où la vérification a été lancée (--root DOSSIER).',
-    },
+    // Only in a bag (elsewhere a manifest not found is "dossier not found here", exit 2): its report names a manifest it does not hold.
+    hint: rebag,
   },
   'replay.manifest-invalid': {
     en: (p) => `Manifest ${s(p.file)} no longer loads: ${s(p.problem_en)}`,
@@ -123,6 +121,35 @@ export const auditMessages: Catalog = {
   'bag.declaration-invalid': {
     en: (p) => `${s(p.file)} is not a BagIt declaration with UTF-8 tag files.`,
     fr: (p) => `${s(p.file)} n'est pas une déclaration BagIt avec des fichiers d'étiquettes en UTF-8.`,
+    hint: rebag,
+  },
+  'bag.seal-mismatch': {
+    en: (p) => `The bag's seal is ${s(p.actual)}, not the ${s(p.expected)} given with --expect-seal: this is not the bag that seal was given for.`,
+    fr: (p) => `Le sceau de l’archive est ${s(p.actual)}, et non ${s(p.expected)} comme l’indique --expect-seal : ce n’est pas l’archive dont ce sceau a été communiqué.`,
+    hint: {
+      en: () => 'Ask the sender for the bag they sealed, or for its seal again, by another channel than the bag.',
+      fr: () => 'Demandez à l’émetteur l’archive qu’il a scellée, ou son sceau, par un autre canal que l’archive elle-même.',
+    },
+  },
+  'bag.unsigned': {
+    en: (p) => `The bag is not signed (no ${s(p.file)}); --trust requires a signature by one of its keys.`,
+    fr: (p) => `L’archive n’est pas signée (pas de ${s(p.file)}) ; --trust exige la signature de l’une de ses clés.`,
+    hint: {
+      en: () => 'Ask the sender to pack the dossier again with --sign KEY.',
+      fr: () => 'Demandez à l’émetteur de refaire l’archive avec --sign CLÉ.',
+    },
+  },
+  'bag.signer-untrusted': {
+    en: (p) => `The bag is signed by key ${s(p.fingerprint)}, which is none of the keys given with --trust (${s(p.trusted)}).`,
+    fr: (p) => `L’archive est signée par la clé ${s(p.fingerprint)}, qui n’est aucune des clés indiquées par --trust (${s(p.trusted)}).`,
+    hint: {
+      en: () => "Check that key's fingerprint with its owner before trusting it (openssl pkey -pubin -in KEY.pub -outform DER | sha256sum).",
+      fr: () => 'Vérifiez l’empreinte de cette clé auprès de son détenteur avant de lui faire confiance (openssl pkey -pubin -in CLÉ.pub -outform DER | sha256sum).',
+    },
+  },
+  'bag.signature-invalid': {
+    en: (p) => `The signature ${s(p.file)} does not verify with key ${s(p.fingerprint)}: the bag was altered after it was signed.`,
+    fr: (p) => `La signature ${s(p.file)} n’est pas valide pour la clé ${s(p.fingerprint)} : l’archive a été modifiée après sa signature.`,
     hint: rebag,
   },
   'bag.oxum-mismatch': {

@@ -726,8 +726,10 @@ export const CASES: HostileCase[] = [
       writeFileSync(path.join(dir, 'Downloads', 'report.json'), JSON.stringify(report));
       return { argv: ['replay', 'Downloads/report.json'] };
     },
-    exit: 1,
-    says: /^✖ \.ssh\/id_rsa is gone \(sha256 was 0{64}\)\.$/,
+    // Below Downloads/ there is no dossier: nothing the report names is hashed, and that is said.
+    exit: 2,
+    positioned: false,
+    says: /^Downloads\/report\.json manifest: dossier not found here; give --root DIR\. No dmn-evidence\.yaml below the report's folder: /,
   },
   {
     input: 'control characters in a manifest value (ESC, CR, LF then `::add-mask::`, U+202E)',

@@ -90,13 +90,19 @@ describe("replay confines an untrusted report to the report's folder (item 5)", 
     mkdirSync(path.join(home, 'Downloads'));
     writeFileSync(path.join(home, 'Downloads', 'report.json'), JSON.stringify(report));
     const r = await runCli(['replay', 'Downloads/report.json', '--format', 'json'], { cwd: home });
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(1);
-    expect(r.stdout).not.toContain(sha(key));
-    const out = JSON.parse(r.stdout) as { differences: { code: string; params: Record<string, string> }[] };
-    // Below Downloads/ there is no manifest and no key: gone, both.
-    expect(out.differences.map((d) => d.code)).toContain('replay.manifest-gone');
-    expect(out.differences.find((d) => d.params.file === '.ssh/id_rsa')?.code).toBe('replay.file-gone');
+    // Below Downloads/ there is no manifest: nothing is hashed, and it is said (exit 2).
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^dmn-check: error: Downloads\/report\.json manifest: dossier not found here; give --root DIR\./);
+    expect(r.stderr).not.toContain(sha(key));
+    // Altered to place its dossier one folder up (the home): not followed without --root.
+    report.manifest.dossier = '..';
+    report.manifest.file = 'dmn-evidence.yaml';
+    writeFileSync(path.join(home, 'Downloads', 'report.json'), JSON.stringify(report));
+    const up = await runCli(['replay', 'Downloads/report.json', '--format', 'json'], { cwd: home });
+    expect(up.code).toBe(2);
+    expect(up.stdout).toBe('');
+    expect(up.stderr).toMatch(/The report places its dossier at \.\. from its own folder, outside the report's folder, where replay does not read/);
   });
 
   it('a report whose manifest is reached through a link out of its folder is refused (exit 2)', async () => {
