@@ -54,7 +54,7 @@ function changedWhilePacking(file: string): UserInputError {
   return new UserInputError({
     code: 'file.unreadable',
     file,
-    message: t2('changed while the dossier was being packed; nothing was written.', 'a changé pendant la mise sous scellé du dossier ; rien n’a été écrit.'),
+    message: t2('changed while the dossier was being packed; nothing was written.', 'a changé pendant la mise en archive du dossier ; rien n’a été écrit.'),
     hint: t2('Run pack again once the dossier is no longer being edited.', 'Relancez pack une fois le dossier stabilisé.'),
   });
 }
@@ -77,7 +77,7 @@ export async function checkTarget(target: string, display: string, force: boolea
     if (holdsDossier || !isBag) {
       throw refuse(
         display,
-        t2('is a folder that is not a previous bag; --force replaces only a bag or a file.', 'est un dossier qui n’est pas un scellé précédent ; --force ne remplace qu’un scellé ou un fichier.'),
+        t2('is a folder that is not a previous bag; --force replaces only a bag or a file.', 'est un dossier qui n’est pas une archive précédente ; --force ne remplace qu’une archive ou un fichier.'),
         t2('Choose a new --out.', 'Choisissez un nouveau --out.'),
       );
     }
@@ -97,7 +97,7 @@ async function moveInto(from: string, to: string, force: boolean, display: strin
     return;
   }
   if (!force) {
-    throw refuse(display, t2('appeared while the bag was being written; it was left as it is.', 'est apparu pendant l’écriture du scellé ; il a été laissé tel quel.'), t2('Choose another --out.', 'Choisissez un autre --out.'));
+    throw refuse(display, t2('appeared while the bag was being written; it was left as it is.', 'est apparu pendant l’écriture de l’archive ; il a été laissé tel quel.'), t2('Choose another --out.', 'Choisissez un autre --out.'));
   }
   const aside = path.join(path.dirname(to), `.${path.basename(to)}.${randomBytes(6).toString('hex')}.old`);
   await fsp.rename(to, aside);
@@ -138,7 +138,7 @@ export async function packDossier(input: PackInput): Promise<PackResult> {
         throw new UserInputError({
           code: 'usage',
           file: rel,
-          message: t2(`has the name of the bag's own ${rel}.`, `porte le nom du fichier ${rel} du scellé.`),
+          message: t2(`has the name of the bag's own ${rel}.`, `porte le nom du fichier ${rel} de l’archive.`),
           hint: t2('Rename that file and its entry in the manifest.', 'Renommez ce fichier et son entrée dans le manifeste.'),
         });
       }
@@ -193,7 +193,7 @@ export async function packDossier(input: PackInput): Promise<PackResult> {
         file: path.basename(target),
         subject: '--out',
         message: t2(`cannot be written as a zip: ${err.message}.`, `ne peut pas être écrit en zip : ${err.message}.`),
-        hint: t2('Write the bag as a folder: --out without .zip.', 'Écrivez le scellé sous forme de dossier : --out sans .zip.'),
+        hint: t2('Write the bag as a folder: --out without .zip.', 'Écrivez l’archive sous forme de dossier : --out sans .zip.'),
       });
     }
     throw err;

@@ -102,8 +102,8 @@ function notABag(file: string): UserInputError {
   return new UserInputError({
     code: 'report.invalid',
     file,
-    message: t2('is neither a JSON report nor a BagIt bag made by `dmn-check pack`.', "n'est ni un rapport JSON ni un scellé BagIt produit par `dmn-check pack`."),
-    hint: t2('Give a report.json, a bag folder (with bagit.txt) or a bag .zip.', 'Indiquez un report.json, un dossier de scellé (avec bagit.txt) ou un scellé .zip.'),
+    message: t2('is neither a JSON report nor a BagIt bag made by `dmn-check pack`.', "n'est ni un rapport JSON ni une archive BagIt produite par `dmn-check pack`."),
+    hint: t2('Give a report.json, a bag folder (with bagit.txt) or a bag .zip.', 'Indiquez un report.json, un dossier d’archive (avec bagit.txt) ou une archive .zip.'),
   });
 }
 
@@ -117,7 +117,7 @@ async function unzipBag(abs: string, display: string, scratch: string): Promise<
       code: 'file.unreadable',
       file: display,
       message: t2(`is not a readable zip (${why}).`, `n'est pas un zip lisible (${why}).`),
-      hint: t2('Get the bag again from its sender.', 'Obtenez de nouveau le scellé auprès de son émetteur.'),
+      hint: t2('Get the bag again from its sender.', 'Obtenez de nouveau l’archive auprès de son émetteur.'),
     });
   }
   if (await looksLikeBag(scratch)) return scratch;

@@ -33,7 +33,7 @@ export function trustedKeys(opts: BagOptions, io: CliIo): TrustedKey[] {
 /** Exit 2 for an option that does not apply: `--root` to a bag, `--expect-seal` and `--trust` to a JSON report. */
 export function refuseOptions(opts: BagOptions, isBag: boolean): void {
   if (isBag && opts.root !== undefined) {
-    throw usage('--root', t2('does not apply to a bag: a bag is replayed from its data/ folder.', "ne s'applique pas à un scellé : un scellé est rejoué depuis son dossier data/."), t2('Remove --root.', 'Retirez --root.'));
+    throw usage('--root', t2('does not apply to a bag: a bag is replayed from its data/ folder.', "ne s'applique pas à une archive : une archive est rejouée depuis son dossier data/."), t2('Remove --root.', 'Retirez --root.'));
   }
   if (isBag) return;
   for (const [given, option] of [[opts.expectSeal, '--expect-seal'], [opts.trust?.[0], '--trust']] as const) {

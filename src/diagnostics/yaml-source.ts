@@ -118,7 +118,7 @@ const UNREADABLE_HINTS: Record<InputRole, { en: string; fr: string }> = {
   manifest: t2('Check the path, or run `dmn-check init` to create a manifest.', 'Vérifiez le chemin, ou lancez `dmn-check init` pour créer un manifeste.'),
   ruleset: t2('Check the --rules path (or the `extends` of the ruleset); without --rules the bundled ruleset is used.', 'Vérifiez le chemin de --rules (ou l’`extends` du référentiel) ; sans --rules, le référentiel livré est utilisé.'),
   'grid-template': t2('Check the --grid-template path: your copy of the ANS grid (.xlsx).', 'Vérifiez le chemin de --grid-template : votre copie de la grille de l’ANS (.xlsx).'),
-  report: t2('Give the JSON report written by `dmn-check check --format json --output FILE`, or a bag made by `dmn-check pack`.', 'Indiquez le rapport JSON écrit par `dmn-check check --format json --output FICHIER`, ou un scellé fait par `dmn-check pack`.'),
+  report: t2('Give the JSON report written by `dmn-check check --format json --output FILE`, or a bag made by `dmn-check pack`.', 'Indiquez le rapport JSON écrit par `dmn-check check --format json --output FICHIER`, ou une archive faite par `dmn-check pack`.'),
 };
 
 export function unreadable(file: string, err: unknown, role: InputRole = 'manifest'): UserInputError {

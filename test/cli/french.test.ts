@@ -121,3 +121,18 @@ describe('FRENCH.md rows 4, 9, 19, 21–23, 25–27', () => {
     expect(catalog['export.schema.violation']!.hint!.fr({})).toContain('le schéma que le fabricant publie');
   });
 });
+
+describe('FRENCH.md row 16: a bag is an « archive », never a « scellé » (a judicial seal)', () => {
+  it('in every French message of the catalogue', async () => {
+    const { catalogOf, createRegistry } = await import('../../src/checks/registry.js');
+    const catalog = catalogOf(createRegistry());
+    const params = new Proxy({}, { get: () => 'x' }) as Record<string, string>;
+    const texts = Object.values(catalog).flatMap((m) => [m.fr(params), m.hint?.fr(params) ?? '']);
+    expect(texts.filter((t) => /(^|[^\p{L}])scellés?(?!\p{L})/iu.test(t))).toEqual([]);
+  });
+  it('in replay’s refusal of a file that is no bag', async () => {
+    const run = await runCli(['replay', 'package.json', '--lang', 'fr']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).not.toMatch(/scellé/);
+  });
+});

@@ -11,7 +11,7 @@ const value = (v: Params[string], absent: string): string => (v === undefined ||
 
 const rebag = {
   en: () => 'Get the bag again from its sender, or pack the dossier again from the original evidence.',
-  fr: () => 'Obtenez de nouveau le scellé auprès de son émetteur, ou refaites-le à partir des preuves d’origine.',
+  fr: () => 'Obtenez de nouveau l’archive auprès de son émetteur, ou refaites-le à partir des preuves d’origine.',
 };
 const recheck = {
   en: () => 'If the change is intended, run `dmn-check check` again and keep the new report.',
@@ -90,7 +90,7 @@ export const auditMessages: Catalog = {
   },
   'bag.file-missing': {
     en: (p) => `${s(p.file)} is listed in ${s(p.manifest)} but missing from the bag.`,
-    fr: (p) => `${s(p.file)} figure dans ${s(p.manifest)} mais manque dans le scellé.`,
+    fr: (p) => `${s(p.file)} figure dans ${s(p.manifest)} mais manque dans l’archive.`,
     hint: rebag,
   },
   'bag.file-altered': {
@@ -100,7 +100,7 @@ export const auditMessages: Catalog = {
   },
   'bag.file-unlisted': {
     en: (p) => `${s(p.file)} is in the bag but not listed in ${s(p.manifest)}.`,
-    fr: (p) => `${s(p.file)} est dans le scellé mais ne figure pas dans ${s(p.manifest)}.`,
+    fr: (p) => `${s(p.file)} est dans l’archive mais ne figure pas dans ${s(p.manifest)}.`,
     hint: rebag,
   },
   'bag.file-not-regular': {
@@ -110,7 +110,7 @@ export const auditMessages: Catalog = {
   },
   'bag.manifest-missing': {
     en: (p) => `${s(p.file)} is missing: the bag cannot be verified without it.`,
-    fr: (p) => `${s(p.file)} manque : le scellé ne peut être vérifié sans lui.`,
+    fr: (p) => `${s(p.file)} manque : l’archive ne peut être vérifiée sans lui.`,
     hint: rebag,
   },
   'bag.manifest-line': {
