@@ -74,6 +74,8 @@ export interface Check<Options = Record<string, never>> {
   name: string;
   /** One line for `rules lint` and the README (English). */
   description: string;
+  /** The same line in French (built-in checks have theirs in descriptions-fr.ts). */
+  descriptionFr?: string;
   /** JSON Schema of the options, typed so that schema and type cannot drift. */
   schema: JSONSchemaType<Options>;
   /**
@@ -95,6 +97,7 @@ export interface Check<Options = Record<string, never>> {
 export interface AnyCheck {
   name: string;
   description: string;
+  descriptionFr?: string;
   schema: object;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   validateOptions?(options: any): OptionProblem[];

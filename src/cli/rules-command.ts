@@ -1,3 +1,4 @@
+import { checkDescription } from '../checks/descriptions-fr.js';
 import { createRegistry } from '../checks/registry.js';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -50,7 +51,7 @@ export function rulesListCommand(opts: CommonOptions & { checks?: boolean; secti
   if (opts.checks) {
     const checks = [...createRegistry().values()];
     const width = Math.max(...checks.map((c) => c.name.length));
-    for (const c of checks) io.stdout.write(`${c.name.padEnd(width)}  ${c.description}\n`);
+    for (const c of checks) io.stdout.write(`${c.name.padEnd(width)}  ${checkDescription(c, lang)}\n`);
     return 0;
   }
   const ruleset = loadRules(opts, io);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_CHECKS } from '../../src/checks/registry.js';
+import { checkDescription, DESCRIPTIONS_FR } from '../../src/checks/descriptions-fr.js';
+import { runCli } from '../support/run-cli.js';
+
+describe('check descriptions in French (FRENCH.md row 33)', () => {
+  it('every built-in check has one, and the table names no check that does not exist', () => {
+    expect(BUILTIN_CHECKS.filter((c) => !DESCRIPTIONS_FR[c.name]).map((c) => c.name)).toEqual([]);
+    expect(Object.keys(DESCRIPTIONS_FR).filter((n) => !BUILTIN_CHECKS.some((c) => c.name === n))).toEqual([]);
+  });
+
+  it('a check from outside gives its own, or falls back to English', () => {
+    const own = { name: 'x', description: 'English', descriptionFr: 'Français', schema: {}, run: () => ({ findings: [] }) };
+    expect(checkDescription(own, 'fr')).toBe('Français');
+    expect(checkDescription({ ...own, descriptionFr: undefined }, 'fr')).toBe('English');
+    expect(checkDescription(own, 'en')).toBe('English');
+  });
+
+  it('rules list --checks --lang fr prints them', async () => {
+    const run = await runCli(['rules', 'list', '--checks', '--lang', 'fr']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^min-files {13}L’emplacement contient au moins `count` fichiers\.$/m);
+    expect(run.stdout).not.toMatch(/The slot/);
+  });
+});
