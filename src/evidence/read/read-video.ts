@@ -35,7 +35,7 @@ export async function readVideo(file: EvidenceFile, l: ReaderLimits, ocr: () => 
   let aborted = false;
   const kind = file.kind === 'webm' ? 'webm' : file.kind === 'quicktime' ? 'quicktime' : 'mp4';
   const sampled = await sampleFrames(
-    bytesOf(file, header),
+    videoBytes(file, header),
     { ffmpeg, kind, every, maxFrames: l.maxFrames, maxSeconds: l.maxVideoSeconds, maxPixels: l.maxVideoPixels, maxSide: l.renderMaxSide, timeoutMs: l.videoTimeoutMs },
     (png) => {
       ocrs.push(
@@ -70,7 +70,7 @@ export async function readVideo(file: EvidenceFile, l: ReaderLimits, ocr: () => 
  * The bytes ffmpeg is given: the file as it is, or, for an MP4/QuickTime file whose index comes
  * after its media, the same boxes with the index moved in front (its chunk offsets already shifted).
  */
-async function* bytesOf(file: EvidenceFile, header: VideoHeader): AsyncGenerator<Buffer> {
+export async function* videoBytes(file: EvidenceFile, header: VideoHeader): AsyncGenerator<Buffer> {
   const r = header.relocate;
   if (!r) {
     yield* file.chunks();

@@ -236,9 +236,11 @@ async function webmHeader(c: Cursor): Promise<VideoHeader | undefined> {
   let seen = 0;
   for (let n = 0; n < MAX_ELEMENTS && seen < 2; n++) {
     const e = await element(c);
-    if (!e || e.id === EBML.cluster || e.size === undefined) break;
+    // The file ends (or breaks) before its Info and Tracks: nothing a decoder could play.
+    if (!e) return undefined;
+    if (e.id === EBML.cluster || e.size === undefined) break;
     if (e.id !== EBML.info && e.id !== EBML.tracks) {
-      if (!(await c.skip(e.size))) break;
+      if (!(await c.skip(e.size))) return undefined;
       continue;
     }
     if (e.size > MAX_HEADER_BYTES) return undefined;
