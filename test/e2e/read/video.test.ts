@@ -139,7 +139,7 @@ describe('shows, end to end: a video shows a thing when one of its frames does',
   const cleanups: (() => void)[] = [];
   afterAll(() => cleanups.forEach((f) => f()));
 
-  async function checkIeu9(files: Record<string, Buffer>): Promise<Report['requirements'][number]> {
+  async function checkIeu9(files: Record<string, Buffer>): Promise<Report['requirements'][number] & { stdout: string }> {
     const d = copyDossier('complete');
     cleanups.push(d.done);
     for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(d.dir, 'evidence', 'ieu9', name), bytes);
@@ -147,7 +147,7 @@ describe('shows, end to end: a video shows a thing when one of its frames does',
     const list = Object.keys(files).map((n) => `evidence/ieu9/${n}`).join(', ');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/two-factor-demo: \[.*\]/, `two-factor-demo: [${list}]`));
     const run = await runCli(['check', manifest, '--as-of', '2026-11-29', '--format', 'json'], { read: true });
-    return (JSON.parse(run.stdout) as Report).requirements.find((r) => r.id === 'IEU 9')!;
+    return { ...(JSON.parse(run.stdout) as Report).requirements.find((r) => r.id === 'IEU 9')!, stdout: run.stdout };
   }
 
   it('a login video whose second frame asks for the SMS code: satisfied, saying at which frame', async () => {
@@ -156,6 +156,8 @@ describe('shows, end to end: a video shows a thing when one of its frames does',
     const found = ieu9.findings.find((f) => f.code === 'shows.found')!;
     expect(found).toMatchObject({ severity: 'info', file: 'evidence/ieu9/login.mp4', params: { at: '0:04' } });
     expect(found.message).toMatch(/^Read: a second factor .* — « .+ » \(frame at 0:04\)\.$/);
+    // What the frames say is health data: only the ruleset's matched phrase is shown.
+    expect(ieu9.stdout).not.toMatch(/protéger vos données|Identifiez-vous/);
   }, 120_000);
 
   it('a password-only login video: failed, naming what is missing', async () => {
