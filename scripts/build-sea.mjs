@@ -5,12 +5,13 @@
 //
 //   dist/sea/dmn-check        the executable (no Node needed where it runs)
 //   dist/sea/rules/           the bundled rulesets, read from beside the executable
-//   dist/sea/node_modules/    the reading libraries no bundle can hold (src/evidence/read/native.ts):
+//   dist/sea/node_modules/    the reading libraries no bundle can hold (src/util/native.ts):
 //                             tesseract.js with its WebAssembly core and trained data, @napi-rs/canvas
-//                             with its native addon for this platform, and what they require
+//                             with its native addon for this platform, @ffmpeg-installer/ffmpeg with
+//                             the ffmpeg program for this platform (videos), and what they require
 //   dist/sea/tesseract-worker.cjs  the OCR worker script
 //
-// Ship the folder whole: the executable alone checks dossiers with no screenshot or scanned PDF,
+// Ship the folder whole: the executable alone checks dossiers with no screenshot, video or scanned PDF,
 // and reports the libraries it misses when it needs them.
 //
 // Tested on Linux x64 (test/e2e/sea.test.ts). On macOS the same steps need, around the injection,
@@ -50,7 +51,8 @@ rmSync(path.join(OUT, 'rules'), { recursive: true, force: true });
 cpSync(path.join(ROOT, 'rules'), path.join(OUT, 'rules'), { recursive: true });
 copyFileSync(path.join(ROOT, 'src', 'evidence', 'read', 'tesseract-worker.cjs'), path.join(OUT, 'tesseract-worker.cjs'));
 // re2-wasm: the linear-time regular expressions of src/diagnostics/linear-regexp.ts (a .wasm file read from its package)
-const shipped = copyClosure(['re2-wasm', 'tesseract.js', '@tesseract.js-data/fra', '@tesseract.js-data/eng', '@napi-rs/canvas'], path.join(OUT, 'node_modules'));
+// @ffmpeg-installer/ffmpeg: the video frames of src/evidence/read/video.ts (its platform package holds the program)
+const shipped = copyClosure(['re2-wasm', 'tesseract.js', '@tesseract.js-data/fra', '@tesseract.js-data/eng', '@napi-rs/canvas', '@ffmpeg-installer/ffmpeg'], path.join(OUT, 'node_modules'));
 // what remains is what ships: the executable and the folders beside it
 for (const f of [blob, config, path.join(OUT, 'dmn-check.cjs')]) rmSync(f);
 console.log(`${shipped} packages in ${path.relative(ROOT, path.join(OUT, 'node_modules'))}/`);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, scratch } from '../support/run-cli.js';
@@ -36,6 +36,19 @@ describe('the standalone executable (Linux x64)', () => {
     const npm = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dmn-check.js'), ...args], { cwd: ROOT, env: { PATH: process.env.PATH, LANG: 'C', SOURCE_DATE_EPOCH: '1795946400' }, encoding: 'utf8' });
     expect(sea.stdout).toBe(npm.stdout);
     expect(JSON.parse(sea.stdout).requirements.map((r: { status: string }) => r.status)).toEqual(['satisfied', 'satisfied', 'satisfied', 'satisfied', 'satisfied']);
+  });
+
+  it('reads a video with the ffmpeg shipped beside it', () => {
+    const d = path.join(s.dir, 'video-dossier');
+    cpSync(path.join(ROOT, 'fixtures', 'dossiers', 'complete'), d, { recursive: true });
+    cpSync(path.join(ROOT, 'fixtures', 'videos', 'two-factor-login.mp4'), path.join(d, 'evidence', 'ieu9', 'login.mp4'));
+    const manifest = path.join(d, 'dmn-evidence.yaml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/two-factor-demo: \[.*\]/, 'two-factor-demo: [evidence/ieu9/login.mp4]'));
+    const run = spawnSync(exe, ['check', manifest, '--as-of', '2026-11-29', '--format', 'json'], { cwd: ROOT, env: env(), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const ieu9 = (JSON.parse(run.stdout) as { requirements: { id: string; status: string; findings: { message: string }[] }[] }).requirements.find((r) => r.id === 'IEU 9')!;
+    expect(ieu9.status).toBe('satisfied');
+    expect(ieu9.findings.map((f) => f.message).join('\n')).toMatch(/\(frame at 0:04\)/);
   });
 
   it('gives exit 1 on a dossier that does not pass, exit 2 on bad input, and explains a requirement', () => {

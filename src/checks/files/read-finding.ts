@@ -6,6 +6,7 @@ const CODES: Record<ReadProblem, { code: string; status: 'failed' | 'error' }> =
   'too-many-pixels': { code: 'read.too-many-pixels', status: 'failed' },
   'too-large': { code: 'read.too-large', status: 'failed' },
   'too-many-pages': { code: 'read.too-many-pages', status: 'failed' },
+  'too-long': { code: 'read.too-long', status: 'failed' },
   corrupt: { code: 'read.corrupt', status: 'failed' },
   encrypted: { code: 'read.encrypted', status: 'failed' },
   timeout: { code: 'read.timeout', status: 'error' },

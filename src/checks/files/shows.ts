@@ -64,34 +64,40 @@ export function legible(seg: Segment): boolean {
   return seg.words.filter((w) => w.confidence >= LEGIBLE_CONFIDENCE && /[\p{L}\p{N}]{2,}/u.test(w.text)).length >= LEGIBLE_WORDS;
 }
 
-function whereOf(seg: Segment): string {
-  if (seg.where.page !== undefined) return `p. ${seg.where.page}`;
-  if (seg.where.at !== undefined) return `${Math.floor(seg.where.at / 60)}:${String(Math.floor(seg.where.at % 60)).padStart(2, '0')}`;
-  return '';
+/** Where in the file a segment is, as finding parameters: `where` (a PDF page) or `at` (a video frame's time, m:ss). */
+function whereOf(seg: Segment): { where: string; at?: string } {
+  if (seg.where.page !== undefined) return { where: `p. ${seg.where.page}` };
+  if (seg.where.at !== undefined) return { where: '', at: `${Math.floor(seg.where.at / 60)}:${String(Math.floor(seg.where.at % 60)).padStart(2, '0')}` };
+  return { where: '' };
 }
 
 interface Sighting {
   file: EvidenceFile;
-  where: string;
+  place: { where: string; at?: string };
   /** What was matched, as a finding may show it: the ruleset's phrase, or a masked matricule. */
   match: string;
   confidence: number | null;
 }
 
-/** Where a target is shown in one file's reading, or undefined. */
-function sight(target: ShowTarget, fs: FileSight): Sighting | undefined {
+/**
+ * Where a target is shown in one file's reading, or undefined. The first segment (page, frame) that
+ * shows it with confidence is taken; failing that, the one read with the highest confidence (a video
+ * may show a screen blurred in one frame and sharp in the next).
+ */
+function sight(target: ShowTarget, fs: FileSight, minConf: number): Sighting | undefined {
   if (!fs.reading.ok) return undefined;
+  let best: Sighting | undefined;
   for (const seg of fs.reading.segments) {
-    if (target.any?.length) {
-      const hit = findPhrase(tokensOf(seg), target.any);
-      if (hit) return { file: fs.file, where: whereOf(seg), match: `« ${hit.phrase} »`, confidence: hit.confidence };
-    }
-    if (target.recognise?.includes('matricule-ins')) {
-      const found = findMatricules(seg.text).find((m) => m.valid);
-      if (found) return { file: fs.file, where: whereOf(seg), match: found.masked, confidence: seg.confidence };
-    }
+    let hit: Sighting | undefined;
+    const phrase = target.any?.length ? findPhrase(tokensOf(seg), target.any) : undefined;
+    if (phrase) hit = { file: fs.file, place: whereOf(seg), match: `« ${phrase.phrase} »`, confidence: phrase.confidence };
+    const found = !hit && target.recognise?.includes('matricule-ins') ? findMatricules(seg.text).find((m) => m.valid) : undefined;
+    if (found) hit = { file: fs.file, place: whereOf(seg), match: found.masked, confidence: seg.confidence };
+    if (!hit) continue;
+    if (hit.confidence === null || hit.confidence >= minConf) return hit;
+    if (!best || hit.confidence > (best.confidence ?? 0)) best = hit;
   }
-  return undefined;
+  return best;
 }
 
 
@@ -175,7 +181,7 @@ export const shows = defineCheck<ShowsOptions>({
     const minConf = options.min_confidence ?? 70;
     const mode = options.files ?? 'any';
     for (const target of options.show) {
-      const seen = readable.map((fs) => sight(target, fs));
+      const seen = readable.map((fs) => sight(target, fs, minConf));
       const hits = seen.filter((s): s is Sighting => s !== undefined);
       const missingIn = readable.filter((_, i) => seen[i] === undefined);
       const expected = { target: target.id, label_en: target.label_en, label_fr: target.label_fr, expects: expectsOf(target), matricule: target.recognise?.includes('matricule-ins') ? 'yes' : 'no' };
@@ -193,7 +199,7 @@ export const shows = defineCheck<ShowsOptions>({
         continue;
       }
       for (const h of hits) {
-        const params: Record<string, string | number> = { ...expected, match: h.match, where: h.where };
+        const params: Record<string, string | number> = { ...expected, match: h.match, ...h.place };
         if (h.confidence !== null && h.confidence < minConf) {
           findings.push({ code: 'shows.uncertain', severity: 'warning', slot, file: h.file.path, params: { ...params, confidence: Math.round(h.confidence) } });
         } else {
@@ -250,15 +256,16 @@ function expectsWords(p: Params, lang: 'en' | 'fr'): string {
 }
 
 function showsMessages(): Catalog {
-  const at = (p: Params): string => (p.where ? ` (${s(p.where)})` : '');
+  const at = (p: Params): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (frame at ${s(p.at)})` : '');
+  const atFr = (p: Params): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (image à ${s(p.at)})` : '');
   return {
     'shows.found': {
       en: (p) => `Read: ${s(p.label_en)} — ${s(p.match)}${at(p)}.`,
-      fr: (p) => `Lu : ${s(p.label_fr)} — ${s(p.match)}${at(p)}.`,
+      fr: (p) => `Lu : ${s(p.label_fr)} — ${s(p.match)}${atFr(p)}.`,
     },
     'shows.uncertain': {
       en: (p) => `Probably shows ${s(p.label_en)} — ${s(p.match)}${at(p)}, read with low confidence (${s(p.confidence)} %).`,
-      fr: (p) => `Semble montrer ${s(p.label_fr)} — ${s(p.match)}${at(p)}, lu avec une confiance faible (${s(p.confidence)} %).`,
+      fr: (p) => `Semble montrer ${s(p.label_fr)} — ${s(p.match)}${atFr(p)}, lu avec une confiance faible (${s(p.confidence)} %).`,
       hint: {
         en: () => 'A sharper capture (full resolution, no compression, no zoom-out) lets a reviewer read it without doubt.',
         fr: () => 'Une capture plus nette (pleine résolution, sans compression ni dézoom) permet au relecteur de la lire sans doute possible.',

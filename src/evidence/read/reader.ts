@@ -29,6 +29,8 @@ export type ReadProblem =
   | 'too-large'
   /** A PDF with more pages than the reader accepts (a page-count bomb). */
   | 'too-many-pages'
+  /** A video longer than the reader accepts (its container says so, before any decoding). */
+  | 'too-long'
   /** The content could not be decoded (corrupt image, broken document). */
   | 'corrupt'
   /** The reading did not finish in time. */
@@ -57,8 +59,22 @@ export interface ReaderLimits {
   maxPdfPages: number;
   /** Pages of a scanned PDF (no text layer) rendered and OCR'd, at most. */
   maxScannedPages: number;
-  /** Longer side, in pixels, a scanned page is rendered at. */
+  /** Longer side, in pixels, a scanned page is rendered at, and a video frame is scaled to. */
   renderMaxSide: number;
+  /** Largest video read, in bytes (it is streamed, never held whole). */
+  maxVideoBytes: number;
+  /** Longest video read, in seconds (by its container's header; one without a duration is read this far). */
+  maxVideoSeconds: number;
+  /** Largest video frame, in pixels (by the header, then by the decoder itself). */
+  maxVideoPixels: number;
+  /** One frame sampled every this many seconds at least; longer videos are sampled more sparsely. */
+  frameEverySeconds: number;
+  /** Frames OCR'd per video at most (after dropping those identical to the one before). */
+  maxFrames: number;
+  /** Time allowed for one video, decoding and OCR of its frames, in milliseconds. */
+  videoTimeoutMs: number;
+  /** The ffmpeg program; by default the one of @ffmpeg-installer/ffmpeg beside dmn-check. */
+  ffmpegPath?: string;
 }
 
 export const DEFAULT_LIMITS: ReaderLimits = {
@@ -68,11 +84,18 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxPdfPages: 500,
   maxScannedPages: 10,
   renderMaxSide: 2000,
+  maxVideoBytes: 256 * 1024 * 1024,
+  maxVideoSeconds: 600,
+  maxVideoPixels: 16_000_000,
+  frameEverySeconds: 2,
+  maxFrames: 60,
+  videoTimeoutMs: 120_000,
 };
 
 export const IMAGE_KINDS: ReadonlySet<Kind> = new Set(['png', 'jpeg', 'gif', 'webp']);
 const TEXT_KINDS: ReadonlySet<Kind> = new Set(['text', 'markdown', 'html', 'csv', 'yaml', 'json', 'xml']);
 const DOCUMENT_KINDS: ReadonlySet<Kind> = new Set(['pdf', 'docx', 'odt']);
+export const VIDEO_KINDS: ReadonlySet<Kind> = new Set(['mp4', 'quicktime', 'webm']);
 
 /** Reads evidence content; owns the OCR workers, which `close` ends. */
 export interface EvidenceReader {
@@ -89,8 +112,9 @@ export function createReader(limits: Partial<ReaderLimits> = {}): EvidenceReader
   let pool: OcrPool | undefined;
   const ocr = (): OcrPool => (pool ??= new OcrPool(l.ocrWorkers));
   return {
-    canRead: (kind) => IMAGE_KINDS.has(kind) || TEXT_KINDS.has(kind) || DOCUMENT_KINDS.has(kind),
+    canRead: (kind) => IMAGE_KINDS.has(kind) || TEXT_KINDS.has(kind) || DOCUMENT_KINDS.has(kind) || VIDEO_KINDS.has(kind),
     async read(file) {
+      if (VIDEO_KINDS.has(file.kind)) return (await import('./read-video.js')).readVideo(file, l, ocr);
       if (file.bytes > l.maxBytes) return { ok: false, problem: 'too-large', params: { bytes: file.bytes, limit: l.maxBytes } };
       if (IMAGE_KINDS.has(file.kind)) return readImage(file, l, ocr);
       if (file.kind === 'pdf') return readPdfFile(file, l, ocr);

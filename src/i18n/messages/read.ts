@@ -3,9 +3,20 @@ import { s, type Catalog } from '../types.js';
 /** Why evidence content could not be read (src/evidence/read), for every check that reads it. */
 export const readMessages: Catalog = {
   'read.too-many-pixels': {
-    en: (p) => `The image is ${s(p.width)}×${s(p.height)} pixels, over the ${s(p.limit)}-pixel limit: it was not decoded.`,
-    fr: (p) => `L'image fait ${s(p.width)}×${s(p.height)} pixels, au-delà de la limite de ${s(p.limit)} pixels : elle n'a pas été décodée.`,
-    hint: { en: () => 'Provide a screenshot at screen size.', fr: () => "Fournissez une capture d'écran à la taille de l'écran." },
+    en: (p) => `The ${p.what === 'video' ? "video's frames are" : 'image is'} ${s(p.width)}×${s(p.height)} pixels, over the ${s(p.limit)}-pixel limit: ${p.what === 'video' ? 'they were' : 'it was'} not decoded.`,
+    fr: (p) => `${p.what === 'video' ? 'Les images de la vidéo font' : "L'image fait"} ${s(p.width)}×${s(p.height)} pixels, au-delà de la limite de ${s(p.limit)} pixels : ${p.what === 'video' ? "elles n'ont pas été décodées" : "elle n'a pas été décodée"}.`,
+    hint: {
+      en: (p) => (p.what === 'video' ? 'Provide a screen recording at screen size.' : 'Provide a screenshot at screen size.'),
+      fr: (p) => (p.what === 'video' ? "Fournissez un enregistrement de l'écran à la taille de l'écran." : "Fournissez une capture d'écran à la taille de l'écran."),
+    },
+  },
+  'read.too-long': {
+    en: (p) => `The video lasts ${s(p.seconds)} s, over the ${s(p.limit)}-second limit for reading: it was not decoded.`,
+    fr: (p) => `La vidéo dure ${s(p.seconds)} s, au-delà de la limite de lecture de ${s(p.limit)} s : elle n'a pas été décodée.`,
+    hint: {
+      en: () => 'Provide a short screen recording of the steps that prove the requirement.',
+      fr: () => "Fournissez un court enregistrement de l'écran montrant les étapes qui prouvent l'exigence.",
+    },
   },
   'read.too-large': {
     en: (p) => `The file is ${s(p.bytes)} bytes, over the ${s(p.limit)}-byte limit for reading.`,
