@@ -81,6 +81,8 @@ export function sampleFrames(input: AsyncIterable<Buffer>, o: SampleOptions, onF
       try {
         yield* input;
       } catch (err) {
+        // Readable.from hands the pipe's own error to its source: ffmpeg closing its input early is no fault.
+        if (PIPE_CLOSED.has((err as NodeJS.ErrnoException).code ?? '')) return;
         stop({ ok: false, problem: 'failed', params: { reason: (err as Error).message } });
       }
     })();
@@ -95,6 +97,9 @@ export function sampleFrames(input: AsyncIterable<Buffer>, o: SampleOptions, onF
     });
   });
 }
+
+/** Errors of a pipe whose reader went away. */
+const PIPE_CLOSED: ReadonlySet<string> = new Set(['EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED']);
 
 const DURATION = /^\s*Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/;
 const STREAM_SIZE = /^\s*Stream #0:\d+.*: Video: .*?, (\d{1,6})x(\d{1,6})[ ,]/;
