@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { outdentProblems } from './outdent.js';
 import { didYouMean } from './suggest.js';
 import { dottedPath, pointerToPath, positionOf, shorten, type YamlSource } from './yaml-source.js';
 import { t2, type InputProblem, type UserInputCode } from './user-input-error.js';
@@ -16,6 +17,17 @@ const ONE_OF_WORDING: Record<string, { en: string; fr: string }> = {
   ),
 };
 
+/** JSON types as a French reader of a YAML file calls them (FRENCH.md 3). */
+const TYPE_FR: Record<string, string> = {
+  object: 'un bloc de clés (lignes « clé: valeur » indentées)',
+  array: 'une liste',
+  string: 'un texte',
+  boolean: 'true ou false',
+  number: 'un nombre',
+  integer: 'un nombre entier',
+  null: 'vide',
+};
+
 function describe(e: ErrorObject): { en: string; fr: string } {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -24,7 +36,7 @@ function describe(e: ErrorObject): { en: string; fr: string } {
     case 'additionalProperties':
       return t2(`unknown key "${shorten(String(p.additionalProperty))}".`, `clé inconnue « ${shorten(String(p.additionalProperty))} ».`);
     case 'type':
-      return t2(`must be of type ${String(p.type)}.`, `doit être de type ${String(p.type)}.`);
+      return t2(`must be of type ${String(p.type)}.`, `doit être ${String(p.type).split(',').map((t) => TYPE_FR[t] ?? `de type ${t}`).join(' ou ')}.`);
     case 'enum':
       return t2(`must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`, `doit valoir ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`);
     case 'const':
@@ -82,8 +94,9 @@ export function ajvProblems(
     return !(e.schemaPath.includes('/oneOf/') && atOrBelow(e.instancePath, oneOfPaths));
   });
   const seen = new Set<string>();
-  const problems: InputProblem[] = [];
+  const { problems, explained } = outdentProblems(kept, src, code);
   for (const e of kept) {
+    if (e.keyword === 'type' && explained.has(e.instancePath)) continue;
     const path = pointerToPath(e.instancePath);
     const p = e.params as Record<string, unknown>;
     const keyProblem = e.keyword === 'additionalProperties';

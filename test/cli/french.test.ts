@@ -136,3 +136,38 @@ describe('FRENCH.md row 16: a bag is an « archive », never a « scellé » (a 
     expect(run.stderr).not.toMatch(/scellé/);
   });
 });
+
+describe('an outdented block is named as such (FRENCH.md 3, issue 16 item 8)', () => {
+  async function withManifest(edit: (text: string) => string, lang: 'en' | 'fr') {
+    const { copyDossier } = await import('../support/run-cli.js');
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const d = copyDossier('complete');
+    try {
+      writeFileSync(d.manifest, edit(readFileSync(d.manifest, 'utf8')));
+      return await runCli(['check', d.manifest, '--lang', lang]);
+    } finally {
+      d.done();
+    }
+  }
+
+  it('a slot typed at the level of its requirement: one error, at the requirement, saying which line to indent', async () => {
+    const run = await withManifest((t) => t.replace('  IEU 7:\n    ins-login-demo:', '  IEU 7:\n  ins-login-demo:'), 'fr');
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/:\d+:3 evidence\."IEU 7"\u00a0: est vide, alors que « ins-login-demo » \(ligne \d+\) se trouve au même niveau : il devrait être indenté sous cette clé\. Indentez la ligne \d+ de deux espaces\.$/),
+    ]);
+  });
+
+  it('several lines, in English', async () => {
+    const run = await withManifest((t) => t.replace(/ {2}IEU 9:\n {4}two-factor-demo: (.*)\n/, '  IEU 9:\n  two-factor-demo: $1\n  two-factor-more: x.png\n'), 'en');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/evidence\."IEU 9": is empty, while "two-factor-demo" \(line (\d+)\) sits at its level: it should be indented under this key\. Indent lines \1 to \d+ by two spaces\./);
+    expect(run.stderr).not.toMatch(/must be of type object/);
+  });
+
+  it('a type error of another kind is worded in French words, not JSON types', async () => {
+    const run = await withManifest((t) => t.replace(/^product:\n/m, 'product: CardioSuivi\nproduct_was:\n'), 'fr');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/product\u00a0: doit être un bloc de clés \(lignes « clé: valeur » indentées\)\./);
+  });
+});
