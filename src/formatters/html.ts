@@ -70,8 +70,34 @@ footer { margin-top: 2.5rem; padding-top: 0.6rem; border-top: 1px solid var(--li
   a { color: inherit; text-decoration: none; }
   blockquote, dl.meta, li { break-inside: avoid-page; }
   h2, h3 { break-after: avoid-page; }
+  /* a requirement on one page where it fits (a longer one breaks as it must) */
+  section.requirement { break-inside: avoid-page; }
+  footer { display: none; }
 }
 `;
+
+/** A text as a CSS string: quotes, backslashes and line breaks escaped, and no `<` that could close the style element. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r\u2028\u2029]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+/**
+ * The running header and footer of the printed dossier (CSS page-margin boxes): product and version,
+ * the as-of date, the ruleset, and page n/N, on every page, for a dossier filed as a PDF.
+ */
+function printMargins(report: Report, lab: Labels): string {
+  const head = `${report.product.name} ${report.product.version} — ${report.product.manufacturer}`;
+  const foot = `${report.tool.name} ${report.tool.version} · ${report.ruleset.id} ${report.ruleset.version}`;
+  const box = 'font-size: 8pt; color: #555;';
+  return [
+    '@page {',
+    `  @top-left { content: ${cssString(head)}; ${box} }`,
+    `  @top-right { content: ${cssString(`${lab.runningAsOf} ${report.asOf}`)}; ${box} }`,
+    `  @bottom-left { content: ${cssString(foot)}; ${box} }`,
+    `  @bottom-right { content: ${cssString(`${lab.page} `)} counter(page) " / " counter(pages); ${box} }`,
+    '}',
+  ].join('\n');
+}
 
 const STATUS_ORDER: readonly Status[] = ['satisfied', 'not_applicable', 'missing', 'failed', 'error'];
 
@@ -181,7 +207,10 @@ function slotRows(slot: SlotReport, def: RequirementDef | undefined, lab: Labels
   const needWord = slotNeedWord(slotDef ? slotNeed(slotDef) : slot.required ? 'required' : 'optional', lab);
   const head = [`<code>${h(slot.name)}</code>`, slotDef ? `<br>${h(slotDef.title[lang])}` : '', `<br><span class="none">${h(needWord)}</span>`].join('');
   const span = Math.max(1, slot.files.length);
-  const first = `<td rowspan="${span}">${head}</td><td rowspan="${span}">${badge(slot.status, lab)}</td>`;
+  // An optional slot left empty is no verdict of its own: say so rather than show a status.
+  const empty = slot.files.length === 0 && !slot.required && (!slotDef || slotNeed(slotDef) !== 'required');
+  const status = empty ? `<span class="none">${h(lab.notProvided)}</span>` : badge(slot.status, lab);
+  const first = `<td rowspan="${span}">${head}</td><td rowspan="${span}">${status}</td>`;
   if (slot.files.length === 0) return [`<tr>${first}<td colspan="2"><span class="none">${h(lab.noFile)}</span></td></tr>`];
   return slot.files.map((f, i) => `<tr>${i === 0 ? first : ''}${fileCell(f, lab, lang)}<td>${hashCell(f, lab)}</td></tr>`);
 }
@@ -258,7 +287,7 @@ function format(report: Report, ctx: FormatContext): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="${attr(`${report.tool.name} ${report.tool.version}`)}">`,
     `<title>${h(`${lab.dossier} — ${product}`)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${CSS}${printMargins(report, lab)}</style>`,
     '</head>',
     '<body>',
     '<header>',

@@ -33,6 +33,11 @@ export interface Labels {
   bytes: string;
   expectedSha256: string;
   noFile: string;
+  /** An optional slot left empty (the HTML's status cell). */
+  notProvided: string;
+  /** The print header's date and the footer's page counter. */
+  runningAsOf: string;
+  page: string;
   statement: string;
   requirementStatement: string;
   signatory: string;
@@ -93,6 +98,9 @@ const EN: Labels = {
   bytes: 'Bytes',
   expectedSha256: 'expected SHA-256',
   noFile: 'no file given',
+  notProvided: 'not provided (optional)',
+  runningAsOf: 'as of',
+  page: 'page',
   statement: 'Sworn statement',
   requirementStatement: 'What the requirement asks',
   signatory: 'Signatory',
@@ -152,6 +160,9 @@ const FR: Labels = {
   bytes: 'Octets',
   expectedSha256: 'SHA-256 attendu',
   noFile: 'aucun fichier fourni',
+  notProvided: 'non fourni (facultatif)',
+  runningAsOf: 'au',
+  page: 'page',
   statement: 'Déclaration sur l’honneur',
   requirementStatement: 'Ce que demande l’exigence',
   signatory: 'Signataire',

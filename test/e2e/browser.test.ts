@@ -134,6 +134,14 @@ describe('html dossier in Chromium', () => {
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
       expect(pages.length).toBeGreaterThanOrEqual(2);
       expect(pages.length).toBeLessThanOrEqual(8);
+      // every page carries the running header and footer, page n / N (issue 16 item 10)
+      const { getDocumentProxy, extractText } = await import('unpdf');
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+      text.forEach((t, i) => {
+        expect(t).toContain('CardioSuivi 4.2.0 — Exemple Santé SAS');
+        expect(t).toContain('as of 2026-11-29');
+        expect(t).toContain(`page ${i + 1} / ${text.length}`);
+      });
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -52,4 +52,25 @@ describe('html formatter (static)', () => {
     expect(html).toContain('183,422 bytes');
     expect(htmlFormatter.format(canonicalReport('fr'), canonicalContext('fr'))).toContain('183\u202f422 octets');
   });
+
+  it('prints for filing: a running header and footer with page n / N, a requirement kept on one page', () => {
+    expect(html).toMatch(/@top-left \{ content: "CardioSuivi 4\.2\.0 — Exemple Santé SAS";/);
+    expect(html).toMatch(/@top-right \{ content: "as of 2026-11-29";/);
+    expect(html).toContain('@bottom-right { content: "page " counter(page) " / " counter(pages);');
+    expect(html).toMatch(/@media print \{[^@]*section\.requirement \{ break-inside: avoid-page; \}/);
+    expect(htmlFormatter.format(canonicalReport('fr'), canonicalContext('fr'))).toContain('@top-right { content: "au 2026-11-29";');
+  });
+
+  it('a product name cannot leave the CSS string of the running header', () => {
+    const evil: Report = canonicalReport('en');
+    evil.product.name = 'X"; } body { display: none } </style><script>';
+    const out = htmlFormatter.format(evil, canonicalContext('en'));
+    expect(out).toContain('@top-left { content: "X\\22 ; } body { display: none } \\3c /style\\3e \\3c script\\3e  4.2.0');
+    expect(out.match(/<\/style>/g)).toHaveLength(1);
+  });
+
+  it('an optional slot left empty is "not provided (optional)", no status of its own', () => {
+    expect(html).toMatch(/<code>ins-association-flow<\/code>[^\n]*<\/td><td rowspan="1"><span class="none">not provided \(optional\)<\/span><\/td>/);
+    expect(htmlFormatter.format(canonicalReport('fr'), canonicalContext('fr'))).toContain('<span class="none">non fourni (facultatif)</span>');
+  });
 });
