@@ -1,3 +1,4 @@
+import type { OnProgress } from '../util/progress.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createRegistry, type CheckRegistry } from '../checks/registry.js';
@@ -45,6 +46,8 @@ export interface CheckDossierOptions {
    * fast structural check (`--no-read`), recorded in the report.
    */
   read?: boolean;
+  /** Told how far the run has got (files opened, requirements judged, files read): counts only. */
+  onProgress?: OnProgress;
 }
 
 /** A dossier's report, and the manifest it was judged from (for `pack`, which seals what was judged). */
@@ -98,6 +101,7 @@ export async function checkDossierDetailed(options: CheckDossierOptions): Promis
       ...(saveEvidence ? { saveEvidence } : {}),
       ...(snapshots ? { snapshots } : {}),
     }),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const report = await evaluateDossier({
     ruleset,
@@ -109,6 +113,7 @@ export async function checkDossierDetailed(options: CheckDossierOptions): Promis
     tool: TOOL,
     generatedAt: options.generatedAt ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     read: options.read !== false,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const inputs = await identitiesOf([{ abs: path.join(manifest.dossierDir, manifest.file), name: manifest.file }]);
   for (const o of opened.values()) if (o.ok && o.file.identity) inputs.push({ ...o.file.identity, name: o.file.path });

@@ -1,3 +1,4 @@
+import { createProgress } from './progress.js';
 import path from 'node:path';
 import { checkDossierDetailed } from '../api/check-dossier.js';
 import type { Report } from '../report/report.js';
@@ -42,6 +43,8 @@ export interface RunOptions {
   snapshots?: string;
   /** Read what evidence shows (OCR, document text); false for `--no-read`. Default true. */
   read?: boolean;
+  /** `--quiet`: no progress line either. */
+  quiet?: boolean;
 }
 
 /** Loads, opens and evaluates a dossier: the pipeline shared by `check`, `replay` and `pack` (the API's). */
@@ -51,19 +54,26 @@ export async function runCheck(manifestFile: string, ruleset: Ruleset, io: CliIo
 
 /** {@link runCheck}, also giving the manifest as it was loaded (for `pack`, which seals what was judged). */
 export async function checkDossier(manifestFile: string, ruleset: Ruleset, io: CliIo, opts: RunOptions): Promise<{ report: Report; manifest: Manifest; inputs: InputIdentity[] }> {
-  return checkDossierDetailed({
-    manifest: manifestFile,
-    rules: ruleset,
-    cwd: io.cwd,
-    env: io.env,
-    asOf: opts.asOf,
-    lang: opts.lang,
-    generatedAt: opts.generatedAt,
-    read: opts.read !== false,
-    offline: opts.offline,
-    ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
-    ...(opts.snapshots ? { snapshots: opts.snapshots } : {}),
-  });
+  // A long run on a terminal shows how far it has got, on stderr (nothing in CI logs or pipes).
+  const progress = createProgress(io.stderr, { lang: opts.lang, quiet: opts.quiet ?? false, env: io.env });
+  try {
+    return await checkDossierDetailed({
+      manifest: manifestFile,
+      rules: ruleset,
+      cwd: io.cwd,
+      env: io.env,
+      asOf: opts.asOf,
+      lang: opts.lang,
+      generatedAt: opts.generatedAt,
+      read: opts.read !== false,
+      offline: opts.offline,
+      ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
+      ...(opts.snapshots ? { snapshots: opts.snapshots } : {}),
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    });
+  } finally {
+    progress.end();
+  }
 }
 
 /** The ruleset file a run reads (`--rules`, or the bundled one), as an input no output may replace. */
@@ -133,6 +143,7 @@ export async function checkCommand(manifestArg: string | undefined, opts: CheckO
     offline: opts.offline ?? false,
     generatedAt: stamp,
     read: opts.read !== false,
+    quiet: opts.quiet === true,
     ...(opts.saveEvidence ? { saveEvidence: opts.saveEvidence } : {}),
   });
   const epoch = sourceDateEpoch(io);

@@ -1,3 +1,4 @@
+import type { OnProgress } from '../util/progress.js';
 import { placeOf, type SourcePosition } from '../diagnostics/user-input-error.js';
 import { catalogOf, type CheckRegistry } from '../checks/registry.js';
 import { createMemo } from '../checks/memo.js';
@@ -42,6 +43,8 @@ export interface EvaluateInput {
   read?: boolean;
   /** The reader to use (tests, benches); by default the engine makes one and closes it at the end. */
   reader?: EvidenceReader;
+  /** Told as each requirement starts and each file is read. */
+  onProgress?: OnProgress;
 }
 
 /** One evaluation's state: its inputs, the catalogue its findings are worded from, and its memo. */
@@ -64,10 +67,15 @@ export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
   const read = given.read !== false;
   // The reader starts no OCR worker until a file needs reading; those it started end with the evaluation.
   const owned = read && !given.reader ? createReader() : undefined;
-  const input: Evaluation = { ...given, catalog: catalogOf(given.registry), shared: createMemo(), reader: read ? (given.reader ?? owned) : undefined };
+  const reader = read ? counted(given.reader ?? owned, given.onProgress) : undefined;
+  const input: Evaluation = { ...given, catalog: catalogOf(given.registry), shared: createMemo(), reader };
   const requirements: RequirementReport[] = [];
+  const total = input.ruleset.requirements.length;
   try {
-    for (const req of input.ruleset.requirements) requirements.push(await evaluateRequirement(req, input));
+    for (const req of input.ruleset.requirements) {
+      given.onProgress?.({ phase: 'evaluate', done: requirements.length, total, label: req.id });
+      requirements.push(await evaluateRequirement(req, input));
+    }
   } finally {
     await owned?.close();
   }
@@ -89,6 +97,26 @@ export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
     summary,
     findings: [],
     requirements,
+  };
+}
+
+/** The reader, telling `onProgress` each time a file has been read. */
+function counted(reader: EvidenceReader | undefined, onProgress: OnProgress | undefined): EvidenceReader | undefined {
+  if (!reader || !onProgress) return reader;
+  let done = 0;
+  return {
+    get ocrWorkersStarted() {
+      return reader.ocrWorkersStarted;
+    },
+    read: async (file) => {
+      try {
+        return await reader.read(file);
+      } finally {
+        onProgress({ phase: 'read', done: ++done });
+      }
+    },
+    canRead: (kind) => reader.canRead(kind),
+    close: () => reader.close(),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { OnProgress } from '../util/progress.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { shorten } from '../diagnostics/yaml-source.js';
 import type { EvidenceRef, FhirRef, Manifest } from '../manifest/types.js';
@@ -11,6 +12,8 @@ export interface OpenDossierOptions {
   concurrency?: number;
   /** Opens FHIR references; without it they are refused as offline. */
   openFhir?: FhirOpener;
+  /** Told after each reference is opened. */
+  onProgress?: OnProgress;
 }
 
 /** Every evidence reference of the manifest, statements' documents included, in manifest order. */
@@ -38,6 +41,7 @@ export async function openDossier(manifest: Manifest, options: OpenDossierOption
       if (ref.type === 'file') out.set(ref, await openEvidenceFile(manifest.dossierDir, ref.path, folders));
       else if (options.openFhir) out.set(ref, await options.openFhir(ref));
       else out.set(ref, { ok: false, reason: 'source', status: 'error', code: 'fhir.offline', params: { url: ref.url } });
+      options.onProgress?.({ phase: 'open', done: out.size, total: refs.length });
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, refs.length) }, worker));
