@@ -13,7 +13,8 @@ import { looksLikeBag, PAYLOAD_DIR, verifyBag, type BagVerification } from '../a
 import { rulesetForReport } from '../audit/find-ruleset.js';
 import { readReport } from '../audit/read-report.js';
 import { replayReport, type ReplayOutcome } from '../audit/replay.js';
-import { extractZip, ZipError } from '../audit/zip.js';
+import { extractBagZip } from '../audit/bag-zip.js';
+import { ZipError } from '../audit/zip.js';
 import { runCheck } from './check-command.js';
 import { SNAPSHOT_DIR } from '../audit/pack.js';
 import { langOf, TOOL, useColor, type CommonOptions } from './common.js';
@@ -98,9 +99,19 @@ function notABag(file: string): UserInputError {
 /** Unpacks a zipped bag into a scratch folder and returns the bag's base folder in it. */
 async function unzipBag(abs: string, display: string, scratch: string): Promise<string> {
   try {
-    await extractZip(abs, scratch);
+    await extractBagZip(abs, scratch);
   } catch (err) {
-    const why = err instanceof ZipError ? `${err.entry ? `${err.entry}: ` : ''}${err.message}` : ((err as NodeJS.ErrnoException).code ?? 'error');
+    const entry = err instanceof ZipError && err.entry ? `${err.entry}: ` : '';
+    if (err instanceof ZipError && err.kind === 'limit') {
+      // A zip bomb, or a bag larger than it says: refused before (or while) it fills memory or disk.
+      throw new UserInputError({
+        code: 'file.unreadable',
+        file: display,
+        message: t2(`was not unpacked: ${entry}${err.message}.`, `n'a pas été décompressé : ${entry}${err.fr ?? err.message}.`),
+        hint: t2('A bag made by `dmn-check pack` unpacks to what it declares; get the bag again from its sender.', 'Un scellé produit par `dmn-check pack` se décompresse en ce qu’il déclare ; obtenez de nouveau le scellé auprès de son émetteur.'),
+      });
+    }
+    const why = err instanceof ZipError ? `${entry}${err.message}` : ((err as NodeJS.ErrnoException).code ?? 'error');
     throw new UserInputError({
       code: 'file.unreadable',
       file: display,

@@ -25,6 +25,8 @@ describe('hostile input: one clear outcome per case, never a crash', () => {
   it.each(CASES.map((c) => [c.input, c] as const))('%s', async (_, c) => {
     const o = await runCase(c);
     expect({ code: o.code, says: o.says }).toEqual({ code: c.exit, says: expect.stringMatching(c.says) });
+    // Every input built to exhaust memory stays within 256 MiB (the 200 MB export, against its size, below).
+    if (o.peakRss !== undefined && c.input !== 'a 200 MB single-line JSON export') expect(o.peakRss).toBeLessThan(256 * 1024 * 1024);
     if (c.exit === 2) expectInputError(c, o);
     else {
       expect(o.stderr).toBe('');

@@ -11,6 +11,7 @@ import { loadManifest } from '../../../src/manifest/load.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../../src/ruleset/load.js';
 import { DOSSIERS, runCli, scratch } from '../../support/run-cli.js';
 import { HOSTILE, runMeasured } from './support.js';
+import { BOUNDED_CASES } from './cases-bounded.js';
 // @ts-expect-error plain JS module shared with the fixture generator
 import { pdf } from '../../../scripts/make-example-media.mjs';
 
@@ -802,6 +803,7 @@ export const CASES: HostileCase[] = [
     finding: 'export.dictionary.item-not-found',
     says: /^PORT 1 export-dictionary: failed — Dictionary item "export_metadata" /,
   },
+  ...BOUNDED_CASES,
 ];
 
 const ACCEPTED = 'accepted; the report is the one of the same manifest without it';
