@@ -1,10 +1,10 @@
-import { BAG_INFO_TXT, PAYLOAD_DIR, parseBagInfo } from './bagit.js';
+import { BAG_INFO_TXT, MAX_TAG_FILE_BYTES, PAYLOAD_DIR, parseBagInfo } from './bagit.js';
 import { openZip, ZipError } from './zip.js';
 
 /** `bag-info.txt` is a few labels: more than this is not read. */
 const MAX_BAG_INFO_BYTES = 1024 * 1024;
 /** All tag files of a bag together (the manifests hold a line per file): more than this is not unpacked. */
-export const MAX_TAG_BYTES = 64 * 1024 * 1024;
+const MAX_TAG_BYTES = MAX_TAG_FILE_BYTES;
 
 const MIB = 1024 * 1024;
 
@@ -26,7 +26,7 @@ export async function extractBagZip(file: string, destDir: string): Promise<void
       throw new ZipError(
         `its tag files (outside ${PAYLOAD_DIR}/) declare ${tagDeclared} bytes, over the ${MAX_TAG_BYTES / MIB} MiB a bag's tag files may hold`,
         undefined,
-        `ses fichiers de métadonnées (hors de ${PAYLOAD_DIR}/) déclarent ${tagDeclared} octets, au-delà des ${MAX_TAG_BYTES / MIB} Mio admis`,
+        `ses fichiers d'étiquettes (hors de ${PAYLOAD_DIR}/) déclarent ${tagDeclared} octets, au-delà des ${MAX_TAG_BYTES / MIB} Mio admis`,
         'limit',
       );
     }

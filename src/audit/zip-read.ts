@@ -118,10 +118,21 @@ async function locate(handle: fsp.FileHandle): Promise<Located[]> {
   return located;
 }
 
+/** The bytes of `handle` from `start`, `length` of them, a chunk at a time (the zip stays open for the next entry). */
+async function* byteRange(handle: fsp.FileHandle, start: number, length: number): AsyncGenerator<Buffer> {
+  for (let done = 0; done < length; ) {
+    const chunk = Buffer.allocUnsafe(Math.min(INFLATE_CHUNK, length - done));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, start + done);
+    if (bytesRead === 0) throw new ZipError('unexpected end of file');
+    done += bytesRead;
+    yield chunk.subarray(0, bytesRead);
+  }
+}
+
 /** What an entry inflates to goes to `sink`, chunk by chunk; more than it declares, or than `budget.left`, stops it. */
 async function inflate(handle: fsp.FileHandle, e: Located, budget: { left: number }, sink: (chunk: Buffer) => Promise<unknown> | void): Promise<void> {
   if (e.method === METHOD_STORE && e.compressedSize !== e.size) throw new ZipError('stored entry with differing sizes', e.name);
-  const source = e.compressedSize > 0 ? handle.createReadStream({ start: e.dataStart, end: e.dataStart + e.compressedSize - 1, autoClose: false, highWaterMark: INFLATE_CHUNK }) : Readable.from([]);
+  const source = Readable.from(byteRange(handle, e.dataStart, e.compressedSize));
   let crc = 0;
   let written = 0;
   // What stopped the stream: the pipeline reports an abort, not the reason.

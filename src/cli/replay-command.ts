@@ -9,7 +9,8 @@ import { unreadable } from '../diagnostics/yaml-source.js';
 import type { Report } from '../report/report.js';
 import { word, type Lang } from '../i18n/index.js';
 import { displayPath } from '../manifest/load.js';
-import { looksLikeBag, PAYLOAD_DIR, verifyBag, type BagVerification } from '../audit/bagit.js';
+import { PAYLOAD_DIR } from '../audit/bagit.js';
+import { looksLikeBag, verifyBag, type BagVerification } from '../audit/bag-verify.js';
 import { rulesetForReport } from '../audit/find-ruleset.js';
 import { readReport } from '../audit/read-report.js';
 import { replayReport, type ReplayOutcome } from '../audit/replay.js';
@@ -44,6 +45,7 @@ const WORDS = {
     tool: (was: string, now: string) => `note: the report was made by dmn-check ${was}; replayed with ${now}.`,
     bagOk: (v: BagVerification) => `complete and valid: ${v.payloadFiles} payload files, ${v.payloadBytes} bytes; seal (sha256 of tagmanifest-sha256.txt) ${v.seal ?? ''}`,
     bagBad: (n: number) => `not valid: ${n} problem${n === 1 ? '' : 's'}`,
+    notShown: (n: number) => `… and ${n} more problem${n === 1 ? '' : 's'}, not shown.`,
     bag: 'Bag',
   },
   fr: {
@@ -60,6 +62,7 @@ const WORDS = {
     tool: (was: string, now: string) => `remarque\u00a0: le rapport a été produit par dmn-check ${was} ; rejoué avec ${now}.`,
     bagOk: (v: BagVerification) => `complète et intègre\u00a0: ${plural(v.payloadFiles, 'fr', 'fichier')}, ${plural(v.payloadBytes, 'fr', 'octet')} ; sceau (sha256 de tagmanifest-sha256.txt) ${v.seal ?? ''}`,
     bagBad: (n: number) => `non intègre\u00a0: ${plural(n, 'fr', 'problème')}`,
+    notShown: (n: number) => `… et ${plural(n, 'fr', 'autre problème', 'autres problèmes')}, non affiché${n > 1 ? 's' : ''}.`,
     bag: 'Archive',
   },
 } as const;
@@ -209,7 +212,9 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
     const out = {
       replay: 1,
       input: p.input,
-      bag: p.bag ? { valid: p.bag.problems.length === 0, payloadFiles: p.bag.payloadFiles, payloadBytes: p.bag.payloadBytes, seal: p.bag.seal, problems: bagProblems } : null,
+      bag: p.bag
+        ? { valid: p.bag.problems.length === 0, payloadFiles: p.bag.payloadFiles, payloadBytes: p.bag.payloadBytes, seal: p.bag.seal, problems: bagProblems, problemsNotShown: p.bag.problemsNotShown }
+        : null,
       report: p.report?.name ?? null,
       ruleset: p.report ? { ...p.report.value.ruleset, file: p.report.rulesFile } : null,
       identical: p.outcome !== undefined && differences.length === 0,
@@ -222,16 +227,18 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
   const c = new Chalk({ level: useColor(opts, io, true) ? 1 : 0 });
   const w = WORDS[lang];
   const lines: string[] = [];
-  const list = (items: Worded[]): void => {
+  const list = (items: Worded[], notShown = 0): void => {
     for (const d of items) lines.push(`  ${c.red('✖')} ${d.message}`);
+    if (notShown > 0) lines.push(`  ${w.notShown(notShown)}`);
     const hints = [...new Set(items.map((d) => d.hint).filter((h): h is string => h !== undefined))];
     for (const h of hints) lines.push(`  ${c.dim('→')} ${h}`);
   };
   if (p.bag) {
     const bad = p.bag.problems.length > 0;
-    lines.push(`${w.bag} ${p.input}${lang === 'fr' ? '\u00a0: ' : ': '}${bad ? c.red(w.bagBad(p.bag.problems.length)) : w.bagOk(p.bag)}`);
+    lines.push(`${w.bag} ${p.input}${lang === 'fr' ? '\u00a0: ' : ': '}${bad ? c.red(w.bagBad(p.bag.problems.length + p.bag.problemsNotShown)) : w.bagOk(p.bag)}`);
     if (bad) {
-      list(bagProblems);
+      // A hostile bag can hold a million problems; the first ones tell what happened.
+      list(bagProblems, p.bag.problemsNotShown);
       io.stdout.write(`${lines.join('\n')}\n`);
       return;
     }

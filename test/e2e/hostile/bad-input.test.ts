@@ -117,6 +117,14 @@ describe('what the cases must also show', () => {
     }
   }, 120_000);
 
+  it('a bag manifest of 500,000 missing files prints 100 of them and a count, not half a million lines', async () => {
+    const o = await runCase(byInput('a bag manifest of 500,000 lines, each a missing file: the first 100 problems, and a count'));
+    const lines = o.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('Bag bag: not valid: 500002 problems');
+    expect(lines.filter((l) => l.startsWith('  ✖ '))).toHaveLength(100);
+    expect(lines.length).toBeLessThan(110);
+  }, 60_000);
+
   it('a file gone between listing and reading makes its slot `error`, never a pass', async () => {
     const o = await runCase(byInput('an evidence file that disappears between listing and reading'));
     const port1 = o.report!.requirements.find((r) => r.id === 'PORT 1')!;

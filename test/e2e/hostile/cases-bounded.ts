@@ -1,7 +1,7 @@
 // Round two of the hostile corpus (issue 12, items 10–14): inputs built to exhaust memory, disk or
 // time. Each runs in a child process on the build, its peak RSS measured (bad-input.test.ts holds
 // every one to 256 MiB).
-import { writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { HostileCase } from './cases.js';
 import { bagTags, buildZip, localHeader, sizeOf, stored, zeroDeflate, type RawEntry } from './zips.js';
@@ -10,6 +10,22 @@ import { bagTags, buildZip, localHeader, sizeOf, stored, zeroDeflate, type RawEn
 function bagZip(file: string, payload: RawEntry[], oxum?: string): void {
   const bytes = payload.reduce((n, e) => n + e.size, 0);
   writeFileSync(file, buildZip([...bagTags(oxum ?? `${bytes}.${payload.length}`), ...payload]));
+}
+
+/** A folder bag `bag/` whose payload manifest lists `lines` files that are not there (one small file is). */
+function manyLinesBag(dir: string, lines: number): void {
+  const bag = path.join(dir, 'bag');
+  mkdirSync(path.join(bag, 'data'), { recursive: true });
+  writeFileSync(path.join(bag, 'bagit.txt'), 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
+  writeFileSync(path.join(bag, 'data', 'report.json'), '{}');
+  const fd = openSync(path.join(bag, 'manifest-sha256.txt'), 'w');
+  try {
+    for (let i = 0; i < lines; i += 10_000) {
+      writeSync(fd, Array.from({ length: Math.min(10_000, lines - i) }, (_, k) => `${'0'.repeat(64)}  data/m/${i + k}.bin\n`).join(''));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const zeros = (name: string, mib: number): RawEntry => ({ name, method: 8, ...zeroDeflate(mib) });
@@ -92,5 +108,28 @@ export const BOUNDED_CASES: HostileCase[] = [
     exit: 2,
     positioned: false,
     says: /^renamed\.zip is not a readable zip \(bag\/data\/report\.json: its local header names "bag\/data\/evil\.json", the central directory "bag\/data\/report\.json"\)\./,
+  },
+
+  // ---- bag manifests (item 11)
+  {
+    input: 'a bag manifest of 500,000 lines, each a missing file: the first 100 problems, and a count',
+    child: true,
+    prepare: (dir) => {
+      manyLinesBag(dir, 500_000);
+      return { argv: ['replay', 'bag'] };
+    },
+    exit: 1,
+    says: /^… and 499902 more problems, not shown\.$/,
+  },
+  {
+    input: 'a bag manifest of 1,500,000 lines (100 MB): read up to 64 MiB',
+    variant: true,
+    child: true,
+    prepare: (dir) => {
+      manyLinesBag(dir, 1_500_000);
+      return { argv: ['replay', 'bag'] };
+    },
+    exit: 1,
+    says: /^✖ manifest-sha256\.txt is over 67108864 bytes; it was not read further\.$/,
   },
 ];
