@@ -4,16 +4,34 @@ import zlib from 'node:zlib';
 
 const MIB = 1024 * 1024;
 
-/** A raw deflate stream of `mib` MiB of zeros, about 1 KB per MiB, built without deflating them. */
-export function zeroDeflate(mib: number): { data: Buffer; size: number; crc: number } {
-  // The first MiB, then the same MiB compressed as if zeros preceded it (a dictionary of zeros): valid after any zeros.
-  const one = zlib.deflateRawSync(Buffer.alloc(MIB), { level: 9, finishFlush: zlib.constants.Z_SYNC_FLUSH });
-  const repeat = zlib.deflateRawSync(Buffer.alloc(MIB), { level: 9, finishFlush: zlib.constants.Z_SYNC_FLUSH, dictionary: Buffer.alloc(32 * 1024) });
-  const data = Buffer.concat([one, ...Array<Buffer>(mib - 1).fill(repeat), Buffer.from([3, 0])]);
-  let crc = 0;
-  const zero = Buffer.alloc(MIB);
-  for (let i = 0; i < mib; i++) crc = zlib.crc32(zero, crc);
-  return { data, size: mib * MIB, crc: crc >>> 0 };
+/**
+ * A raw deflate stream of `prefix`, `mib` MiB of the byte `fill`, then `suffix`: about 1 KB per MiB,
+ * built without deflating them. With its CRC-32 and size.
+ */
+export function repeatedDeflate(mib: number, fill = 0, prefix = Buffer.alloc(0), suffix = Buffer.alloc(0)): { data: Buffer; size: number; crc: number } {
+  const flush = { level: 9, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  const block = Buffer.alloc(MIB, fill);
+  // Each part deflated on its own (so valid after anything); the repeated MiB as if the same bytes preceded it.
+  const head = zlib.deflateRawSync(Buffer.concat([prefix, block]), flush);
+  const repeat = zlib.deflateRawSync(block, { ...flush, dictionary: block.subarray(0, 32 * 1024) });
+  const tail = zlib.deflateRawSync(suffix, { level: 9 });
+  const data = Buffer.concat([head, ...Array<Buffer>(mib - 1).fill(repeat), tail]);
+  // (zlib.crc32 of an empty buffer that went through deflateRawSync gives 0, whatever the start: parts are skipped when empty)
+  let crc = prefix.length ? zlib.crc32(prefix) : 0;
+  for (let i = 0; i < mib; i++) crc = zlib.crc32(block, crc);
+  if (suffix.length) crc = zlib.crc32(suffix, crc);
+  return { data, size: prefix.length + mib * MIB + suffix.length, crc: crc >>> 0 };
+}
+
+/** A raw deflate stream of `mib` MiB of zeros, about 1 KB per MiB. */
+export const zeroDeflate = (mib: number): { data: Buffer; size: number; crc: number } => repeatedDeflate(mib);
+
+/** A gzip member (RFC 1952) of a raw deflate stream. */
+export function gzipOf(d: { data: Buffer; size: number; crc: number }): Buffer {
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(d.crc, 0);
+  trailer.writeUInt32LE(d.size % 2 ** 32, 4);
+  return Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3]), d.data, trailer]);
 }
 
 /** One entry as written: what its central record says, and what its local header says when that differs. */

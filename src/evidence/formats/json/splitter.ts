@@ -186,6 +186,12 @@ export class JsonSplitter {
     this.process(chunk, from, base);
   }
 
+  /** The outer object as read so far (its scalars), once it was opened; undefined otherwise. */
+  peekRoot(): Readonly<Record<string, unknown>> | undefined {
+    const node = this.stack[0]?.node;
+    return node !== undefined && !Array.isArray(node) ? node : undefined;
+  }
+
   /** Ends the document: reports truncation, and returns the skeleton when the document was opened. */
   end(): { skeleton: Skeleton | undefined; error: SplitterProblem | undefined } {
     if (!this.error && this.state === LITERAL && this.stack.length === 0) this.finishLiteral(true);
