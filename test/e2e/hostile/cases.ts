@@ -12,6 +12,7 @@ import { DEFAULT_RULESET, loadRuleset } from '../../../src/ruleset/load.js';
 import { DOSSIERS, runCli, scratch } from '../../support/run-cli.js';
 import { HOSTILE, runMeasured } from './support.js';
 import { BOUNDED_CASES } from './cases-bounded.js';
+import { SHAPE_CASES } from './cases-shapes.js';
 // @ts-expect-error plain JS module shared with the fixture generator
 import { pdf } from '../../../scripts/make-example-media.mjs';
 
@@ -804,6 +805,7 @@ export const CASES: HostileCase[] = [
     says: /^PORT 1 export-dictionary: failed — Dictionary item "export_metadata" /,
   },
   ...BOUNDED_CASES,
+  ...SHAPE_CASES,
 ];
 
 const ACCEPTED = 'accepted; the report is the one of the same manifest without it';
