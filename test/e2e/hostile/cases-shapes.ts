@@ -1,6 +1,7 @@
-// Round two of the hostile corpus (issue 12, item 14): shapes that are quadratic or unbounded to
-// read — deep nesting, wide objects, long headers, uniqueItems over many objects — as export samples.
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+// Round two of the hostile corpus (issue 12, items 13 and 14): shapes that are quadratic or
+// unbounded to read — deep nesting, wide objects, long headers, uniqueItems over many objects — as
+// export samples, and a custom ruleset's FHIRPath pattern that backtracks.
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { HostileCase } from './cases.js';
 
@@ -21,6 +22,36 @@ function writeParts(file: string, parts: Iterable<string>): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** A ruleset extending the bundled one with X 1, whose slot judges FHIR resources with one FHIRPath rule. */
+function fhirpathRuleset(expression: string): string {
+  return [
+    'dmn-ruleset: 1',
+    'id: custom',
+    'version: "1"',
+    'title: { en: Custom, fr: Personnalisé }',
+    'extends: ans-dmn@1.2.2',
+    'requirements:',
+    '  - id: X 1',
+    '    section: X',
+    '    title: { en: T, fr: T }',
+    '    statement: { en: S, fr: S }',
+    '    slots:',
+    '      - name: sample',
+    '        title: { en: T, fr: T }',
+    '        expects: { en: E, fr: E }',
+    '        accepts: [fhir-json, fhir-ndjson]',
+    '        checks:',
+    '          - check: fhirpath',
+    '            options:',
+    '              resource_type: Observation',
+    '              rules:',
+    `                - expression: ${JSON.stringify(expression)}`,
+    '                  message_en: the value is made of a',
+    '                  message_fr: la valeur est faite de a',
+    '',
+  ].join('\n');
 }
 
 function* repeat(s: string, n: number): Generator<string> {
@@ -86,5 +117,20 @@ export const SHAPE_CASES: HostileCase[] = [
     },
     exit: 0,
     says: /^accepted; the report is the one of the same manifest without it$/,
+  },
+  {
+    input: "a custom ruleset's FHIRPath `matches('^(a+)+$')` on 40 a and a b",
+    child: true,
+    prepare: (dir) => {
+      writeFileSync(path.join(dir, 'rules.yaml'), fhirpathRuleset("valueString.matches('^(a+)+$')"));
+      mkdirSync(path.join(dir, 'evidence', 'x'));
+      writeFileSync(path.join(dir, 'evidence', 'x', 'obs.ndjson'), `${JSON.stringify({ resourceType: 'Observation', id: 'o1', status: 'final', code: { text: 'x' }, valueString: `${'a'.repeat(40)}b` })}\n`);
+      const manifest = path.join(dir, 'dmn-evidence.yaml');
+      writeFileSync(manifest, `${readFileSync(manifest, 'utf8').replace('ruleset: ans-dmn@1.2.2', 'ruleset: custom@1')}  X 1:\n    sample: evidence/x/obs.ndjson\n`);
+      return { args: ['--rules', 'rules.yaml'] };
+    },
+    exit: 1,
+    finding: 'fhirpath.rule-failed',
+    says: /^X 1 sample: failed — Observation\/o1: the value is made of a \(rule 1: valueString\.matches\('\^\(a\+\)\+\$'\)\)$/,
   },
 ];
