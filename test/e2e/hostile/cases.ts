@@ -715,7 +715,7 @@ export const CASES: HostileCase[] = [
     },
     exit: 1,
     finding: 'export.schema.skeleton-skipped',
-    says: /^PORT 1 export-schema: error — evidence\/port1\/export\.json: the outer structure of the document \(what is not a record\) is over 32 MiB and was not validated against the schema; only its records were\.$/,
+    says: /^PORT 1 export-schema: error — evidence\/port1\/export\.json: the outer structure of the document \(what is not a record\) holds a value over 8 MiB and was not validated against the schema; only its records were\.$/,
   },
   {
     input: 'a report naming `.ssh/id_rsa`, replayed from the folder that holds the key',
