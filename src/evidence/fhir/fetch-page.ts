@@ -41,7 +41,7 @@ export function summariseOutcome(data: unknown, redact: (s: string) => string): 
     .slice(0, 3)
     .map((i: { severity?: unknown; code?: unknown; diagnostics?: unknown; details?: { text?: unknown } } | null) => {
       const text = typeof i?.diagnostics === 'string' ? i.diagnostics : typeof i?.details?.text === 'string' ? i.details.text : '';
-      const head = `${valueText(i?.severity ?? '?')}/${valueText(i?.code ?? '?')}`;
+      const head = redact(`${valueText(i?.severity ?? '?')}/${valueText(i?.code ?? '?')}`);
       return text ? `${head}: ${redact(text).slice(0, 200)}` : head;
     })
     .join('; ');
@@ -94,8 +94,8 @@ export async function fetchPage(state: FetchState, url: string, page: number, on
           next = undefined;
         }
         if (!next) throw new SourceFailure('error', 'fhir.http-status', { url: shown, status, page, issues: '' });
-        if (next.origin !== state.parsed.origin) throw new SourceFailure('error', 'fhir.redirect-refused', { url: shown, target: next.origin, reason: 'origin', page });
-        if (hop >= MAX_REDIRECTS) throw new SourceFailure('error', 'fhir.redirect-refused', { url: shown, target: next.origin, reason: 'too-many', page });
+        if (next.origin !== state.parsed.origin) throw new SourceFailure('error', 'fhir.redirect-refused', { url: shown, target: redact(next.origin), reason: 'origin', page });
+        if (hop >= MAX_REDIRECTS) throw new SourceFailure('error', 'fhir.redirect-refused', { url: shown, target: redact(next.origin), reason: 'too-many', page });
         target = next.href;
         continue;
       }

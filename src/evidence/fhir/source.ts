@@ -6,6 +6,7 @@ import { openEvidenceFile } from '../evidence-file.js';
 import { canonicalLine, canonicalNdjson, FhirNdjsonEvidence, JsonTooDeepError, type CanonicalLine } from './ndjson.js';
 import { displayUrl, parseFhirUrl, snapshotName } from './url.js';
 import { fetchPage, isErrorOutcome, SourceFailure, summariseOutcome, type FetchState } from './fetch-page.js';
+import { tokenRedactor } from './redact.js';
 
 export { displayUrl, parseFhirUrl, snapshotName, type FhirUrlProblem, type ParsedFhirUrl } from './url.js';
 
@@ -101,7 +102,9 @@ export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions
     return failure('error', 'fhir.tls-unverified', { url: shown });
   }
   const secret = token;
-  const redact = (s: string): string => maskDigits(secret ? s.split(secret).join('[redacted]') : s);
+  // Server text that reaches a finding: the token in any form it could be echoed in, and matricule-shaped digits, masked.
+  const tokenForms = tokenRedactor(secret);
+  const redact = (s: string): string => maskDigits(tokenForms.redact(s));
   const maxResources = Math.max(1, ref.maxResources ?? DEFAULT_MAX_RESOURCES);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
@@ -165,7 +168,7 @@ export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions
         throw new SourceFailure('failed', 'fhir.operation-outcome', { url: shown, page, issues: summariseOutcome(bundle, redact) });
       }
       if (bundle.resourceType !== 'Bundle') {
-        throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType: 'application/fhir+json', what: typeof bundle.resourceType === 'string' ? `resource:${bundle.resourceType}` : 'not-resource' });
+        throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType: 'application/fhir+json', what: typeof bundle.resourceType === 'string' ? `resource:${redact(bundle.resourceType).slice(0, 100)}` : 'not-resource' });
       }
       if (pending) throw pending;
       const next = nextLink(bundle);
@@ -184,13 +187,13 @@ export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions
         throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page: pages, contentType: 'application/fhir+json', what: 'bad-next-link' });
       }
       if (nextUrl.origin !== parsed.origin) {
-        throw new SourceFailure('error', 'fhir.foreign-next-link', { url: shown, target: nextUrl.origin, page: pages });
+        throw new SourceFailure('error', 'fhir.foreign-next-link', { url: shown, target: redact(nextUrl.origin), page: pages });
       }
       url = nextUrl.href;
     }
     if (lines.length === 0) return failure('failed', 'fhir.empty', { url: shown });
     const content = canonicalNdjson(lines);
-    if (secret !== undefined && secret.length >= 8 && content.includes(secret)) {
+    if (secret !== undefined && secret.length >= 8 && tokenForms.contains(content)) {
       return failure('error', 'fhir.token-in-content', { url: shown, env: ref.tokenEnv ?? '' });
     }
     const findings: RawFinding[] = [];

@@ -7,6 +7,8 @@ import { scratch } from '../../support/run-cli.js';
 // @ts-expect-error plain JS module: the scale bench's dossier builder
 import { buildScaleDossier } from '../../../bench/scale-dossier.mjs';
 import { ensureBuilt, runMeasured } from './support.js';
+import { ECHOED_TOKEN } from './cases-fhir.js';
+import { tokenForms } from '../../../src/evidence/fhir/redact.js';
 
 beforeAll(ensureBuilt, 300_000);
 afterAll(cleanupCases);
@@ -124,6 +126,13 @@ describe('what the cases must also show', () => {
     expect(lines.filter((l) => l.startsWith('  ✖ '))).toHaveLength(100);
     expect(lines.length).toBeLessThan(110);
   }, 60_000);
+
+  it('the bearer token a server echoes, in any encoding, reaches neither the output nor report.json', async () => {
+    const o = await runCase(byInput('a FHIR server echoing the bearer token percent-encoded, in base64, base64url, hex and reversed'));
+    const everything = `${o.stdout}${o.stderr}${JSON.stringify(o.report)}`;
+    expect(everything).toContain('[redacted]');
+    for (const form of tokenForms(ECHOED_TOKEN)) expect(everything).not.toContain(form);
+  });
 
   it('a file gone between listing and reading makes its slot `error`, never a pass', async () => {
     const o = await runCase(byInput('an evidence file that disappears between listing and reading'));

@@ -1,12 +1,10 @@
-// Round two of the hostile corpus (issue 12, items 10–14): inputs built to exhaust memory, disk or
+// Round two of the hostile corpus (issue 12, items 10 and 11): inputs built to exhaust memory, disk or
 // time. Each runs in a child process on the build, its peak RSS measured (bad-input.test.ts holds
 // every one to 256 MiB).
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { HostileCase } from './cases.js';
-import { readFileSync } from 'node:fs';
-import { serve, stream } from './hostile-server.js';
-import { bagTags, buildZip, gzipOf, localHeader, repeatedDeflate, sizeOf, stored, zeroDeflate, type RawEntry } from './zips.js';
+import { bagTags, buildZip, localHeader, sizeOf, stored, zeroDeflate, type RawEntry } from './zips.js';
 
 /** A zipped bag `bag/` holding `payload`, its Payload-Oxum as given (default: what the payload declares). */
 function bagZip(file: string, payload: RawEntry[], oxum?: string): void {
@@ -28,24 +26,6 @@ function manyLinesBag(dir: string, lines: number): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/** IEU 8's creation flow from a FHIR search instead of the HL7 file. */
-function fhirFlow(dir: string, source: string): void {
-  const manifest = path.join(dir, 'dmn-evidence.yaml');
-  const text = readFileSync(manifest, 'utf8');
-  const flow = /creation-flow: evidence\/ieu8\/creation-a28\.hl7.*$/m;
-  if (!flow.test(text)) throw new Error('the complete dossier no longer names evidence/ieu8/creation-a28.hl7');
-  writeFileSync(manifest, text.replace(flow, `creation-flow: ${source}`));
-}
-
-/** A Bundle of `count` small Patient entries, in pieces of 10,000. */
-function* hugeBundle(count: number): Generator<string> {
-  yield '{"resourceType":"Bundle","type":"searchset","entry":[';
-  for (let i = 0; i < count; i += 10_000) {
-    yield Array.from({ length: Math.min(10_000, count - i) }, (_, k) => `${i + k ? ',' : ''}{"resource":{"resourceType":"Patient","id":"p${i + k}"}}`).join('');
-  }
-  yield ']}';
 }
 
 const zeros = (name: string, mib: number): RawEntry => ({ name, method: 8, ...zeroDeflate(mib) });
@@ -153,36 +133,4 @@ export const BOUNDED_CASES: HostileCase[] = [
     says: /^✖ manifest-sha256\.txt is over 67108864 bytes; it was not read further\.$/,
   },
 
-  // ---- FHIR responses (item 12)
-  {
-    input: 'a FHIR server answering with 1 MB of gzip that inflates to 1 GiB',
-    child: true,
-    prepare: async (dir) => {
-      const body = gzipOf(repeatedDeflate(1024, 0x20, Buffer.from('{"resourceType":"Bundle","type":"searchset","entry":['), Buffer.from(']}')));
-      const server = await serve((_, res) => {
-        res.writeHead(200, { 'content-type': 'application/fhir+json', 'content-encoding': 'gzip', 'content-length': body.length });
-        res.end(body);
-      });
-      fhirFlow(dir, `{ fhir: "${server.origin}/fhir/Patient?name=x" }`);
-      return { after: () => server.close() };
-    },
-    exit: 1,
-    finding: 'fhir.too-large',
-    says: /^IEU 8 creation-flow: error — http:\/\/127\.0\.0\.1:‹port›\/fhir\/Patient\?name=x returned more than 67108864 bytes of resources\.$/,
-  },
-  {
-    input: 'a FHIR Bundle of 1,000,000 entries, `max_resources: 100`: read until the 101st',
-    child: true,
-    prepare: async (dir) => {
-      const server = await serve((_, res) => {
-        res.writeHead(200, { 'content-type': 'application/fhir+json' });
-        return stream(res, hugeBundle(1_000_000));
-      });
-      fhirFlow(dir, `{ fhir: "${server.origin}/fhir/Patient?name=x", max_resources: 100 }`);
-      return { after: () => server.close() };
-    },
-    exit: 1,
-    finding: 'fhir.truncated',
-    says: /^IEU 8 creation-flow: \w+ — http:\/\/127\.0\.0\.1:‹port›\/fhir\/Patient\?name=x has more resources than max_resources \(100\); only the first 100 were judged\.$/,
-  },
 ];

@@ -13,6 +13,7 @@ import { DOSSIERS, runCli, scratch } from '../../support/run-cli.js';
 import { HOSTILE, runMeasured } from './support.js';
 import { BOUNDED_CASES } from './cases-bounded.js';
 import { SHAPE_CASES } from './cases-shapes.js';
+import { FHIR_CASES } from './cases-fhir.js';
 // @ts-expect-error plain JS module shared with the fixture generator
 import { pdf } from '../../../scripts/make-example-media.mjs';
 
@@ -22,6 +23,8 @@ export interface Prepared {
   args?: string[];
   /** The whole command line instead of `check MANIFEST …` (replay, diff, pack); run in the dossier folder. */
   argv?: string[];
+  /** Environment variables for the run (a FHIR source's token). */
+  env?: Record<string, string>;
   /** Runs after the command, before the outcome is read (stops a FIFO reader, …); may add to what it says. */
   after?: () => void | Promise<void>;
 }
@@ -805,6 +808,7 @@ export const CASES: HostileCase[] = [
     says: /^PORT 1 export-dictionary: failed — Dictionary item "export_metadata" /,
   },
   ...BOUNDED_CASES,
+  ...FHIR_CASES,
   ...SHAPE_CASES,
 ];
 
@@ -857,7 +861,7 @@ async function runOnce(c: HostileCase): Promise<Outcome> {
   let stderr: string;
   let peakRss: number | undefined;
   if (c.child) {
-    const r = await runMeasured(argv, { cwd: dir });
+    const r = await runMeasured(argv, { cwd: dir, ...(prepared.env ? { env: prepared.env } : {}) });
     code = r.code ?? -1;
     ({ stdout, stderr, peakRss } = r);
   } else if (c.between) {
@@ -871,7 +875,7 @@ async function runOnce(c: HostileCase): Promise<Outcome> {
     stdout = '';
     stderr = '';
   } else {
-    ({ code, stdout, stderr } = await runCli(argv, { cwd: dir }));
+    ({ code, stdout, stderr } = await runCli(argv, { cwd: dir, ...(prepared.env ? { env: prepared.env } : {}) }));
   }
   await prepared.after?.();
   const written = readdirSync(outDir);
