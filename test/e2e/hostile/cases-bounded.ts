@@ -1,7 +1,7 @@
 // Round two of the hostile corpus (issue 12, items 10 and 11): inputs built to exhaust memory, disk or
 // time. Each runs in a child process on the build, its peak RSS measured (bad-input.test.ts holds
 // every one to 256 MiB).
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { HostileCase } from './cases.js';
 import { bagTags, buildZip, localHeader, sizeOf, stored, zeroDeflate, type RawEntry } from './zips.js';
@@ -133,4 +133,17 @@ export const BOUNDED_CASES: HostileCase[] = [
     says: /^✖ manifest-sha256\.txt is over 67108864 bytes; it was not read further\.$/,
   },
 
+  // ---- a small heap (item 16)
+  {
+    input: 'a 4 MB manifest of 150,000 keys under `--max-old-space-size=128`',
+    child: true,
+    prepare: (dir) => {
+      const manifest = readFileSync(path.join(dir, 'dmn-evidence.yaml'), 'utf8');
+      writeFileSync(path.join(dir, 'huge.yaml'), manifest.replace('facts:\n', `facts:\n${Array.from({ length: 150_000 }, (_, i) => `  unknown_fact_${i}: true\n`).join('')}`));
+      return { manifest: 'huge.yaml', env: { NODE_OPTIONS: '--max-old-space-size=128' } };
+    },
+    exit: 2,
+    positioned: false,
+    says: /^huge\.yaml needs about 294 MiB of memory to be read, more than this Node\.js process has left under its heap limit of \d+ MiB\. Give Node\.js more memory/,
+  },
 ];
