@@ -4,7 +4,7 @@
 //
 //   node scripts/bundle.mjs         dist/bundle/: dmn-check.js (what bin/dmn-check.js runs), the export
 //                                   worker record-worker.js, and chunks loaded on first use. The heavy
-//                                   libraries (@medplum/core for HL7, fhirpath, fhir-kit-client, and
+//                                   libraries (@medplum/core for HL7, fhirpath, and
 //                                   later OCR/PDF) stay external: they are required from node_modules
 //                                   the first time a check needs them. No source maps.
 //   node scripts/bundle.mjs --sea   dist/sea/dmn-check.cjs: one CommonJS file holding everything,
@@ -22,15 +22,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 /** Loaded on first use, never at start-up; the `require`/`import` of each stays a run-time one. */
-export const HEAVY = ['@medplum/core', 'fhirpath', 'fhirpath/*', 'fhir-kit-client', 'tesseract.js', '@tesseract.js-data/*', 'pdfjs-dist', 'pdfjs-dist/*', 'unpdf', 'unpdf/*', 'mammoth', 'exceljs', '@napi-rs/canvas', 'yauzl', 'tesseract.js/*'];
+export const HEAVY = ['@medplum/core', 'fhirpath', 'fhirpath/*', 'tesseract.js', '@tesseract.js-data/*', 'pdfjs-dist', 'pdfjs-dist/*', 'unpdf', 'unpdf/*', 'mammoth', 'exceljs', '@napi-rs/canvas', 'yauzl', 'tesseract.js/*'];
 
 /**
  * Source rewrites, each of which must match exactly once (a build fails rather than ship a bundle
  * that silently kept the old code). Both builds: the package name and version are inlined instead of
  * reading package.json at every start. The standalone build also: the precompiled validators and the
  * lazily required libraries are bundled (a single executable has no node_modules), the rulesets are
- * read from the rules/ folder beside the executable, and `debug` (which fhir-kit-client logs through)
- * is the bundled instance.
+ * read from the rules/ folder beside the executable.
  */
 function rewrites(sea) {
   const common = {
@@ -48,7 +47,6 @@ function rewrites(sea) {
     'src/checks/port1/analysis/schema-ajv.ts': [['const require = createRequire(import.meta.url);', '']],
     'src/diagnostics/precompiled.ts#2': [['const require = createRequire(import.meta.url);', '']],
     'src/ruleset/load.ts': [[`fileURLToPath(new URL('../../rules/', import.meta.url))`, `path.join(path.dirname(process.execPath), 'rules', path.sep)`]],
-    'src/evidence/fhir/source.ts': [[`createRequire(import.meta.resolve('fhir-kit-client'))('debug')`, `require('debug')`]],
   };
 }
 

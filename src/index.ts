@@ -11,7 +11,7 @@ export { replay, type ReplayOptions, type Replayed } from './api/replay.js';
 export { TOOL } from './api/tool.js';
 export { diffReports, isWorse, type ReportDiff, type RequirementChange, type ChangeKind } from './audit/report-diff.js';
 export { packDossier, type PackInput, type PackResult } from './audit/pack.js';
-export { verifyBag, type BagVerification, type BagProblem } from './audit/bagit.js';
+export { verifyBag, type BagVerification, type BagProblem } from './audit/bag-verify.js';
 export { readReport, parseReport } from './audit/read-report.js';
 export type { ReplayOutcome, ReplayDifference } from './audit/replay.js';
 export { loadRuleset, DEFAULT_RULESET, BUNDLED_RULES_DIR, type LoadRulesetOptions } from './ruleset/load.js';

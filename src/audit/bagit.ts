@@ -24,6 +24,10 @@ export const PAYLOAD_DIR = 'data';
 export const TAG_SIGNATURE = 'tagmanifest-sha256.txt.sig';
 /** Files up to this size are copied through memory, hashed on the way. */
 const IN_MEMORY_COPY = 8 * 1024 * 1024;
+/** A manifest or tag file larger than this is not read further (the payload manifest holds a line per file). */
+export const MAX_TAG_FILE_BYTES = 64 * 1024 * 1024;
+/** A manifest line longer than this is not a path (Linux paths are at most 4,096 bytes). */
+export const MAX_MANIFEST_LINE_BYTES = 8 * 1024;
 export const BAG_DECLARATION = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
 
 /** Orders paths by their UTF-8 bytes: the same order on every machine and locale. */
@@ -54,6 +58,12 @@ export interface ManifestSyntaxError {
   text: string;
 }
 
+/** One manifest line: `checksum whitespace path`, the checksum lower-cased, the path decoded; undefined if it is not one. */
+export function parseManifestLine(line: string): { sha256: string; path: string } | undefined {
+  const m = /^([0-9a-fA-F]{64})[ \t]+(.+)$/.exec(line);
+  return m ? { sha256: m[1]!.toLowerCase(), path: decodeBagPath(m[2]!) } : undefined;
+}
+
 /** Parses a manifest; checksums lower-cased, paths decoded. Malformed lines are returned apart. */
 export function parseManifest(text: string): { entries: Map<string, string>; lines: Map<string, number>; errors: ManifestSyntaxError[] } {
   const entries = new Map<string, string>();
@@ -62,12 +72,11 @@ export function parseManifest(text: string): { entries: Map<string, string>; lin
   const lines = text.split(/\r\n|\r|\n/);
   if (lines[lines.length - 1] === '') lines.pop();
   lines.forEach((line, i) => {
-    const m = /^([0-9a-fA-F]{64})[ \t]+(.+)$/.exec(line);
-    const p = m ? decodeBagPath(m[2]!) : undefined;
-    if (!m || p === undefined || entries.has(p)) errors.push({ line: i + 1, text: line.slice(0, 120) });
+    const m = parseManifestLine(line);
+    if (!m || entries.has(m.path)) errors.push({ line: i + 1, text: line.slice(0, 120) });
     else {
-      entries.set(p, m[1]!.toLowerCase());
-      lineOf.set(p, i + 1);
+      entries.set(m.path, m.sha256);
+      lineOf.set(m.path, i + 1);
     }
   });
   return { entries, lines: lineOf, errors };
@@ -188,109 +197,4 @@ export async function listTree(dir: string): Promise<{ files: Map<string, number
   };
   await walk('');
   return { files: new Map([...files].sort(([a], [b]) => byteOrder(a, b))), others: others.sort(byteOrder) };
-}
-
-/** A reason a bag is not complete and valid; each is listed to the user. */
-export type BagProblem =
-  | { code: 'bag.file-missing'; params: { file: string; manifest: string } }
-  | { code: 'bag.file-altered'; params: { file: string; manifest: string; expected: string; actual: string } }
-  | { code: 'bag.file-unlisted'; params: { file: string; manifest: string } }
-  | { code: 'bag.file-not-regular'; params: { file: string } }
-  | { code: 'bag.manifest-missing'; params: { file: string } }
-  | { code: 'bag.manifest-line'; params: { file: string; line: number; text: string } }
-  | { code: 'bag.declaration-invalid'; params: { file: string } }
-  | { code: 'bag.oxum-mismatch'; params: { declared: string; actual: string } };
-
-export interface BagVerification {
-  /** Why the bag is not complete and valid; empty when it is. */
-  problems: BagProblem[];
-  /** Files under `data/`, and their total size. */
-  payloadFiles: number;
-  payloadBytes: number;
-  /** SHA-256 of `tagmanifest-sha256.txt`, when it is there. */
-  seal: string | null;
-}
-
-/** True when `dir` looks like a bag: it holds a declaration, a payload manifest or a tag manifest. */
-export async function looksLikeBag(dir: string): Promise<boolean> {
-  for (const name of [BAGIT_TXT, PAYLOAD_MANIFEST, TAG_MANIFEST]) {
-    if ((await fsp.lstat(path.join(dir, name)).catch(() => undefined))?.isFile()) return true;
-  }
-  return false;
-}
-
-/**
- * Checks a bag against RFC 8493's "complete" and "valid": the tag manifest's files first, then every
- * payload file against `manifest-sha256.txt`, every file listed, nothing unlisted, Payload-Oxum.
- */
-export async function verifyBag(dir: string): Promise<BagVerification> {
-  const { files, others } = await listTree(dir);
-  const problems: BagProblem[] = others.map((file) => ({ code: 'bag.file-not-regular', params: { file } }));
-  const read = async (name: string): Promise<string | undefined> => (files.has(name) ? fsp.readFile(path.join(dir, name), 'utf8') : undefined);
-
-  /** Checks each file a manifest lists; problems come out in the manifest's order. */
-  const checkListed = async (manifestName: string, { entries, lines }: { entries: Map<string, string>; lines: Map<string, number> }, inPayload: boolean): Promise<void> => {
-    const listedFiles = [...entries];
-    const found = await mapLimit(listedFiles, 16, async ([p, expected]): Promise<BagProblem | undefined> => {
-      const rel = confinePath(p);
-      const inData = rel !== undefined && rel.startsWith(`${PAYLOAD_DIR}/`);
-      if (rel === undefined || rel !== p || inData !== inPayload) return { code: 'bag.manifest-line', params: { file: manifestName, line: lines.get(p) ?? 0, text: p.slice(0, 120) } };
-      if (!files.has(rel)) {
-        // A listed link is reported as not regular; a missing payload manifest below, with what it means.
-        return others.includes(rel) || rel === PAYLOAD_MANIFEST ? undefined : { code: 'bag.file-missing', params: { file: rel, manifest: manifestName } };
-      }
-      const actual = (await hashFile(path.join(dir, ...rel.split('/')))).sha256;
-      return actual === expected ? undefined : { code: 'bag.file-altered', params: { file: rel, manifest: manifestName, expected, actual } };
-    });
-    for (const p of found) if (p) problems.push(p);
-  };
-
-  const tagText = await read(TAG_MANIFEST);
-  const seal = tagText === undefined ? null : sha256(await fsp.readFile(path.join(dir, TAG_MANIFEST)));
-  if (tagText === undefined) {
-    problems.push({ code: 'bag.manifest-missing', params: { file: TAG_MANIFEST } });
-  } else {
-    const parsed = parseManifest(tagText);
-    const { entries } = parsed;
-    for (const e of parsed.errors) problems.push({ code: 'bag.manifest-line', params: { file: TAG_MANIFEST, line: e.line, text: e.text } });
-    await checkListed(TAG_MANIFEST, parsed, false);
-    for (const f of files.keys()) {
-      if (f.startsWith(`${PAYLOAD_DIR}/`) || /^tagmanifest-[a-z0-9]+\.txt$/.test(f) || f === TAG_SIGNATURE || entries.has(f)) continue;
-      problems.push({ code: 'bag.file-unlisted', params: { file: f, manifest: TAG_MANIFEST } });
-    }
-  }
-
-  const declaration = await read(BAGIT_TXT);
-  if (declaration === undefined) {
-    if (!problems.some((p) => p.code === 'bag.file-missing' && p.params.file === BAGIT_TXT)) problems.push({ code: 'bag.file-missing', params: { file: BAGIT_TXT, manifest: TAG_MANIFEST } });
-  } else if (!/^BagIt-Version: \d+\.\d+\nTag-File-Character-Encoding: UTF-8\n?$/i.test(declaration.replace(/\r\n?/g, '\n'))) {
-    problems.push({ code: 'bag.declaration-invalid', params: { file: BAGIT_TXT } });
-  }
-
-  let payloadFiles = 0;
-  let payloadBytes = 0;
-  for (const [f, size] of files) {
-    if (!f.startsWith(`${PAYLOAD_DIR}/`)) continue;
-    payloadFiles++;
-    payloadBytes += size;
-  }
-
-  const manifest = await read(PAYLOAD_MANIFEST);
-  if (manifest === undefined) {
-    problems.push({ code: 'bag.manifest-missing', params: { file: PAYLOAD_MANIFEST } });
-  } else {
-    const parsed = parseManifest(manifest);
-    const { entries } = parsed;
-    for (const e of parsed.errors) problems.push({ code: 'bag.manifest-line', params: { file: PAYLOAD_MANIFEST, line: e.line, text: e.text } });
-    await checkListed(PAYLOAD_MANIFEST, parsed, true);
-    for (const f of files.keys()) {
-      if (f.startsWith(`${PAYLOAD_DIR}/`) && !entries.has(f)) problems.push({ code: 'bag.file-unlisted', params: { file: f, manifest: PAYLOAD_MANIFEST } });
-    }
-  }
-
-  const info = await read(BAG_INFO_TXT);
-  const oxum = info === undefined ? undefined : parseBagInfo(info).find(([label]) => label.toLowerCase() === 'payload-oxum')?.[1];
-  const actualOxum = `${payloadBytes}.${payloadFiles}`;
-  if (oxum !== undefined && oxum !== actualOxum) problems.push({ code: 'bag.oxum-mismatch', params: { declared: oxum, actual: actualOxum } });
-  return { problems, payloadFiles, payloadBytes, seal };
 }

@@ -37,6 +37,7 @@ const SYNTAX: Record<JsonSyntaxReason, [string, string]> = {
   'bad-escape': ['invalid escape', 'échappement invalide'],
   'bad-number': ['invalid number', 'nombre invalide'],
   'record-too-large': ['too large', 'trop grand'],
+  'too-deep': ['nested too deep', 'imbrication trop profonde'],
 };
 
 /** More requirements than any ruleset holds, few enough that replay and diff stay bounded in memory. */

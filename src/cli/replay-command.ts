@@ -9,11 +9,13 @@ import { unreadable } from '../diagnostics/yaml-source.js';
 import type { Report } from '../report/report.js';
 import { word, type Lang } from '../i18n/index.js';
 import { displayPath } from '../manifest/load.js';
-import { looksLikeBag, PAYLOAD_DIR, verifyBag, type BagVerification } from '../audit/bagit.js';
+import { PAYLOAD_DIR } from '../audit/bagit.js';
+import { looksLikeBag, verifyBag, type BagVerification } from '../audit/bag-verify.js';
 import { rulesetForReport } from '../audit/find-ruleset.js';
 import { readReport } from '../audit/read-report.js';
 import { replayReport, type ReplayOutcome } from '../audit/replay.js';
-import { extractZip, ZipError } from '../audit/zip.js';
+import { extractBagZip } from '../audit/bag-zip.js';
+import { ZipError } from '../audit/zip.js';
 import { checkTrust, type TrustOutcome } from '../audit/signature.js';
 import { refuseOptions, trustedKeys } from './replay-options.js';
 import { runCheck } from './check-command.js';
@@ -49,6 +51,7 @@ const WORDS = {
     tool: (was: string, now: string) => `note: the report was made by dmn-check ${was}; replayed with ${now}.`,
     bagOk: (v: BagVerification) => `complete and valid: ${v.payloadFiles} payload files, ${v.payloadBytes} bytes; seal (sha256 of tagmanifest-sha256.txt) ${v.seal ?? ''}`,
     bagBad: (n: number) => `not valid: ${n} problem${n === 1 ? '' : 's'}`,
+    notShown: (n: number) => `… and ${n} more problem${n === 1 ? '' : 's'}, not shown.`,
     bag: 'Bag',
     sealMatches: '✔ seal as given with --expect-seal',
     signedBy: (fp: string, file: string) => `✔ signed by key ${fp} (${file})`,
@@ -68,6 +71,7 @@ const WORDS = {
     tool: (was: string, now: string) => `remarque\u00a0: le rapport a été produit par dmn-check ${was} ; rejoué avec ${now}.`,
     bagOk: (v: BagVerification) => `complète et intègre\u00a0: ${plural(v.payloadFiles, 'fr', 'fichier')}, ${plural(v.payloadBytes, 'fr', 'octet')} ; sceau (sha256 de tagmanifest-sha256.txt) ${v.seal ?? ''}`,
     bagBad: (n: number) => `non intègre\u00a0: ${plural(n, 'fr', 'problème')}`,
+    notShown: (n: number) => `… et ${plural(n, 'fr', 'autre problème', 'autres problèmes')}, non affiché${n > 1 ? 's' : ''}.`,
     bag: 'Archive',
     sealMatches: '✔ sceau conforme à --expect-seal',
     signedBy: (fp: string, file: string) => `✔ signée par la clé ${fp} (${file})`,
@@ -110,9 +114,19 @@ function notABag(file: string): UserInputError {
 /** Unpacks a zipped bag into a scratch folder and returns the bag's base folder in it. */
 async function unzipBag(abs: string, display: string, scratch: string): Promise<string> {
   try {
-    await extractZip(abs, scratch);
+    await extractBagZip(abs, scratch);
   } catch (err) {
-    const why = err instanceof ZipError ? `${err.entry ? `${err.entry}: ` : ''}${err.message}` : ((err as NodeJS.ErrnoException).code ?? 'error');
+    const entry = err instanceof ZipError && err.entry ? `${err.entry}: ` : '';
+    if (err instanceof ZipError && err.kind === 'limit') {
+      // A zip bomb, or a bag larger than it says: refused before (or while) it fills memory or disk.
+      throw new UserInputError({
+        code: 'file.unreadable',
+        file: display,
+        message: t2(`was not unpacked: ${entry}${err.message}.`, `n'a pas été décompressé : ${entry}${err.fr ?? err.message}.`),
+        hint: t2('A bag made by `dmn-check pack` unpacks to what it declares; get the bag again from its sender.', 'Un scellé produit par `dmn-check pack` se décompresse en ce qu’il déclare ; obtenez de nouveau le scellé auprès de son émetteur.'),
+      });
+    }
+    const why = err instanceof ZipError ? `${entry}${err.message}` : ((err as NodeJS.ErrnoException).code ?? 'error');
     throw new UserInputError({
       code: 'file.unreadable',
       file: display,
@@ -218,6 +232,7 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
             expectedSeal: opts.expectSeal?.toLowerCase() ?? null,
             signature: p.trust?.signature ?? null,
             problems: bagProblems,
+            problemsNotShown: p.bag.problemsNotShown,
           }
         : null,
       report: p.report?.name ?? null,
@@ -232,20 +247,22 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
   const c = new Chalk({ level: useColor(opts, io, true) ? 1 : 0 });
   const w = WORDS[lang];
   const lines: string[] = [];
-  const list = (items: Worded[]): void => {
+  const list = (items: Worded[], notShown = 0): void => {
     for (const d of items) lines.push(`  ${c.red('✖')} ${d.message}`);
+    if (notShown > 0) lines.push(`  ${w.notShown(notShown)}`);
     const hints = [...new Set(items.map((d) => d.hint).filter((h): h is string => h !== undefined))];
     for (const h of hints) lines.push(`  ${c.dim('→')} ${h}`);
   };
   if (p.bag) {
     const bad = p.bag.problems.length > 0;
-    lines.push(`${w.bag} ${p.input}${lang === 'fr' ? '\u00a0: ' : ': '}${bad ? c.red(w.bagBad(p.bag.problems.length)) : w.bagOk(p.bag)}`);
+    lines.push(`${w.bag} ${p.input}${lang === 'fr' ? '\u00a0: ' : ': '}${bad ? c.red(w.bagBad(p.bag.problems.length + p.bag.problemsNotShown)) : w.bagOk(p.bag)}`);
     const sig = p.trust?.signature;
     if (!bad && p.trust?.sealChecked && !p.trust.problems.some((d) => d.code === 'bag.seal-mismatch')) lines.push(`  ${c.green(w.sealMatches)}`);
     if (!bad && sig?.status === 'verified') lines.push(`  ${c.green(w.signedBy(sig.fingerprint, sig.file))}`);
     if (!bad && sig?.status === 'present') lines.push(`  ${w.signedUnchecked(sig.fingerprint)}`);
     if (bagProblems.length > 0) {
-      list(bagProblems);
+      // A hostile bag can hold a million problems; the first ones tell what happened.
+      list(bagProblems, p.bag.problemsNotShown);
       io.stdout.write(`${lines.join('\n')}\n`);
       return;
     }

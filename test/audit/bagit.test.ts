@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bagInfoText, decodeBagPath, encodeBagPath, manifestText, parseBagInfo, parseManifest, verifyBag, writeBag } from '../../src/audit/bagit.js';
+import { bagInfoText, decodeBagPath, encodeBagPath, manifestText, parseBagInfo, parseManifest, writeBag } from '../../src/audit/bagit.js';
+import { verifyBag } from '../../src/audit/bag-verify.js';
 import { scratch } from '../support/run-cli.js';
 
 const cleanups: (() => void)[] = [];

@@ -57,7 +57,7 @@ describe('a dossier whose IEU 8 flow and measures come from a FHIR server on loo
     expect(live.stdout).not.toContain(server.token);
   });
 
-  it('the installed command gives the same statuses: the bundle loads fhir-kit-client, fhirpath and @medplum/core on first use', async () => {
+  it('the installed command gives the same statuses: the bundle loads fhirpath and @medplum/core on first use', async () => {
     const d = dossier('server');
     const env = { PATH: process.env.PATH, LANG: 'C', DMN_FHIR_TOKEN: server.token };
     const inProcess = JSON.parse((await runCli(args(d.manifest), { env: { DMN_FHIR_TOKEN: server.token } })).stdout) as Report;

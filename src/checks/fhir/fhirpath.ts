@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type fhirpathModule from 'fhirpath';
 import type r4Model from 'fhirpath/fhir-context/r4';
+import { LINEAR_REGEX_FUNCTIONS } from './fhirpath-regex.js';
 import type { RawFinding, Severity } from '../../report/report.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { readFhirResources, type FoundResource } from '../../evidence/formats/fhir-resources.js';
@@ -74,12 +75,13 @@ type Evaluator = (resource: unknown, env?: Record<string, unknown>) => unknown[]
 
 const compiled = new Map<string, Evaluator>();
 
-/** Compiles once per expression, synchronously (no network function such as `resolve()` may run) and with `trace()` silenced. */
+/** Compiles once per expression, regular expressions on RE2, synchronously (no network function such as `resolve()` may run) and with `trace()` silenced. */
 function compile(expression: string): Evaluator {
   let fn = compiled.get(expression);
   if (!fn) {
     const { fhirpath, r4 } = fhirpathLib();
-    fn = fhirpath.compile(expression, r4, { async: false, traceFn: () => undefined });
+    // matches() and its kin run on RE2: the ruleset's patterns are someone else's
+    fn = fhirpath.compile(expression, r4, { async: false, traceFn: () => undefined, userInvocationTable: LINEAR_REGEX_FUNCTIONS });
     compiled.set(expression, fn);
   }
   return fn;

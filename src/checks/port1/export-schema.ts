@@ -50,7 +50,7 @@ export const exportSchema = defineCheck<SiblingOptions>({
         findings.push({ code: 'export.schema.not-split', severity: 'warning', slot, file: path, pointer: u.pattern, params: { file: path, pattern: u.pattern, at: u.at } });
       }
       // What the schema says of the outer structure was not checked: the export cannot be called conformant.
-      if (fa.skeletonSkipped) findings.push({ code: 'export.schema.skeleton-skipped', severity: 'error', status: 'error', slot, file: path, params: { file: path } });
+      if (fa.skeletonSkipped) findings.push({ code: 'export.schema.skeleton-skipped', severity: 'error', status: 'error', slot, file: path, params: { file: path, why: fa.skeletonSkipped } });
       for (const v of fa.violations) {
         if (listed >= MAX_LISTED) break;
         listed++;

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { FileTooLargeError, type EvidenceFile } from '../evidence-file.js';
 import { KINDS } from '../kinds.js';
 import { HEAD_BYTES } from '../sniff.js';
+import { MAX_JSON_DEPTH } from '../formats/json/syntax.js';
 
 const CHUNK_BYTES = 1024 * 1024;
 
-/** Deepest nesting a canonical JSON value may have; FHIR resources stay far below it. */
-export const MAX_JSON_DEPTH = 128;
+/** Deepest nesting a canonical JSON value may have (the JSON splitter's): FHIR resources stay far below it. */
+export { MAX_JSON_DEPTH };
 
 export class JsonTooDeepError extends Error {
   constructor() {

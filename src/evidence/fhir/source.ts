@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Client } from 'fhir-kit-client';
 import type { RawFinding } from '../../report/report.js';
 import { openEvidenceFile } from '../evidence-file.js';
 import { canonicalLine, canonicalNdjson, FhirNdjsonEvidence, JsonTooDeepError, type CanonicalLine } from './ndjson.js';
-import { displayUrl, parseFhirUrl, snapshotName, type ParsedFhirUrl } from './url.js';
-import { valueText } from '../../diagnostics/value-text.js';
+import { displayUrl, parseFhirUrl, snapshotName } from './url.js';
+import { fetchPage, isErrorOutcome, SourceFailure, summariseOutcome, type FetchState } from './fetch-page.js';
+import { tokenRedactor } from './redact.js';
 
 export { displayUrl, parseFhirUrl, snapshotName, type FhirUrlProblem, type ParsedFhirUrl } from './url.js';
 
@@ -70,139 +69,16 @@ export const DEFAULT_MAX_RESOURCES = 10_000;
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_PAGES = 1000;
 export const DEFAULT_DEADLINE_MS = 120_000;
-const MAX_REDIRECTS = 5;
+/** Decoded bytes one response (one page) may have, after Content-Encoding: a gzip bomb stops here. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** Runs of 13 digits or more (matricule-shaped) are masked in any text that reaches a finding. */
 function maskDigits(text: string): string {
   return text.replace(/\d{13,}/g, (run) => `${run.slice(0, 1)}${'*'.repeat(run.length - 3)}${run.slice(-2)}`);
 }
 
-/** The parts of the `debug` package used to switch fhir-kit-client's logging off. */
-interface DebugModule {
-  enabled(namespace: string): boolean;
-  disable(): string;
-  enable(namespaces: string): void;
-}
-
 /**
- * fhir-kit-client logs the bodies of failed responses through `debug` when `DEBUG` matches its
- * namespace; such a body may echo the bearer token or carry patient data, so that namespace is
- * switched off whatever `DEBUG` says (other namespaces are left as they were). The `debug` instance
- * is resolved from fhir-kit-client's own folder, so it is the one the client logs through.
- */
-function silenceClientLogging(): void {
-  let dbg: DebugModule;
-  try {
-    dbg = createRequire(import.meta.resolve('fhir-kit-client'))('debug') as DebugModule;
-  } catch {
-    return;
-  }
-  if (!dbg.enabled('fhir-kit-client:error') && !dbg.enabled('fhir-kit-client:info')) return;
-  const current = dbg.disable();
-  dbg.enable(current ? `${current},-fhir-kit-client:*` : '-fhir-kit-client:*');
-}
-
-class SourceFailure extends Error {
-  constructor(readonly status: 'error' | 'failed', readonly code: string, readonly params: Record<string, string | number>) {
-    super(code);
-  }
-}
-
-const TLS_CODES = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_SSL_|HOSTNAME_MISMATCH)/;
-
-/** Up to three issues of an OperationOutcome, as `severity/code: text`, bounded and masked. */
-function summariseOutcome(data: unknown, redact: (s: string) => string): string {
-  const issues = (data as { issue?: unknown })?.issue;
-  if (!Array.isArray(issues)) return '';
-  return issues
-    .slice(0, 3)
-    .map((i: { severity?: unknown; code?: unknown; diagnostics?: unknown; details?: { text?: unknown } }) => {
-      const text = typeof i.diagnostics === 'string' ? i.diagnostics : typeof i.details?.text === 'string' ? i.details.text : '';
-      const head = `${valueText(i.severity ?? '?')}/${valueText(i.code ?? '?')}`;
-      return text ? `${head}: ${redact(text).slice(0, 200)}` : head;
-    })
-    .join('; ');
-}
-
-function isErrorOutcome(data: unknown): boolean {
-  const issues = (data as { issue?: unknown })?.issue;
-  return Array.isArray(issues) && issues.some((i: { severity?: unknown }) => i?.severity === 'error' || i?.severity === 'fatal');
-}
-
-interface FetchState {
-  client: Client;
-  parsed: ParsedFhirUrl;
-  shown: string;
-  timeoutMs: number;
-  deadline: AbortSignal;
-  deadlineMs: number;
-  maxBytes: number;
-  redact: (s: string) => string;
-  tokenEnv: string | undefined;
-}
-
-/** One GET through fhir-kit-client: redirects followed by hand on the same origin only, errors mapped to findings. */
-async function getJson(state: FetchState, url: string, page: number): Promise<Record<string, unknown>> {
-  const { shown } = state;
-  let target = url;
-  for (let hop = 0; ; hop++) {
-    const requestTimeout = AbortSignal.timeout(state.timeoutMs);
-    const signal = AbortSignal.any([requestTimeout, state.deadline]);
-    let data: unknown;
-    try {
-      data = await state.client.request(target, { options: { signal, redirect: 'manual' } });
-    } catch (err) {
-      if (state.deadline.aborted) throw new SourceFailure('error', 'fhir.timeout', { url: shown, ms: state.deadlineMs, scope: 'deadline', page });
-      if (requestTimeout.aborted) throw new SourceFailure('error', 'fhir.timeout', { url: shown, ms: state.timeoutMs, scope: 'request', page });
-      const e = err as { response?: { status?: unknown; data?: unknown }; config?: { headers?: Headers }; cause?: { code?: unknown; name?: unknown }; code?: unknown; name?: unknown };
-      const status = e.response?.status;
-      if (typeof status !== 'number') {
-        // fhir-kit-client attaches the response to the parsed body; a JSON scalar or null cannot take it.
-        if (e.cause === undefined && err instanceof TypeError && /non-object/.test(err.message)) {
-          throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType: '', what: 'not-resource' });
-        }
-        const code = valueText(e.cause?.code ?? e.code ?? e.cause?.name ?? e.name ?? 'unknown');
-        throw new SourceFailure('error', TLS_CODES.test(code) ? 'fhir.tls-failed' : 'fhir.unreachable', { url: shown, reason: state.redact(code), page });
-      }
-      const body = e.response?.data;
-      const headers = e.config?.headers;
-      if (status >= 300 && status < 400) {
-        const location = headers?.get?.('location');
-        let next: URL | undefined;
-        try {
-          next = location ? new URL(location, target) : undefined;
-        } catch {
-          next = undefined;
-        }
-        if (!next) throw new SourceFailure('error', 'fhir.http-status', { url: shown, status, page, issues: '' });
-        if (next.origin !== state.parsed.origin) throw new SourceFailure('error', 'fhir.redirect-refused', { url: shown, target: next.origin, reason: 'origin', page });
-        if (hop >= MAX_REDIRECTS) throw new SourceFailure('error', 'fhir.redirect-refused', { url: shown, target: next.origin, reason: 'too-many', page });
-        target = next.href;
-        continue;
-      }
-      const contentType = state.redact(String(headers?.get?.('content-type') ?? ''));
-      const issues = body && typeof body === 'object' ? summariseOutcome(body, state.redact) : '';
-      if (status === 401 || status === 403) {
-        throw new SourceFailure('error', 'fhir.unauthorized', { url: shown, status, env: state.tokenEnv ?? '', page });
-      }
-      if (status === 404 || status === 410) throw new SourceFailure('error', 'fhir.not-found', { url: shown, status, page, issues });
-      if (status >= 200 && status < 300) throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType, what: 'not-json' });
-      throw new SourceFailure('error', 'fhir.http-status', { url: shown, status, page, issues });
-    }
-    const response = Client.httpFor(data as { resourceType: string }).response;
-    const contentType = response?.headers.get('content-type') ?? '';
-    if (!/json/i.test(contentType)) {
-      throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType: state.redact(contentType), what: 'content-type' });
-    }
-    const declared = Number(response?.headers.get('content-length') ?? NaN);
-    if (Number.isFinite(declared) && declared > state.maxBytes) throw new SourceFailure('error', 'fhir.too-large', { url: shown, max: state.maxBytes });
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType, what: 'not-resource' });
-    return data as Record<string, unknown>;
-  }
-}
-
-/**
- * Fetches a FHIR search with fhir-kit-client and returns the resources as canonical NDJSON evidence.
+ * Fetches a FHIR search and returns the resources as canonical NDJSON evidence.
  * Follows `next` links on the declared origin only, up to `maxResources`, `maxPages`, the
  * per-request timeout and the overall deadline; TLS is verified. The bearer token comes from
  * `env[ref.tokenEnv]` and appears in no result, finding or error text. Never throws for a network
@@ -225,9 +101,10 @@ export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions
   if (parsed.origin.startsWith('https:') && opts.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
     return failure('error', 'fhir.tls-unverified', { url: shown });
   }
-  silenceClientLogging();
   const secret = token;
-  const redact = (s: string): string => maskDigits(secret ? s.split(secret).join('[redacted]') : s);
+  // Server text that reaches a finding: the token in any form it could be echoed in, and matricule-shaped digits, masked.
+  const tokenForms = tokenRedactor(secret);
+  const redact = (s: string): string => maskDigits(tokenForms.redact(s));
   const maxResources = Math.max(1, ref.maxResources ?? DEFAULT_MAX_RESOURCES);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxPages = opts.maxPages ?? DEFAULT_MAX_PAGES;
@@ -235,12 +112,8 @@ export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), deadlineMs);
   timer.unref();
-  const client = new Client({
-    baseUrl: parsed.base,
-    customHeaders: { accept: 'application/fhir+json, application/json;q=0.9' },
-    ...(token !== undefined ? { bearerToken: token } : {}),
-  });
-  const state: FetchState = { client, parsed, shown, timeoutMs: opts.timeoutMs, deadline: deadline.signal, deadlineMs, maxBytes, redact, tokenEnv: ref.tokenEnv };
+  const headers: Record<string, string> = { accept: 'application/fhir+json, application/json;q=0.9', ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}) };
+  const state: FetchState = { parsed, shown, headers, timeoutMs: opts.timeoutMs, deadline: deadline.signal, deadlineMs, maxBytes: Math.min(maxBytes, MAX_RESPONSE_BYTES), redact, tokenEnv: ref.tokenEnv };
   try {
     const lines: CanonicalLine[] = [];
     const unexpected = new Map<string, number>();
@@ -254,38 +127,50 @@ export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions
       if (requested.has(url)) throw new SourceFailure('error', 'fhir.paging-loop', { url: shown, page: pages + 1 });
       requested.add(url);
       pages++;
-      const bundle = await getJson(state, url, pages);
-      if (bundle.resourceType === 'OperationOutcome') {
-        throw new SourceFailure('failed', 'fhir.operation-outcome', { url: shown, page: pages, issues: summariseOutcome(bundle, redact) });
-      }
-      if (bundle.resourceType !== 'Bundle') {
-        throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page: pages, contentType: 'application/fhir+json', what: typeof bundle.resourceType === 'string' ? `resource:${bundle.resourceType}` : 'not-resource' });
-      }
-      const entries = Array.isArray(bundle.entry) ? (bundle.entry as unknown[]) : [];
-      for (const entry of entries) {
+      // Entries are judged as they are read; a bad one stops the page, and is reported once the page says what it is.
+      let pending: SourceFailure | undefined;
+      const page = pages;
+      const fail = (f: SourceFailure): false => {
+        pending ??= f;
+        return false;
+      };
+      const bundle = await fetchPage(state, url, page, (entry) => {
         const e = entry as { resource?: unknown; search?: { mode?: unknown } } | null;
         const resource = e?.resource;
-        if (resource === undefined) continue;
+        if (resource === undefined) return true;
         if (resource === null || typeof resource !== 'object' || typeof (resource as { resourceType?: unknown }).resourceType !== 'string') {
-          throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page: pages, contentType: 'application/fhir+json', what: 'entry-not-resource' });
+          return fail(new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType: 'application/fhir+json', what: 'entry-not-resource' }));
         }
         const r = resource as Record<string, unknown>;
         if (e?.search?.mode === 'outcome') {
-          if (isErrorOutcome(r)) throw new SourceFailure('failed', 'fhir.operation-outcome', { url: shown, page: pages, issues: summariseOutcome(r, redact) });
-          continue;
+          return isErrorOutcome(r) ? fail(new SourceFailure('failed', 'fhir.operation-outcome', { url: shown, page, issues: summariseOutcome(r, redact) })) : true;
         }
         if (lines.length >= maxResources) {
           truncated = true;
-          break;
+          return false;
         }
         if (r.resourceType !== parsed.resourceType && e?.search?.mode !== 'include') {
           unexpected.set(r.resourceType as string, (unexpected.get(r.resourceType as string) ?? 0) + 1);
         }
-        const line = canonicalLine(r);
+        let line: CanonicalLine;
+        try {
+          line = canonicalLine(r);
+        } catch (err) {
+          if (err instanceof JsonTooDeepError) return fail(new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page: 0, contentType: 'application/fhir+json', what: 'too-deep' }));
+          throw err;
+        }
         bytes += Buffer.byteLength(line.line) + 1;
-        if (bytes > maxBytes) throw new SourceFailure('error', 'fhir.too-large', { url: shown, max: maxBytes });
+        if (bytes > maxBytes) return fail(new SourceFailure('error', 'fhir.too-large', { url: shown, max: maxBytes }));
         lines.push(line);
+        return true;
+      });
+      if (bundle.resourceType === 'OperationOutcome') {
+        throw new SourceFailure('failed', 'fhir.operation-outcome', { url: shown, page, issues: summariseOutcome(bundle, redact) });
       }
+      if (bundle.resourceType !== 'Bundle') {
+        throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page, contentType: 'application/fhir+json', what: typeof bundle.resourceType === 'string' ? `resource:${redact(bundle.resourceType).slice(0, 100)}` : 'not-resource' });
+      }
+      if (pending) throw pending;
       const next = nextLink(bundle);
       if (next === undefined || truncated) {
         if (next !== undefined) truncated = true;
@@ -302,13 +187,13 @@ export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions
         throw new SourceFailure('failed', 'fhir.not-fhir', { url: shown, page: pages, contentType: 'application/fhir+json', what: 'bad-next-link' });
       }
       if (nextUrl.origin !== parsed.origin) {
-        throw new SourceFailure('error', 'fhir.foreign-next-link', { url: shown, target: nextUrl.origin, page: pages });
+        throw new SourceFailure('error', 'fhir.foreign-next-link', { url: shown, target: redact(nextUrl.origin), page: pages });
       }
       url = nextUrl.href;
     }
     if (lines.length === 0) return failure('failed', 'fhir.empty', { url: shown });
     const content = canonicalNdjson(lines);
-    if (secret !== undefined && secret.length >= 8 && content.includes(secret)) {
+    if (secret !== undefined && secret.length >= 8 && tokenForms.contains(content)) {
       return failure('error', 'fhir.token-in-content', { url: shown, env: ref.tokenEnv ?? '' });
     }
     const findings: RawFinding[] = [];
@@ -342,9 +227,8 @@ export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions
   }
 }
 
-function nextLink(bundle: Record<string, unknown>): string | undefined {
-  const links = Array.isArray(bundle.link) ? (bundle.link as { relation?: unknown; url?: unknown }[]) : [];
-  const next = links.find((l) => l?.relation === 'next');
+function nextLink(bundle: { link: unknown[] }): string | undefined {
+  const next = (bundle.link as ({ relation?: unknown; url?: unknown } | null)[]).find((l) => l?.relation === 'next');
   return typeof next?.url === 'string' && next.url !== '' ? next.url : undefined;
 }
 

@@ -1,5 +1,5 @@
 /** Why a CSV export does not read as a table; worded by the i18n catalogue. */
-export type CsvReason = 'ragged' | 'unterminated-quote' | 'bad-quote' | 'encoding' | 'no-header' | 'record-too-large';
+export type CsvReason = 'ragged' | 'unterminated-quote' | 'bad-quote' | 'encoding' | 'no-header' | 'record-too-large' | 'too-many-columns';
 
 export interface CsvProblem {
   line: number;
@@ -7,7 +7,7 @@ export interface CsvProblem {
   /** 1-based data row (the header is not counted). */
   record?: number;
   reason: CsvReason;
-  /** For `ragged`: the header's column count and the row's. */
+  /** For `ragged`: the header's column count and the row's; for `too-many-columns`, the limit and the header's. */
   expected?: number;
   got?: number;
 }
@@ -32,6 +32,15 @@ export interface CsvResult {
 const MAX_PROBLEMS = 20;
 /** Largest row (quoted newlines included) read; a longer one stops the reading. */
 const ROW_CAP = 16 * 1024 * 1024;
+/** Most columns a header may have (the wording of `too-many-columns` says 10,000); fields past them are counted, not kept. */
+export const MAX_COLUMNS = 10_000;
+
+/** How many times `d` occurs in `s`. */
+function occurrences(s: string, d: string): number {
+  let n = 0;
+  for (let i = s.indexOf(d); i >= 0; i = s.indexOf(d, i + 1)) n++;
+  return n;
+}
 
 function countNewlines(s: string, from: number, to: number): number {
   let n = 0;
@@ -58,7 +67,7 @@ function detectDelimiter(line: string): string {
   return best;
 }
 
-type RowParse = { fields: string[]; end: number; newlines: number } | { incomplete: true } | { problem: CsvReason; at: number; end: number; newlines: number };
+type RowParse = { fields: string[]; count: number; end: number; newlines: number } | { incomplete: true } | { problem: CsvReason; at: number; end: number; newlines: number };
 
 /**
  * Reads a CSV export (RFC 4180: a header row, `"` quoting with `""` escapes, CRLF or LF) from
@@ -77,7 +86,7 @@ export class CsvReader {
   private records = 0;
   private readonly problems: CsvProblem[] = [];
   private problemCount = 0;
-  private readonly duplicates: string[] = [];
+  private readonly duplicates = new Set<string>();
 
   push(text: string): void {
     if (this.stopped) return;
@@ -106,7 +115,7 @@ export class CsvReader {
       records: this.records,
       problems: this.problems,
       problemCount: this.problemCount,
-      duplicateColumns: this.duplicates,
+      duplicateColumns: [...this.duplicates],
       complete: !this.stopped,
     };
   }
@@ -135,11 +144,14 @@ export class CsvReader {
       }
       if (quote >= 0 && quote < pos) quote = text.indexOf('"', pos);
       let fields: string[];
+      let count: number;
       let next: number;
       let newlines: number;
       if (quote < 0 || quote > lineEnd) {
-        const raw = text.slice(pos, lineEnd);
-        fields = (raw.endsWith('\r') ? raw.slice(0, -1) : raw).split(this.delimiter);
+        let raw = text.slice(pos, lineEnd);
+        if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+        fields = raw.split(this.delimiter, MAX_COLUMNS + 1);
+        count = fields.length > MAX_COLUMNS ? occurrences(raw, this.delimiter) + 1 : fields.length;
         next = lineEnd + 1;
         newlines = nl < 0 ? 0 : 1;
       } else {
@@ -157,9 +169,9 @@ export class CsvReader {
           pos = r.end;
           continue;
         }
-        ({ fields, end: next, newlines } = r);
+        ({ fields, count, end: next, newlines } = r);
       }
-      this.row(fields);
+      this.row(fields, count);
       this.line += newlines;
       pos = next;
     }
@@ -174,6 +186,11 @@ export class CsvReader {
   private parseQuoted(text: string, pos: number, final: boolean): RowParse {
     const d = this.delimiter;
     const fields: string[] = [];
+    // fields past MAX_COLUMNS are counted, not kept
+    let count = 0;
+    const add = (field: string): void => {
+      if (count++ <= MAX_COLUMNS) fields.push(field);
+    };
     let i = pos;
     for (;;) {
       if (text[i] === '"') {
@@ -192,16 +209,16 @@ export class CsvReader {
           j = q + 1;
           break;
         }
-        fields.push(value);
+        add(value);
         const c = text[j];
         if (c === d) {
           i = j + 1;
           continue;
         }
-        if (j >= text.length) return { fields, end: j, newlines: countNewlines(text, pos, j) };
+        if (j >= text.length) return { fields, count, end: j, newlines: countNewlines(text, pos, j) };
         if (c === '\n' || (c === '\r' && text[j + 1] === '\n')) {
           const end = c === '\n' ? j + 1 : j + 2;
-          return { fields, end, newlines: countNewlines(text, pos, end) };
+          return { fields, count, end, newlines: countNewlines(text, pos, end) };
         }
         if (c === '\r' && j + 1 >= text.length && !final) return { incomplete: true };
         // Something after a closing quote: skip to the end of the line to carry on with the next row.
@@ -215,32 +232,39 @@ export class CsvReader {
       if (k >= text.length && !final) return { incomplete: true };
       const raw = text.slice(i, k);
       if (text[k] === d) {
-        fields.push(raw);
+        add(raw);
         i = k + 1;
         continue;
       }
-      fields.push(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
+      add(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
       const end = k >= text.length ? k : k + 1;
-      return { fields, end, newlines: countNewlines(text, pos, end) };
+      return { fields, count, end, newlines: countNewlines(text, pos, end) };
     }
   }
 
-  private row(fields: string[]): void {
-    if (fields.length === 1 && fields[0]!.trim() === '') return;
+  /** One row: its first fields (at most MAX_COLUMNS + 1) and how many it has. */
+  private row(fields: string[], count: number): void {
+    if (count === 1 && fields[0]!.trim() === '') return;
     if (!this.columns) {
+      if (count > MAX_COLUMNS) {
+        // Not a table a person reads: the header alone would cost hundreds of MB to hold.
+        this.problem({ line: this.line, reason: 'too-many-columns', expected: MAX_COLUMNS, got: count });
+        this.stopped = true;
+        return;
+      }
       this.columns = fields.map((f) => f.trim());
       this.nonEmpty = this.columns.map(() => false);
       this.missing = this.columns.length;
       const seen = new Set<string>();
       for (const c of this.columns) {
-        if (seen.has(c) && !this.duplicates.includes(c)) this.duplicates.push(c);
+        if (seen.has(c)) this.duplicates.add(c);
         seen.add(c);
       }
       return;
     }
     this.records++;
-    if (fields.length !== this.columns.length) {
-      this.problem({ line: this.line, record: this.records, reason: 'ragged', expected: this.columns.length, got: fields.length });
+    if (count !== this.columns.length) {
+      this.problem({ line: this.line, record: this.records, reason: 'ragged', expected: this.columns.length, got: count });
     }
     if (this.missing === 0) return;
     const n = Math.min(fields.length, this.columns.length);

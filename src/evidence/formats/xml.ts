@@ -10,7 +10,8 @@ export type XmlReason =
   | 'text-outside-root'
   | 'no-root'
   | 'encoding'
-  | 'record-too-large';
+  | 'record-too-large'
+  | 'too-deep';
 
 export interface XmlProblem {
   line: number;
@@ -31,6 +32,8 @@ export interface XmlResult {
   problem: XmlProblem | undefined;
 }
 
+/** Deepest element nesting read, as for JSON (the `too-deep` wording says 128): exports need a few dozen levels. */
+const MAX_DEPTH = 128;
 /** Largest single piece of markup (a tag, a comment, a CDATA section) read. */
 const MARKUP_CAP = 64 * 1024 * 1024;
 const NAME = /^[\p{L}_:][\p{L}\p{N}._:\u00B7-]*$/u;
@@ -50,7 +53,9 @@ export class XmlReader {
   private rest = '';
   private line = 1;
   private column = 1;
+  /** Paths of the open elements, and their names apart (a closing tag is compared without cutting the path). */
   private readonly stack: string[] = [];
+  private readonly names: string[] = [];
   private root: string | undefined;
   private rootClosed = false;
   private elements = 0;
@@ -96,7 +101,8 @@ export class XmlReader {
         column = 1;
       } else column++;
     }
-    this.problem = { line, column, reason, ...(this.stack.length > 0 ? { element: this.path() } : {}) };
+    // too deep: the element's path would be the whole nesting
+    this.problem = { line, column, reason, ...(this.stack.length > 0 && reason !== 'too-deep' ? { element: this.path() } : {}) };
   }
 
   private leaf(path: string): void {
@@ -203,9 +209,9 @@ export class XmlReader {
       const m = END_TAG.exec(text);
       if (!m) return text.indexOf('>', lt) < 0 && !final ? { incomplete: true } : { problem: 'bad-tag', at: lt };
       const name = m[1]!;
-      const top = this.path();
-      if (this.stack.length === 0 || top.slice(top.lastIndexOf('/') + 1) !== name) return { problem: 'mismatched-tag', at: lt };
+      if (this.stack.length === 0 || this.names[this.names.length - 1] !== name) return { problem: 'mismatched-tag', at: lt };
       this.stack.pop();
+      this.names.pop();
       if (this.stack.length === 0) this.rootClosed = true;
       return { end: END_TAG.lastIndex };
     }
@@ -242,7 +248,11 @@ export class XmlReader {
         this.root ??= name;
         if (close[1] === '/') {
           if (this.stack.length === 0) this.rootClosed = true;
-        } else this.stack.push(path);
+        } else if (this.stack.length >= MAX_DEPTH) return { problem: 'too-deep', at: lt };
+        else {
+          this.stack.push(path);
+          this.names.push(name);
+        }
         return { end: gt + 1 };
       }
       ATTRIBUTE.lastIndex = i;

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import { requireNative } from '../../util/native.js';
+import { threadsThatFit } from '../../util/memory-room.js';
 
 /** A word the OCR read, with where it sits (pixels) and how sure it is (0–100). */
 export interface OcrWord {
@@ -95,7 +96,10 @@ export class OcrPool {
         idle.busy = true;
         return idle;
       }
-      if (this.slots.length < this.size) {
+      // A thread the address space has no room for (`ulimit -v`) would abort the process as it starts.
+      const room = this.slots.length < this.size && threadsThatFit(1) > 0;
+      if (!room && this.slots.length === 0) throw new Error('no room in the address space for an OCR thread (ulimit -v)');
+      if (room) {
         const slot: Slot = { worker: startWorker(), busy: true };
         slot.worker.catch(() => this.discard(slot));
         this.slots.push(slot);

@@ -108,6 +108,11 @@ export const auditMessages: Catalog = {
     fr: (p) => `${s(p.file)} n'est pas un fichier ordinaire (lien ou fichier spécial).`,
     hint: rebag,
   },
+  'bag.file-too-large': {
+    en: (p) => `${s(p.file)} is over ${s(p.max)} bytes; it was not read further.`,
+    fr: (p) => `${s(p.file)} dépasse ${s(p.max)} octets ; sa lecture s'est arrêtée là.`,
+    hint: rebag,
+  },
   'bag.manifest-missing': {
     en: (p) => `${s(p.file)} is missing: the bag cannot be verified without it.`,
     fr: (p) => `${s(p.file)} manque : l’archive ne peut être vérifiée sans lui.`,

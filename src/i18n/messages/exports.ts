@@ -36,6 +36,8 @@ const REASON: Record<string, { en: string; fr: string }> = {
   'bad-escape': { en: 'invalid escape in a string', fr: 'séquence d’échappement invalide dans une chaîne' },
   'bad-number': { en: 'invalid number', fr: 'nombre invalide' },
   'record-too-large': { en: 'a single record is larger than dmn-check reads (64 MiB)', fr: 'un enregistrement dépasse à lui seul la taille lue par dmn-check (64 Mio)' },
+  'too-deep': { en: 'nested more than 128 levels deep', fr: 'imbrication sur plus de 128 niveaux' },
+  'too-many-columns': { en: 'more than 10,000 columns', fr: 'plus de 10 000 colonnes' },
   'unterminated-quote': { en: 'a quoted field is never closed', fr: 'un champ entre guillemets n’est jamais fermé' },
   'bad-quote': { en: 'characters after a closing quote', fr: 'des caractères après un guillemet fermant' },
   'mismatched-tag': { en: 'closing tag does not match the open element', fr: 'la balise fermante ne correspond pas à l’élément ouvert' },
@@ -46,6 +48,14 @@ const REASON: Record<string, { en: string; fr: string }> = {
   'multiple-roots': { en: 'a second root element', fr: 'un second élément racine' },
   'text-outside-root': { en: 'text outside the root element', fr: 'du texte hors de l’élément racine' },
   'no-root': { en: 'no root element', fr: 'aucun élément racine' },
+};
+
+/** Why the outer structure of a document was not validated (`export.schema.skeleton-skipped`). */
+const SKELETON_SKIPPED: Record<string, { en: string; fr: string }> = {
+  size: { en: 'is over 32 MiB', fr: 'dépasse 32 Mio' },
+  wide: { en: 'has an object of more than 10,000 members', fr: 'contient un objet de plus de 10 000 membres' },
+  mixed: { en: 'mixes plain values with records in one array', fr: 'mêle des valeurs simples et des enregistrements dans un même tableau' },
+  'long-value': { en: 'holds a value over 8 MiB', fr: 'contient une valeur de plus de 8 Mio' },
 };
 
 const DUMP: Record<string, { en: string; fr: string }> = {
@@ -277,8 +287,8 @@ export const exportMessages: Catalog = {
     },
   },
   'export.schema.skeleton-skipped': {
-    en: (p) => `${s(p.file)}: the outer structure of the document (what is not a record) is over 32 MiB and was not validated against the schema; only its records were.`,
-    fr: (p) => `${s(p.file)} : la structure englobante du document (ce qui n'est pas un enregistrement) dépasse 32 Mio et n'a pas été validée par le schéma ; seuls ses enregistrements l'ont été.`,
+    en: (p) => `${s(p.file)}: the outer structure of the document (what is not a record) ${(SKELETON_SKIPPED[s(p.why)] ?? SKELETON_SKIPPED.size!).en} and was not validated against the schema; only its records were.`,
+    fr: (p) => `${s(p.file)} : la structure englobante du document (ce qui n'est pas un enregistrement) ${(SKELETON_SKIPPED[s(p.why)] ?? SKELETON_SKIPPED.size!).fr} et n'a pas été validée par le schéma ; seuls ses enregistrements l'ont été.`,
     hint: {
       en: () => 'Give a smaller sample, or describe the records in the schema (an array of items) so that they are validated one by one.',
       fr: () => 'Fournissez un échantillon plus petit, ou décrivez les enregistrements dans le schéma (un tableau d’éléments) pour qu’ils soient validés un à un.',

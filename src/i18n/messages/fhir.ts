@@ -30,6 +30,7 @@ const NOT_FHIR: Record<string, { en: string; fr: string }> = {
   'entry-not-resource': { en: 'a Bundle entry holds something that is not a FHIR resource', fr: "une entrée du Bundle contient autre chose qu'une ressource FHIR" },
   'bad-next-link': { en: 'its "next" link is not a valid URL', fr: "son lien « next » n'est pas une URL valide" },
   'too-deep': { en: 'a resource is nested too deeply', fr: 'une ressource est imbriquée trop profondément' },
+  'entry-too-large': { en: 'a Bundle entry is over 8 MiB', fr: 'une entrée du Bundle dépasse 8 Mio' },
 };
 
 const notFhir = (p: Params, lang: 'en' | 'fr'): string => {

@@ -233,3 +233,26 @@ describe('fhirpath options validation (the ruleset loader calls it: exit 2 with 
     ]);
   });
 });
+
+describe('fhirpath regular expressions run on RE2 (issue 12, item 13): a custom ruleset cannot hang a check', () => {
+  it('keeps fhirpath.js semantics: single-line, flags i and m, matchesFull, replaceMatches, empty in and out', async () => {
+    const f = await evidence(ndjson(obs('a', { valueString: 'Ligne 1\nligne 2' })), 're.ndjson');
+    const holds = async (expression: string): Promise<boolean> => (await run([f], { resource_type: 'Observation', rules: [rule(expression)] })).length === 0;
+    expect(await holds("valueString.matches('1.ligne')")).toBe(true);
+    expect(await holds("valueString.matches('^LIGNE', 'i')")).toBe(true);
+    expect(await holds("valueString.matches('^ligne 2$', 'm')")).toBe(true);
+    expect(await holds("valueString.matches('^ligne 2$')")).toBe(false);
+    expect(await holds("valueString.matchesFull('Ligne.*2')")).toBe(true);
+    expect(await holds("valueString.matchesFull('Ligne')")).toBe(false);
+    expect(await holds("valueString.replaceMatches('(\\\\d)', '<$1>') = 'Ligne <1>\nligne <2>'")).toBe(true);
+    expect(await holds("valueInteger.matches('x').empty()")).toBe(true);
+  });
+
+  it('a pattern that backtracks exponentially answers at once; one RE2 cannot run is refused when the ruleset loads', async () => {
+    const f = await evidence(ndjson(obs('a', { valueString: `${'a'.repeat(40)}b` })), 'redos.ndjson');
+    const findings = await run([f], { resource_type: 'Observation', rules: [rule("valueString.matches('^(a+)+$')", { id: 'redos' })] });
+    expect(codes(findings)).toEqual(['fhirpath.rule-failed']);
+    const problems = fhirpathCheck.validateOptions!({ resource_type: 'Observation', rules: [rule("'aa'.matches('(a)\\\\1')")] });
+    expect(problems).toEqual([{ path: ['rules', 0, 'expression'], message: expect.objectContaining({ en: expect.stringMatching(/^FHIRPath expression cannot be evaluated: Invalid regular expression/) }) }]);
+  });
+});

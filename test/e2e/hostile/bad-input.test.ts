@@ -7,6 +7,8 @@ import { scratch } from '../../support/run-cli.js';
 // @ts-expect-error plain JS module: the scale bench's dossier builder
 import { buildScaleDossier } from '../../../bench/scale-dossier.mjs';
 import { ensureBuilt, runMeasured } from './support.js';
+import { ECHOED_TOKEN } from './cases-fhir.js';
+import { tokenForms } from '../../../src/evidence/fhir/redact.js';
 
 beforeAll(ensureBuilt, 300_000);
 afterAll(cleanupCases);
@@ -25,6 +27,8 @@ describe('hostile input: one clear outcome per case, never a crash', () => {
   it.each(CASES.map((c) => [c.input, c] as const))('%s', async (_, c) => {
     const o = await runCase(c);
     expect({ code: o.code, says: o.says }).toEqual({ code: c.exit, says: expect.stringMatching(c.says) });
+    // Every input built to exhaust memory stays within 256 MiB (the 200 MB export, against its size, below).
+    if (o.peakRss !== undefined && c.input !== 'a 200 MB single-line JSON export') expect(o.peakRss).toBeLessThan(256 * 1024 * 1024);
     if (c.exit === 2) expectInputError(c, o);
     else {
       expect(o.stderr).toBe('');
@@ -114,6 +118,21 @@ describe('what the cases must also show', () => {
       expect(o.report!.requirements.find((r) => r.id === 'PORT 1')!.status).toBe('error');
     }
   }, 120_000);
+
+  it('a bag manifest of 500,000 missing files prints 100 of them and a count, not half a million lines', async () => {
+    const o = await runCase(byInput('a bag manifest of 500,000 lines, each a missing file: the first 100 problems, and a count'));
+    const lines = o.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('Bag bag: not valid: 500002 problems');
+    expect(lines.filter((l) => l.startsWith('  ✖ '))).toHaveLength(100);
+    expect(lines.length).toBeLessThan(110);
+  }, 60_000);
+
+  it('the bearer token a server echoes, in any encoding, reaches neither the output nor report.json', async () => {
+    const o = await runCase(byInput('a FHIR server echoing the bearer token percent-encoded, in base64, base64url, hex and reversed'));
+    const everything = `${o.stdout}${o.stderr}${JSON.stringify(o.report)}`;
+    expect(everything).toContain('[redacted]');
+    for (const form of tokenForms(ECHOED_TOKEN)) expect(everything).not.toContain(form);
+  });
 
   it('a file gone between listing and reading makes its slot `error`, never a pass', async () => {
     const o = await runCase(byInput('an evidence file that disappears between listing and reading'));

@@ -11,6 +11,9 @@ import { loadManifest } from '../../../src/manifest/load.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../../src/ruleset/load.js';
 import { DOSSIERS, runCli, scratch } from '../../support/run-cli.js';
 import { HOSTILE, runMeasured } from './support.js';
+import { BOUNDED_CASES } from './cases-bounded.js';
+import { SHAPE_CASES } from './cases-shapes.js';
+import { FHIR_CASES } from './cases-fhir.js';
 // @ts-expect-error plain JS module shared with the fixture generator
 import { pdf } from '../../../scripts/make-example-media.mjs';
 
@@ -20,6 +23,8 @@ export interface Prepared {
   args?: string[];
   /** The whole command line instead of `check MANIFEST …` (replay, diff, pack); run in the dossier folder. */
   argv?: string[];
+  /** Environment variables for the run (a FHIR source's token). */
+  env?: Record<string, string>;
   /** Runs after the command, before the outcome is read (stops a FIFO reader, …); may add to what it says. */
   after?: () => void | Promise<void>;
 }
@@ -713,7 +718,7 @@ export const CASES: HostileCase[] = [
     },
     exit: 1,
     finding: 'export.schema.skeleton-skipped',
-    says: /^PORT 1 export-schema: error — evidence\/port1\/export\.json: the outer structure of the document \(what is not a record\) is over 32 MiB and was not validated against the schema; only its records were\.$/,
+    says: /^PORT 1 export-schema: error — evidence\/port1\/export\.json: the outer structure of the document \(what is not a record\) holds a value over 8 MiB and was not validated against the schema; only its records were\.$/,
   },
   {
     input: 'a report naming `.ssh/id_rsa`, replayed from the folder that holds the key',
@@ -804,6 +809,9 @@ export const CASES: HostileCase[] = [
     finding: 'export.dictionary.item-not-found',
     says: /^PORT 1 export-dictionary: failed — Dictionary item "export_metadata" /,
   },
+  ...BOUNDED_CASES,
+  ...FHIR_CASES,
+  ...SHAPE_CASES,
 ];
 
 const ACCEPTED = 'accepted; the report is the one of the same manifest without it';
@@ -835,6 +843,12 @@ export function runCase(c: HostileCase): Promise<Outcome> {
 const PLAIN: HostileCase = { input: 'the complete dossier as it is', exit: 0, says: /^/ };
 
 async function run(c: HostileCase): Promise<Outcome> {
+  const o = await runOnce(c);
+  // A loopback server of a case listens on an ephemeral port: the table shows where, not which.
+  return { ...o, says: o.says.replace(/\b127\.0\.0\.1:\d+/g, '127.0.0.1:‹port›') };
+}
+
+async function runOnce(c: HostileCase): Promise<Outcome> {
   const s = scratch('dmn-hostile-');
   cleanups.push(s.done);
   const dir = path.join(s.dir, 'complete');
@@ -849,7 +863,7 @@ async function run(c: HostileCase): Promise<Outcome> {
   let stderr: string;
   let peakRss: number | undefined;
   if (c.child) {
-    const r = await runMeasured(argv, { cwd: dir });
+    const r = await runMeasured(argv, { cwd: dir, ...(prepared.env ? { env: prepared.env } : {}) });
     code = r.code ?? -1;
     ({ stdout, stderr, peakRss } = r);
   } else if (c.between) {
@@ -863,7 +877,7 @@ async function run(c: HostileCase): Promise<Outcome> {
     stdout = '';
     stderr = '';
   } else {
-    ({ code, stdout, stderr } = await runCli(argv, { cwd: dir }));
+    ({ code, stdout, stderr } = await runCli(argv, { cwd: dir, ...(prepared.env ? { env: prepared.env } : {}) }));
   }
   await prepared.after?.();
   const written = readdirSync(outDir);

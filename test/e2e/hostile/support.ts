@@ -47,7 +47,7 @@ export interface MeasuredRun {
  * `ulimit -n`; `timeoutMs` kills it (a hang is a failure, not a stuck test run). `check` and `pack`
  * run the structural check (`--no-read`): hostile *reading* inputs are tested in test/e2e/read/.
  */
-export function runMeasured(argv: string[], opts: { cwd: string; maxOpenFiles?: number; timeoutMs?: number }): Promise<MeasuredRun> {
+export function runMeasured(argv: string[], opts: { cwd: string; maxOpenFiles?: number; timeoutMs?: number; env?: Record<string, string> }): Promise<MeasuredRun> {
   if ((argv[0] === 'check' || argv[0] === 'pack') && !argv.includes('--no-read')) argv = [...argv, '--no-read'];
   const node = [process.execPath, MEASURED_CLI, ...argv];
   const [cmd, args] =
@@ -55,7 +55,7 @@ export function runMeasured(argv: string[], opts: { cwd: string; maxOpenFiles?: 
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
-      env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', SOURCE_DATE_EPOCH: '1795946400' },
+      env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', SOURCE_DATE_EPOCH: '1795946400', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       timeout: opts.timeoutMs ?? 120_000,
       killSignal: 'SIGKILL',

@@ -67,3 +67,30 @@ describe('JsonSplitter', () => {
     expect(r.error?.reason).toBe(reason);
   });
 });
+
+describe('JsonSplitter: deep and wide shapes (issue 12, item 14)', () => {
+  it('stops at 128 levels, inside a unit or above opened containers, and never re-reads what it opened', () => {
+    const deepUnit = split(`${'['.repeat(129)}${']'.repeat(129)}`, 1_000_000, 64);
+    expect(deepUnit.error).toMatchObject({ reason: 'too-deep', line: 1, column: 129 });
+    expect(split(`${'['.repeat(128)}${']'.repeat(128)}`, 1_000_000, 64).error).toBeUndefined();
+    // opened levels count: a unit of 8 levels below 121 opened containers
+    const opened = split(`${'{"a":'.repeat(121)}${'[1,'.repeat(8)}${'0'.repeat(200)}${']'.repeat(8)}${'}'.repeat(121)}`, 50, 64);
+    expect(opened.error).toMatchObject({ reason: 'too-deep' });
+  });
+
+  it('holds at most 10,000 members of one object in the skeleton, and remembers 20,000 dropped places', () => {
+    const members = Array.from({ length: 30_000 }, (_, i) => `"k${i}":"v"`).join(',');
+    const r = split(`{"wide":{${members}},"n":1}`, 100, 4096);
+    expect(r.error).toBeUndefined();
+    const sk = r.skeleton!;
+    expect(sk).toMatchObject({ truncated: true, truncatedBy: 'wide', droppedLeavesTruncated: true });
+    expect(Object.keys((sk.value as { wide: object }).wide)).toHaveLength(10_000);
+    expect(sk.droppedLeaves.size).toBe(20_000);
+  });
+
+  it('still finds a syntax error among the values it no longer keeps', () => {
+    const members = Array.from({ length: 40_000 }, (_, i) => `"k${i}":1`).join(',');
+    expect(split(`{"wide":{${members},"bad":"a\u0001b"}}`, 100, 4096).error).toMatchObject({ reason: 'bad-string' });
+    expect(split(`{"wide":{${members},"bad":01}}`, 100, 4096).error).toMatchObject({ reason: 'bad-number' });
+  });
+});

@@ -54,6 +54,13 @@ describe('CsvReader', () => {
     expect(csv(text).problems[0]).toMatchObject(problem);
   });
 
+  it('refuses a header of more than 10,000 columns without holding them, and counts the fields of a wider row', () => {
+    const wide = csv(`${Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',')}\n1\n`, 100_000);
+    expect(wide).toMatchObject({ columns: [], complete: false, problems: [{ reason: 'too-many-columns', line: 1, expected: 10_000, got: 20_000 }] });
+    const row = csv(`a,b\n${','.repeat(19_999)}\n"x",${','.repeat(19_998)}\n`, 100_000);
+    expect(row.problems.map((p) => p.got)).toEqual([20_000, 20_000]);
+  });
+
   it('reports duplicate column names and columns never filled', () => {
     const r = csv('id,x,id,empty\n1,2,3,\n');
     expect(r.duplicateColumns).toEqual(['id']);
@@ -141,6 +148,13 @@ describe('UTF-8', () => {
   });
 });
 
+describe('XmlReader: depth', () => {
+  it('stops at 128 levels of elements', () => {
+    expect(xml(`${'<a>'.repeat(128)}${'</a>'.repeat(128)}`, 1000).problem).toBeUndefined();
+    expect(xml(`${'<a>'.repeat(200)}${'</a>'.repeat(200)}`, 1000).problem).toEqual({ line: 1, column: 385, reason: 'too-deep' });
+  });
+});
+
 describe('SchemaValidators', () => {
   it('finds the schema of a unit through properties, items, $ref and allOf', () => {
     const v = new SchemaValidators({
@@ -153,6 +167,17 @@ describe('SchemaValidators', () => {
     const resource = v.forPattern('/entry/*/resource');
     expect('validate' in resource && resource.validate({ id: 'x' })).toBe(true);
     expect(v.forPattern('/other')).toEqual({ any: true });
+  });
+
+  it('judges uniqueItems as JSON Schema does (keys in any order, 1 = 1.0), by hashing', () => {
+    for (const $schema of [undefined, 'https://json-schema.org/draft/2020-12/schema']) {
+      const v = new SchemaValidators({ ...($schema ? { $schema } : {}), type: 'array', uniqueItems: true });
+      expect(v.root([{ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1.0 }])).toBe(false);
+      expect(v.root([{ a: 1 }, { a: '1' }, [1], 1, '1', null])).toBe(true);
+      expect(v.root(Array.from({ length: 30_000 }, (_, i) => ({ a: 1, id: i })))).toBe(true);
+      expect(v.root.errors?.length ?? 0).toBe(0);
+    }
+    expect(new SchemaValidators({ type: 'array', uniqueItems: false }).root([1, 1])).toBe(true);
   });
 
   it('runs 2020-12 and draft-06 schemas, refuses draft-04 and invalid ones', () => {

@@ -61,8 +61,8 @@ export interface FileAnalysis {
   invalidRecords: number;
   /** Patterns whose records could not be validated (schema not splittable there), with the schema place. */
   unsplittable: { pattern: string; at: string }[];
-  /** True when the outer structure of a large document was too large to validate. */
-  skeletonSkipped: boolean;
+  /** Why the outer structure of a large document could not be validated (see Skeleton.truncatedBy); false when it was. */
+  skeletonSkipped: false | NonNullable<Skeleton['truncatedBy']>;
 }
 
 export interface ExportAnalysis {
@@ -470,10 +470,10 @@ async function readDocument(
       c.add(skeleton.value, '');
       for (const p of skeleton.droppedLeaves) c.addLeaf(p);
       leaves.add(c.take());
-      if (c.truncated) fa.pathsTruncated = true;
+      if (c.truncated || skeleton.droppedLeavesTruncated) fa.pathsTruncated = true;
     }
     if (validators) {
-      if (skeleton.truncated) fa.skeletonSkipped = true;
+      if (skeleton.truncated) fa.skeletonSkipped = skeleton.truncatedBy ?? 'size';
       else if (!validators.root(skeleton.value)) {
         const kept = (validators.root.errors ?? []).filter((e) => keepSkeletonError(e, skeleton));
         if (kept.length > 0) fa.invalidRecords++;

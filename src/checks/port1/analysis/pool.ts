@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { threadsThatFit } from '../../../util/memory-room.js';
 import { RecordProcessor, type BatchResult, type ProcessorConfig, type Task } from './record-processor.js';
 import type { SchemaValidators } from './schema-validators.js';
 
 interface Pending {
+  /** The batch, kept to be run on the reading thread should its worker die. */
+  task: Task;
   resolve(r: BatchResult): void;
   reject(e: Error): void;
   /** Shared slot the batch sits in, freed with the answer. */
@@ -64,11 +67,11 @@ export class RecordPool {
   private readonly shared: SharedArrayBuffer | undefined;
   private readonly free: number[] = [];
   private scratch: Uint8Array | undefined;
-  private failure: Error | undefined;
 
   /**
-   * `workers` 0 runs inline; a worker URL that does not exist also falls back to inline.
-   * `validators` is the schema compiled on this thread, reused by the inline and helping processors.
+   * `workers` 0 runs inline; a worker URL that does not exist also falls back to inline, and so do
+   * workers the address space has no room for (`ulimit -v`: a thread that cannot start aborts the
+   * process). `validators` is the schema compiled on this thread, reused by the inline and helping processors.
    */
   constructor(
     private readonly config: ProcessorConfig,
@@ -76,17 +79,23 @@ export class RecordPool {
     workerUrl: URL = DEFAULT_WORKER_URL,
     private readonly validators?: SchemaValidators,
   ) {
-    const usable = workers > 0 && existsSync(fileURLToPath(workerUrl));
-    if (!usable) {
+    const count = workers > 0 && existsSync(fileURLToPath(workerUrl)) ? threadsThatFit(workers) : 0;
+    if (count === 0) {
       this.inline = new RecordProcessor(config, validators);
       return;
     }
-    const slotCount = workers * 2 + 2;
+    const slotCount = count * 2 + 2;
     this.shared = new SharedArrayBuffer(slotCount * SLOT_BYTES);
     for (let i = slotCount - 1; i >= 0; i--) this.free.push(i);
     const init: WorkerInit = { config, shared: this.shared, slotBytes: SLOT_BYTES };
-    for (let i = 0; i < workers; i++) {
-      const slot: Slot = { worker: new Worker(workerUrl, { workerData: init }), busy: 0, pending: new Map() };
+    for (let i = 0; i < count; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(workerUrl, { workerData: init });
+      } catch {
+        break; // the reading thread does the work of those that did not start
+      }
+      const slot: Slot = { worker, busy: 0, pending: new Map() };
       slot.worker.on('message', (m: { seq: number; result?: BatchResult; error?: string }) => {
         const p = slot.pending.get(m.seq);
         if (!p) return;
@@ -96,10 +105,8 @@ export class RecordPool {
         if (m.result) p.resolve(m.result);
         else p.reject(new Error(m.error ?? 'worker failed'));
       });
-      slot.worker.on('error', (err) => this.fail(slot, err));
-      slot.worker.on('exit', (code) => {
-        if (slot.pending.size > 0) this.fail(slot, new Error(`worker stopped (exit code ${code})`));
-      });
+      slot.worker.on('error', () => this.retire(slot));
+      slot.worker.on('exit', () => this.retire(slot));
       this.slots.push(slot);
     }
   }
@@ -124,10 +131,31 @@ export class RecordPool {
     return slot === undefined ? new Uint8Array(size) : new Uint8Array(this.shared!, slot * SLOT_BYTES, size);
   }
 
-  private fail(slot: Slot, err: Error): void {
-    this.failure ??= err;
-    for (const p of slot.pending.values()) p.reject(err);
+  /**
+   * A worker that failed (it could not start, or died) leaves the pool; the batches it held run on
+   * the reading thread, so the result is the one a single-thread run gives.
+   */
+  private retire(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    void slot.worker.terminate().catch(() => undefined);
+    const pending = [...slot.pending.values()];
     slot.pending.clear();
+    for (const p of pending) {
+      try {
+        p.resolve(this.runHere(p.task));
+      } catch (err) {
+        p.reject(err instanceof Error ? err : new Error(String(err)));
+      } finally {
+        if (p.slot !== undefined) this.free.push(p.slot);
+      }
+    }
+  }
+
+  private runHere(task: Task): BatchResult {
+    this.helper ??= new RecordProcessor(this.config, this.validators);
+    return this.helper.run(task);
   }
 
   run(task: Task): Promise<BatchResult> {
@@ -138,32 +166,31 @@ export class RecordPool {
         return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       }
     }
-    if (this.failure) return Promise.reject(this.failure);
-    let target = this.slots[0]!;
-    for (const s of this.slots) if (s.busy < target.busy) target = s;
-    if (target.busy >= 2) {
-      // Every worker has a batch running and one waiting: the reading thread takes this one itself.
+    let target = this.slots[0];
+    for (const s of this.slots) if (s.busy < target!.busy) target = s;
+    if (target === undefined || target.busy >= 2) {
+      // Every worker has a batch running and one waiting (or none is left): the reading thread takes this one itself.
       try {
-        this.helper ??= new RecordProcessor(this.config, this.validators);
-        return Promise.resolve(this.helper.run(task));
+        return Promise.resolve(this.runHere(task));
       } catch (err) {
         return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       } finally {
         if (task.bytes.buffer === this.shared) this.free.push(task.bytes.byteOffset / SLOT_BYTES);
       }
     }
-    target.busy++;
+    const worker = target;
+    worker.busy++;
     return new Promise<BatchResult>((resolve, reject) => {
       const { bytes, ...rest } = task;
       if (bytes.buffer === this.shared) {
         const slot = bytes.byteOffset / SLOT_BYTES;
-        target.pending.set(task.seq, { resolve, reject, slot });
+        worker.pending.set(task.seq, { task, resolve, reject, slot });
         const posted: PostedTask = { ...rest, slot, length: bytes.byteLength };
-        target.worker.postMessage(posted);
+        worker.worker.postMessage(posted);
       } else {
-        target.pending.set(task.seq, { resolve, reject, slot: undefined });
-        const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-        target.worker.postMessage(task, whole ? [bytes.buffer] : []);
+        // Copied, not transferred: the batch stays here, to be run again should the worker die.
+        worker.pending.set(task.seq, { task, resolve, reject, slot: undefined });
+        worker.worker.postMessage(task);
       }
     });
   }

@@ -1,5 +1,5 @@
 import { escapeSegment } from '../../../diagnostics/json-pointer.js';
-import { findJsonError, type JsonSyntaxReason } from './syntax.js';
+import { findJsonError, MAX_JSON_DEPTH, type JsonSyntaxReason } from './syntax.js';
 import { firstInvalidUtf8, positionIn } from '../../../diagnostics/utf8.js';
 
 /**
@@ -55,9 +55,18 @@ export interface Skeleton {
   openedArrays: WeakSet<object>;
   /** True when the skeleton is not the whole outer structure (past its cap, or scalars mixed with units in an array). */
   truncated: boolean;
-  /** Patterns of non-empty scalars that were not kept in the skeleton. */
+  /** Why it was truncated first: over the byte cap, an object over MAX_SKELETON_KEYS members, scalars mixed with units, a scalar over the token cap. */
+  truncatedBy: 'size' | 'wide' | 'mixed' | 'long-value' | undefined;
+  /** Patterns of non-empty scalars that were not kept in the skeleton (at most MAX_DROPPED_LEAVES). */
   droppedLeaves: Set<string>;
+  /** True when more patterns were dropped than `droppedLeaves` holds. */
+  droppedLeavesTruncated: boolean;
 }
+
+/** Members one object of the skeleton holds; past them the skeleton is truncated (a wide object is not held whole). */
+export const MAX_SKELETON_KEYS = 10_000;
+/** Patterns of dropped scalars remembered. */
+const MAX_DROPPED_LEAVES = 20_000;
 
 export interface SplitterOptions {
   /** Containers up to this many bytes are handed out whole; larger ones are opened. */
@@ -92,6 +101,8 @@ interface Frame {
   items: UnitGroup | undefined;
   /** True once an item of this (opened) array was handed out as a unit, leaving a hole. */
   holes: boolean;
+  /** Members read so far (objects). */
+  members: number;
 }
 
 const ROOT_GROUP: UnitGroup = { base: '', pattern: '', indexed: false };
@@ -112,6 +123,22 @@ function nextQuote(buf: Buffer, i: number, end: number): { at: number; escaped: 
   }
   const odd = (n & 1) === 1;
   return { at, escaped: at >= 0 && odd, escapePending: at < 0 && odd };
+}
+
+/** A JSON literal (number, true, false, null), as bytes decoded latin1. */
+const LITERAL_TOKEN = /^(?:-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)$/;
+
+/**
+ * The text of a JSON string token (`"…"`) that holds no escape, no control character and only valid
+ * UTF-8, without JSON.parse; undefined for any other (which JSON.parse then judges, with its position).
+ */
+function plainString(bytes: Buffer): string | undefined {
+  const end = bytes.length - 1;
+  for (let i = 1; i < end; i++) {
+    const c = bytes[i]!;
+    if (c < 0x20 || c === 0x5c) return undefined;
+  }
+  return firstInvalidUtf8(bytes, 1, end) < 0 ? bytes.toString('utf8', 1, end) : undefined;
 }
 
 function isWs(c: number): boolean {
@@ -160,7 +187,9 @@ export class JsonSplitter {
     placeholders: new WeakSet(),
     openedArrays: new WeakSet(),
     truncated: false,
+    truncatedBy: undefined,
     droppedLeaves: new Set(),
+    droppedLeavesTruncated: false,
   };
   private readonly tokenCap: number;
   private readonly skeletonCap: number;
@@ -184,6 +213,12 @@ export class JsonSplitter {
     const base = this.abs;
     this.abs += chunk.length;
     this.process(chunk, from, base);
+  }
+
+  /** The outer object as read so far (its scalars), once it was opened; undefined otherwise. */
+  peekRoot(): Readonly<Record<string, unknown>> | undefined {
+    const node = this.stack[0]?.node;
+    return node !== undefined && !Array.isArray(node) ? node : undefined;
   }
 
   /** Ends the document: reports truncation, and returns the skeleton when the document was opened. */
@@ -222,13 +257,25 @@ export class JsonSplitter {
       return;
     }
     // A scalar after holes would make the schema judge every hole: such arrays stay out of the skeleton.
-    if (f.array && f.holes) this.skeleton.truncated = true;
+    if (f.array && f.holes) this.truncate('mixed');
+    if (!f.array && ++f.members > MAX_SKELETON_KEYS) this.truncate('wide');
     if (this.skeleton.truncated) {
-      if (value !== null && typeof value !== 'object' && value !== '') this.skeleton.droppedLeaves.add(this.childGroup().pattern);
+      if (value !== null && typeof value !== 'object' && value !== '') this.dropLeaf();
       return;
     }
     if (f.array) (f.node as unknown[])[f.index] = value;
     else Object.defineProperty(f.node, f.key, { value, enumerable: true, writable: true, configurable: true });
+  }
+
+  private truncate(why: NonNullable<Skeleton['truncatedBy']>): void {
+    this.skeleton.truncatedBy ??= why;
+    this.skeleton.truncated = true;
+  }
+
+  private dropLeaf(): void {
+    const dropped = this.skeleton.droppedLeaves;
+    if (dropped.size < MAX_DROPPED_LEAVES) dropped.add(this.childGroup().pattern);
+    else this.skeleton.droppedLeavesTruncated = true;
   }
 
   private afterValue(): void {
@@ -389,8 +436,14 @@ export class JsonSplitter {
       }
       const c = buf[i]!;
       if (c === 0x22) inString = true;
-      else if (c === 0x7b || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x5d) {
+      else if (c === 0x7b || c === 0x5b) {
+        // The opened containers above the unit count too: past the limit nothing deeper is read, nor re-read when opened.
+        if (++depth + this.stack.length > MAX_JSON_DEPTH) {
+          this.depth = depth;
+          this.fail(base + i, 'too-deep');
+          return -1;
+        }
+      } else if (c === 0x7d || c === 0x5d) {
         if (--depth === 0) {
           result = i;
           break;
@@ -480,10 +533,26 @@ export class JsonSplitter {
         this.tokenProblem(Buffer.alloc(0), 'record-too-large', 0);
         return;
       }
-      this.skeleton.truncated = true;
-      this.skeleton.droppedLeaves.add(this.childGroup().pattern);
+      this.truncate('long-value');
+      this.dropLeaf();
       this.afterValue();
       return;
+    }
+    // Most keys, and values nobody will look at (past every cap of a wide object), skip JSON.parse.
+    if (isKey || this.valuesUnused()) {
+      const text = plainString(this.takeToken());
+      if (text !== undefined) {
+        this.tok = [];
+        this.countSkeleton(this.tokLen);
+        if (isKey) {
+          this.stack[this.stack.length - 1]!.key = text;
+          this.state = COLON;
+        } else {
+          this.attach(text);
+          this.afterValue();
+        }
+        return;
+      }
     }
     const parsed = this.parseToken(false);
     if (!parsed) return;
@@ -502,6 +571,12 @@ export class JsonSplitter {
       this.tokenProblem(Buffer.alloc(0), 'bad-number', 0);
       return;
     }
+    if (this.valuesUnused() && LITERAL_TOKEN.test(this.takeToken().toString('latin1'))) {
+      this.tok = [];
+      this.attach(true);
+      this.afterValue();
+      return;
+    }
     const parsed = this.parseToken(!atEnd);
     if (!parsed) return;
     this.countSkeleton(this.tokLen);
@@ -509,9 +584,20 @@ export class JsonSplitter {
     this.afterValue();
   }
 
+  /** True once scalars are no longer kept, nor their places (the skeleton truncated, the dropped leaves full). */
+  private valuesUnused(): boolean {
+    return this.skeleton.truncated && this.skeleton.droppedLeavesTruncated;
+  }
+
+  /** The token's bytes, kept for parseToken should it still be needed. */
+  private takeToken(): Buffer {
+    if (this.tok.length !== 1) this.tok = [Buffer.concat(this.tok)];
+    return this.tok[0]!;
+  }
+
   private countSkeleton(bytes: number): void {
     this.skeletonBytes += bytes;
-    if (this.skeletonBytes > this.skeletonCap) this.skeleton.truncated = true;
+    if (this.skeletonBytes > this.skeletonCap) this.truncate('size');
   }
 
   private closeFrame(): void {
@@ -552,7 +638,7 @@ export class JsonSplitter {
     const node: Record<string, unknown> | unknown[] = array ? [] : {};
     if (array) this.skeleton.openedArrays.add(node);
     this.attach(node);
-    this.stack.push({ array, pointer: unitPointer(this.unitGroup, this.unitIndex), pattern: this.unitGroup.pattern, node, key: '', index: 0, items: undefined, holes: false });
+    this.stack.push({ array, pointer: unitPointer(this.unitGroup, this.unitIndex), pattern: this.unitGroup.pattern, node, key: '', index: 0, items: undefined, holes: false, members: 0 });
     this.state = array ? ARRAY_FIRST : OBJECT_FIRST;
     this.process(bytes, 1, this.unitAbs);
   }

@@ -6,7 +6,11 @@ export type JsonSyntaxReason =
   | 'bad-string'
   | 'bad-escape'
   | 'bad-number'
-  | 'record-too-large';
+  | 'record-too-large'
+  | 'too-deep';
+
+/** Deepest nesting of arrays and objects read (a FHIR resource needs a few dozen levels); deeper is `too-deep`. */
+export const MAX_JSON_DEPTH = 128;
 
 export interface JsonSyntaxError {
   /** Offset in the text (UTF-16 code units) where parsing broke. */
