@@ -1,47 +1,25 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlFormatter } from '../../src/formatters/html.js';
 import { junitFormatter } from '../../src/formatters/junit.js';
 import type { Lang } from '../../src/i18n/types.js';
 import { canonicalContext, canonicalReport, HOSTILE_ERROR } from '../formatters/canonical-report.js';
+import { launchBrowser } from '../../scripts/browser.mjs';
 
 /*
  * A real browser reads what auditors get: the Chromium that @sparticuz/chromium ships inside its npm
- * package (so a fresh clone needs nothing but `npm ci`), or the one CHROMIUM_PATH names, driven by
- * playwright-core, offline, with JavaScript off (the dossier must need none).
+ * package (so a fresh clone needs nothing but `npm ci`), or the one CHROMIUM_PATH names, as
+ * scripts/browser.mjs launches it for the fixtures, offline, with JavaScript off (the dossier must need none).
  */
-async function chromiumExecutable(): Promise<{ path: string; args: string[] }> {
-  const own = process.env.CHROMIUM_PATH;
-  if (own) {
-    if (!existsSync(own)) throw new Error(`CHROMIUM_PATH names ${own}, which does not exist.`);
-    return { path: own, args: [] };
-  }
-  const shipped = (await import('@sparticuz/chromium')).default;
-  // its own flags (software GL, no sandbox) but one process per page: in a single process, closing a
-  // browser context closes the browser
-  return { path: await shipped.executablePath(), args: shipped.args.filter((a) => !/^--(headless|single-process|no-zygote)/.test(a)) };
-}
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  const exe = await chromiumExecutable();
-  browser = await chromium.launch({ executablePath: exe.path, args: [...new Set([...exe.args, ...ARGS])] });
+  browser = await launchBrowser();
   dir = mkdtempSync(path.join(tmpdir(), 'dmn-check-html-'));
 });
 
