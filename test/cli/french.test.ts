@@ -171,3 +171,16 @@ describe('an outdented block is named as such (FRENCH.md 3, issue 16 item 8)', (
     expect(run.stderr).toMatch(/product\u00a0: doit être un bloc de clés \(lignes « clé: valeur » indentées\)\./);
   });
 });
+
+describe('FRENCH.md row 15: plurals by count and grouped numbers, no « (s) »', () => {
+  it('in the catalogue, for 1 and for many', async () => {
+    const { catalogOf, createRegistry } = await import('../../src/checks/registry.js');
+    const catalog = catalogOf(createRegistry());
+    const fr = (code: string, p: Record<string, string | number>): string => catalog[code]!.fr(p);
+    expect(fr('export.schema.violations-more', { count: 1, records: 924215 })).toBe('1 autre écart au schéma n’est pas listé (924\u202f215 enregistrements invalides en tout).');
+    expect(fr('export.schema.violations-more', { count: 12, records: 1 })).toBe('12 autres écarts au schéma ne sont pas listés (1 enregistrement invalide en tout).');
+    const params = new Proxy({}, { get: () => 2 }) as Record<string, number>;
+    const texts = Object.values(catalog).map((m) => m.fr(params));
+    expect(texts.filter((t) => /\p{L}\(s\)/u.test(t))).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { plural } from '../../i18n/format.js';
 import { defineCheck } from '../types.js';
 import { s } from '../../i18n/types.js';
 
@@ -19,7 +20,7 @@ export const minFiles = defineCheck<Options>({
   messages: {
     'slot.too-few-files': {
       en: (p) => `"${s(p.slot)}" needs at least ${s(p.min)} files; ${s(p.count)} given.`,
-      fr: (p) => `« ${s(p.slot)} » demande au moins ${s(p.min)} fichiers ; ${s(p.count)} fourni(s).`,
+      fr: (p) => `« ${s(p.slot)} » demande au moins ${plural(Number(p.min), 'fr', 'fichier')} ; ${plural(Number(p.count), 'fr', 'fourni', 'fournis')}.`,
     },
   },
   run({ files, options, slot }) {

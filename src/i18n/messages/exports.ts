@@ -1,3 +1,4 @@
+import { formatNumber, plural } from '../format.js';
 import { s, type Catalog, type Lang, type Params } from '../types.js';
 
 /** `record 12, line 14, /code/coding/0` in the message's language, from whatever place params are set. */
@@ -128,7 +129,7 @@ const CATEGORY: Record<string, { en: string; fr: string }> = {
 export const exportMessages: Catalog = {
   'export.format': {
     en: (p) => `${s(p.file)} is read as ${format(p, 'en')}${p.records !== undefined ? `: ${s(p.records)} record(s)` : ''}.`,
-    fr: (p) => `${s(p.file)} est lu comme ${format(p, 'fr')}${p.records !== undefined ? ` : ${s(p.records)} enregistrement(s)` : ''}.`,
+    fr: (p) => `${s(p.file)} est lu comme ${format(p, 'fr')}${p.records !== undefined ? ` : ${plural(Number(p.records), 'fr', 'enregistrement')}` : ''}.`,
   },
   'export.database-dump': {
     en: (p) => `${s(p.file)} is ${DUMP[s(p.dump)]?.en ?? s(p.dump)}. The ANS FAQ is clear: a database dump is not what PORT 1 asks for, but an export of the data, available at any time, readable and documented.`,
@@ -165,7 +166,7 @@ export const exportMessages: Catalog = {
   },
   'export.csv-ragged': {
     en: (p) => `${s(p.file)}: ${place(p, 'en')} has ${s(p.got)} field(s); the header has ${s(p.expected)}.`,
-    fr: (p) => `${s(p.file)} : ${place(p, 'fr')} compte ${s(p.got)} champ(s) ; l'en-tête en a ${s(p.expected)}.`,
+    fr: (p) => `${s(p.file)} : ${place(p, 'fr')} compte ${plural(Number(p.got), 'fr', 'champ')} ; l'en-tête en a ${formatNumber(Number(p.expected), 'fr')}.`,
     hint: {
       en: () => 'Every row needs one value per header column; quote values that hold the delimiter.',
       fr: () => "Chaque ligne doit avoir une valeur par colonne de l'en-tête ; mettez entre guillemets les valeurs contenant le séparateur.",
@@ -182,7 +183,7 @@ export const exportMessages: Catalog = {
   },
   'export.problems-more': {
     en: (p) => `${s(p.file)}: ${s(p.count)} more problem(s) are not listed.`,
-    fr: (p) => `${s(p.file)} : ${s(p.count)} autre(s) problème(s) ne sont pas listés.`,
+    fr: (p) => `${s(p.file)} : ${plural(Number(p.count), 'fr', 'autre problème n’est pas listé', 'autres problèmes ne sont pas listés')}.`,
   },
   'export.no-records': {
     en: (p) => `${s(p.file)} holds no record.`,
@@ -235,8 +236,8 @@ export const exportMessages: Catalog = {
       p.reason === 'no-sample'
         ? "Le dictionnaire de données n'a pas pu être confronté à l'export : il n'y a pas d'échantillon d'export."
         : p.reason === 'places-truncated'
-          ? `${s(p.count)} élément(s) du dictionnaire sont introuvables, mais l'export a plus d'emplacements distincts que dmn-check n'en suit (20 000) : ni leur absence ni leur présence ne peut être établie.`
-          : `${s(p.count)} élément(s) du dictionnaire sont introuvables, mais l'échantillon d'export n'a pas pu être lu en entier (voir les constats de export-sample).`,
+          ? `${plural(Number(p.count), 'fr', 'élément du dictionnaire est introuvable', 'éléments du dictionnaire sont introuvables')}, mais l'export a plus d'emplacements distincts que dmn-check n'en suit (20 000) : ni leur absence ni leur présence ne peut être établie.`
+          : `${plural(Number(p.count), 'fr', 'élément du dictionnaire est introuvable', 'éléments du dictionnaire sont introuvables')}, mais l'échantillon d'export n'a pas pu être lu en entier (voir les constats de export-sample).`,
   },
   'export.dictionary.undocumented': {
     en: (p) => `${s(p.file)}: ${p.column !== undefined ? `column "${s(p.column)}"` : s(p.path)} holds data, but no dictionary item locates it.`,
@@ -248,7 +249,7 @@ export const exportMessages: Catalog = {
   },
   'export.dictionary.undocumented-more': {
     en: (p) => `${s(p.count)} more undocumented place(s) are not listed.`,
-    fr: (p) => `${s(p.count)} autre(s) emplacement(s) non documenté(s) ne sont pas listés.`,
+    fr: (p) => `${plural(Number(p.count), 'fr', 'autre emplacement non documenté n’est pas listé', 'autres emplacements non documentés ne sont pas listés')}.`,
   },
   'export.dictionary.paths-truncated': {
     en: (p) => `${s(p.file)} has more distinct places than dmn-check tracks; places past the limit were not compared with the dictionary.`,
@@ -272,7 +273,7 @@ export const exportMessages: Catalog = {
   },
   'export.schema.violations-more': {
     en: (p) => `${s(p.count)} more schema violation(s) are not listed (${s(p.records)} invalid record(s) in all).`,
-    fr: (p) => `${s(p.count)} autre(s) écart(s) au schéma ne sont pas listés (${s(p.records)} enregistrement(s) invalide(s) en tout).`,
+    fr: (p) => `${plural(Number(p.count), 'fr', 'autre écart au schéma n’est pas listé', 'autres écarts au schéma ne sont pas listés')} (${plural(Number(p.records), 'fr', 'enregistrement invalide', 'enregistrements invalides')} en tout).`,
   },
   'export.schema.not-applicable': {
     en: (p) => `${s(p.file)} is ${format(p, 'en')}: the JSON Schema applies to JSON and NDJSON records only.`,

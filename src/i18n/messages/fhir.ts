@@ -1,3 +1,4 @@
+import { formatNumber, plural } from '../format.js';
 import { s, type Catalog, type Params } from '../types.js';
 
 /** ` (page 3)` when the failure happened after the first page (same words in both languages). */
@@ -255,7 +256,7 @@ export const fhirMessages: Catalog = {
   },
   'fhirpath.eval-error': {
     en: (p) => `Rule ${s(p.rule)} could not be evaluated on ${s(p.count)} resource(s), first ${s(p.resource)}: ${s(p.reason)} (${s(p.expression)})`,
-    fr: (p) => `La règle ${s(p.rule)} n'a pas pu être évaluée sur ${s(p.count)} ressource(s), dont ${s(p.resource)} : ${s(p.reason)} (${s(p.expression)})`,
+    fr: (p) => `La règle ${s(p.rule)} n'a pas pu être évaluée sur ${plural(Number(p.count), 'fr', 'ressource')}, dont ${s(p.resource)} : ${s(p.reason)} (${s(p.expression)})`,
     hint: {
       en: () => 'The ruleset\'s expression does not fit this data: fix the rule (a boolean expression, e.g. with exists() or all()).',
       fr: () => "L'expression du référentiel ne convient pas à ces données : corrigez la règle (une expression booléenne, par exemple avec exists() ou all()).",
@@ -276,8 +277,8 @@ export const fhirMessages: Catalog = {
         : `${s(p.count)} ${s(p.resource_type) || 'FHIR'} resource(s) found; at least ${s(p.min)} needed.`,
     fr: (p) =>
       p.outside !== undefined && Number(p.outside) > 0
-        ? `${s(p.count)} ressource(s) ${s(p.resource_type) || 'FHIR'} jugée(s), il en faut au moins ${s(p.min)} ; ${s(p.outside)} autre(s) : ${s(p.message_fr)}.`
-        : `${s(p.count)} ressource(s) ${s(p.resource_type) || 'FHIR'} trouvée(s) ; il en faut au moins ${s(p.min)}.`,
+        ? `${plural(Number(p.count), 'fr', `ressource ${s(p.resource_type) || 'FHIR'} jugée`, `ressources ${s(p.resource_type) || 'FHIR'} jugées`)}, il en faut au moins ${formatNumber(Number(p.min), 'fr')} ; ${plural(Number(p.outside), 'fr', 'autre', 'autres')} : ${s(p.message_fr)}.`
+        : `${plural(Number(p.count), 'fr', `ressource ${s(p.resource_type) || 'FHIR'} trouvée`, `ressources ${s(p.resource_type) || 'FHIR'} trouvées`)} ; il en faut au moins ${formatNumber(Number(p.min), 'fr')}.`,
     hint: {
       en: (p) => `Provide FHIR JSON (a resource or a Bundle), NDJSON, or a FHIR server search holding ${s(p.resource_type) || 'the'} resources.`,
       fr: (p) => `Fournissez du JSON FHIR (une ressource ou un Bundle), du NDJSON, ou une recherche sur un serveur FHIR contenant des ressources ${s(p.resource_type)}.`,

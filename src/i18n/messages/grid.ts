@@ -1,3 +1,4 @@
+import { formatNumber, plural } from '../format.js';
 import { s, type Catalog } from '../types.js';
 
 /** Wording of the checks the whole grid added (INS 45, PSC 6, IEU 10 / IEPS 9, IEU 12 / IEPS 13). */
@@ -30,7 +31,7 @@ export const gridMessages: Catalog = {
   },
   'gazelle.errors': {
     en: (p) => `The validation report says PASSED but counts ${s(p.errors)} error(s).`,
-    fr: (p) => `Le rapport de validation indique PASSED mais compte ${s(p.errors)} erreur(s).`,
+    fr: (p) => `Le rapport de validation indique PASSED mais compte ${plural(Number(p.errors), 'fr', 'erreur')}.`,
   },
   'gazelle.wrong-test': {
     en: (p) => `The validation report names none of this scenario's test cases (${s(p.tests)}).`,
@@ -69,7 +70,7 @@ export const gridMessages: Catalog = {
   },
   'acr.found': {
     en: (p) => `${s(p.count)} authorization request(s) or setting(s) found, acr_values ${s(p.values)}.`,
-    fr: (p) => `${s(p.count)} demande(s) d’autorisation ou réglage(s) trouvé(s), acr_values ${s(p.values)}.`,
+    fr: (p) => `${plural(Number(p.count), 'fr', 'demande d’autorisation ou réglage trouvé', 'demandes d’autorisation ou réglages trouvés')}, acr_values ${s(p.values)}.`,
   },
   'password.no-length': {
     en: (p) => `${s(p.file)} sets no minimum password length.`,
@@ -85,7 +86,7 @@ export const gridMessages: Catalog = {
   },
   'password.few-classes': {
     en: (p) => `The policy requires ${s(p.classes)} character class(es) (upper case, lower case, digits, special); the grid asks for ${s(p.min)}.`,
-    fr: (p) => `La politique exige ${s(p.classes)} catégorie(s) de caractères (majuscules, minuscules, chiffres, spéciaux) ; la grille en demande ${s(p.min)}.`,
+    fr: (p) => `La politique exige ${plural(Number(p.classes), 'fr', 'catégorie')} de caractères (majuscules, minuscules, chiffres, spéciaux) ; la grille en demande ${s(p.min)}.`,
   },
   'password.no-lockout': {
     en: (p) => `${s(p.file)} configures no lockout after repeated failed logins.`,
@@ -97,7 +98,7 @@ export const gridMessages: Catalog = {
   },
   'password.policy': {
     en: (p) => `Password policy: at least ${s(p.length)} characters from ${s(p.classes)} class(es), about ${s(p.bits)} bits; lockout after ${s(p.failures)} failures.`,
-    fr: (p) => `Politique de mot de passe : au moins ${s(p.length)} caractères de ${s(p.classes)} catégorie(s), environ ${s(p.bits)} bits ; blocage après ${s(p.failures)} échecs.`,
+    fr: (p) => `Politique de mot de passe : au moins ${s(p.length)} caractères de ${plural(Number(p.classes), 'fr', 'catégorie')}, environ ${s(p.bits)} bits ; blocage après ${s(p.failures)} échecs.`,
   },
   'idle-timeout.absent': {
     en: (p) => `${s(p.file)} sets no idle timeout (${s(p.keys)}…).`,
@@ -160,7 +161,7 @@ export const gridMessages: Catalog = {
   },
   'ins.names-ok': {
     en: (p) => `${s(p.names)} birth name(s) and first given name(s) of ${s(p.patients)} patient(s) follow the RNIV naming rule.`,
-    fr: (p) => `${s(p.names)} nom(s) et premier(s) prénom(s) de naissance de ${s(p.patients)} patient(s) respectent la règle de saisie du RNIV.`,
+    fr: (p) => `Noms et premiers prénoms de naissance (${formatNumber(Number(p.names), 'fr')}) de ${plural(Number(p.patients), 'fr', 'patient')} : conformes à la règle de saisie du RNIV.`,
   },
   'pdf.not-pdf': {
     en: (p) => `${s(p.file)} is ${s(p.kind)}, not a PDF: a digitally signed PDF is expected.`,

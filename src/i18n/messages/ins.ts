@@ -1,3 +1,4 @@
+import { plural } from '../format.js';
 import { s, type Catalog, type Params } from '../types.js';
 
 /** The five INS traits, named as users know them. */
@@ -203,7 +204,7 @@ export const insMessages: Catalog = {
   },
   'ins.missing': {
     en: (p) => `The ${fmt(p, 'en')} flow carries no matricule INS (${s(p.patients)} patient(s) read).`,
-    fr: (p) => `Le flux ${fmt(p, 'fr')} ne porte aucun matricule INS (${s(p.patients)} patient(s) lu(s)).`,
+    fr: (p) => `Le flux ${fmt(p, 'fr')} ne porte aucun matricule INS (${plural(Number(p.patients), 'fr', 'patient lu', 'patients lus')}).`,
     hint: {
       en: (p) =>
         s(p.format) === 'hl7v2'

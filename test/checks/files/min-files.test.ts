@@ -26,6 +26,6 @@ describe('min-files wording', () => {
     const en = await runCheckCase(minFiles, { name: 'en', files: { 'a.png': png }, options: { count: 3 } });
     expect(en.findings[0]!.message).toBe('"evidence" needs at least 3 files; 1 given.');
     const fr = await runCheckCase(minFiles, { name: 'fr', files: { 'a.png': png }, options: { count: 3 }, lang: 'fr' });
-    expect(fr.findings[0]!.message).toBe('« evidence » demande au moins 3 fichiers ; 1 fourni(s).');
+    expect(fr.findings[0]!.message).toBe('« evidence » demande au moins 3 fichiers ; 1 fourni.');
   });
 });
