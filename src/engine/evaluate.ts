@@ -3,6 +3,7 @@ import { placeOf, type SourcePosition } from '../diagnostics/user-input-error.js
 import { catalogOf, type CheckRegistry } from '../checks/registry.js';
 import { createMemo } from '../checks/memo.js';
 import { createReader, type EvidenceReader } from '../evidence/read/reader.js';
+import { counted } from './progress-reader.js';
 import type { Catalog } from '../i18n/index.js';
 import { statementFindings } from './statements.js';
 import type { EvidenceFile, OpenResult } from '../evidence/evidence-file.js';
@@ -97,26 +98,6 @@ export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
     summary,
     findings: [],
     requirements,
-  };
-}
-
-/** The reader, telling `onProgress` each time a file has been read. */
-function counted(reader: EvidenceReader | undefined, onProgress: OnProgress | undefined): EvidenceReader | undefined {
-  if (!reader || !onProgress) return reader;
-  let done = 0;
-  return {
-    get ocrWorkersStarted() {
-      return reader.ocrWorkersStarted;
-    },
-    read: async (file) => {
-      try {
-        return await reader.read(file);
-      } finally {
-        onProgress({ phase: 'read', done: ++done });
-      }
-    },
-    canRead: (kind) => reader.canRead(kind),
-    close: () => reader.close(),
   };
 }
 
