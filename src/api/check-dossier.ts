@@ -136,7 +136,7 @@ async function makeSaveDir(abs: string, cwd: string): Promise<void> {
           : t2(`cannot be created (${code}).`, `ne peut pas être créé (${code}).`),
       hint: t2(
         'Give a new or existing folder: snapshots are written into it, one file per FHIR source.',
-        'Indiquez un dossier, nouveau ou existant : les instantanés y sont écrits, un fichier par source FHIR.',
+        'Indiquez un dossier, nouveau ou existant\u00a0: les instantanés y sont écrits, un fichier par source FHIR.',
       ),
     });
   }

@@ -53,7 +53,7 @@ export function rulesetForReport(report: Report, reportName: string, rulesFile: 
     subject: 'ruleset.sha256',
     message: t2(
       `was made with ruleset ${label} of sha256 ${want}; no bundled ruleset has that hash: ${candidates.join('; ') || 'none'}.`,
-      `a été produit avec le référentiel ${label} de sha256 ${want} ; aucun référentiel fourni n'a ce hachage : ${candidates.join(' ; ') || 'aucun'}.`,
+      `a été produit avec le référentiel ${label} de sha256 ${want} ; aucun référentiel fourni n’a ce hachage\u00a0: ${candidates.join(' ; ') || 'aucun'}.`,
     ),
     hint: t2('Pass the ruleset file the check used with --rules FILE.', 'Indiquez le fichier de référentiel utilisé par la vérification avec --rules FICHIER.'),
   });

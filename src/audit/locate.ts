@@ -44,7 +44,7 @@ export function invalidPath(file: string, what: string): UserInputError {
     code: 'report.invalid',
     file,
     message: t2(`names ${JSON.stringify(what)}, a path that leaves the dossier folder.`, `cite ${JSON.stringify(what)}, un chemin qui sort du dossier.`),
-    hint: t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié : utilisez le fichier écrit par dmn-check.'),
+    hint: t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié\u00a0: utilisez le fichier écrit par dmn-check.'),
   });
 }
 
@@ -138,11 +138,11 @@ export function notFoundHere(report: Report, place: ReplayPlace, reportName: str
   const hint = outside !== undefined
     ? t2(
         `The report places its dossier at ${outside} from its own folder, outside ${scope.en}, where replay does not read: --root must name a folder that holds it.`,
-        `Le rapport situe son dossier en ${outside} depuis son propre dossier, hors ${scope.frOf}, où le rejeu ne lit pas : --root doit désigner un dossier qui le contient.`,
+        `Le rapport situe son dossier en ${outside} depuis son propre dossier, hors ${scope.frOf}, où le rejeu ne lit pas\u00a0: --root doit désigner un dossier qui le contient.`,
       )
     : t2(
         `No ${either(list, 'or')} below ${scope.en}: --root is the folder the check ran in, or the dossier itself.`,
-        `Aucun manifeste ${either(list, 'ni')} sous ${scope.fr} : --root est le dossier où la vérification a été lancée, ou le dossier de preuves lui-même.`,
+        `Aucun manifeste ${either(list, 'ni')} sous ${scope.fr}\u00a0: --root est le dossier où la vérification a été lancée, ou le dossier de preuves lui-même.`,
       );
   return new UserInputError({
     code: 'report.invalid',

@@ -82,7 +82,7 @@ export async function checkTarget(target: string, display: string, force: boolea
       );
     }
   } else if (!st.isFile()) {
-    throw refuse(display, t2('is not a regular file or folder.', "n'est ni un fichier ordinaire ni un dossier."), t2('Choose another --out.', 'Choisissez un autre --out.'));
+    throw refuse(display, t2('is not a regular file or folder.', "n’est ni un fichier ordinaire ni un dossier."), t2('Choose another --out.', 'Choisissez un autre --out.'));
   }
 }
 
@@ -192,8 +192,8 @@ export async function packDossier(input: PackInput): Promise<PackResult> {
         code: 'usage',
         file: path.basename(target),
         subject: '--out',
-        message: t2(`cannot be written as a zip: ${err.message}.`, `ne peut pas être écrit en zip : ${err.message}.`),
-        hint: t2('Write the bag as a folder: --out without .zip.', 'Écrivez l’archive sous forme de dossier : --out sans .zip.'),
+        message: t2(`cannot be written as a zip: ${err.message}.`, `ne peut pas être écrit en zip\u00a0: ${err.message}.`),
+        hint: t2('Write the bag as a folder: --out without .zip.', 'Écrivez l’archive sous forme de dossier\u00a0: --out sans .zip.'),
       });
     }
     throw err;

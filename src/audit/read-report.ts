@@ -77,7 +77,7 @@ function jsonError(text: string): { line?: number; column?: number; why: [string
  */
 export function parseReport(bytes: Buffer, file: string): Report {
   const hint = t2('Give the JSON report written by `dmn-check check --format json --output FILE`.', 'Indiquez le rapport JSON écrit par `dmn-check check --format json --output FICHIER`.');
-  if (bytes.length > MAX_REPORT_BYTES) throw new UserInputError(problem(file, t2(`is ${bytes.length} bytes, more than a report can be.`, `fait ${bytes.length} octets, plus qu'un rapport ne peut faire.`)));
+  if (bytes.length > MAX_REPORT_BYTES) throw new UserInputError(problem(file, t2(`is ${bytes.length} bytes, more than a report can be.`, `fait ${bytes.length} octets, plus qu’un rapport ne peut faire.`)));
   const text = bytes.toString('utf8');
   const deep = tooDeep(text, MAX_REPORT_DEPTH);
   if (deep !== undefined) {
@@ -86,7 +86,7 @@ export function parseReport(bytes: Buffer, file: string): Report {
       problem(
         file,
         t2(`is nested more than ${MAX_REPORT_DEPTH} levels deep; a report has fewer than 10.`, `est imbriqué sur plus de ${MAX_REPORT_DEPTH} niveaux ; un rapport en a moins de 10.`),
-        t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié : utilisez le fichier écrit par dmn-check.'),
+        t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié\u00a0: utilisez le fichier écrit par dmn-check.'),
         { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') },
       ),
     );
@@ -96,10 +96,10 @@ export function parseReport(bytes: Buffer, file: string): Report {
     value = JSON.parse(text);
   } catch {
     const { why, ...at } = jsonError(text);
-    throw new UserInputError(problem(file, t2(`is not JSON (${why[0]}).`, `n'est pas du JSON (${why[1]}).`), hint, at));
+    throw new UserInputError(problem(file, t2(`is not JSON (${why[0]}).`, `n’est pas du JSON (${why[1]}).`), hint, at));
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !('report' in value)) {
-    throw new UserInputError(problem(file, t2('is not a dmn-check JSON report (no "report" format number).', "n'est pas un rapport JSON de dmn-check (pas de numéro de format « report »)."), hint));
+    throw new UserInputError(problem(file, t2('is not a dmn-check JSON report (no "report" format number).', "n’est pas un rapport JSON de dmn-check (pas de numéro de format « report »)."), hint));
   }
   const requirements = (value as { requirements?: unknown }).requirements;
   if (Array.isArray(requirements) && requirements.length > MAX_REQUIREMENTS) {
@@ -110,7 +110,7 @@ export function parseReport(bytes: Buffer, file: string): Report {
           `names ${requirements.length} requirements; a report holds at most ${MAX_REQUIREMENTS} (the whole referential has 81).`,
           `cite ${requirements.length} exigences ; un rapport en compte au plus ${MAX_REQUIREMENTS} (le référentiel complet en a 81).`,
         ),
-        t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié : utilisez le fichier écrit par dmn-check.'),
+        t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié\u00a0: utilisez le fichier écrit par dmn-check.'),
       ),
     );
   }
@@ -133,12 +133,12 @@ export function parseReport(bytes: Buffer, file: string): Report {
       // Valid JSON that YAML refuses (duplicate keys): say it without positions.
       problems = (validateReport.errors ?? []).map((e) => problem(file, t2(`${e.instancePath || '/'} ${e.message ?? 'is invalid'}.`, `${e.instancePath || '/'} ${e.message ?? 'est invalide'}.`)));
     }
-    throw new UserInputError(problems.map((p) => ({ ...p, hint: t2('The report was altered or truncated: use the file dmn-check wrote.', 'Le rapport a été modifié ou tronqué : utilisez le fichier écrit par dmn-check.') })));
+    throw new UserInputError(problems.map((p) => ({ ...p, hint: t2('The report was altered or truncated: use the file dmn-check wrote.', 'Le rapport a été modifié ou tronqué\u00a0: utilisez le fichier écrit par dmn-check.') })));
   }
   const report = value as unknown as Report;
   const seen = new Set<string>();
   for (const r of report.requirements) {
-    if (seen.has(r.id)) throw new UserInputError(problem(file, t2(`names requirement "${r.id}" twice.`, `cite deux fois l'exigence « ${r.id} ».`)));
+    if (seen.has(r.id)) throw new UserInputError(problem(file, t2(`names requirement "${r.id}" twice.`, `cite deux fois l’exigence « ${r.id} ».`)));
     seen.add(r.id);
   }
   if (!Array.isArray(report.findings)) report.findings = [];

@@ -104,7 +104,7 @@ export function diffReports(old: Report, now: Report, oldFile: string, newFile: 
       subject: 'ruleset.id',
       message: t2(
         `was made with ruleset "${now.ruleset.id}", ${oldFile} with "${old.ruleset.id}": their requirements cannot be compared.`,
-        `a été produit avec le référentiel « ${now.ruleset.id} », ${oldFile} avec « ${old.ruleset.id} » : leurs exigences ne se comparent pas.`,
+        `a été produit avec le référentiel « ${now.ruleset.id} », ${oldFile} avec « ${old.ruleset.id} »\u00a0: leurs exigences ne se comparent pas.`,
       ),
       hint: t2('Compare two reports made with the same ruleset.', 'Comparez deux rapports produits avec le même référentiel.'),
     });

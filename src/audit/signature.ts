@@ -68,8 +68,8 @@ function readKeyFile(abs: string, file: string, role: Role): string {
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw badKey(file, role, t2('is not a regular file.', "n'est pas un fichier ordinaire."));
-    if (st.size > MAX_KEY_BYTES) throw badKey(file, role, t2(`is ${st.size} bytes: not a PEM key file.`, `fait ${st.size} octets : ce n’est pas un fichier de clé PEM.`));
+    if (!st.isFile()) throw badKey(file, role, t2('is not a regular file.', "n’est pas un fichier ordinaire."));
+    if (st.size > MAX_KEY_BYTES) throw badKey(file, role, t2(`is ${st.size} bytes: not a PEM key file.`, `fait ${st.size} octets\u00a0: ce n’est pas un fichier de clé PEM.`));
     const buf = Buffer.alloc(st.size);
     let got = 0;
     for (let n = -1; n !== 0 && got < buf.length; got += n) n = readSync(fd, buf, got, buf.length - got, null);
@@ -93,14 +93,14 @@ function notEd25519(file: string, role: Role, key: KeyObject): UserInputError {
 export function readSigningKey(abs: string, file: string): SigningKey {
   const text = readKeyFile(abs, file, 'sign');
   const label = pemLabel(text);
-  if (label === undefined) throw badKey(file, 'sign', t2('is not a PEM key (no "-----BEGIN" line).', "n'est pas une clé PEM (pas de ligne « -----BEGIN »)."));
+  if (label === undefined) throw badKey(file, 'sign', t2('is not a PEM key (no "-----BEGIN" line).', "n’est pas une clé PEM (pas de ligne « -----BEGIN »)."));
   if (label.includes('PUBLIC')) throw badKey(file, 'sign', t2("is a public key; --sign takes the signer's private key.", 'est une clé publique ; --sign attend la clé privée du signataire.'));
-  if (label.includes('ENCRYPTED')) throw badKey(file, 'sign', t2('is encrypted; dmn-check reads only an unencrypted private key.', "est chiffrée ; dmn-check ne lit qu'une clé privée non chiffrée."));
+  if (label.includes('ENCRYPTED')) throw badKey(file, 'sign', t2('is encrypted; dmn-check reads only an unencrypted private key.', "est chiffrée ; dmn-check ne lit qu’une clé privée non chiffrée."));
   let key: KeyObject;
   try {
     key = createPrivateKey(text);
   } catch {
-    throw badKey(file, 'sign', t2('is not a readable PEM private key.', "n'est pas une clé privée PEM lisible."));
+    throw badKey(file, 'sign', t2('is not a readable PEM private key.', "n’est pas une clé privée PEM lisible."));
   }
   if (key.asymmetricKeyType !== 'ed25519') throw notEd25519(file, 'sign', key);
   return { privateKey: key, fingerprint: fingerprint(key) };
@@ -110,14 +110,14 @@ export function readSigningKey(abs: string, file: string): SigningKey {
 export function readTrustedKey(abs: string, file: string): TrustedKey {
   const text = readKeyFile(abs, file, 'trust');
   const label = pemLabel(text);
-  if (label === undefined) throw badKey(file, 'trust', t2('is not a PEM key (no "-----BEGIN" line).', "n'est pas une clé PEM (pas de ligne « -----BEGIN »)."));
+  if (label === undefined) throw badKey(file, 'trust', t2('is not a PEM key (no "-----BEGIN" line).', "n’est pas une clé PEM (pas de ligne « -----BEGIN »)."));
   // A private key would do, but whoever holds it can sign: it is not what an auditor should keep.
   if (label.includes('PRIVATE')) throw badKey(file, 'trust', t2("is a private key; --trust takes the signer's public key.", 'est une clé privée ; --trust attend la clé publique du signataire.'));
   let key: KeyObject;
   try {
     key = createPublicKey(text);
   } catch {
-    throw badKey(file, 'trust', t2('is not a readable PEM public key.', "n'est pas une clé publique PEM lisible."));
+    throw badKey(file, 'trust', t2('is not a readable PEM public key.', "n’est pas une clé publique PEM lisible."));
   }
   if (key.asymmetricKeyType !== 'ed25519') throw notEd25519(file, 'trust', key);
   return { publicKey: key, fingerprint: fingerprint(key), file };

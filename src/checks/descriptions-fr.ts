@@ -17,12 +17,12 @@ export const DESCRIPTIONS_FR: Readonly<Record<string, string>> = {
   'export-sample': 'Les fichiers d’export sont en JSON, NDJSON, CSV, XML ou FHIR, lus jusqu’au bout (en flux) ; les extractions brutes de base de données et les fichiers binaires sont refusés.',
   'export-dictionary': 'Le dictionnaire de données est valide, couvre les catégories exigées, situe dans l’échantillon d’export les données qui portent des valeurs et ne laisse aucun emplacement exporté sans description.',
   'export-schema': 'Chaque enregistrement JSON et NDJSON de l’échantillon d’export respecte le schéma JSON du fabricant (compilé une fois ; un schéma qui ne compile pas fait échouer l’emplacement).',
-  'gazelle-report': 'Rapport de validation Gazelle (plateforme de tests du CI-SIS) en XML : résultat PASSED, sans erreur, pour l’un des cas de test attendus.',
-  'oidc-acr-values': 'Les requêtes d’autorisation OIDC capturées (HAR, journal, URL) ou une configuration cliente portent acr_values avec une valeur admise (PSC : eidas1).',
+  'gazelle-report': 'Rapport de validation Gazelle (plateforme de tests du CI-SIS) en XML\u00a0: résultat PASSED, sans erreur, pour l’un des cas de test attendus.',
+  'oidc-acr-values': 'Les requêtes d’autorisation OIDC capturées (HAR, journal, URL) ou une configuration cliente portent acr_values avec une valeur admise (PSC\u00a0: eidas1).',
   'password-policy': 'L’export de la politique de mots de passe (royaume Keycloak, Cognito, YAML/JSON simple) impose une longueur minimale, des classes de caractères et un verrouillage après échecs.',
   'idle-timeout': 'L’export de configuration (JSON/YAML) fixe un délai d’inactivité positif (ssoSessionIdleTimeout, idle_timeout…) ; la valeur est indiquée.',
-  'annuaire-extract': 'Fichier d’extraction de l’Annuaire Santé (PS_LibreAcces_…_AAAAMMJJhhmm.txt) : pas plus ancien que max_age_months à la date --as-of, identifiants RPPS à clé valide.',
-  'ins-birth-names': 'Export d’identités (PID HL7 v2, Patient FHIR) : noms de naissance et premiers prénoms de naissance en majuscules sans diacritiques (A–Z, espace, trait d’union, apostrophe).',
+  'annuaire-extract': 'Fichier d’extraction de l’Annuaire Santé (PS_LibreAcces_…_AAAAMMJJhhmm.txt)\u00a0: pas plus ancien que max_age_months à la date --as-of, identifiants RPPS à clé valide.',
+  'ins-birth-names': 'Export d’identités (PID HL7 v2, Patient FHIR)\u00a0: noms de naissance et premiers prénoms de naissance en majuscules sans diacritiques (A–Z, espace, trait d’union, apostrophe).',
   'signed-pdf': 'PDF portant une signature électronique (dictionnaire PAdES/PKCS#7) datée au plus tard de --as-of, citant le produit et les mots exigés ; la signature elle-même n’est pas vérifiée.',
 };
 

@@ -1,4 +1,4 @@
-import type { Help, Option } from '@commander-js/extra-typings';
+import { Help, type Option } from '@commander-js/extra-typings';
 import type { Lang } from '../i18n/index.js';
 
 /** commander's help headings, in French (with the no-break space French puts before a colon). */
@@ -11,8 +11,8 @@ const TITLES_FR: Record<string, string> = {
 };
 
 /**
- * The help settings for a language: French headings, and the `(default: …)`/`(choices: …)` notes
- * commander adds to option descriptions worded in French too.
+ * The help settings for a language: French headings, the `(default: …)`/`(choices: …)` notes
+ * commander adds to option descriptions worded in French too, and lines wrapped at plain spaces only.
  */
 export function helpConfig(lang: Lang): Partial<Help> {
   if (lang !== 'fr') return {};
@@ -26,6 +26,11 @@ export function helpConfig(lang: Lang): Partial<Help> {
       }
       return extra.length > 0 ? `${option.description} (${extra.join(' ; ')})` : option.description;
     },
+    // commander wraps at any \s, no-break spaces included: hide them from it so that a colon stays
+    // on the line of the word before it.
+    boxWrap(this: Help, str: string, width: number): string {
+      return Help.prototype.boxWrap.call(this, str.replace(/\u00a0/g, '\ue000'), width).replace(/\ue000/g, '\u00a0');
+    },
   };
 }
 
@@ -33,13 +38,13 @@ export function helpConfig(lang: Lang): Partial<Help> {
 const ERRORS_FR: [RegExp, (...m: string[]) => string][] = [
   [/^error: unknown command '(.*)'$/, (c) => `commande inconnue « ${c} ».`],
   [/^error: unknown option '(.*)'$/, (o) => `option inconnue « ${o} ».`],
-  [/^error: missing required argument '(.*)'$/, (a) => `argument obligatoire manquant : « ${a} ».`],
+  [/^error: missing required argument '(.*)'$/, (a) => `argument obligatoire manquant\u00a0: « ${a} ».`],
   [/^error: option '(.*)' argument missing$/, (o) => `l’option « ${o} » attend une valeur.`],
   [/^error: required option '(.*)' not specified$/, (o) => `l’option « ${o} » est obligatoire.`],
-  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `la valeur « ${v} » de l’option « ${o} » n’est pas admise ; valeurs possibles : ${c}.`],
-  [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, e, g) => `trop d’arguments pour « ${c} » : ${e} attendu${Number(e) > 1 ? 's' : ''}, ${g} donnés.`],
-  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (e, g) => `trop d’arguments : ${e} attendu${Number(e) > 1 ? 's' : ''}, ${g} donnés.`],
-  [/^\(Did you mean one of (.*)\?\)$/, (l) => `(Vouliez-vous dire l’une de ces possibilités : ${l} ?)`],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `la valeur « ${v} » de l’option « ${o} » n’est pas admise ; valeurs possibles\u00a0: ${c}.`],
+  [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, e, g) => `trop d’arguments pour « ${c} »\u00a0: ${e} attendu${Number(e) > 1 ? 's' : ''}, ${g} donnés.`],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (e, g) => `trop d’arguments\u00a0: ${e} attendu${Number(e) > 1 ? 's' : ''}, ${g} donnés.`],
+  [/^\(Did you mean one of (.*)\?\)$/, (l) => `(Vouliez-vous dire l’une de ces possibilités\u00a0: ${l} ?)`],
   [/^\(Did you mean (.*)\?\)$/, (s) => `(Vouliez-vous dire ${s} ?)`],
 ];
 

@@ -22,7 +22,7 @@ export function langOf(opts: CommonOptions, io: CliIo): Lang {
       code: 'usage',
       file: 'command line',
       subject: '--lang',
-      message: t2(`"${opts.lang}" is not a supported language.`, `« ${opts.lang} » n'est pas une langue prise en charge.`),
+      message: t2(`"${opts.lang}" is not a supported language.`, `« ${opts.lang} » n’est pas une langue prise en charge.`),
       hint: t2('Use --lang fr or --lang en.', 'Utilisez --lang fr ou --lang en.'),
     });
   }
@@ -54,7 +54,7 @@ export function parseAsOf(value: string | undefined, now: Date): string {
       code: 'usage',
       file: 'command line',
       subject: '--as-of',
-      message: t2(`"${value}" is not a date.`, `« ${value} » n'est pas une date.`),
+      message: t2(`"${value}" is not a date.`, `« ${value} » n’est pas une date.`),
       hint: t2('Use YYYY-MM-DD, e.g. --as-of 2026-11-29.', 'Utilisez AAAA-MM-JJ, par exemple --as-of 2026-11-29.'),
     });
   }
@@ -69,7 +69,7 @@ export function sourceDateEpoch(io: CliIo): number | undefined {
     throw new UserInputError({
       code: 'usage',
       file: 'SOURCE_DATE_EPOCH',
-      message: t2(`"${epoch}" is not a number of seconds.`, `« ${epoch} » n'est pas un nombre de secondes.`),
+      message: t2(`"${epoch}" is not a number of seconds.`, `« ${epoch} » n’est pas un nombre de secondes.`),
     });
   }
   return Number(epoch);

@@ -52,7 +52,7 @@ const kindName = (k: Kind, lang: Lang): string => (k === 'text' ? (lang === 'fr'
 const GROUP_NAMES: Record<string, { en: string; fr: string }> = {
   image: { en: 'image', fr: 'image' },
   video: { en: 'video', fr: 'vidéo' },
-  screenshot: { en: 'screenshot', fr: "capture d'écran" },
+  screenshot: { en: 'screenshot', fr: "capture d’écran" },
   document: { en: 'document', fr: 'document' },
   export: { en: 'export', fr: 'export' },
   flow: { en: 'flow', fr: 'flux' },
@@ -116,7 +116,7 @@ const W = {
     since: 'obligatoire depuis le',
     statement: 'Exigence',
     scenarios: 'Scénarios de conformité',
-    slots: 'Emplacements de preuve (manifeste : evidence."{id}".EMPLACEMENT)',
+    slots: 'Emplacements de preuve (manifeste\u00a0: evidence."{id}".EMPLACEMENT)',
     accepts: 'accepte',
     checks: 'contrôles',
     na: 'Non applicable lorsque (une déclaration sur l’honneur justifiée est alors exigée)',

@@ -39,12 +39,12 @@ const WORDS = {
     none: 'absente',
     note: (n: DiffNote) =>
       n.code === 'ruleset-version'
-        ? `remarque : versions différentes du référentiel (${n.old} → ${n.new}) ; les exigences sont appariées par identifiant.`
+        ? `remarque\u00a0: versions différentes du référentiel (${n.old} → ${n.new}) ; les exigences sont appariées par identifiant.`
         : n.code === 'ruleset-file'
-          ? `remarque : même version du référentiel, mais un fichier différent (sha256 ${n.old} → ${n.new}).`
-          : `remarque : produits différents (${n.old} → ${n.new}).`,
-    worse: (n: number) => `Régression : ${n} exigence${n > 1 ? 's' : ''} en recul.`,
-    notWorse: (d: ReportDiff) => (d.changes.length === 0 ? `Aucun changement : ${d.unchanged} exigences au même statut.` : `Aucune régression (${d.unchanged} inchangée${d.unchanged > 1 ? 's' : ''}).`),
+          ? `remarque\u00a0: même version du référentiel, mais un fichier différent (sha256 ${n.old} → ${n.new}).`
+          : `remarque\u00a0: produits différents (${n.old} → ${n.new}).`,
+    worse: (n: number) => `Régression\u00a0: ${n} exigence${n > 1 ? 's' : ''} en recul.`,
+    notWorse: (d: ReportDiff) => (d.changes.length === 0 ? `Aucun changement\u00a0: ${d.unchanged} exigences au même statut.` : `Aucune régression (${d.unchanged} inchangée${d.unchanged > 1 ? 's' : ''}).`),
   },
 } as const;
 

@@ -43,12 +43,12 @@ const T = {
       'Manifeste de preuves dmn-check (format 1).',
       'Renseignez le produit, répondez aux questions, puis indiquez les preuves de chaque exigence.',
       'Les chemins sont relatifs au dossier de ce fichier et doivent y rester.',
-      'Lancez `dmn-check check` sur ce fichier : il indique précisément ce qui manque encore.',
+      'Lancez `dmn-check check` sur ce fichier\u00a0: il indique précisément ce qui manque encore.',
     ],
-    facts: 'Caractéristiques du DMN (facts) : vos réponses déterminent les exigences applicables. Décommentez chaque question et répondez-y.',
-    evidence: 'Preuves : exigence -> emplacement -> un chemin, une liste de chemins, ou { path, sha256 }.',
+    facts: 'Caractéristiques du DMN (facts)\u00a0: vos réponses déterminent les exigences applicables. Décommentez chaque question et répondez-y.',
+    evidence: 'Preuves\u00a0: exigence -> emplacement -> un chemin, une liste de chemins, ou { path, sha256 }.',
     statements: [
-      'Déclarations sur l\'honneur justifiées, pour les exigences non applicables.',
+      'Déclarations sur l’honneur justifiées, pour les exigences non applicables.',
       'Une déclaration comporte une justification (40 caractères ou plus), un signataire (name, role),',
       'signed_on, et éventuellement expires_on et document (PDF ou image de la déclaration signée).',
     ],
@@ -56,8 +56,8 @@ const T = {
     otherProfile: 'Autres questions',
     profile: 'Profil',
     product: ['Mon DMN', '1.0.0', 'Fabricant SAS'],
-    example: 'exemple :',
-    sample: "Les identités sont créées et modifiées dans la GAP de l'établissement ; le DMN ne fait que les recevoir.",
+    example: 'exemple\u00a0:',
+    sample: "Les identités sont créées et modifiées dans la GAP de l’établissement ; le DMN ne fait que les recevoir.",
   },
 };
 

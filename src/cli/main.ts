@@ -24,11 +24,11 @@ function commonOptions<Args extends unknown[], Opts extends OptionValues, Global
   cmd.configureHelp(helpConfig(lang));
   cmd.helpOption('-h, --help', t('display help for command', 'affiche l’aide de la commande'));
   return cmd
-    .option('--rules <file>', t('ruleset file, or a bundled ruleset as id@version such as ans-dmn-complete@1.2.2 (default: the bundled rules/ans-dmn-1.2.2.yaml)', 'fichier de référentiel, ou référentiel fourni sous la forme id@version comme ans-dmn-complete@1.2.2 (par défaut : rules/ans-dmn-1.2.2.yaml, fourni)'))
+    .option('--rules <file>', t('ruleset file, or a bundled ruleset as id@version such as ans-dmn-complete@1.2.2 (default: the bundled rules/ans-dmn-1.2.2.yaml)', 'fichier de référentiel, ou référentiel fourni sous la forme id@version comme ans-dmn-complete@1.2.2 (par défaut\u00a0: rules/ans-dmn-1.2.2.yaml, fourni)'))
     .addOption(
       new Option(
         '--lang <lang>',
-        t('language of messages: fr or en (default: DMN_CHECK_LANG, then LC_ALL/LC_MESSAGES/LANG, then the system locale)', 'langue des messages : fr ou en (par défaut : DMN_CHECK_LANG, puis LC_ALL/LC_MESSAGES/LANG, puis la langue du système)'),
+        t('language of messages: fr or en (default: DMN_CHECK_LANG, then LC_ALL/LC_MESSAGES/LANG, then the system locale)', 'langue des messages\u00a0: fr ou en (par défaut\u00a0: DMN_CHECK_LANG, puis LC_ALL/LC_MESSAGES/LANG, puis la langue du système)'),
       ),
     )
     .option('--no-color', t('no ANSI colours (also NO_COLOR)', 'sans couleurs ANSI (aussi NO_COLOR)'))
@@ -71,17 +71,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   commonOptions(
     program
       .command('check')
-      .description(t('evaluate a dossier (default manifest: ./dmn-evidence.yaml)', 'évalue un dossier (manifeste par défaut : ./dmn-evidence.yaml)'))
+      .description(t('evaluate a dossier (default manifest: ./dmn-evidence.yaml)', 'évalue un dossier (manifeste par défaut\u00a0: ./dmn-evidence.yaml)'))
       .argument('[manifest]', t('evidence manifest', 'manifeste des preuves'))
-      .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut : aujourd’hui)'))
-      .addOption(new Option('-f, --format <name>', t(`output format: ${FORMAT_NAMES.join(', ')} (repeatable)`, `format de sortie : ${FORMAT_NAMES.join(', ')} (répétable)`)).argParser(collect('format')))
+      .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut\u00a0: aujourd’hui)'))
+      .addOption(new Option('-f, --format <name>', t(`output format: ${FORMAT_NAMES.join(', ')} (repeatable)`, `format de sortie\u00a0: ${FORMAT_NAMES.join(', ')} (répétable)`)).argParser(collect('format')))
       .addOption(new Option('-o, --output <file>', t('write the preceding --format to FILE (repeatable)', 'écrit le --format qui précède dans FICHIER (répétable)')).argParser(collect('output')))
       .addOption(
         new Option(
           '--fail-on <level>',
           t(
             'exit 1 when a requirement is at least this bad: warning (also any warning finding), missing, failed, error',
-            'code de sortie 1 dès qu’une exigence atteint ce niveau : warning (aussi tout avertissement), missing (manquante), failed (en échec), error (erreur)',
+            'code de sortie 1 dès qu’une exigence atteint ce niveau\u00a0: warning (aussi tout avertissement), missing (manquante), failed (en échec), error (erreur)',
           ),
         )
           .choices([...FAIL_ON_LEVELS])
@@ -89,8 +89,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       )
       .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)'))
       .option('--save-evidence <dir>', t('save what FHIR servers returned (canonical NDJSON) for an offline replay', 'enregistre ce que les serveurs FHIR ont renvoyé (NDJSON canonique) pour un rejeu hors ligne'))
-      .option('--grid-template <file>', t("with --format xlsx: fill your own copy of the official ANS grid (.xlsx) instead of the project's own", 'avec --format xlsx : remplit votre copie de la grille officielle de l’ANS (.xlsx) au lieu de celle du projet'))
-      .option('--no-read', t('do not read what the evidence shows (OCR of screenshots, document text): a fast structural check', 'ne lit pas ce que montrent les preuves (OCR des captures, texte des documents) : un contrôle structurel rapide')),
+      .option('--grid-template <file>', t("with --format xlsx: fill your own copy of the official ANS grid (.xlsx) instead of the project's own", 'avec --format xlsx\u00a0: remplit votre copie de la grille officielle de l’ANS (.xlsx) au lieu de celle du projet'))
+      .option('--no-read', t('do not read what the evidence shows (OCR of screenshots, document text): a fast structural check', 'ne lit pas ce que montrent les preuves (OCR des captures, texte des documents)\u00a0: un contrôle structurel rapide')),
     t,
     lang,
   ).action(async (manifest, opts) => {
@@ -118,7 +118,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           'écrit le schéma JSON du manifeste pour le référentiel (faits, exigences, emplacements et ce qu’ils attendent), pour les éditeurs',
         ),
       )
-      .option('--out <file>', t('where to write it (default: standard output)', 'où l’écrire (par défaut : la sortie standard)')),
+      .option('--out <file>', t('where to write it (default: standard output)', 'où l’écrire (par défaut\u00a0: la sortie standard)')),
     t,
     lang,
   ).action(async (opts) => {
@@ -174,15 +174,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         ),
       )
       .argument('<report>', t('JSON report, or a bag made by `pack` (folder or .zip)', 'rapport JSON, ou archive écrite par `pack` (dossier ou .zip)'))
-      .option('--root <dir>', t("folder replay may read in, where it looks for the dossier: the folder the check ran in, or the dossier itself (default: the report's folder)", 'dossier où le rejeu peut lire et cherche le dossier de preuves : celui où la vérification a été lancée, ou le dossier de preuves lui-même (par défaut : le dossier du rapport)'))
+      .option('--root <dir>', t("folder replay may read in, where it looks for the dossier: the folder the check ran in, or the dossier itself (default: the report's folder)", 'dossier où le rejeu peut lire et cherche le dossier de preuves\u00a0: celui où la vérification a été lancée, ou le dossier de preuves lui-même (par défaut\u00a0: le dossier du rapport)'))
       .option('--evidence <dir>', t('folder of FHIR snapshots saved with `check --save-evidence` (a bag holds its own)', 'dossier des instantanés FHIR enregistrés par `check --save-evidence` (une archive a les siens)'))
-      .option('--expect-seal <sha256>', t('with a bag: fail unless its seal (sha256 of tagmanifest-sha256.txt, printed by pack) is this one', 'avec une archive : échoue si son sceau (sha256 de tagmanifest-sha256.txt, affiché par pack) n’est pas celui-ci'))
+      .option('--expect-seal <sha256>', t('with a bag: fail unless its seal (sha256 of tagmanifest-sha256.txt, printed by pack) is this one', 'avec une archive\u00a0: échoue si son sceau (sha256 de tagmanifest-sha256.txt, affiché par pack) n’est pas celui-ci'))
       .addOption(
-        new Option('--trust <pubkey>', t("with a bag: the signer's Ed25519 public key (PEM); fail unless the bag is signed by one of these keys (repeatable)", 'avec une archive : clé publique Ed25519 (PEM) du signataire ; échoue si l’archive n’est pas signée par l’une de ces clés (répétable)')).argParser(
+        new Option('--trust <pubkey>', t("with a bag: the signer's Ed25519 public key (PEM); fail unless the bag is signed by one of these keys (repeatable)", 'avec une archive\u00a0: clé publique Ed25519 (PEM) du signataire ; échoue si l’archive n’est pas signée par l’une de ces clés (répétable)')).argParser(
           (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
         ),
       )
-      .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie : text ou json')).choices(['text', 'json']).default('text')),
+      .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie\u00a0: text ou json')).choices(['text', 'json']).default('text')),
     t,
     lang,
   ).action(async (report, opts) => {
@@ -195,12 +195,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .description(
         t(
           'compare two JSON reports: requirements newly failing, resolved, changed, added, removed (exit 1 when anything got worse)',
-          'compare deux rapports JSON : exigences nouvellement en échec, résolues, modifiées, ajoutées, retirées (code 1 si quelque chose s’est dégradé)',
+          'compare deux rapports JSON\u00a0: exigences nouvellement en échec, résolues, modifiées, ajoutées, retirées (code 1 si quelque chose s’est dégradé)',
         ),
       )
       .argument('<old>', t('older JSON report', 'rapport JSON le plus ancien'))
       .argument('<new>', t('newer JSON report', 'rapport JSON le plus récent'))
-      .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie : text ou json')).choices(['text', 'json']).default('text')),
+      .addOption(new Option('-f, --format <name>', t('output: text or json', 'sortie\u00a0: text ou json')).choices(['text', 'json']).default('text')),
     t,
     lang,
   ).action(async (oldReport, newReport, opts) => {
@@ -213,16 +213,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .description(
         t(
           'check a dossier and seal it as a BagIt bag (folder or .zip): manifest, evidence, statements, report.json, report.html',
-          'vérifie un dossier et le scelle en archive BagIt (dossier ou .zip) : manifeste, preuves, déclarations, report.json, report.html',
+          'vérifie un dossier et le scelle en archive BagIt (dossier ou .zip)\u00a0: manifeste, preuves, déclarations, report.json, report.html',
         ),
       )
-      .argument('[manifest]', t('evidence manifest (default: ./dmn-evidence.yaml)', 'manifeste des preuves (par défaut : ./dmn-evidence.yaml)'))
-      .requiredOption('--out <path>', t('bag to write: a folder, or a file ending in .zip', 'archive à écrire : un dossier, ou un fichier en .zip'))
-      .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut : aujourd’hui)'))
+      .argument('[manifest]', t('evidence manifest (default: ./dmn-evidence.yaml)', 'manifeste des preuves (par défaut\u00a0: ./dmn-evidence.yaml)'))
+      .requiredOption('--out <path>', t('bag to write: a folder, or a file ending in .zip', 'archive à écrire\u00a0: un dossier, ou un fichier en .zip'))
+      .option('--as-of <date>', t('date statements are judged against, YYYY-MM-DD (default: today)', 'date à laquelle les déclarations sont jugées, AAAA-MM-JJ (par défaut\u00a0: aujourd’hui)'))
       .option('--force', t('replace an existing bag or file at --out', 'remplace l’archive ou le fichier existant à --out'))
       .option('--offline', t('refuse network evidence sources (FHIR servers)', 'refuse les sources de preuve en réseau (serveurs FHIR)'))
-      .option('--no-read', t('do not read what the evidence shows (OCR of screenshots, document text): a fast structural check', 'ne lit pas ce que montrent les preuves (OCR des captures, texte des documents) : un contrôle structurel rapide'))
-      .option('--sign <key>', t('sign the bag with this Ed25519 private key (PEM file): tagmanifest-sha256.txt.sig', 'signe l’archive avec cette clé privée Ed25519 (fichier PEM) : tagmanifest-sha256.txt.sig')),
+      .option('--no-read', t('do not read what the evidence shows (OCR of screenshots, document text): a fast structural check', 'ne lit pas ce que montrent les preuves (OCR des captures, texte des documents)\u00a0: un contrôle structurel rapide'))
+      .option('--sign <key>', t('sign the bag with this Ed25519 private key (PEM file): tagmanifest-sha256.txt.sig', 'signe l’archive avec cette clé privée Ed25519 (fichier PEM)\u00a0: tagmanifest-sha256.txt.sig')),
     t,
     lang,
   ).action(async (manifest, opts) => {

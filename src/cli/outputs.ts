@@ -118,7 +118,7 @@ function checkFormat(name: string): void {
       message: t2(`unknown format "${name}".`, `format inconnu « ${name} ».`),
       hint:
         guess !== undefined
-          ? t2(`Did you mean "--format ${guess}"? Formats: ${[...FORMATTERS.keys()].join(', ')}.`, `Vouliez-vous dire « --format ${guess} » ? Formats : ${[...FORMATTERS.keys()].join(', ')}.`)
+          ? t2(`Did you mean "--format ${guess}"? Formats: ${[...FORMATTERS.keys()].join(', ')}.`, `Vouliez-vous dire « --format ${guess} » ? Formats\u00a0: ${[...FORMATTERS.keys()].join(', ')}.`)
           : didYouMean(name, FORMATTERS.keys()),
     });
   }
@@ -138,11 +138,11 @@ function unclaimedExtension(file: string): InputProblem {
     file: 'command line',
     subject: '--output',
     message: ext
-      ? t2(`no format claims the extension "${ext}" of ${file}: it gets the text report.`, `aucun format ne correspond à l'extension « ${ext} » de ${file} : il recevra le rapport texte.`)
-      : t2(`${file} has no extension: it gets the text report.`, `${file} n'a pas d'extension : il recevra le rapport texte.`),
+      ? t2(`no format claims the extension "${ext}" of ${file}: it gets the text report.`, `aucun format ne correspond à l’extension « ${ext} » de ${file}\u00a0: il recevra le rapport texte.`)
+      : t2(`${file} has no extension: it gets the text report.`, `${file} n’a pas d’extension\u00a0: il recevra le rapport texte.`),
     hint: t2(
       `Put --format NAME before --output to choose (extensions known: ${known}).`,
-      `Placez --format NOM avant --output pour choisir (extensions connues : ${known}).`,
+      `Placez --format NOM avant --output pour choisir (extensions connues\u00a0: ${known}).`,
     ),
   };
 }

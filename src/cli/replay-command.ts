@@ -106,7 +106,7 @@ function notABag(file: string): UserInputError {
   return new UserInputError({
     code: 'report.invalid',
     file,
-    message: t2('is neither a JSON report nor a BagIt bag made by `dmn-check pack`.', "n'est ni un rapport JSON ni une archive BagIt produite par `dmn-check pack`."),
+    message: t2('is neither a JSON report nor a BagIt bag made by `dmn-check pack`.', "n’est ni un rapport JSON ni une archive BagIt produite par `dmn-check pack`."),
     hint: t2('Give a report.json, a bag folder (with bagit.txt) or a bag .zip.', 'Indiquez un report.json, un dossier d’archive (avec bagit.txt) ou une archive .zip.'),
   });
 }
@@ -122,7 +122,7 @@ async function unzipBag(abs: string, display: string, scratch: string): Promise<
       throw new UserInputError({
         code: 'file.unreadable',
         file: display,
-        message: t2(`was not unpacked: ${entry}${err.message}.`, `n'a pas été décompressé : ${entry}${err.fr ?? err.message}.`),
+        message: t2(`was not unpacked: ${entry}${err.message}.`, `n’a pas été décompressé\u00a0: ${entry}${err.fr ?? err.message}.`),
         hint: t2('A bag made by `dmn-check pack` unpacks to what it declares; get the bag again from its sender.', 'Un scellé produit par `dmn-check pack` se décompresse en ce qu’il déclare ; obtenez de nouveau le scellé auprès de son émetteur.'),
       });
     }
@@ -130,7 +130,7 @@ async function unzipBag(abs: string, display: string, scratch: string): Promise<
     throw new UserInputError({
       code: 'file.unreadable',
       file: display,
-      message: t2(`is not a readable zip (${why}).`, `n'est pas un zip lisible (${why}).`),
+      message: t2(`is not a readable zip (${why}).`, `n’est pas un zip lisible (${why}).`),
       hint: t2('Get the bag again from its sender.', 'Obtenez de nouveau l’archive auprès de son émetteur.'),
     });
   }

@@ -42,7 +42,7 @@ function unknownFilter(option: string, value: string, known: readonly string[]):
     file: 'command line',
     subject: option,
     message: t2(`"${value}" is not one of this ruleset's values.`, `« ${value} » ne fait pas partie des valeurs de ce référentiel.`),
-    hint: didYouMean(value, known) ?? t2(`Known: ${known.join(', ')}.`, `Valeurs connues : ${known.join(', ')}.`),
+    hint: didYouMean(value, known) ?? t2(`Known: ${known.join(', ')}.`, `Valeurs connues\u00a0: ${known.join(', ')}.`),
   });
 }
 
@@ -74,7 +74,7 @@ export function rulesLintCommand(file: string, opts: CommonOptions, io: CliIo): 
   if (!opts.quiet) {
     io.stdout.write(
       lang === 'fr'
-        ? `${file} : valide — ${ruleset.id} ${ruleset.version}, ${ruleset.requirements.length} exigences, ${slots} emplacements, ${ruleset.facts.length} faits.\n`
+        ? `${file}\u00a0: valide — ${ruleset.id} ${ruleset.version}, ${ruleset.requirements.length} exigences, ${slots} emplacements, ${ruleset.facts.length} faits.\n`
         : `${file}: valid — ${ruleset.id} ${ruleset.version}, ${ruleset.requirements.length} requirements, ${slots} slots, ${ruleset.facts.length} facts.\n`,
     );
   }

@@ -8,12 +8,12 @@ import { t2, type InputProblem, type UserInputCode } from './user-input-error.js
 const ONE_OF_WORDING: Record<string, { en: string; fr: string }> = {
   condition: t2(
     'is not a valid condition: expected one of {fact, is}, {fact, in}, {all}, {any}, {not}, {slot, provides}.',
-    "n'est pas une condition valide : attendu {fact, is}, {fact, in}, {all}, {any}, {not} ou {slot, provides}.",
+    "n’est pas une condition valide\u00a0: attendu {fact, is}, {fact, in}, {all}, {any}, {not} ou {slot, provides}.",
   ),
-  checkUse: t2('is not a valid check use: expected a check name or {check, options}.', "n'est pas un appel de contrôle valide : attendu un nom de contrôle ou {check, options}."),
+  checkUse: t2('is not a valid check use: expected a check name or {check, options}.', "n’est pas un appel de contrôle valide\u00a0: attendu un nom de contrôle ou {check, options}."),
   evidenceRef: t2(
     'is not a valid evidence entry: expected a path, a list of paths, {path, sha256} or {fhir, token_env}.',
-    "n'est pas une preuve valide : attendu un chemin, une liste de chemins, {path, sha256} ou {fhir, token_env}.",
+    "n’est pas une preuve valide\u00a0: attendu un chemin, une liste de chemins, {path, sha256} ou {fhir, token_env}.",
   ),
 };
 

@@ -50,7 +50,7 @@ export function outdentProblems(errors: readonly ErrorObject[], src: YamlSource,
       code,
       ...positionOf(src, path, true),
       subject: dottedPath(path),
-      message: t2(`is empty, while "${first}" (line ${line}) sits at its level: it should be indented under this key.`, `est vide, alors que « ${first} » (ligne ${line}) se trouve au même niveau : il devrait être indenté sous cette clé.`),
+      message: t2(`is empty, while "${first}" (line ${line}) sits at its level: it should be indented under this key.`, `est vide, alors que « ${first} » (ligne ${line}) se trouve au même niveau\u00a0: il devrait être indenté sous cette clé.`),
       hint: t2(`Indent ${lines.en} by two spaces.`, `Indentez ${lines.fr} de deux espaces.`),
     });
   }

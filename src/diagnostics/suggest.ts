@@ -37,7 +37,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): { en: s
   if (guess !== undefined) return { en: `Did you mean "${guess}"?`, fr: `Vouliez-vous dire « ${guess} » ?` };
   if (list.length > 0 && list.length <= 12) {
     const names = list.map((c) => `"${c}"`).join(', ');
-    return { en: `Expected one of ${names}.`, fr: `Valeurs attendues : ${names}.` };
+    return { en: `Expected one of ${names}.`, fr: `Valeurs attendues\u00a0: ${names}.` };
   }
   return undefined;
 }

@@ -78,7 +78,7 @@ function readRegularFile(absPath: string, file: string, role: InputRole): Buffer
         code: 'file.unreadable',
         file,
         message: t2(`is ${what[0]}, not a regular file.`, `est ${what[1]}, pas un fichier ordinaire.`),
-        hint: t2('Give the path of a YAML file.', "Indiquez le chemin d'un fichier YAML."),
+        hint: t2('Give the path of a YAML file.', "Indiquez le chemin d’un fichier YAML."),
       });
     }
     if (st.size > MAX_YAML_BYTES) throw tooLarge(file, st.size);
@@ -118,7 +118,7 @@ export type InputRole = 'manifest' | 'ruleset' | 'report' | 'grid-template';
 const UNREADABLE_HINTS: Record<InputRole, { en: string; fr: string }> = {
   manifest: t2('Check the path, or run `dmn-check init` to create a manifest.', 'Vérifiez le chemin, ou lancez `dmn-check init` pour créer un manifeste.'),
   ruleset: t2('Check the --rules path (or the `extends` of the ruleset); without --rules the bundled ruleset is used.', 'Vérifiez le chemin de --rules (ou l’`extends` du référentiel) ; sans --rules, le référentiel livré est utilisé.'),
-  'grid-template': t2('Check the --grid-template path: your copy of the ANS grid (.xlsx).', 'Vérifiez le chemin de --grid-template : votre copie de la grille de l’ANS (.xlsx).'),
+  'grid-template': t2('Check the --grid-template path: your copy of the ANS grid (.xlsx).', 'Vérifiez le chemin de --grid-template\u00a0: votre copie de la grille de l’ANS (.xlsx).'),
   report: t2('Give the JSON report written by `dmn-check check --format json --output FILE`, or a bag made by `dmn-check pack`.', 'Indiquez le rapport JSON écrit par `dmn-check check --format json --output FICHIER`, ou une archive faite par `dmn-check pack`.'),
 };
 
@@ -173,7 +173,7 @@ function checkHeapRoom(bytes: Buffer, file: string): void {
     file,
     message: t2(
       `needs about ${needMib} MiB of memory to be read, more than this Node.js process has left under its heap limit of ${limit} MiB.`,
-      `demande environ ${needMib} Mio de mémoire pour être lu, plus qu'il n'en reste à ce processus Node.js sous sa limite de ${limit} Mio.`,
+      `demande environ ${needMib} Mio de mémoire pour être lu, plus qu’il n’en reste à ce processus Node.js sous sa limite de ${limit} Mio.`,
     ),
     hint: t2('Give Node.js more memory (NODE_OPTIONS=--max-old-space-size=…), or check that this is the right file.', 'Donnez plus de mémoire à Node.js (NODE_OPTIONS=--max-old-space-size=…), ou vérifiez que c’est le bon fichier.'),
   });
@@ -213,11 +213,11 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
     if (e.code === 'RESOURCE_EXHAUSTION') continue;
     const pos = lineCounter.linePos(e.pos[0]);
     const worded = yamlWording(e.code, sentence(e.message));
-    let message = worded?.message ?? t2(`invalid YAML: ${sentence(e.message)}`, `YAML invalide : ${sentence(e.message)}`);
+    let message = worded?.message ?? t2(`invalid YAML: ${sentence(e.message)}`, `YAML invalide\u00a0: ${sentence(e.message)}`);
     let hint = worded?.hint ?? yamlHint(e.code);
     if (e.code === 'MULTIPLE_DOCS') {
-      message = t2('invalid YAML: a second document starts here (after "---"); a manifest or ruleset is a single document.', 'YAML invalide : un second document commence ici (après « --- ») ; un manifeste ou un référentiel est un document unique.');
-      hint = t2('Keep one document: remove this "---" line and what follows, or merge it into the first.', 'Gardez un seul document : retirez cette ligne « --- » et la suite, ou fusionnez-la avec le premier.');
+      message = t2('invalid YAML: a second document starts here (after "---"); a manifest or ruleset is a single document.', 'YAML invalide\u00a0: un second document commence ici (après « --- ») ; un manifeste ou un référentiel est un document unique.');
+      hint = t2('Keep one document: remove this "---" line and what follows, or merge it into the first.', 'Gardez un seul document\u00a0: retirez cette ligne « --- » et la suite, ou fusionnez-la avec le premier.');
     }
     problems.push({ code: 'yaml.syntax', file, line: pos.line, column: pos.col, message, hint });
   }
@@ -230,7 +230,7 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
         file,
         line: pos.line,
         column: pos.col,
-        message: t2(`unsupported YAML tag: ${sentence(w.message)}`, `balise YAML non prise en charge : ${sentence(w.message)}`),
+        message: t2(`unsupported YAML tag: ${sentence(w.message)}`, `balise YAML non prise en charge\u00a0: ${sentence(w.message)}`),
         hint: t2('Remove the tag; only plain values are accepted.', 'Retirez la balise ; seules des valeurs simples sont acceptées.'),
       });
     }
@@ -253,7 +253,7 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
       code: 'yaml.syntax',
       file,
       ...firstAlias(doc, lineCounter),
-      message: t2(`invalid YAML: ${sentence((err as Error).message)}`, `YAML invalide : ${sentence((err as Error).message)}`),
+      message: t2(`invalid YAML: ${sentence((err as Error).message)}`, `YAML invalide\u00a0: ${sentence((err as Error).message)}`),
       hint: t2('Aliases may not expand to more than 100 nodes.', "Les alias ne peuvent pas produire plus de 100 nœuds."),
     });
   }
@@ -278,7 +278,7 @@ function tooDeepMessage(): { en: string; fr: string } {
 }
 
 function tooDeepHint(): { en: string; fr: string } {
-  return t2('Manifests and rulesets need only a few levels; look for runaway brackets or indentation here.', "Manifestes et référentiels n'ont besoin que de quelques niveaux ; cherchez ici des crochets ou une indentation qui s'emballent.");
+  return t2('Manifests and rulesets need only a few levels; look for runaway brackets or indentation here.', "Manifestes et référentiels n’ont besoin que de quelques niveaux ; cherchez ici des crochets ou une indentation qui s’emballent.");
 }
 
 /** The string a key becomes in the plain JS value: two keys with the same one would silently overwrite each other. */
@@ -320,7 +320,7 @@ function checkStructure(doc: Document.Parsed, lineCounter: LineCounter, file: st
           code: 'yaml.syntax',
           file,
           ...at(pair.key as Node),
-          message: t2(`invalid YAML: duplicate key ${shorten(JSON.stringify(id))} (first at line ${firstLine}); map keys must be unique.`, `YAML invalide : clé ${shorten(JSON.stringify(id))} en double (déjà ligne ${firstLine}) ; les clés doivent être uniques.`),
+          message: t2(`invalid YAML: duplicate key ${shorten(JSON.stringify(id))} (first at line ${firstLine}); map keys must be unique.`, `YAML invalide\u00a0: clé ${shorten(JSON.stringify(id))} en double (déjà ligne ${firstLine}) ; les clés doivent être uniques.`),
           hint: yamlHint('DUPLICATE_KEY'),
         });
       } else seen.set(id, pair);
@@ -332,8 +332,8 @@ function checkStructure(doc: Document.Parsed, lineCounter: LineCounter, file: st
 }
 
 function yamlHint(code: string): { en: string; fr: string } | undefined {
-  if (code === 'DUPLICATE_KEY') return t2('Each key may appear only once in a mapping.', "Une clé ne peut apparaître qu'une fois dans un même bloc.");
-  return t2('Check indentation and quoting around this place.', "Vérifiez l'indentation et les guillemets à cet endroit.");
+  if (code === 'DUPLICATE_KEY') return t2('Each key may appear only once in a mapping.', "Une clé ne peut apparaître qu’une fois dans un même bloc.");
+  return t2('Check indentation and quoting around this place.', "Vérifiez l’indentation et les guillemets à cet endroit.");
 }
 
 /** The first line of a parser message, without its position (we give ours), ending as a sentence. */
@@ -359,7 +359,7 @@ export function decodeUtf8(bytes: Buffer, file: string): string {
         file,
         line,
         column,
-        message: t2('contains a NUL byte: this is not a text file.', 'contient un octet NUL : ce n’est pas un fichier texte.'),
+        message: t2('contains a NUL byte: this is not a text file.', 'contient un octet NUL\u00a0: ce n’est pas un fichier texte.'),
         hint: t2('Is this the right file? A manifest is a YAML text file.', 'Est-ce le bon fichier ? Un manifeste est un fichier texte YAML.'),
       });
     }

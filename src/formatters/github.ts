@@ -92,9 +92,9 @@ export const githubFormatter: TextFormatter = {
  * manifest) shows on the line to fix, like findings do.
  */
 export function inputErrorAnnotation(p: { file: string; line?: number; column?: number; subject?: string; message: string; hint?: string }, lang: 'en' | 'fr'): string {
-  const title = lang === 'fr' ? 'dmn-check : entrée invalide' : 'dmn-check: invalid input';
+  const title = lang === 'fr' ? 'dmn-check\u00a0: entrée invalide' : 'dmn-check: invalid input';
   const where: [string, string | number | undefined][] =
     p.file === 'command line' ? [] : [['file', p.file.replace(/\\/g, '/')], ['line', p.line], ['col', p.line !== undefined ? p.column : undefined]];
-  const text = `${p.subject ? `${p.subject}: ` : ''}${p.message}${p.hint ? `\n${p.hint}` : ''}`;
+  const text = `${p.subject ? `${p.subject}${lang === 'fr' ? '\u00a0: ' : ': '}` : ''}${p.message}${p.hint ? `\n${p.hint}` : ''}`;
   return command('error', [...where, ['title', title]], text);
 }

@@ -6,7 +6,7 @@ import { cdata, escapeXmlAttr } from './xml-escape.js';
 
 /** A finding as a few plain-text lines: severity, code and message, then where, then the hint. */
 function findingText(f: Finding, lab: Labels): string {
-  const lines = [`[${lab.severity[f.severity]}] ${f.code}: ${f.message}`];
+  const lines = [`[${lab.severity[f.severity]}] ${f.code}${lab.colon}${f.message}`];
   const where = locationText(f, lab);
   if (where !== undefined) lines.push(lab.lang === 'fr' ? `  emplacement${lab.colon}${where}` : `  ${lab.at} ${where}`);
   if (f.hint !== undefined) lines.push(`  ${lab.hint}${lab.colon}${f.hint}`);

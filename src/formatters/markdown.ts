@@ -60,7 +60,7 @@ function format(report: Report, ctx: FormatContext): string {
     .map((k) => md(statusCount(s[k], k, ctx.lang)))
     .join(' · ');
   const out = [
-    `## ${md(report.tool.name)}: ${md(`${report.product.name} ${report.product.version}`)} — ${verdictEmoji} ${md(lab.verdict[report.verdict])}`,
+    `## ${md(report.tool.name)}${lab.colon}${md(`${report.product.name} ${report.product.version}`)} — ${verdictEmoji} ${md(lab.verdict[report.verdict])}`,
     '',
     `**${md(lab.verdictHeading)}${lab.colon}${verdictEmoji} ${md(lab.verdict[report.verdict])}**${counts ? ` · ${counts}` : ''}`,
     '',

@@ -9,7 +9,7 @@ const ICONS: Record<Status, string> = { satisfied: '✔', not_applicable: '○',
 
 const WORDS = {
   en: { ruleset: 'ruleset', manifest: 'manifest', asOf: 'as of', summary: 'Summary:', byProfile: 'By profile:', statement: 'sworn statement by', signedOn: 'signed on', na: 'not applicable:', noRead: 'content not read (--no-read)' },
-  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan :', byProfile: 'Par profil :', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable :', noRead: 'contenu non lu (--no-read)' },
+  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan\u00a0:', byProfile: 'Par profil\u00a0:', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable\u00a0:', noRead: 'contenu non lu (--no-read)' },
 } as const;
 
 /**

@@ -40,7 +40,7 @@ function otherRulesetHint(fact: string, inUse: string): { en: string; fr: string
   const refs = bundledRulesetsWithFact(fact, inUse);
   if (refs.length === 0) return undefined;
   const ref = refs[0]!;
-  return t2(`It is a fact of ${ref}: did you mean \`--rules ${ref}\`?`, `C’est un fait de ${ref} : vouliez-vous dire \`--rules ${ref}\` ?`);
+  return t2(`It is a fact of ${ref}: did you mean \`--rules ${ref}\`?`, `C’est un fait de ${ref}\u00a0: vouliez-vous dire \`--rules ${ref}\` ?`);
 }
 
 /**
@@ -57,7 +57,7 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
       file: name,
       line: 1,
       column: 1,
-      message: t2('is not a dmn-check manifest (expected a YAML mapping).', "n'est pas un manifeste dmn-check (un bloc YAML de clés est attendu)."),
+      message: t2('is not a dmn-check manifest (expected a YAML mapping).', "n’est pas un manifeste dmn-check (un bloc YAML de clés est attendu)."),
       hint: t2('Run `dmn-check init` to write a template.', 'Lancez `dmn-check init` pour écrire un modèle.'),
     });
   }
@@ -110,7 +110,7 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
         subject: dottedPath(['facts', key]),
         message: t2(
           `${shorten(JSON.stringify(value))} is not a ${def.type === 'enum' ? 'possible value' : def.type}.`,
-          `« ${shorten(typeof value === 'string' ? value : JSON.stringify(value))} » n'est pas une réponse possible${def.type === 'enum' || def.type === 'boolean' ? '' : ` (attendu : ${def.type === 'number' ? 'un nombre' : 'un texte'})`}.`,
+          `« ${shorten(typeof value === 'string' ? value : JSON.stringify(value))} » n’est pas une réponse possible${def.type === 'enum' || def.type === 'boolean' ? '' : ` (attendu\u00a0: ${def.type === 'number' ? 'un nombre' : 'un texte'})`}.`,
         ),
         hint: def.type === 'enum' ? didYouMean(String(value), allowed) : def.type === 'boolean' ? t2('Answer true or false.', 'Écrivez true (oui) ou false (non).') : undefined,
       });
@@ -143,7 +143,7 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
         code: 'schema',
         ...at([section, key], true),
         subject: dottedPath([section, key]),
-        message: t2(`names requirement "${id}" again (already as "${prev}").`, `désigne de nouveau l'exigence « ${id} » (déjà sous « ${prev} »).`),
+        message: t2(`names requirement "${id}" again (already as "${prev}").`, `désigne de nouveau l’exigence « ${id} » (déjà sous « ${prev} »).`),
         hint: t2('Merge the two entries.', 'Fusionnez les deux entrées.'),
       });
       return false;

@@ -195,7 +195,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
     throw new UserInputError({
       code: 'ruleset.cycle',
       file: name,
-      message: t2(`extends itself: ${chain}.`, `s'étend lui-même : ${chain}.`),
+      message: t2(`extends itself: ${chain}.`, `s’étend lui-même\u00a0: ${chain}.`),
       hint: t2('Remove one `extends` from the cycle.', 'Retirez un `extends` du cycle.'),
     });
   }
@@ -234,7 +234,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
         message:
           f.type === 'enum'
             ? t2('an enum fact needs `values`.', 'un fait de type enum doit avoir des `values`.')
-            : t2(`a ${f.type} fact takes no \`values\`.`, `un fait de type ${f.type} n'a pas de \`values\`.`),
+            : t2(`a ${f.type} fact takes no \`values\`.`, `un fait de type ${f.type} n’a pas de \`values\`.`),
       });
     }
   }
@@ -263,7 +263,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
         ...positionOf(src, ['requirements', i, 'inherit']),
         subject: dottedPath(['requirements', i, 'inherit']),
         message: base
-          ? t2(`the base ruleset ${base.id}@${base.version} has no requirement "${req.id}".`, `le référentiel de base ${base.id}@${base.version} n'a pas d'exigence « ${req.id} ».`)
+          ? t2(`the base ruleset ${base.id}@${base.version} has no requirement "${req.id}".`, `le référentiel de base ${base.id}@${base.version} n’a pas d’exigence « ${req.id} ».`)
           : t2('`inherit` needs a base ruleset (`extends`).', '`inherit` suppose un référentiel de base (`extends`).'),
         hint: base ? didYouMean(req.id, base.requirements.map((b) => b.id)) : undefined,
       });
@@ -279,7 +279,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
         code: 'ruleset.invalid',
         ...positionOf(src, ['requirements', i, 'id']),
         subject: dottedPath(['requirements', i, 'id']),
-        message: t2(`duplicate requirement id "${req.id}" (also at requirements[${seen.get(n)}]).`, `identifiant d'exigence « ${req.id} » en double (aussi en requirements[${seen.get(n)}]).`),
+        message: t2(`duplicate requirement id "${req.id}" (also at requirements[${seen.get(n)}]).`, `identifiant d’exigence « ${req.id} » en double (aussi en requirements[${seen.get(n)}]).`),
       });
     } else seen.set(n, i);
   });
@@ -364,7 +364,7 @@ function checkCondition(c: Condition, at: (string | number)[], src: YamlSource, 
             code: 'ruleset.invalid',
             ...positionOf(src, vp),
             subject: dottedPath(vp),
-            message: t2(`${JSON.stringify(v)} is not a possible value of fact "${def.name}" (${describeType(def)}).`, `${JSON.stringify(v)} n'est pas une valeur possible du fait « ${def.name} » (${describeType(def)}).`),
+            message: t2(`${JSON.stringify(v)} is not a possible value of fact "${def.name}" (${describeType(def)}).`, `${JSON.stringify(v)} n’est pas une valeur possible du fait « ${def.name} » (${describeType(def)}).`),
           });
         }
       });
@@ -374,14 +374,14 @@ function checkCondition(c: Condition, at: (string | number)[], src: YamlSource, 
           code: 'ruleset.invalid',
           ...positionOf(src, p),
           subject: dottedPath(p),
-          message: t2('a slot condition can only decide whether a slot is required.', "une condition sur un emplacement ne peut décider que du caractère obligatoire d'un emplacement."),
+          message: t2('a slot condition can only decide whether a slot is required.', "une condition sur un emplacement ne peut décider que du caractère obligatoire d’un emplacement."),
         });
       } else if (!earlierSlots.includes(cond.slot)) {
         problems.push({
           code: 'ruleset.invalid',
           ...positionOf(src, [...p, 'slot']),
           subject: dottedPath([...p, 'slot']),
-          message: t2(`refers to slot "${cond.slot}", which is not an earlier slot of this requirement.`, `renvoie à l'emplacement « ${cond.slot} », qui n'est pas un emplacement précédent de cette exigence.`),
+          message: t2(`refers to slot "${cond.slot}", which is not an earlier slot of this requirement.`, `renvoie à l’emplacement « ${cond.slot} », qui n’est pas un emplacement précédent de cette exigence.`),
           hint: didYouMean(cond.slot, earlierSlots),
         });
       }
@@ -418,7 +418,7 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
         code: 'ruleset.invalid',
         ...positionOf(src, [...at, 'scenarios', j, 'id']),
         subject: dottedPath([...at, 'scenarios', j, 'id']),
-        message: t2(`scenario "${s.id}" does not belong to requirement "${req.id}".`, `le scénario « ${s.id} » n'appartient pas à l'exigence « ${req.id} ».`),
+        message: t2(`scenario "${s.id}" does not belong to requirement "${req.id}".`, `le scénario « ${s.id} » n’appartient pas à l’exigence « ${req.id} ».`),
         hint: t2(`Scenario ids take the form "${req.id}.n".`, `Les scénarios sont numérotés « ${req.id}.n ».`),
       });
     }
@@ -435,7 +435,7 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
         code: 'ruleset.invalid',
         ...positionOf(src, [...sp, 'name']),
         subject: dottedPath([...sp, 'name']),
-        message: t2(`duplicate slot name "${s.name}".`, `nom d'emplacement « ${s.name} » en double.`),
+        message: t2(`duplicate slot name "${s.name}".`, `nom d’emplacement « ${s.name} » en double.`),
       });
     }
     if (typeof s.required === 'object') checkCondition(s.required, [...sp, 'required'], src, facts, names, problems);
@@ -457,7 +457,7 @@ function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: r
           code: 'ruleset.invalid',
           ...positionOf(src, [...sp, 'proofs', n]),
           subject: dottedPath([...sp, 'proofs', n]),
-          message: t2(`"${id}" is not a proof of requirement "${req.id}".`, `« ${id} » n'est pas une preuve de l'exigence « ${req.id} ».`),
+          message: t2(`"${id}" is not a proof of requirement "${req.id}".`, `« ${id} » n’est pas une preuve de l’exigence « ${req.id} ».`),
           hint: didYouMean(id, proofIds),
         });
       }
@@ -549,7 +549,7 @@ function resolveCheckUses(raw: RawCheckUse[], sp: (string | number)[], src: Yaml
           code: 'ruleset.invalid',
           ...positionOf(src, where),
           subject: dottedPath(where),
-          message: t2(`bad options for check "${use.check}": ${what}.`, `options invalides pour le contrôle « ${use.check} » : ${what}.`),
+          message: t2(`bad options for check "${use.check}": ${what}.`, `options invalides pour le contrôle « ${use.check} »\u00a0: ${what}.`),
         });
       }
     }
@@ -561,7 +561,7 @@ function resolveCheckUses(raw: RawCheckUse[], sp: (string | number)[], src: Yaml
           code: 'ruleset.invalid',
           ...positionOf(src, where),
           subject: dottedPath(where),
-          message: t2(`bad options for check "${use.check}": ${problem.message.en}`, `options invalides pour le contrôle « ${use.check} » : ${problem.message.fr}`),
+          message: t2(`bad options for check "${use.check}": ${problem.message.en}`, `options invalides pour le contrôle « ${use.check} »\u00a0: ${problem.message.fr}`),
         });
       }
     }

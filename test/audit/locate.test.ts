@@ -76,7 +76,7 @@ describe('replay finds the dossier from the report, wherever it runs', () => {
     const run = await runCli(['replay', 'reports/report.json'], { cwd: s });
     expectInputError(run, /^dmn-check: error: reports\/report\.json manifest: dossier not found here; give --root DIR\. The report places its dossier at \.\.\/dossier from its own folder, outside the report's folder, where replay does not read: --root must name a folder that holds it\.\n$/);
     const fr = await runCli(['replay', 'reports/report.json', '--lang', 'fr'], { cwd: s });
-    expectInputError(fr, /^dmn-check\u00a0: erreur\u00a0: reports\/report\.json manifest\u00a0: dossier introuvable ici ; indiquez --root DOSSIER\. Le rapport situe son dossier en \.\.\/dossier depuis son propre dossier, hors du dossier du rapport, où le rejeu ne lit pas : --root doit désigner un dossier qui le contient\.\n$/);
+    expectInputError(fr, /^dmn-check\u00a0: erreur\u00a0: reports\/report\.json manifest\u00a0: dossier introuvable ici ; indiquez --root DOSSIER\. Le rapport situe son dossier en \.\.\/dossier depuis son propre dossier, hors du dossier du rapport, où le rejeu ne lit pas\u00a0: --root doit désigner un dossier qui le contient\.\n$/);
   });
 
   it('no dossier below the report folder or --root: exit 2 "dossier not found here", not every file listed as gone', async () => {

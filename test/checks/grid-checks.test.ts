@@ -61,7 +61,7 @@ describe('gazelle-report (INS 45)', () => {
   it('the passed finding names the test and the validator, in both languages', async () => {
     const f = (await run(gazelleReport, ['gazelle/cons-identite-ins-passed.xml'], INS_45_1)).findings[0]!;
     expect(word(f.code, f.params ?? {}, 'en').message).toBe('Gazelle validation report: PASSED, no error, test CI-SIS-HL7V2-Cons_identite_INS (validator 2.16.840.1.113883.2.8.3.1.1).');
-    expect(word(f.code, f.params ?? {}, 'fr').message).toMatch(/^Rapport de validation Gazelle : PASSED, sans erreur/);
+    expect(word(f.code, f.params ?? {}, 'fr').message).toMatch(/^Rapport de validation Gazelle\u00a0: PASSED, sans erreur/);
   });
 });
 

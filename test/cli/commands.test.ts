@@ -39,7 +39,7 @@ describe('init', () => {
     expect(text).toMatch(/# Les patients \(usagers\) se connectent-ils eux-mêmes au DMN \?/);
     // answer: no patient access, so IEU 2/7/8/9 need statements; give them and PORT 1 evidence
     const st = (id: string): string =>
-      `  ${id}:\n    justification: "Aucun patient ne se connecte au DMN : seuls les professionnels de santé l'utilisent."\n    signatory: { name: Jeanne Martin, role: Présidente }\n    signed_on: 2026-10-02\n`;
+      `  ${id}:\n    justification: "Aucun patient ne se connecte au DMN\u00a0: seuls les professionnels de santé l’utilisent."\n    signatory: { name: Jeanne Martin, role: Présidente }\n    signed_on: 2026-10-02\n`;
     const complete = path.join(process.cwd(), 'fixtures', 'dossiers', 'complete', 'evidence', 'port1');
     mkdirSync(path.join(d, 'port1'));
     for (const f of ['export.json', 'export-documentation.md']) writeFileSync(path.join(d, 'port1', f), readFileSync(path.join(complete, f)));
@@ -171,7 +171,7 @@ describe('reports', () => {
     const run = await runCli(['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29'], { env: { LANG: 'fr_FR.UTF-8' } });
     expect(run.stdout).toMatch(/^✖ IEU 9 {3}manquante +Authentification des usagers à deux facteurs$/m);
     expect(run.stdout).toMatch(/Aucune preuve fournie pour « non-systematic-responsibility »/);
-    expect(run.stdout).toMatch(/^Bilan : /m);
+    expect(run.stdout).toMatch(/^Bilan\u00a0: /m);
   });
 
   it('finding files are dossier-relative in the JSON report, and relative to the working folder in CI formats', async () => {
@@ -237,7 +237,7 @@ describe('statements', () => {
     cleanups.push(d.done);
     writeFileSync(
       d.manifest,
-      `${readFileSync(d.manifest, 'utf8')}statements:\n  IEU 2:\n    justification: "Ceci ne devrait pas compter car l'exigence s'applique bien ici."\n    signatory: { name: A, role: B }\n    signed_on: 2026-01-01\n`,
+      `${readFileSync(d.manifest, 'utf8')}statements:\n  IEU 2:\n    justification: "Ceci ne devrait pas compter car l’exigence s’applique bien ici."\n    signatory: { name: A, role: B }\n    signed_on: 2026-01-01\n`,
     );
     const run = await runCli(['check', d.manifest, '--as-of', '2026-11-29', '--format', 'json']);
     const ieu2 = (JSON.parse(run.stdout) as Report).requirements[0]!;

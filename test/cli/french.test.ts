@@ -57,7 +57,7 @@ describe('--help and commander in French', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('dmn-check\u00a0: erreur\u00a0: commande inconnue « chek ».\n(Vouliez-vous dire check ?)\nVoir `dmn-check --help`.\n');
     const bad = await runCli(['check', '--fail-on', 'x', '--lang', 'fr']);
-    expect(bad.stderr).toMatch(/^dmn-check\u00a0: erreur\u00a0: la valeur « x » de l’option « --fail-on <level> » n’est pas admise ; valeurs possibles : warning, missing, failed, error\./);
+    expect(bad.stderr).toMatch(/^dmn-check\u00a0: erreur\u00a0: la valeur « x » de l’option « --fail-on <level> » n’est pas admise ; valeurs possibles\u00a0: warning, missing, failed, error\./);
   });
 
   it('keeps English as it was', async () => {
@@ -80,7 +80,7 @@ describe('FRENCH.md rows 4, 9, 19, 21–23, 25–27', () => {
       writeFileSync(d.manifest, readFileSync(d.manifest, 'utf8').replace('patient_access: true', 'patient_access: oui'));
       const run = await runCli(['check', d.manifest, '--lang', 'fr']);
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/facts\.patient_access\u00a0: « oui » n'est pas une réponse possible\. Écrivez true \(oui\) ou false \(non\)\./);
+      expect(run.stderr).toMatch(/facts\.patient_access\u00a0: « oui » n’est pas une réponse possible\. Écrivez true \(oui\) ou false \(non\)\./);
     } finally {
       d.done();
     }
@@ -88,9 +88,9 @@ describe('FRENCH.md rows 4, 9, 19, 21–23, 25–27', () => {
 
   it('explain and init name kinds as people do, with French colons (#19, #26, #27)', async () => {
     const explain = await runCli(['explain', 'IEU 7', '--lang', 'fr']);
-    expect(explain.stdout).toContain("    accepte\u00a0: capture d'écran (PNG, JPEG, GIF, WebP), vidéo (MP4, MOV, WebM) ou PDF\n");
-    expect(explain.stdout).toContain("Captures d'écran ou vidéo d'un usager");
-    expect(explain.stdout).not.toMatch(/copie d'écran|screenshot \(/i);
+    expect(explain.stdout).toContain("    accepte\u00a0: capture d’écran (PNG, JPEG, GIF, WebP), vidéo (MP4, MOV, WebM) ou PDF\n");
+    expect(explain.stdout).toContain("Captures d’écran ou vidéo d’un usager");
+    expect(explain.stdout).not.toMatch(/copie d’écran|screenshot \(/i);
     const { scratch } = await import('../support/run-cli.js');
     const s = scratch();
     try {
@@ -99,9 +99,9 @@ describe('FRENCH.md rows 4, 9, 19, 21–23, 25–27', () => {
       const { readFileSync } = await import('node:fs');
       const text = readFileSync(`${s.dir}/dmn-evidence.yaml`, 'utf8');
       expect(text).toContain('répondez aux questions, puis');
-      expect(text).toContain('Caractéristiques du DMN (facts) : vos réponses déterminent les exigences applicables.');
+      expect(text).toContain('Caractéristiques du DMN (facts)\u00a0: vos réponses déterminent les exigences applicables.');
       expect(text).toMatch(/Non applicable lorsque\u00a0: patient_access = false/);
-      expect(text).toMatch(/identity-change-demo \(obligatoire\)\u00a0: Captures d'écran/);
+      expect(text).toMatch(/identity-change-demo \(obligatoire\)\u00a0: Captures d’écran/);
     } finally {
       s.done();
     }
@@ -109,15 +109,15 @@ describe('FRENCH.md rows 4, 9, 19, 21–23, 25–27', () => {
 
   it('says "double authentification", "fabricant", and no "dump de base de données" (#21–23)', async () => {
     const explain = await runCli(['explain', 'IEU 9', '--lang', 'fr']);
-    expect(explain.stdout).toContain("sous sa responsabilité, la double authentification n'est pas activée pour tous les patients");
+    expect(explain.stdout).toContain("sous sa responsabilité, la double authentification n’est pas activée pour tous les patients");
     expect(explain.stdout).not.toMatch(/la 2FA/);
     const { catalogOf, createRegistry } = await import('../../src/checks/registry.js');
     const catalog = catalogOf(createRegistry());
     const fr = (code: string, p: Record<string, string> = {}): string => catalog[code]!.fr(p);
     expect(fr('export.database-dump', { file: 'x.sql', dump: 'sql' })).toBe(
-      "x.sql est une extraction brute (« dump ») SQL de la base de données (mysqldump, pg_dump). La FAQ de l'ANS est claire : PORT 1 n'attend pas une extraction brute de la base, mais un export des données, disponible à tout moment, lisible et documenté.",
+      "x.sql est une extraction brute (« dump ») SQL de la base de données (mysqldump, pg_dump). La FAQ de l’ANS est claire\u00a0: PORT 1 n’attend pas une extraction brute de la base, mais un export des données, disponible à tout moment, lisible et documenté.",
     );
-    expect(fr('export.locations-not-verified')).toBe("Aucun dictionnaire de données fourni : la position de chaque donnée dans l'export n'a pas été vérifiée automatiquement ; seule la documentation en atteste.");
+    expect(fr('export.locations-not-verified')).toBe("Aucun dictionnaire de données fourni\u00a0: la position de chaque donnée dans l’export n’a pas été vérifiée automatiquement ; seule la documentation en atteste.");
     expect(catalog['export.schema.violation']!.hint!.fr({})).toContain('le schéma que le fabricant publie');
   });
 });
@@ -154,7 +154,7 @@ describe('an outdented block is named as such (FRENCH.md 3, issue 16 item 8)', (
     const run = await withManifest((t) => t.replace('  IEU 7:\n    ins-login-demo:', '  IEU 7:\n  ins-login-demo:'), 'fr');
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/:\d+:3 evidence\."IEU 7"\u00a0: est vide, alors que « ins-login-demo » \(ligne \d+\) se trouve au même niveau : il devrait être indenté sous cette clé\. Indentez la ligne \d+ de deux espaces\.$/),
+      expect.stringMatching(/:\d+:3 evidence\."IEU 7"\u00a0: est vide, alors que « ins-login-demo » \(ligne \d+\) se trouve au même niveau\u00a0: il devrait être indenté sous cette clé\. Indentez la ligne \d+ de deux espaces\.$/),
     ]);
   });
 
@@ -182,5 +182,51 @@ describe('FRENCH.md row 15: plurals by count and grouped numbers, no « (s) »',
     const params = new Proxy({}, { get: () => 2 }) as Record<string, number>;
     const texts = Object.values(catalog).map((m) => m.fr(params));
     expect(texts.filter((t) => /\p{L}\(s\)/u.test(t))).toEqual([]);
+  });
+});
+
+describe('FRENCH.md rows 19 and 19b: no-break space before « : », one apostrophe (’)', () => {
+  // A colon glued to a word, or after a breakable space; a straight apostrophe between letters.
+  // Code in backquotes (`statements: "IEU 8":`) is YAML the user types, not prose.
+  const prose = (t: string): string => t.replace(/`[^`]*`/g, '');
+  const badColon = (t: string): boolean => /[\p{L}\p{N})»’]:(\s|$)| :/u.test(prose(t));
+  const straight = (t: string): boolean => /\p{L}'\p{L}/u.test(prose(t));
+
+  it('in every message and hint of the catalogue', async () => {
+    const { catalogOf, createRegistry } = await import('../../src/checks/registry.js');
+    const catalog = catalogOf(createRegistry());
+    // Parameters as plain words, so that only the catalogue's own text is judged.
+    const params = new Proxy({}, { get: (_, k) => (k === 'count' || k === 'files' ? 2 : 'x') }) as Record<string, string>;
+    const texts = Object.entries(catalog).flatMap(([code, m]) => [m.fr(params), m.hint?.fr(params) ?? ''].map((t) => `${code}\t${t}`));
+    expect(texts.length).toBeGreaterThan(200);
+    expect(texts.filter((t) => badColon(t.split('\t')[1]!) || straight(t.split('\t')[1]!))).toEqual([]);
+  });
+
+  it('in the French texts of the bundled rulesets (the grid’s profile names aside)', async () => {
+    const { bundledRulesetFile, loadRuleset } = await import('../../src/ruleset/load.js');
+    for (const id of ['ans-dmn@1.2.2', 'ans-dmn-complete@1.2.2', 'mes-mesures@3.1.0']) {
+      const ruleset = loadRuleset(bundledRulesetFile(id));
+      const french: string[] = [];
+      const walk = (v: unknown, key: string): void => {
+        if (typeof v === 'string') {
+          if (key === 'fr' || key.endsWith('_fr')) french.push(v);
+        } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+        else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+      };
+      walk(ruleset, '');
+      expect(french.length).toBeGreaterThan(10);
+      expect(french.filter((t) => badColon(t) || straight(t)), id).toEqual([]);
+    }
+  });
+
+  it('in the French help and in a French input error', async () => {
+    const help = await runCli(['check', '--help', '--lang', 'fr']);
+    expect(help.stdout).toContain('(par défaut\u00a0: aujourd’hui)');
+    // commander wraps at spaces: a no-break space keeps the colon on the line of its word.
+    expect(help.stdout).not.toMatch(/^\s+:/m);
+    const bad = await runCli(['check', 'nope.yaml', '--lang', 'fr']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^dmn-check\u00a0: erreur\u00a0: /);
+    expect(straight(bad.stderr)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { README_URL } from '../../src/formatters/help-links.js';
 import ExcelJS from 'exceljs';
 import { cellText } from '../../src/formatters/xlsx/grid-template.js';
 import { ROOT, runCli, scratch } from '../support/run-cli.js';
+import { expectReadmeFenced, expectReadmeTable } from '../support/readme-block.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -28,12 +29,12 @@ describe('README', () => {
   ])('shows the real output of %s', async (_, args, env) => {
     // The README shows what users get: the screens are read (OCR).
     const run = await runCli(args, { env: env, read: true });
-    expect(readme).toContain(`\`\`\`text\n${run.stdout}\`\`\``);
+    expectReadmeFenced('```text', run.stdout);
   }, 180_000);
 
   it('shows the real GitLab Code Quality report', async () => {
     const run = await runCli(['check', 'fixtures/dossiers/not-systematic-2fa/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'gitlab']);
-    expect(readme).toContain(`\`\`\`json\n${run.stdout}\`\`\``);
+    expectReadmeFenced('```json', run.stdout);
   });
 
   it('shows the real annotation of an input error', async () => {
@@ -65,13 +66,13 @@ describe('README', () => {
         const c = 19 + i;
         return `| ${String.fromCharCode(64 + c)} | ${cellText(ws.getRow(1).getCell(c).value)} | ${cellText(ws.getRow(row).getCell(c).value).replace(/\n/g, '<br>')} |`;
       });
-      expect(readme).toContain(`| Column | Header | Value |\n|---|---|---|\n${lines.join('\n')}\n`);
+      expectReadmeTable('| Column | Header | Value |\n|---|---|---|\n', `${lines.join('\n')}\n`);
     } finally {
       s.done();
     }
     const refused = await runCli(['check', 'fixtures/dossiers/complete/dmn-evidence.yaml', '--as-of', '2026-11-29', '--format', 'xlsx', '--output', 'grille-dmn.xlsx', '--grid-template', 'fixtures/grid-template/onglet-renomme.xlsx']);
     expect(refused.code).toBe(2);
-    expect(readme).toContain(`\`\`\`text\n${refused.stderr}\`\`\``);
+    expectReadmeFenced('```text', refused.stderr);
   });
 
   it('shows the real Synthèse of the filled whole grid', async () => {

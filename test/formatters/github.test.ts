@@ -122,7 +122,7 @@ describe('github: input errors', () => {
       expect(run.stdout).toBe('::error file=dmn-evidence.yaml,line=3,col=1,title=dmn-check%3A invalid input::fatcs: unknown key "fatcs".%0ADid you mean "facts"?\n');
       expect(run.stderr).toMatch(/dmn-evidence\.yaml:3:1 fatcs: unknown key/);
       const fr = await runCli(['check', '-f', 'github', '--lang', 'fr'], { cwd: s.dir });
-      expect(fr.stdout).toMatch(/^::error file=dmn-evidence\.yaml,line=3,col=1,title=dmn-check %3A entrée invalide::/);
+      expect(fr.stdout).toMatch(/^::error file=dmn-evidence\.yaml,line=3,col=1,title=dmn-check\u00a0%3A entrée invalide::fatcs\u00a0: clé inconnue/);
       const plain = await runCli(['check'], { cwd: s.dir });
       expect(plain.stdout).toBe('');
     } finally {

@@ -203,7 +203,7 @@ export const fhirpathCheck = defineCheck<Options>({
         path: ['resource_type'],
         message: {
           en: `"${options.resource_type}" is not a FHIR R4 resource type.${hint ? ` ${hint.en}` : ''}`,
-          fr: `« ${options.resource_type} » n'est pas un type de ressource FHIR R4.${hint ? ` ${hint.fr}` : ''}`,
+          fr: `« ${options.resource_type} » n’est pas un type de ressource FHIR R4.${hint ? ` ${hint.fr}` : ''}`,
         },
       });
     }
@@ -224,7 +224,7 @@ export const fhirpathCheck = defineCheck<Options>({
       } catch (err) {
         const s = syntaxMessage(err);
         const at = s.line !== undefined ? { en: ` at line ${s.line}, column ${s.column}`, fr: ` ligne ${s.line}, colonne ${s.column}` } : { en: '', fr: '' };
-        problems.push({ path, message: { en: `invalid FHIRPath expression${at.en}: ${s.text}.`, fr: `expression FHIRPath invalide${at.fr} : ${s.text}.` } });
+        problems.push({ path, message: { en: `invalid FHIRPath expression${at.en}: ${s.text}.`, fr: `expression FHIRPath invalide${at.fr}\u00a0: ${s.text}.` } });
         return;
       }
       // A trial run on an empty resource finds what parsing cannot: unknown functions, undefined
@@ -233,7 +233,7 @@ export const fhirpathCheck = defineCheck<Options>({
         fn(structuredClone(sample), { ...env });
       } catch (err) {
         const text = (err instanceof Error ? err.message : String(err)).slice(0, 200);
-        problems.push({ path, message: { en: `FHIRPath expression cannot be evaluated: ${text}.`, fr: `l'expression FHIRPath ne peut pas être évaluée : ${text}.` } });
+        problems.push({ path, message: { en: `FHIRPath expression cannot be evaluated: ${text}.`, fr: `l’expression FHIRPath ne peut pas être évaluée\u00a0: ${text}.` } });
       }
     };
     if (options.applies_to) trial(options.applies_to.expression, ['applies_to', 'expression']);

@@ -64,14 +64,14 @@ export const documentMentions = defineCheck<Options>({
   messages: {
     'document.not-read': {
       en: (p) => `The document is ${s(p.kind)}: its content (data list, format and access, item locations) is left to the reviewer.`,
-      fr: (p) => `Le document est de type ${s(p.kind)} : son contenu (liste des données, format et accès, emplacements) est laissé au relecteur.`,
+      fr: (p) => `Le document est de type ${s(p.kind)}\u00a0: son contenu (liste des données, format et accès, emplacements) est laissé au relecteur.`,
     },
     'document.topic-missing': {
       en: (p) => `The documentation does not seem to cover ${s(p.label_en)} (none of: ${s(p.words)}).`,
-      fr: (p) => `La documentation ne semble pas couvrir ${s(p.label_fr)} (aucun de : ${s(p.words)}).`,
+      fr: (p) => `La documentation ne semble pas couvrir ${s(p.label_fr)} (aucun de\u00a0: ${s(p.words)}).`,
       hint: {
         en: () => 'PORT 1.1 asks for the list of exported data, the format and means of access, and where each item sits.',
-        fr: () => "PORT 1.1 demande la liste des données exportées, le format et les modalités d'accès, et l'emplacement de chaque donnée.",
+        fr: () => "PORT 1.1 demande la liste des données exportées, le format et les modalités d’accès, et l’emplacement de chaque donnée.",
       },
     },
   },

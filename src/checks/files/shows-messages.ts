@@ -14,7 +14,7 @@ export function showsMessages(): Catalog {
   return {
     'shows.found': {
       en: (p) => `Read: ${s(p.label_en)} — ${s(p.match)}${at(p)}.`,
-      fr: (p) => `Lu : ${s(p.label_fr)} — ${s(p.match)}${atFr(p)}.`,
+      fr: (p) => `Lu\u00a0: ${s(p.label_fr)} — ${s(p.match)}${atFr(p)}.`,
     },
     'shows.uncertain': {
       en: (p) => `Probably shows ${s(p.label_en)} — ${s(p.match)}${at(p)}, read with low confidence (${s(p.confidence)} %).`,
@@ -26,15 +26,15 @@ export function showsMessages(): Catalog {
     },
     'shows.missing': {
       en: (p) => `The evidence does not show ${s(p.label_en)}: nothing like ${expectsWords(p, 'en')} was read in ${p.files === 1 ? 'the legible file' : `the ${s(p.files)} legible files`}.`,
-      fr: (p) => `La preuve ne montre pas ${s(p.label_fr)} : rien de tel que ${expectsWords(p, 'fr')} n'a été lu dans ${p.files === 1 ? 'le fichier lisible' : `les ${s(p.files)} fichiers lisibles`}.`,
+      fr: (p) => `La preuve ne montre pas ${s(p.label_fr)}\u00a0: rien de tel que ${expectsWords(p, 'fr')} n’a été lu dans ${p.files === 1 ? 'le fichier lisible' : `les ${s(p.files)} fichiers lisibles`}.`,
       hint: {
         en: (p) => `A reviewer expects to see ${s(p.label_en)} on screen: capture the step that shows it.`,
-        fr: (p) => `Le relecteur s'attend à voir ${s(p.label_fr)} à l'écran : capturez l'étape qui le montre.`,
+        fr: (p) => `Le relecteur s’attend à voir ${s(p.label_fr)} à l’écran\u00a0: capturez l’étape qui le montre.`,
       },
     },
     'shows.matricule-key': {
       en: (p) => `A matricule INS is shown (${s(p.masked)}) but its key is wrong: it is not a valid matricule.`,
-      fr: (p) => `Un matricule INS est affiché (${s(p.masked)}) mais sa clé est fausse : ce n'est pas un matricule valide.`,
+      fr: (p) => `Un matricule INS est affiché (${s(p.masked)}) mais sa clé est fausse\u00a0: ce n’est pas un matricule valide.`,
       hint: {
         en: () => 'Use a test identity whose key is 97 − (the first 13 digits mod 97).',
         fr: () => "Utilisez une identité de test dont la clé vaut 97 − (les 13 premiers chiffres modulo 97).",
@@ -42,7 +42,7 @@ export function showsMessages(): Catalog {
     },
     'shows.matricule-differs': {
       en: (p) => `The screenshot shows the matricule INS ${s(p.shown)}, but the flows (${s(p.slots)}) carry ${s(p.carried)}: the evidence is not of one patient.`,
-      fr: (p) => `La capture d'écran affiche le matricule INS ${s(p.shown)}, mais les flux (${s(p.slots)}) portent ${s(p.carried)} : les preuves ne concernent pas un même patient.`,
+      fr: (p) => `La capture d’écran affiche le matricule INS ${s(p.shown)}, mais les flux (${s(p.slots)}) portent ${s(p.carried)}\u00a0: les preuves ne concernent pas un même patient.`,
       hint: {
         en: () => 'Capture the account of the test patient whose flows are in the dossier.',
         fr: () => 'Capturez le compte du patient de test dont les flux figurent au dossier.',
@@ -50,15 +50,15 @@ export function showsMessages(): Catalog {
     },
     'shows.illegible': {
       en: () => 'Nothing legible could be read in this file: a screenshot must be legible.',
-      fr: () => "Rien de lisible n'a pu être lu dans ce fichier : une capture d'écran doit être lisible.",
+      fr: () => "Rien de lisible n’a pu être lu dans ce fichier\u00a0: une capture d’écran doit être lisible.",
       hint: {
         en: () => 'Provide a full-size capture of the screen (not a thumbnail, not blank).',
-        fr: () => "Fournissez une capture de l'écran en taille réelle (ni vignette, ni image vide).",
+        fr: () => "Fournissez une capture de l’écran en taille réelle (ni vignette, ni image vide).",
       },
     },
     'shows.not-read': {
       en: (p) => `Files of type ${s(p.kind)} are not read yet: what this one shows is left to the reviewer.`,
-      fr: (p) => `Les fichiers de type ${s(p.kind)} ne sont pas encore lus : ce que montre celui-ci est laissé au relecteur.`,
+      fr: (p) => `Les fichiers de type ${s(p.kind)} ne sont pas encore lus\u00a0: ce que montre celui-ci est laissé au relecteur.`,
     },
   };
 }

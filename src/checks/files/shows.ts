@@ -142,7 +142,7 @@ export const shows = defineCheck<ShowsOptions>({
     const fr = lang === 'fr';
     const head = options.files === 'all' ? (fr ? 'chaque fichier doit montrer' : 'every file must show') : fr ? 'les fichiers doivent montrer' : 'the files must show';
     const eg = (t: ShowTarget): string => expectsWords({ expects: expectsOf(t), matricule: t.recognise?.includes('matricule-ins') ? 'yes' : 'no' }, lang);
-    return options.show.map((t) => `${head}${fr ? ' :' : ':'} ${fr ? t.label_fr : t.label_en} (${fr ? 'par exemple' : 'e.g.'} ${eg(t)})`);
+    return options.show.map((t) => `${head}${fr ? '\u00a0:' : ':'} ${fr ? t.label_fr : t.label_en} (${fr ? 'par exemple' : 'e.g.'} ${eg(t)})`);
   },
   async run(ctx) {
     const { files, options, slot } = ctx;

@@ -90,7 +90,7 @@ export const statementDocument = defineCheck<Options>({
   explain(_options, lang) {
     return [
       lang === 'fr'
-        ? "le document signé de la déclaration doit citer l'exigence (par exemple « IEU 2 »), le signataire et la date de signature"
+        ? "le document signé de la déclaration doit citer l’exigence (par exemple « IEU 2 »), le signataire et la date de signature"
         : "the statement's signed document must name the requirement (e.g. “IEU 2”), the signatory and the signing date",
     ];
   },
@@ -126,14 +126,14 @@ function statementDocumentMessages(): Catalog {
   return {
     'statement-document.read': {
       en: (p) => `Read: the signed statement names ${s(p.requirement)}, its signatory and its date${at(p)}.`,
-      fr: (p) => `Lu : la déclaration signée cite l'exigence ${s(p.requirement)}, son signataire et sa date${at(p)}.`,
+      fr: (p) => `Lu\u00a0: la déclaration signée cite l’exigence ${s(p.requirement)}, son signataire et sa date${at(p)}.`,
     },
     'statement-document.requirement-not-named': {
       en: (p) => `The signed statement does not name ${s(p.requirement)}: a reviewer cannot tell it is the statement filed for this requirement.`,
-      fr: (p) => `La déclaration signée ne cite pas l'exigence ${s(p.requirement)} : le relecteur ne peut pas savoir qu'elle porte sur cette exigence.`,
+      fr: (p) => `La déclaration signée ne cite pas l’exigence ${s(p.requirement)}\u00a0: le relecteur ne peut pas savoir qu’elle porte sur cette exigence.`,
       hint: {
         en: (p) => `Name the requirement in the signed document (“${s(p.requirement)}”; one document may list several requirements).`,
-        fr: (p) => `Citez l'exigence dans le document signé (« ${s(p.requirement)} » ; un même document peut en énumérer plusieurs).`,
+        fr: (p) => `Citez l’exigence dans le document signé (« ${s(p.requirement)} » ; un même document peut en énumérer plusieurs).`,
       },
     },
     'statement-document.signatory-not-named': {
@@ -146,7 +146,7 @@ function statementDocumentMessages(): Catalog {
     },
     'statement-document.date-not-found': {
       en: (p) => `The signing date the manifest gives (${s(p.signedOn)}) was not read in the signed statement.`,
-      fr: (p) => `La date de signature indiquée dans le manifeste (${s(p.signedOn)}) n'a pas été lue dans la déclaration signée.`,
+      fr: (p) => `La date de signature indiquée dans le manifeste (${s(p.signedOn)}) n’a pas été lue dans la déclaration signée.`,
       hint: {
         en: () => 'Date the document (“Fait le 2 octobre 2026”) with the date given as `signed_on`.',
         fr: () => 'Datez le document (« Fait le 2 octobre 2026 ») de la date donnée en `signed_on`.',
@@ -154,7 +154,7 @@ function statementDocumentMessages(): Catalog {
     },
     'statement-document.illegible': {
       en: () => 'Nothing legible could be read in the signed statement: a reviewer must be able to read it.',
-      fr: () => "Rien de lisible n'a pu être lu dans la déclaration signée : le relecteur doit pouvoir la lire.",
+      fr: () => "Rien de lisible n’a pu être lu dans la déclaration signée\u00a0: le relecteur doit pouvoir la lire.",
       hint: {
         en: () => 'Provide the PDF as signed, or a scan at 150 dpi or more.',
         fr: () => 'Fournissez le PDF tel que signé, ou une numérisation à 150 dpi au moins.',

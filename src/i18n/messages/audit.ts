@@ -22,27 +22,27 @@ const recheck = {
 export const auditMessages: Catalog = {
   'replay.manifest-changed': {
     en: (p) => `Manifest ${s(p.file)} changed: sha256 was ${s(p.old)}, now ${s(p.new)}.`,
-    fr: (p) => `Le manifeste ${s(p.file)} a changé : sha256 ${s(p.old)} à l'origine, ${s(p.new)} maintenant.`,
+    fr: (p) => `Le manifeste ${s(p.file)} a changé\u00a0: sha256 ${s(p.old)} à l’origine, ${s(p.new)} maintenant.`,
     hint: recheck,
   },
   'replay.manifest-gone': {
     en: (p) => `Manifest ${s(p.file)} is gone (sha256 was ${s(p.old)}); the dossier cannot be re-evaluated.`,
-    fr: (p) => `Le manifeste ${s(p.file)} a disparu (sha256 ${s(p.old)} à l'origine) ; le dossier ne peut être réévalué.`,
+    fr: (p) => `Le manifeste ${s(p.file)} a disparu (sha256 ${s(p.old)} à l’origine) ; le dossier ne peut être réévalué.`,
     // Only in a bag (elsewhere a manifest not found is "dossier not found here", exit 2): its report names a manifest it does not hold.
     hint: rebag,
   },
   'replay.manifest-invalid': {
     en: (p) => `Manifest ${s(p.file)} no longer loads: ${s(p.problem_en)}`,
-    fr: (p) => `Le manifeste ${s(p.file)} ne se charge plus : ${s(p.problem_fr)}`,
+    fr: (p) => `Le manifeste ${s(p.file)} ne se charge plus\u00a0: ${s(p.problem_fr)}`,
   },
   'replay.file-changed': {
     en: (p) => `${s(p.file)} changed: sha256 was ${s(p.old)}, now ${s(p.new)}.`,
-    fr: (p) => `${s(p.file)} a changé : sha256 ${s(p.old)} à l'origine, ${s(p.new)} maintenant.`,
+    fr: (p) => `${s(p.file)} a changé\u00a0: sha256 ${s(p.old)} à l’origine, ${s(p.new)} maintenant.`,
     hint: recheck,
   },
   'replay.file-gone': {
     en: (p) => `${s(p.file)} is gone (sha256 was ${s(p.old)}).`,
-    fr: (p) => `${s(p.file)} a disparu (sha256 ${s(p.old)} à l'origine).`,
+    fr: (p) => `${s(p.file)} a disparu (sha256 ${s(p.old)} à l’origine).`,
   },
   'replay.file-appeared': {
     en: (p) => `${s(p.file)} was absent or unreadable when checked; it is there now (sha256 ${s(p.new)}).`,
@@ -50,27 +50,27 @@ export const auditMessages: Catalog = {
   },
   'replay.file-new': {
     en: (p) => `${s(p.file)} is new: the manifest names it now${p.new ? ` (sha256 ${s(p.new)})` : ', but it is absent'}.`,
-    fr: (p) => `${s(p.file)} est nouveau : le manifeste le cite maintenant${p.new ? ` (sha256 ${s(p.new)})` : ', mais il est absent'}.`,
+    fr: (p) => `${s(p.file)} est nouveau\u00a0: le manifeste le cite maintenant${p.new ? ` (sha256 ${s(p.new)})` : ', mais il est absent'}.`,
   },
   'replay.file-unnamed': {
     en: (p) => `${s(p.file)} is in the report but no longer evaluated (the manifest no longer names it, or its requirement became not applicable).`,
-    fr: (p) => `${s(p.file)} figure dans le rapport mais n'est plus évalué (le manifeste ne le cite plus, ou son exigence est devenue non applicable).`,
+    fr: (p) => `${s(p.file)} figure dans le rapport mais n’est plus évalué (le manifeste ne le cite plus, ou son exigence est devenue non applicable).`,
   },
   'replay.status-changed': {
     en: (p) => `${s(p.requirement)}: status was ${st('en', p.old)}, now ${st('en', p.new)}.`,
-    fr: (p) => `${s(p.requirement)} : statut ${st('fr', p.old)} à l'origine, ${st('fr', p.new)} maintenant.`,
+    fr: (p) => `${s(p.requirement)}\u00a0: statut ${st('fr', p.old)} à l’origine, ${st('fr', p.new)} maintenant.`,
   },
   'replay.slot-status-changed': {
     en: (p) => `${s(p.requirement)} / ${s(p.slot)}: status was ${st('en', p.old)}, now ${st('en', p.new)}.`,
-    fr: (p) => `${s(p.requirement)} / ${s(p.slot)} : statut ${st('fr', p.old)} à l'origine, ${st('fr', p.new)} maintenant.`,
+    fr: (p) => `${s(p.requirement)} / ${s(p.slot)}\u00a0: statut ${st('fr', p.old)} à l’origine, ${st('fr', p.new)} maintenant.`,
   },
   'replay.finding-added': {
     en: (p) => `${scope(p, 'Dossier')}: new finding ${s(p.finding)}${at(p)}: ${s(p.message)}`,
-    fr: (p) => `${scope(p, 'Dossier')} : nouveau constat ${s(p.finding)}${at(p)} : ${s(p.message)}`,
+    fr: (p) => `${scope(p, 'Dossier')}\u00a0: nouveau constat ${s(p.finding)}${at(p)}\u00a0: ${s(p.message)}`,
   },
   'replay.finding-removed': {
     en: (p) => `${scope(p, 'Dossier')}: finding ${s(p.finding)}${at(p)} is no longer given: ${s(p.message)}`,
-    fr: (p) => `${scope(p, 'Dossier')} : le constat ${s(p.finding)}${at(p)} n'est plus donné : ${s(p.message)}`,
+    fr: (p) => `${scope(p, 'Dossier')}\u00a0: le constat ${s(p.finding)}${at(p)} n’est plus donné\u00a0: ${s(p.message)}`,
   },
   'replay.requirement-added': {
     en: (p) => `${s(p.requirement)} is evaluated now (${st('en', p.new)}) but absent from the report.`,
@@ -78,15 +78,15 @@ export const auditMessages: Catalog = {
   },
   'replay.requirement-removed': {
     en: (p) => `${s(p.requirement)} is in the report (${st('en', p.old)}) but not evaluated now.`,
-    fr: (p) => `${s(p.requirement)} figure dans le rapport (${st('fr', p.old)}) mais n'est plus évaluée.`,
+    fr: (p) => `${s(p.requirement)} figure dans le rapport (${st('fr', p.old)}) mais n’est plus évaluée.`,
   },
   'replay.verdict-changed': {
     en: (p) => `Verdict was ${st('en', p.old)}, now ${st('en', p.new)}.`,
-    fr: (p) => `Verdict ${st('fr', p.old)} à l'origine, ${st('fr', p.new)} maintenant.`,
+    fr: (p) => `Verdict ${st('fr', p.old)} à l’origine, ${st('fr', p.new)} maintenant.`,
   },
   'replay.field-changed': {
     en: (p) => `${s(p.pointer)}: was ${value(p.old, '(absent)')}, now ${value(p.new, '(absent)')}.`,
-    fr: (p) => `${s(p.pointer)} : ${value(p.old, '(absent)')} à l'origine, ${value(p.new, '(absent)')} maintenant.`,
+    fr: (p) => `${s(p.pointer)}\u00a0: ${value(p.old, '(absent)')} à l’origine, ${value(p.new, '(absent)')} maintenant.`,
   },
   'bag.file-missing': {
     en: (p) => `${s(p.file)} is listed in ${s(p.manifest)} but missing from the bag.`,
@@ -95,7 +95,7 @@ export const auditMessages: Catalog = {
   },
   'bag.file-altered': {
     en: (p) => `${s(p.file)} was altered: ${s(p.manifest)} says sha256 ${s(p.expected)}, the file has ${s(p.actual)}.`,
-    fr: (p) => `${s(p.file)} a été modifié : ${s(p.manifest)} indique le sha256 ${s(p.expected)}, le fichier a ${s(p.actual)}.`,
+    fr: (p) => `${s(p.file)} a été modifié\u00a0: ${s(p.manifest)} indique le sha256 ${s(p.expected)}, le fichier a ${s(p.actual)}.`,
     hint: rebag,
   },
   'bag.file-unlisted': {
@@ -105,32 +105,32 @@ export const auditMessages: Catalog = {
   },
   'bag.file-not-regular': {
     en: (p) => `${s(p.file)} is not a regular file (a link or a special file).`,
-    fr: (p) => `${s(p.file)} n'est pas un fichier ordinaire (lien ou fichier spécial).`,
+    fr: (p) => `${s(p.file)} n’est pas un fichier ordinaire (lien ou fichier spécial).`,
     hint: rebag,
   },
   'bag.file-too-large': {
     en: (p) => `${s(p.file)} is over ${s(p.max)} bytes; it was not read further.`,
-    fr: (p) => `${s(p.file)} dépasse ${s(p.max)} octets ; sa lecture s'est arrêtée là.`,
+    fr: (p) => `${s(p.file)} dépasse ${s(p.max)} octets ; sa lecture s’est arrêtée là.`,
     hint: rebag,
   },
   'bag.manifest-missing': {
     en: (p) => `${s(p.file)} is missing: the bag cannot be verified without it.`,
-    fr: (p) => `${s(p.file)} manque : l’archive ne peut être vérifiée sans lui.`,
+    fr: (p) => `${s(p.file)} manque\u00a0: l’archive ne peut être vérifiée sans lui.`,
     hint: rebag,
   },
   'bag.manifest-line': {
     en: (p) => `${s(p.file)} line ${s(p.line)} is not a valid entry: ${JSON.stringify(s(p.text))}.`,
-    fr: (p) => `${s(p.file)} ligne ${s(p.line)} n'est pas une entrée valide : ${JSON.stringify(s(p.text))}.`,
+    fr: (p) => `${s(p.file)} ligne ${s(p.line)} n’est pas une entrée valide\u00a0: ${JSON.stringify(s(p.text))}.`,
     hint: rebag,
   },
   'bag.declaration-invalid': {
     en: (p) => `${s(p.file)} is not a BagIt declaration with UTF-8 tag files.`,
-    fr: (p) => `${s(p.file)} n'est pas une déclaration BagIt avec des fichiers d'étiquettes en UTF-8.`,
+    fr: (p) => `${s(p.file)} n’est pas une déclaration BagIt avec des fichiers d’étiquettes en UTF-8.`,
     hint: rebag,
   },
   'bag.seal-mismatch': {
     en: (p) => `The bag's seal is ${s(p.actual)}, not the ${s(p.expected)} given with --expect-seal: this is not the bag that seal was given for.`,
-    fr: (p) => `Le sceau de l’archive est ${s(p.actual)}, et non ${s(p.expected)} comme l’indique --expect-seal : ce n’est pas l’archive dont ce sceau a été communiqué.`,
+    fr: (p) => `Le sceau de l’archive est ${s(p.actual)}, et non ${s(p.expected)} comme l’indique --expect-seal\u00a0: ce n’est pas l’archive dont ce sceau a été communiqué.`,
     hint: {
       en: () => 'Ask the sender for the bag they sealed, or for its seal again, by another channel than the bag.',
       fr: () => 'Demandez à l’émetteur l’archive qu’il a scellée, ou son sceau, par un autre canal que l’archive elle-même.',
@@ -154,7 +154,7 @@ export const auditMessages: Catalog = {
   },
   'bag.signature-invalid': {
     en: (p) => `The signature ${s(p.file)} does not verify with key ${s(p.fingerprint)}: the bag was altered after it was signed.`,
-    fr: (p) => `La signature ${s(p.file)} n’est pas valide pour la clé ${s(p.fingerprint)} : l’archive a été modifiée après sa signature.`,
+    fr: (p) => `La signature ${s(p.file)} n’est pas valide pour la clé ${s(p.fingerprint)}\u00a0: l’archive a été modifiée après sa signature.`,
     hint: rebag,
   },
   'bag.oxum-mismatch': {

@@ -66,7 +66,7 @@ const shorten = (v: string): string => (v.length <= 80 ? v : `${v.slice(0, 79)}�
 export const coreMessages: Catalog = {
   'fact.missing': {
     en: (p) => `Applicability depends on fact(s) ${s(p.facts)}, which the manifest does not answer.`,
-    fr: (p) => `Impossible de dire si l’exigence s’applique : le manifeste ne renseigne ${niList(p.facts)}.`,
+    fr: (p) => `Impossible de dire si l’exigence s’applique\u00a0: le manifeste ne renseigne ${niList(p.facts)}.`,
     hint: {
       en: (p) => `Answer ${s(p.facts)} under \`facts:\` (\`dmn-check init\` writes the questions).`,
       fr: (p) => `Renseignez ${etList(p.facts)} dans la section \`facts:\` (les questions figurent en commentaire dans le modèle écrit par \`dmn-check init\`).`,
@@ -123,15 +123,15 @@ export const coreMessages: Catalog = {
     fr: (p) => `${s(p.file)} est en réalité ${kindFr(s(p.kind))} (d’après son contenu), que cet emplacement n’accepte pas.`,
     hint: {
       en: (p) => `Accepted: ${s(p.accepted)}. The file name's extension is not what counts.`,
-      fr: (p) => `formats acceptés : ${shortKinds(p.accepted)}. L’extension du fichier n’est pas prise en compte.`,
+      fr: (p) => `formats acceptés\u00a0: ${shortKinds(p.accepted)}. L’extension du fichier n’est pas prise en compte.`,
     },
   },
   'file.hash-mismatch': {
     en: (p) => `${s(p.file)}: SHA-256 is ${s(p.actual)}, the manifest expects ${s(p.expected)}.`,
-    fr: (p) => `${s(p.file)} : l’empreinte SHA-256 du fichier est ${s(p.actual)}, alors que le manifeste indique ${s(p.expected)}.`,
+    fr: (p) => `${s(p.file)}\u00a0: l’empreinte SHA-256 du fichier est ${s(p.actual)}, alors que le manifeste indique ${s(p.expected)}.`,
     hint: {
       en: () => 'The file changed since the hash was recorded: restore it, or record the new hash if the change is intended.',
-      fr: () => 'le fichier a changé depuis l’enregistrement de l’empreinte : restaurez-le, ou enregistrez la nouvelle empreinte si le changement est voulu.',
+      fr: () => 'le fichier a changé depuis l’enregistrement de l’empreinte\u00a0: restaurez-le, ou enregistrez la nouvelle empreinte si le changement est voulu.',
     },
   },
   'statement.missing': {
@@ -170,7 +170,7 @@ export const coreMessages: Catalog = {
   },
   'statement.expired': {
     en: (p) => `The statement expired on ${s(p.expiresOn)} (evaluation date ${s(p.asOf)}).`,
-    fr: (p) => `La déclaration a expiré le ${proseDate(s(p.expiresOn), 'fr')} (date d’évaluation : ${proseDate(s(p.asOf), 'fr')}).`,
+    fr: (p) => `La déclaration a expiré le ${proseDate(s(p.expiresOn), 'fr')} (date d’évaluation\u00a0: ${proseDate(s(p.asOf), 'fr')}).`,
     hint: { en: () => 'Have the statement signed again.', fr: () => 'faites signer une nouvelle déclaration et mettez à jour signed_on (et expires_on).' },
   },
   'statement.document-missing': {
@@ -187,7 +187,7 @@ export const coreMessages: Catalog = {
   },
   'statement.ignored': {
     en: (p) => `A sworn statement is given, but the requirement applies (${s(p.why_en)}): the statement is ignored.`,
-    fr: (p) => `Une déclaration sur l’honneur est fournie, mais l’exigence s’applique (${s(p.why_fr)}) : la déclaration est ignorée.`,
+    fr: (p) => `Une déclaration sur l’honneur est fournie, mais l’exigence s’applique (${s(p.why_fr)})\u00a0: la déclaration est ignorée.`,
     hint: {
       en: () => 'Either provide the evidence, or correct the facts if the requirement really does not apply.',
       fr: () => 'fournissez les preuves, ou corrigez les faits si l’exigence ne s’applique vraiment pas.',
@@ -199,7 +199,7 @@ export const coreMessages: Catalog = {
   },
   'check.crashed': {
     en: (p) => `Check "${s(p.check)}" could not be carried out: ${s(p.error)}.`,
-    fr: (p) => `Le contrôle « ${s(p.check)} » n’a pas pu être mené : ${s(p.error)}.`,
+    fr: (p) => `Le contrôle « ${s(p.check)} » n’a pas pu être mené\u00a0: ${s(p.error)}.`,
     hint: {
       en: () => 'This is not a pass. Run again; if it persists, report it with the file kind concerned.',
       fr: () => "ce n’est pas une réussite. Relancez ; si le problème persiste, signalez-le avec le type de fichier concerné.",

@@ -67,7 +67,7 @@ const DUMP: Record<string, { en: string; fr: string }> = {
 
 const EXPORT_HINT = {
   en: () => 'Provide the export the product gives patients: JSON, NDJSON, CSV or XML (FHIR welcome), documented item by item.',
-  fr: () => 'Fournissez l’export que le produit met à disposition : JSON, NDJSON, CSV ou XML (FHIR bienvenu), documenté donnée par donnée.',
+  fr: () => 'Fournissez l’export que le produit met à disposition\u00a0: JSON, NDJSON, CSV ou XML (FHIR bienvenu), documenté donnée par donnée.',
 };
 
 function keyword(p: Params, lang: Lang): string {
@@ -129,11 +129,11 @@ const CATEGORY: Record<string, { en: string; fr: string }> = {
 export const exportMessages: Catalog = {
   'export.format': {
     en: (p) => `${s(p.file)} is read as ${format(p, 'en')}${p.records !== undefined ? `: ${s(p.records)} record(s)` : ''}.`,
-    fr: (p) => `${s(p.file)} est lu comme ${format(p, 'fr')}${p.records !== undefined ? ` : ${plural(Number(p.records), 'fr', 'enregistrement')}` : ''}.`,
+    fr: (p) => `${s(p.file)} est lu comme ${format(p, 'fr')}${p.records !== undefined ? `\u00a0: ${plural(Number(p.records), 'fr', 'enregistrement')}` : ''}.`,
   },
   'export.database-dump': {
     en: (p) => `${s(p.file)} is ${DUMP[s(p.dump)]?.en ?? s(p.dump)}. The ANS FAQ is clear: a database dump is not what PORT 1 asks for, but an export of the data, available at any time, readable and documented.`,
-    fr: (p) => `${s(p.file)} est ${DUMP[s(p.dump)]?.fr ?? s(p.dump)}. La FAQ de l'ANS est claire : PORT 1 n'attend pas une extraction brute de la base, mais un export des données, disponible à tout moment, lisible et documenté.`,
+    fr: (p) => `${s(p.file)} est ${DUMP[s(p.dump)]?.fr ?? s(p.dump)}. La FAQ de l’ANS est claire\u00a0: PORT 1 n’attend pas une extraction brute de la base, mais un export des données, disponible à tout moment, lisible et documenté.`,
     hint: EXPORT_HINT,
   },
   'export.binary': {
@@ -143,67 +143,67 @@ export const exportMessages: Catalog = {
   },
   'export.not-export': {
     en: (p) => `${s(p.file)} is ${s(p.kind)}, which is not an export format.`,
-    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, qui n'est pas un format d'export.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, qui n’est pas un format d’export.`,
     hint: EXPORT_HINT,
   },
   'export.empty': {
     en: (p) => `${s(p.file)} is empty (0 bytes): an export sample must hold data.`,
-    fr: (p) => `${s(p.file)} est vide (0 octet) : un échantillon d'export doit contenir des données.`,
+    fr: (p) => `${s(p.file)} est vide (0 octet)\u00a0: un échantillon d’export doit contenir des données.`,
     hint: EXPORT_HINT,
   },
   'export.encoding': {
     en: (p) => `${s(p.file)} is not valid UTF-8 at ${place(p, 'en')}.`,
-    fr: (p) => `${s(p.file)} n'est pas de l'UTF-8 valide à ${place(p, 'fr')}.`,
+    fr: (p) => `${s(p.file)} n’est pas de l’UTF-8 valide à ${place(p, 'fr')}.`,
     hint: { en: () => 'Export the file as UTF-8.', fr: () => 'Exportez le fichier en UTF-8.' },
   },
   'export.syntax': {
     en: (p) => `${s(p.file)} does not read as ${format(p, 'en')} at ${place(p, 'en')}: ${REASON[s(p.reason)]?.en ?? s(p.reason)}.`,
-    fr: (p) => `${s(p.file)} ne se lit pas comme ${format(p, 'fr')} à ${place(p, 'fr')} : ${REASON[s(p.reason)]?.fr ?? s(p.reason)}.`,
+    fr: (p) => `${s(p.file)} ne se lit pas comme ${format(p, 'fr')} à ${place(p, 'fr')}\u00a0: ${REASON[s(p.reason)]?.fr ?? s(p.reason)}.`,
     hint: {
       en: () => 'An export must be complete and parse as a whole: produce it again and check it was not cut.',
-      fr: () => "Un export doit être complet et se lire entièrement : régénérez-le et vérifiez qu'il n'a pas été coupé.",
+      fr: () => "Un export doit être complet et se lire entièrement\u00a0: régénérez-le et vérifiez qu’il n’a pas été coupé.",
     },
   },
   'export.csv-ragged': {
     en: (p) => `${s(p.file)}: ${place(p, 'en')} has ${s(p.got)} field(s); the header has ${s(p.expected)}.`,
-    fr: (p) => `${s(p.file)} : ${place(p, 'fr')} compte ${plural(Number(p.got), 'fr', 'champ')} ; l'en-tête en a ${formatNumber(Number(p.expected), 'fr')}.`,
+    fr: (p) => `${s(p.file)}\u00a0: ${place(p, 'fr')} compte ${plural(Number(p.got), 'fr', 'champ')} ; l’en-tête en a ${formatNumber(Number(p.expected), 'fr')}.`,
     hint: {
       en: () => 'Every row needs one value per header column; quote values that hold the delimiter.',
-      fr: () => "Chaque ligne doit avoir une valeur par colonne de l'en-tête ; mettez entre guillemets les valeurs contenant le séparateur.",
+      fr: () => "Chaque ligne doit avoir une valeur par colonne de l’en-tête ; mettez entre guillemets les valeurs contenant le séparateur.",
     },
   },
   'export.csv-no-header': {
     en: (p) => `${s(p.file)} has no header row.`,
-    fr: (p) => `${s(p.file)} n'a pas de ligne d'en-tête.`,
+    fr: (p) => `${s(p.file)} n’a pas de ligne d’en-tête.`,
     hint: { en: () => 'Start the CSV with a row naming the columns.', fr: () => 'Commencez le CSV par une ligne nommant les colonnes.' },
   },
   'export.csv-duplicate-column': {
     en: (p) => `${s(p.file)}: column "${s(p.column)}" is named more than once in the header.`,
-    fr: (p) => `${s(p.file)} : la colonne « ${s(p.column)} » apparaît plusieurs fois dans l'en-tête.`,
+    fr: (p) => `${s(p.file)}\u00a0: la colonne « ${s(p.column)} » apparaît plusieurs fois dans l’en-tête.`,
   },
   'export.problems-more': {
     en: (p) => `${s(p.file)}: ${s(p.count)} more problem(s) are not listed.`,
-    fr: (p) => `${s(p.file)} : ${plural(Number(p.count), 'fr', 'autre problème n’est pas listé', 'autres problèmes ne sont pas listés')}.`,
+    fr: (p) => `${s(p.file)}\u00a0: ${plural(Number(p.count), 'fr', 'autre problème n’est pas listé', 'autres problèmes ne sont pas listés')}.`,
   },
   'export.no-records': {
     en: (p) => `${s(p.file)} holds no record.`,
     fr: (p) => `${s(p.file)} ne contient aucun enregistrement.`,
     hint: {
       en: () => 'Provide a sample export with the data of at least one synthetic patient.',
-      fr: () => "Fournissez un échantillon d'export avec les données d'au moins un patient fictif.",
+      fr: () => "Fournissez un échantillon d’export avec les données d’au moins un patient fictif.",
     },
   },
   'export.locations-not-verified': {
     en: () => 'No data dictionary is given: where each data item sits in the export was not verified by machine, only from the documentation.',
-    fr: () => "Aucun dictionnaire de données fourni : la position de chaque donnée dans l'export n'a pas été vérifiée automatiquement ; seule la documentation en atteste.",
+    fr: () => "Aucun dictionnaire de données fourni\u00a0: la position de chaque donnée dans l’export n’a pas été vérifiée automatiquement ; seule la documentation en atteste.",
     hint: {
       en: () => 'Add a machine-readable data dictionary to the export-dictionary slot (see docs/data-dictionary.md).',
-      fr: () => "Ajoutez un dictionnaire de données lisible par machine dans l'emplacement export-dictionary (voir docs/data-dictionary.md).",
+      fr: () => "Ajoutez un dictionnaire de données lisible par machine dans l’emplacement export-dictionary (voir docs/data-dictionary.md).",
     },
   },
   'export.dictionary.invalid': {
     en: (p) => `${s(p.file)}${p.subject ? ` ${s(p.subject)}` : ''}: ${s(p.what_en)}`,
-    fr: (p) => `${s(p.file)}${p.subject ? ` ${s(p.subject)}` : ''} : ${s(p.what_fr)}`,
+    fr: (p) => `${s(p.file)}${p.subject ? ` ${s(p.subject)}` : ''}\u00a0: ${s(p.what_fr)}`,
     hint: {
       en: () => 'The dictionary format is described in docs/data-dictionary.md.',
       fr: () => 'Le format du dictionnaire est décrit dans docs/data-dictionary.md.',
@@ -211,7 +211,7 @@ export const exportMessages: Catalog = {
   },
   'export.dictionary.category-missing': {
     en: (p) => `The data dictionary has no item of category ${s(p.category)} (${CATEGORY[s(p.category)]?.en ?? s(p.category)}); PORT 1 covers all health data and the correspondents' information.`,
-    fr: (p) => `Le dictionnaire de données n'a aucun élément de catégorie ${s(p.category)} (${CATEGORY[s(p.category)]?.fr ?? s(p.category)}) ; PORT 1 couvre toutes les données de santé et les informations des correspondants.`,
+    fr: (p) => `Le dictionnaire de données n’a aucun élément de catégorie ${s(p.category)} (${CATEGORY[s(p.category)]?.fr ?? s(p.category)}) ; PORT 1 couvre toutes les données de santé et les informations des correspondants.`,
     hint: {
       en: (p) => `Export the ${CATEGORY[s(p.category)]?.en ?? s(p.category)} too, and document each item with category ${s(p.category)}.`,
       fr: (p) => `Exportez aussi les ${CATEGORY[s(p.category)]?.fr ?? s(p.category)}, et documentez chaque donnée avec la catégorie ${s(p.category)}.`,
@@ -219,10 +219,10 @@ export const exportMessages: Catalog = {
   },
   'export.dictionary.item-not-found': {
     en: (p) => `Dictionary item "${s(p.name)}" (${s(p.location)}) is not found in the export sample: ${ITEM_REASON[s(p.reason)]?.en ?? s(p.reason)}.`,
-    fr: (p) => `L'élément « ${s(p.name)} » du dictionnaire (${s(p.location)}) est introuvable dans l'échantillon d'export : ${ITEM_REASON[s(p.reason)]?.fr ?? s(p.reason)}.`,
+    fr: (p) => `L’élément « ${s(p.name)} » du dictionnaire (${s(p.location)}) est introuvable dans l’échantillon d’export\u00a0: ${ITEM_REASON[s(p.reason)]?.fr ?? s(p.reason)}.`,
     hint: {
       en: () => 'Fix the location in the dictionary, or give a sample in which the item holds a value at least once.',
-      fr: () => "Corrigez l'emplacement dans le dictionnaire, ou fournissez un échantillon où la donnée a une valeur au moins une fois.",
+      fr: () => "Corrigez l’emplacement dans le dictionnaire, ou fournissez un échantillon où la donnée a une valeur au moins une fois.",
     },
   },
   'export.dictionary.not-verified': {
@@ -234,14 +234,14 @@ export const exportMessages: Catalog = {
           : `${s(p.count)} dictionary item(s) are not found, but the export sample could not be read in full (see the export-sample findings).`,
     fr: (p) =>
       p.reason === 'no-sample'
-        ? "Le dictionnaire de données n'a pas pu être confronté à l'export : il n'y a pas d'échantillon d'export."
+        ? "Le dictionnaire de données n’a pas pu être confronté à l’export\u00a0: il n’y a pas d’échantillon d’export."
         : p.reason === 'places-truncated'
-          ? `${plural(Number(p.count), 'fr', 'élément du dictionnaire est introuvable', 'éléments du dictionnaire sont introuvables')}, mais l'export a plus d'emplacements distincts que dmn-check n'en suit (20 000) : ni leur absence ni leur présence ne peut être établie.`
-          : `${plural(Number(p.count), 'fr', 'élément du dictionnaire est introuvable', 'éléments du dictionnaire sont introuvables')}, mais l'échantillon d'export n'a pas pu être lu en entier (voir les constats de export-sample).`,
+          ? `${plural(Number(p.count), 'fr', 'élément du dictionnaire est introuvable', 'éléments du dictionnaire sont introuvables')}, mais l’export a plus d’emplacements distincts que dmn-check n’en suit (20 000)\u00a0: ni leur absence ni leur présence ne peut être établie.`
+          : `${plural(Number(p.count), 'fr', 'élément du dictionnaire est introuvable', 'éléments du dictionnaire sont introuvables')}, mais l’échantillon d’export n’a pas pu être lu en entier (voir les constats de export-sample).`,
   },
   'export.dictionary.undocumented': {
     en: (p) => `${s(p.file)}: ${p.column !== undefined ? `column "${s(p.column)}"` : s(p.path)} holds data, but no dictionary item locates it.`,
-    fr: (p) => `${s(p.file)} : ${p.column !== undefined ? `la colonne « ${s(p.column)} »` : s(p.path)} contient des données, mais aucun élément du dictionnaire ne la situe.`,
+    fr: (p) => `${s(p.file)}\u00a0: ${p.column !== undefined ? `la colonne « ${s(p.column)} »` : s(p.path)} contient des données, mais aucun élément du dictionnaire ne la situe.`,
     hint: {
       en: () => 'Document every exported item in the dictionary (name, description, category, location).',
       fr: () => 'Documentez chaque donnée exportée dans le dictionnaire (nom, description, catégorie, emplacement).',
@@ -253,22 +253,22 @@ export const exportMessages: Catalog = {
   },
   'export.dictionary.paths-truncated': {
     en: (p) => `${s(p.file)} has more distinct places than dmn-check tracks; places past the limit were not compared with the dictionary.`,
-    fr: (p) => `${s(p.file)} a plus d'emplacements distincts que dmn-check n'en suit ; ceux au-delà de la limite n'ont pas été comparés au dictionnaire.`,
+    fr: (p) => `${s(p.file)} a plus d’emplacements distincts que dmn-check n’en suit ; ceux au-delà de la limite n’ont pas été comparés au dictionnaire.`,
   },
   'export.schema.invalid': {
     en: (p) => `${s(p.file)} is not a usable export schema: ${SCHEMA_REASON[s(p.reason)]?.en ?? s(p.reason)}${p.detail ? ` (${REASON[s(p.detail)]?.en ?? s(p.detail)})` : ''}.`,
-    fr: (p) => `${s(p.file)} n'est pas un schéma d'export utilisable : ${SCHEMA_REASON[s(p.reason)]?.fr ?? s(p.reason)}${p.detail ? ` (${REASON[s(p.detail)]?.fr ?? s(p.detail)})` : ''}.`,
+    fr: (p) => `${s(p.file)} n’est pas un schéma d’export utilisable\u00a0: ${SCHEMA_REASON[s(p.reason)]?.fr ?? s(p.reason)}${p.detail ? ` (${REASON[s(p.detail)]?.fr ?? s(p.detail)})` : ''}.`,
     hint: {
       en: () => 'Provide the JSON Schema (draft-07, 2019-09 or 2020-12) that the export records follow; it must compile on its own (no remote $ref).',
-      fr: () => "Fournissez le JSON Schema (draft-07, 2019-09 ou 2020-12) que suivent les enregistrements de l'export ; il doit se compiler seul (pas de $ref distant).",
+      fr: () => "Fournissez le JSON Schema (draft-07, 2019-09 ou 2020-12) que suivent les enregistrements de l’export ; il doit se compiler seul (pas de $ref distant).",
     },
   },
   'export.schema.violation': {
     en: (p) => `${s(p.file)}, ${place(p, 'en')}: ${keyword(p, 'en')}.`,
-    fr: (p) => `${s(p.file)}, ${place(p, 'fr')} : ${keyword(p, 'fr')}.`,
+    fr: (p) => `${s(p.file)}, ${place(p, 'fr')}\u00a0: ${keyword(p, 'fr')}.`,
     hint: {
       en: () => 'The export must follow the schema the manufacturer publishes for it: fix the export or the schema.',
-      fr: () => "L'export doit suivre le schéma que le fabricant publie : corrigez l'export ou le schéma.",
+      fr: () => "L’export doit suivre le schéma que le fabricant publie\u00a0: corrigez l’export ou le schéma.",
     },
   },
   'export.schema.violations-more': {
@@ -277,11 +277,11 @@ export const exportMessages: Catalog = {
   },
   'export.schema.not-applicable': {
     en: (p) => `${s(p.file)} is ${format(p, 'en')}: the JSON Schema applies to JSON and NDJSON records only.`,
-    fr: (p) => `${s(p.file)} est ${format(p, 'fr')} : le JSON Schema ne s'applique qu'aux enregistrements JSON et NDJSON.`,
+    fr: (p) => `${s(p.file)} est ${format(p, 'fr')}\u00a0: le JSON Schema ne s’applique qu’aux enregistrements JSON et NDJSON.`,
   },
   'export.schema.not-split': {
     en: (p) => `${s(p.file)}: the values at ${s(p.pattern)} were not validated: the schema shapes them with anyOf/oneOf/if/not (at ${s(p.at) || '#'}), which cannot be applied one record at a time on a document this large.`,
-    fr: (p) => `${s(p.file)} : les valeurs en ${s(p.pattern)} n'ont pas été validées : le schéma les décrit avec anyOf/oneOf/if/not (en ${s(p.at) || '#'}), inapplicable enregistrement par enregistrement sur un document de cette taille.`,
+    fr: (p) => `${s(p.file)}\u00a0: les valeurs en ${s(p.pattern)} n’ont pas été validées\u00a0: le schéma les décrit avec anyOf/oneOf/if/not (en ${s(p.at) || '#'}), inapplicable enregistrement par enregistrement sur un document de cette taille.`,
     hint: {
       en: () => 'Describe these records through properties/items in the schema, or export them as NDJSON.',
       fr: () => 'Décrivez ces enregistrements par properties/items dans le schéma, ou exportez-les en NDJSON.',
@@ -289,7 +289,7 @@ export const exportMessages: Catalog = {
   },
   'export.schema.skeleton-skipped': {
     en: (p) => `${s(p.file)}: the outer structure of the document (what is not a record) ${(SKELETON_SKIPPED[s(p.why)] ?? SKELETON_SKIPPED.size!).en} and was not validated against the schema; only its records were.`,
-    fr: (p) => `${s(p.file)} : la structure englobante du document (ce qui n'est pas un enregistrement) ${(SKELETON_SKIPPED[s(p.why)] ?? SKELETON_SKIPPED.size!).fr} et n'a pas été validée par le schéma ; seuls ses enregistrements l'ont été.`,
+    fr: (p) => `${s(p.file)}\u00a0: la structure englobante du document (ce qui n’est pas un enregistrement) ${(SKELETON_SKIPPED[s(p.why)] ?? SKELETON_SKIPPED.size!).fr} et n’a pas été validée par le schéma ; seuls ses enregistrements l’ont été.`,
     hint: {
       en: () => 'Give a smaller sample, or describe the records in the schema (an array of items) so that they are validated one by one.',
       fr: () => 'Fournissez un échantillon plus petit, ou décrivez les enregistrements dans le schéma (un tableau d’éléments) pour qu’ils soient validés un à un.',
@@ -297,6 +297,6 @@ export const exportMessages: Catalog = {
   },
   'export.schema.not-verified': {
     en: () => 'The export schema could not be applied: there is no export sample.',
-    fr: () => "Le schéma d'export n'a pas pu être appliqué : il n'y a pas d'échantillon d'export.",
+    fr: () => "Le schéma d’export n’a pas pu être appliqué\u00a0: il n’y a pas d’échantillon d’export.",
   },
 };

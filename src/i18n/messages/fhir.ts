@@ -8,7 +8,7 @@ const pageOf = (p: Params): string => {
 };
 
 const URL_PROBLEM: Record<string, { en: string; fr: string }> = {
-  syntax: { en: 'it is not a valid URL', fr: "ce n'est pas une URL valide" },
+  syntax: { en: 'it is not a valid URL', fr: "ce n’est pas une URL valide" },
   scheme: { en: 'only https:// is accepted', fr: 'seul https:// est accepté' },
   insecure: {
     en: 'plain http:// is accepted only for a server on this machine (localhost); use https://',
@@ -25,11 +25,11 @@ const URL_PROBLEM: Record<string, { en: string; fr: string }> = {
 };
 
 const NOT_FHIR: Record<string, { en: string; fr: string }> = {
-  'not-json': { en: 'the body is not JSON', fr: "le corps de la réponse n'est pas du JSON" },
-  'content-type': { en: 'the response is not JSON', fr: "la réponse n'est pas du JSON" },
-  'not-resource': { en: 'the JSON is not a FHIR resource', fr: "le JSON n'est pas une ressource FHIR" },
-  'entry-not-resource': { en: 'a Bundle entry holds something that is not a FHIR resource', fr: "une entrée du Bundle contient autre chose qu'une ressource FHIR" },
-  'bad-next-link': { en: 'its "next" link is not a valid URL', fr: "son lien « next » n'est pas une URL valide" },
+  'not-json': { en: 'the body is not JSON', fr: "le corps de la réponse n’est pas du JSON" },
+  'content-type': { en: 'the response is not JSON', fr: "la réponse n’est pas du JSON" },
+  'not-resource': { en: 'the JSON is not a FHIR resource', fr: "le JSON n’est pas une ressource FHIR" },
+  'entry-not-resource': { en: 'a Bundle entry holds something that is not a FHIR resource', fr: "une entrée du Bundle contient autre chose qu’une ressource FHIR" },
+  'bad-next-link': { en: 'its "next" link is not a valid URL', fr: "son lien « next » n’est pas une URL valide" },
   'too-deep': { en: 'a resource is nested too deeply', fr: 'une ressource est imbriquée trop profondément' },
   'entry-too-large': { en: 'a Bundle entry is over 8 MiB', fr: 'une entrée du Bundle dépasse 8 Mio' },
 };
@@ -48,13 +48,14 @@ const contentType = (p: Params): string => {
   return ct ? ` (Content-Type ${ct})` : '';
 };
 
-const issues = (p: Params): string => (s(p.issues) ? `: ${s(p.issues)}` : '');
+/** The server's own words about the failure, after a colon as each language sets it. */
+const issues = (p: Params, lang: 'en' | 'fr' = 'en'): string => (s(p.issues) ? `${lang === 'fr' ? '\u00a0:' : ':'} ${s(p.issues)}` : '');
 
 /** Wording of the FHIR evidence source's findings (`fhir.*`) and of the `fhirpath` check's (`fhirpath.*`). */
 export const fhirMessages: Catalog = {
   'fhir.offline': {
     en: (p) => `${s(p.url)} was not fetched: --offline refuses network evidence sources.`,
-    fr: (p) => `${s(p.url)} n'a pas été interrogé : --offline refuse les sources de preuve en réseau.`,
+    fr: (p) => `${s(p.url)} n’a pas été interrogé\u00a0: --offline refuse les sources de preuve en réseau.`,
     hint: {
       en: () => 'Run without --offline, or replay a report whose FHIR evidence was saved with --save-evidence.',
       fr: () => 'Relancez sans --offline, ou rejouez un rapport dont les preuves FHIR ont été enregistrées avec --save-evidence.',
@@ -62,7 +63,7 @@ export const fhirMessages: Catalog = {
   },
   'fhir.url-invalid': {
     en: (p) => `The FHIR source ${s(p.url) || '(URL hidden)'} cannot be used: ${URL_PROBLEM[s(p.problem)]?.en ?? s(p.problem)}.`,
-    fr: (p) => `La source FHIR ${s(p.url) || '(URL masquée)'} est inutilisable : ${URL_PROBLEM[s(p.problem)]?.fr ?? s(p.problem)}.`,
+    fr: (p) => `La source FHIR ${s(p.url) || '(URL masquée)'} est inutilisable\u00a0: ${URL_PROBLEM[s(p.problem)]?.fr ?? s(p.problem)}.`,
     hint: {
       en: () => 'Give `fhir: https://<server>/<base>/<ResourceType>?<search>`, and the token through `token_env: VARIABLE`.',
       fr: () => 'Indiquez `fhir: https://<serveur>/<base>/<TypeDeRessource>?<recherche>`, et le jeton via `token_env: VARIABLE`.',
@@ -70,7 +71,7 @@ export const fhirMessages: Catalog = {
   },
   'fhir.token-missing': {
     en: (p) => `The bearer token for ${s(p.url)} was expected in environment variable ${s(p.env)}, which is not set, empty, or not a token (visible ASCII characters only).`,
-    fr: (p) => `Le jeton d'accès pour ${s(p.url)} était attendu dans la variable d'environnement ${s(p.env)}, qui n'est pas définie, est vide, ou n'est pas un jeton (caractères ASCII visibles uniquement).`,
+    fr: (p) => `Le jeton d’accès pour ${s(p.url)} était attendu dans la variable d’environnement ${s(p.env)}, qui n’est pas définie, est vide, ou n’est pas un jeton (caractères ASCII visibles uniquement).`,
     hint: {
       en: (p) => `Export ${s(p.env)} (e.g. from your CI secrets) before running dmn-check.`,
       fr: (p) => `Exportez ${s(p.env)} (par exemple depuis les secrets de la CI) avant de lancer dmn-check.`,
@@ -78,7 +79,7 @@ export const fhirMessages: Catalog = {
   },
   'fhir.tls-unverified': {
     en: (p) => `${s(p.url)} was not fetched: NODE_TLS_REJECT_UNAUTHORIZED=0 turns TLS certificate checks off.`,
-    fr: (p) => `${s(p.url)} n'a pas été interrogé : NODE_TLS_REJECT_UNAUTHORIZED=0 désactive la vérification des certificats TLS.`,
+    fr: (p) => `${s(p.url)} n’a pas été interrogé\u00a0: NODE_TLS_REJECT_UNAUTHORIZED=0 désactive la vérification des certificats TLS.`,
     hint: {
       en: () => 'Unset NODE_TLS_REJECT_UNAUTHORIZED; for a private certificate authority, use NODE_EXTRA_CA_CERTS.',
       fr: () => 'Retirez NODE_TLS_REJECT_UNAUTHORIZED ; pour une autorité de certification privée, utilisez NODE_EXTRA_CA_CERTS.',
@@ -89,7 +90,7 @@ export const fhirMessages: Catalog = {
     fr: (p) => `Le serveur FHIR de ${s(p.url)} est injoignable${pageOf(p)} (${s(p.reason)}).`,
     hint: {
       en: () => 'Check the URL, the network and the server, then run again.',
-      fr: () => "Vérifiez l'URL, le réseau et le serveur, puis relancez.",
+      fr: () => "Vérifiez l’URL, le réseau et le serveur, puis relancez.",
     },
   },
   'fhir.tls-failed': {
@@ -107,8 +108,8 @@ export const fhirMessages: Catalog = {
         : `The FHIR server of ${s(p.url)} did not answer within ${s(p.ms)} ms${pageOf(p)}.`,
     fr: (p) =>
       s(p.scope) === 'deadline'
-        ? `L'interrogation de ${s(p.url)} a dépassé les ${s(p.ms)} ms accordées au total${pageOf(p)}.`
-        : `Le serveur FHIR de ${s(p.url)} n'a pas répondu en ${s(p.ms)} ms${pageOf(p)}.`,
+        ? `L’interrogation de ${s(p.url)} a dépassé les ${s(p.ms)} ms accordées au total${pageOf(p)}.`
+        : `Le serveur FHIR de ${s(p.url)} n’a pas répondu en ${s(p.ms)} ms${pageOf(p)}.`,
     hint: {
       en: () => 'Check that the server is up, narrow the search, or lower max_resources.',
       fr: () => 'Vérifiez que le serveur répond, restreignez la recherche, ou baissez max_resources.',
@@ -116,23 +117,23 @@ export const fhirMessages: Catalog = {
   },
   'fhir.unauthorized': {
     en: (p) => `The FHIR server refused access to ${s(p.url)} (HTTP ${s(p.status)})${pageOf(p)}.`,
-    fr: (p) => `Le serveur FHIR a refusé l'accès à ${s(p.url)} (HTTP ${s(p.status)})${pageOf(p)}.`,
+    fr: (p) => `Le serveur FHIR a refusé l’accès à ${s(p.url)} (HTTP ${s(p.status)})${pageOf(p)}.`,
     hint: {
       en: (p) => (s(p.env) ? `Check that ${s(p.env)} holds a valid, unexpired token allowed to read this resource.` : 'The server needs a token: add `token_env: VARIABLE` to this source and export the variable.'),
-      fr: (p) => (s(p.env) ? `Vérifiez que ${s(p.env)} contient un jeton valide, non expiré, autorisé à lire cette ressource.` : 'Le serveur exige un jeton : ajoutez `token_env: VARIABLE` à cette source et exportez la variable.'),
+      fr: (p) => (s(p.env) ? `Vérifiez que ${s(p.env)} contient un jeton valide, non expiré, autorisé à lire cette ressource.` : 'Le serveur exige un jeton\u00a0: ajoutez `token_env: VARIABLE` à cette source et exportez la variable.'),
     },
   },
   'fhir.not-found': {
     en: (p) => `The FHIR server answered "not found" (HTTP ${s(p.status)}) for ${s(p.url)}${pageOf(p)}${issues(p)}.`,
-    fr: (p) => `Le serveur FHIR a répondu « introuvable » (HTTP ${s(p.status)}) pour ${s(p.url)}${pageOf(p)}${issues(p)}.`,
+    fr: (p) => `Le serveur FHIR a répondu « introuvable » (HTTP ${s(p.status)}) pour ${s(p.url)}${pageOf(p)}${issues(p, 'fr')}.`,
     hint: {
       en: () => 'Check the base URL and the resource type (…/fhir/Observation?…).',
-      fr: () => "Vérifiez l'URL de base et le type de ressource (…/fhir/Observation?…).",
+      fr: () => "Vérifiez l’URL de base et le type de ressource (…/fhir/Observation?…).",
     },
   },
   'fhir.http-status': {
     en: (p) => `The FHIR server answered HTTP ${s(p.status)} for ${s(p.url)}${pageOf(p)}${issues(p)}.`,
-    fr: (p) => `Le serveur FHIR a répondu HTTP ${s(p.status)} pour ${s(p.url)}${pageOf(p)}${issues(p)}.`,
+    fr: (p) => `Le serveur FHIR a répondu HTTP ${s(p.status)} pour ${s(p.url)}${pageOf(p)}${issues(p, 'fr')}.`,
     hint: {
       en: () => 'Check the search parameters and the server logs.',
       fr: () => 'Vérifiez les paramètres de recherche et les journaux du serveur.',
@@ -146,23 +147,23 @@ export const fhirMessages: Catalog = {
     fr: (p) =>
       s(p.reason) === 'too-many'
         ? `${s(p.url)} redirige trop de fois${pageOf(p)}.`
-        : `${s(p.url)} redirige vers un autre serveur (${s(p.target)})${pageOf(p)} ; dmn-check ne suit pas la redirection, pour que le jeton n'aille nulle part ailleurs.`,
+        : `${s(p.url)} redirige vers un autre serveur (${s(p.target)})${pageOf(p)} ; dmn-check ne suit pas la redirection, pour que le jeton n’aille nulle part ailleurs.`,
     hint: {
       en: () => 'Name the final server URL in the manifest.',
-      fr: () => "Indiquez dans le manifeste l'URL finale du serveur.",
+      fr: () => "Indiquez dans le manifeste l’URL finale du serveur.",
     },
   },
   'fhir.foreign-next-link': {
     en: (p) => `Page ${s(p.page)} of ${s(p.url)} links its next page on another server (${s(p.target)}); dmn-check did not request it.`,
-    fr: (p) => `La page ${s(p.page)} de ${s(p.url)} renvoie sa page suivante vers un autre serveur (${s(p.target)}) ; dmn-check ne l'a pas demandée.`,
+    fr: (p) => `La page ${s(p.page)} de ${s(p.url)} renvoie sa page suivante vers un autre serveur (${s(p.target)}) ; dmn-check ne l’a pas demandée.`,
     hint: {
       en: () => 'The server builds its paging links from a wrong base URL (often behind a proxy): fix its configured base URL.',
-      fr: () => "Le serveur construit ses liens de pagination à partir d'une mauvaise URL de base (souvent derrière un proxy) : corrigez son URL de base.",
+      fr: () => "Le serveur construit ses liens de pagination à partir d’une mauvaise URL de base (souvent derrière un proxy)\u00a0: corrigez son URL de base.",
     },
   },
   'fhir.paging-loop': {
     en: (p) => `The paging of ${s(p.url)} loops: page ${s(p.page)} links back to a page already read.`,
-    fr: (p) => `La pagination de ${s(p.url)} boucle : la page ${s(p.page)} renvoie vers une page déjà lue.`,
+    fr: (p) => `La pagination de ${s(p.url)} boucle\u00a0: la page ${s(p.page)} renvoie vers une page déjà lue.`,
     hint: { en: () => 'Fix the server\'s "next" links.', fr: () => 'Corrigez les liens « next » du serveur.' },
   },
   'fhir.too-many-pages': {
@@ -178,28 +179,28 @@ export const fhirMessages: Catalog = {
     fr: (p) => `${s(p.url)} a renvoyé plus de ${s(p.max)} octets de ressources.`,
     hint: {
       en: () => 'Narrow the search or lower max_resources: a sample is enough.',
-      fr: () => 'Restreignez la recherche ou baissez max_resources : un échantillon suffit.',
+      fr: () => 'Restreignez la recherche ou baissez max_resources\u00a0: un échantillon suffit.',
     },
   },
   'fhir.not-fhir': {
     en: (p) => `${s(p.url)} did not answer with FHIR${pageOf(p)}: ${notFhir(p, 'en')}${contentType(p)}.`,
-    fr: (p) => `${s(p.url)} n'a pas répondu en FHIR${pageOf(p)} : ${notFhir(p, 'fr')}${contentType(p)}.`,
+    fr: (p) => `${s(p.url)} n’a pas répondu en FHIR${pageOf(p)}\u00a0: ${notFhir(p, 'fr')}${contentType(p)}.`,
     hint: {
       en: () => 'Point the URL at the FHIR API itself (not a web page or a login portal).',
-      fr: () => "Pointez l'URL sur l'API FHIR elle-même (pas sur une page web ni un portail de connexion).",
+      fr: () => "Pointez l’URL sur l’API FHIR elle-même (pas sur une page web ni un portail de connexion).",
     },
   },
   'fhir.operation-outcome': {
     en: (p) => `The FHIR server reported an error for ${s(p.url)}${pageOf(p)}${issues(p)}.`,
-    fr: (p) => `Le serveur FHIR a signalé une erreur pour ${s(p.url)}${pageOf(p)}${issues(p)}.`,
+    fr: (p) => `Le serveur FHIR a signalé une erreur pour ${s(p.url)}${pageOf(p)}${issues(p, 'fr')}.`,
     hint: {
       en: () => 'Fix the search (the OperationOutcome says what the server did not accept).',
-      fr: () => "Corrigez la recherche (l'OperationOutcome indique ce que le serveur n'a pas accepté).",
+      fr: () => "Corrigez la recherche (l’OperationOutcome indique ce que le serveur n’a pas accepté).",
     },
   },
   'fhir.empty': {
     en: (p) => `The search ${s(p.url)} returned no resource.`,
-    fr: (p) => `La recherche ${s(p.url)} n'a renvoyé aucune ressource.`,
+    fr: (p) => `La recherche ${s(p.url)} n’a renvoyé aucune ressource.`,
     hint: {
       en: () => 'Load test data on the server, or widen the search.',
       fr: () => 'Chargez des données de test sur le serveur, ou élargissez la recherche.',
@@ -207,7 +208,7 @@ export const fhirMessages: Catalog = {
   },
   'fhir.token-in-content': {
     en: (p) => `The resources returned by ${s(p.url)} contain the bearer token from ${s(p.env)}; they were neither judged nor saved.`,
-    fr: (p) => `Les ressources renvoyées par ${s(p.url)} contiennent le jeton d'accès de ${s(p.env)} ; elles n'ont été ni évaluées ni enregistrées.`,
+    fr: (p) => `Les ressources renvoyées par ${s(p.url)} contiennent le jeton d’accès de ${s(p.env)} ; elles n’ont été ni évaluées ni enregistrées.`,
     hint: {
       en: () => 'Revoke that token, and find why the server echoes it into its data.',
       fr: () => 'Révoquez ce jeton, et cherchez pourquoi le serveur le recopie dans ses données.',
@@ -215,7 +216,7 @@ export const fhirMessages: Catalog = {
   },
   'fhir.save-failed': {
     en: (p) => `The resources of ${s(p.url)} could not be saved for replay (${s(p.reason)}).`,
-    fr: (p) => `Les ressources de ${s(p.url)} n'ont pas pu être enregistrées pour le rejeu (${s(p.reason)}).`,
+    fr: (p) => `Les ressources de ${s(p.url)} n’ont pas pu être enregistrées pour le rejeu (${s(p.reason)}).`,
     hint: {
       en: () => 'Check that the --save-evidence folder can be written.',
       fr: () => 'Vérifiez que le dossier --save-evidence est accessible en écriture.',
@@ -223,7 +224,7 @@ export const fhirMessages: Catalog = {
   },
   'fhir.snapshot-missing': {
     en: (p) => `The saved snapshot of ${s(p.url)} (${s(p.name)}) is missing or unreadable.`,
-    fr: (p) => `L'instantané enregistré de ${s(p.url)} (${s(p.name)}) est absent ou illisible.`,
+    fr: (p) => `L’instantané enregistré de ${s(p.url)} (${s(p.name)}) est absent ou illisible.`,
     hint: {
       en: () => 'Replay with the folder that --save-evidence wrote.',
       fr: () => 'Rejouez avec le dossier écrit par --save-evidence.',
@@ -234,7 +235,7 @@ export const fhirMessages: Catalog = {
     fr: (p) => `${s(p.url)} compte plus de ressources que max_resources (${s(p.max)}) ; seules les ${s(p.max)} premières ont été évaluées.`,
     hint: {
       en: () => 'Raise max_resources, or narrow the search to the sample you mean.',
-      fr: () => "Augmentez max_resources, ou restreignez la recherche à l'échantillon voulu.",
+      fr: () => "Augmentez max_resources, ou restreignez la recherche à l’échantillon voulu.",
     },
   },
   'fhir.unexpected-type': {
@@ -244,31 +245,31 @@ export const fhirMessages: Catalog = {
 
   'fhirpath.rule-failed': {
     en: (p) => `${s(p.resource)}: ${s(p.message_en)} (rule ${s(p.rule)}: ${s(p.expression)})`,
-    fr: (p) => `${s(p.resource)} : ${s(p.message_fr)} (règle ${s(p.rule)} : ${s(p.expression)})`,
+    fr: (p) => `${s(p.resource)}\u00a0: ${s(p.message_fr)} (règle ${s(p.rule)}\u00a0: ${s(p.expression)})`,
   },
   'fhirpath.rule-failed-more': {
     en: (p) => `${s(p.count)} more resources fail rule ${s(p.rule)} (${s(p.total)} in all): ${s(p.message_en)}`,
-    fr: (p) => `${s(p.count)} autres ressources ne respectent pas la règle ${s(p.rule)} (${s(p.total)} au total) : ${s(p.message_fr)}`,
+    fr: (p) => `${s(p.count)} autres ressources ne respectent pas la règle ${s(p.rule)} (${s(p.total)} au total)\u00a0: ${s(p.message_fr)}`,
   },
   'fhirpath.rule-none': {
     en: (p) => `None of the ${s(p.count)} resources satisfies rule ${s(p.rule)}: ${s(p.message_en)} (${s(p.expression)})`,
-    fr: (p) => `Aucune des ${s(p.count)} ressources ne respecte la règle ${s(p.rule)} : ${s(p.message_fr)} (${s(p.expression)})`,
+    fr: (p) => `Aucune des ${s(p.count)} ressources ne respecte la règle ${s(p.rule)}\u00a0: ${s(p.message_fr)} (${s(p.expression)})`,
   },
   'fhirpath.eval-error': {
     en: (p) => `Rule ${s(p.rule)} could not be evaluated on ${s(p.count)} resource(s), first ${s(p.resource)}: ${s(p.reason)} (${s(p.expression)})`,
-    fr: (p) => `La règle ${s(p.rule)} n'a pas pu être évaluée sur ${plural(Number(p.count), 'fr', 'ressource')}, dont ${s(p.resource)} : ${s(p.reason)} (${s(p.expression)})`,
+    fr: (p) => `La règle ${s(p.rule)} n’a pas pu être évaluée sur ${plural(Number(p.count), 'fr', 'ressource')}, dont ${s(p.resource)}\u00a0: ${s(p.reason)} (${s(p.expression)})`,
     hint: {
       en: () => 'The ruleset\'s expression does not fit this data: fix the rule (a boolean expression, e.g. with exists() or all()).',
-      fr: () => "L'expression du référentiel ne convient pas à ces données : corrigez la règle (une expression booléenne, par exemple avec exists() ou all()).",
+      fr: () => "L’expression du référentiel ne convient pas à ces données\u00a0: corrigez la règle (une expression booléenne, par exemple avec exists() ou all()).",
     },
   },
   'fhirpath.not-selected': {
     en: (p) => `${s(p.resource)}: ${s(p.message_en)}; the rules do not judge it.`,
-    fr: (p) => `${s(p.resource)} : ${s(p.message_fr)} ; les règles ne la jugent pas.`,
+    fr: (p) => `${s(p.resource)}\u00a0: ${s(p.message_fr)} ; les règles ne la jugent pas.`,
   },
   'fhirpath.not-selected-more': {
     en: (p) => `${s(p.count)} more resources not judged (${s(p.total)} in all): ${s(p.message_en)}.`,
-    fr: (p) => `${s(p.count)} autres ressources non jugées (${s(p.total)} au total) : ${s(p.message_fr)}.`,
+    fr: (p) => `${s(p.count)} autres ressources non jugées (${s(p.total)} au total)\u00a0: ${s(p.message_fr)}.`,
   },
   'fhirpath.no-resources': {
     en: (p) =>
@@ -277,7 +278,7 @@ export const fhirMessages: Catalog = {
         : `${s(p.count)} ${s(p.resource_type) || 'FHIR'} resource(s) found; at least ${s(p.min)} needed.`,
     fr: (p) =>
       p.outside !== undefined && Number(p.outside) > 0
-        ? `${plural(Number(p.count), 'fr', `ressource ${s(p.resource_type) || 'FHIR'} jugée`, `ressources ${s(p.resource_type) || 'FHIR'} jugées`)}, il en faut au moins ${formatNumber(Number(p.min), 'fr')} ; ${plural(Number(p.outside), 'fr', 'autre', 'autres')} : ${s(p.message_fr)}.`
+        ? `${plural(Number(p.count), 'fr', `ressource ${s(p.resource_type) || 'FHIR'} jugée`, `ressources ${s(p.resource_type) || 'FHIR'} jugées`)}, il en faut au moins ${formatNumber(Number(p.min), 'fr')} ; ${plural(Number(p.outside), 'fr', 'autre', 'autres')}\u00a0: ${s(p.message_fr)}.`
         : `${plural(Number(p.count), 'fr', `ressource ${s(p.resource_type) || 'FHIR'} trouvée`, `ressources ${s(p.resource_type) || 'FHIR'} trouvées`)} ; il en faut au moins ${formatNumber(Number(p.min), 'fr')}.`,
     hint: {
       en: (p) => `Provide FHIR JSON (a resource or a Bundle), NDJSON, or a FHIR server search holding ${s(p.resource_type) || 'the'} resources.`,
@@ -286,11 +287,11 @@ export const fhirMessages: Catalog = {
   },
   'fhirpath.file-skipped': {
     en: (p) => `Not read for FHIR resources: it is ${s(p.kind)}.`,
-    fr: (p) => `Non lu pour y chercher des ressources FHIR : c'est du ${s(p.kind)}.`,
+    fr: (p) => `Non lu pour y chercher des ressources FHIR\u00a0: c’est du ${s(p.kind)}.`,
   },
   'fhirpath.file-too-large': {
     en: (p) => `The JSON document is larger than ${s(p.max)} bytes and was not read.`,
-    fr: (p) => `Le document JSON dépasse ${s(p.max)} octets et n'a pas été lu.`,
+    fr: (p) => `Le document JSON dépasse ${s(p.max)} octets et n’a pas été lu.`,
     hint: {
       en: () => 'Give the resources as NDJSON (read line by line), or a smaller sample.',
       fr: () => 'Fournissez les ressources en NDJSON (lu ligne à ligne), ou un échantillon plus petit.',
@@ -298,7 +299,7 @@ export const fhirMessages: Catalog = {
   },
   'fhirpath.invalid-json': {
     en: (p) => (p.line !== undefined ? `Line ${s(p.line)} is not valid JSON.` : 'The file is not valid JSON.'),
-    fr: (p) => (p.line !== undefined ? `La ligne ${s(p.line)} n'est pas du JSON valide.` : "Le fichier n'est pas du JSON valide."),
+    fr: (p) => (p.line !== undefined ? `La ligne ${s(p.line)} n’est pas du JSON valide.` : "Le fichier n’est pas du JSON valide."),
     hint: {
       en: () => 'Export the resources again (one JSON resource per line for NDJSON).',
       fr: () => 'Exportez de nouveau les ressources (une ressource JSON par ligne pour le NDJSON).',
@@ -306,6 +307,6 @@ export const fhirMessages: Catalog = {
   },
   'fhirpath.line-too-long': {
     en: (p) => `NDJSON line ${s(p.line)} is longer than ${s(p.max)} bytes and was not read.`,
-    fr: (p) => `La ligne NDJSON ${s(p.line)} dépasse ${s(p.max)} octets et n'a pas été lue.`,
+    fr: (p) => `La ligne NDJSON ${s(p.line)} dépasse ${s(p.max)} octets et n’a pas été lue.`,
   },
 };

@@ -40,7 +40,7 @@ export const gridMessages: Catalog = {
   },
   'gazelle.passed': {
     en: (p) => `Gazelle validation report: PASSED, no error, test ${s(p.test)}${p.validator ? ` (validator ${s(p.validator)})` : ''}.`,
-    fr: (p) => `Rapport de validation Gazelle : PASSED, sans erreur, test ${s(p.test)}${p.validator ? ` (validateur ${s(p.validator)})` : ''}.`,
+    fr: (p) => `Rapport de validation Gazelle\u00a0: PASSED, sans erreur, test ${s(p.test)}${p.validator ? ` (validateur ${s(p.validator)})` : ''}.`,
   },
   'config.too-large': {
     en: (p) => `${s(p.file)} is larger than a configuration export is read up to (16 MiB).`,
@@ -61,12 +61,12 @@ export const gridMessages: Catalog = {
   },
   'acr.absent': {
     en: (p) => `An authorization request to ${s(p.where)} carries no acr_values (expected: ${s(p.accept)}).`,
-    fr: (p) => `Une demande d’autorisation vers ${s(p.where)} ne transmet pas d’acr_values (attendu : ${s(p.accept)}).`,
+    fr: (p) => `Une demande d’autorisation vers ${s(p.where)} ne transmet pas d’acr_values (attendu\u00a0: ${s(p.accept)}).`,
     hint: { en: (p) => `Add acr_values=${s(p.accept)} to the authorization request.`, fr: (p) => `Ajoutez acr_values=${s(p.accept)} à la demande d’autorisation.` },
   },
   'acr.wrong': {
     en: (p) => `${s(p.where)}: acr_values is "${s(p.found)}", expected ${s(p.accept)}.`,
-    fr: (p) => `${s(p.where)} : acr_values vaut « ${s(p.found)} », attendu ${s(p.accept)}.`,
+    fr: (p) => `${s(p.where)}\u00a0: acr_values vaut « ${s(p.found)} », attendu ${s(p.accept)}.`,
   },
   'acr.found': {
     en: (p) => `${s(p.count)} authorization request(s) or setting(s) found, acr_values ${s(p.values)}.`,
@@ -98,7 +98,7 @@ export const gridMessages: Catalog = {
   },
   'password.policy': {
     en: (p) => `Password policy: at least ${s(p.length)} characters from ${s(p.classes)} class(es), about ${s(p.bits)} bits; lockout after ${s(p.failures)} failures.`,
-    fr: (p) => `Politique de mot de passe : au moins ${s(p.length)} caractères de ${plural(Number(p.classes), 'fr', 'catégorie')}, environ ${s(p.bits)} bits ; blocage après ${s(p.failures)} échecs.`,
+    fr: (p) => `Politique de mot de passe\u00a0: au moins ${s(p.length)} caractères de ${plural(Number(p.classes), 'fr', 'catégorie')}, environ ${s(p.bits)} bits ; blocage après ${s(p.failures)} échecs.`,
   },
   'idle-timeout.absent': {
     en: (p) => `${s(p.file)} sets no idle timeout (${s(p.keys)}…).`,
@@ -107,7 +107,7 @@ export const gridMessages: Catalog = {
   },
   'idle-timeout.disabled': {
     en: (p) => `${s(p.file)}: the idle timeout ${s(p.pointer)} is 0, which disables it.`,
-    fr: (p) => `${s(p.file)} : le délai d’inactivité ${s(p.pointer)} vaut 0, ce qui le désactive.`,
+    fr: (p) => `${s(p.file)}\u00a0: le délai d’inactivité ${s(p.pointer)} vaut 0, ce qui le désactive.`,
   },
   'idle-timeout.too-long': {
     en: (p) => `The idle timeout is ${s(p.seconds)} s; this ruleset accepts at most ${s(p.max)} s.`,
@@ -119,7 +119,7 @@ export const gridMessages: Catalog = {
   },
   'annuaire.no-date': {
     en: (p) => `${s(p.file)}: no extraction date in the file name (expected …_YYYYMMDDhhmm.txt, as annuaire.sante.fr names its extracts).`,
-    fr: (p) => `${s(p.file)} : pas de date d’extraction dans le nom du fichier (attendu …_AAAAMMJJhhmm.txt, comme annuaire.sante.fr nomme ses extractions).`,
+    fr: (p) => `${s(p.file)}\u00a0: pas de date d’extraction dans le nom du fichier (attendu …_AAAAMMJJhhmm.txt, comme annuaire.sante.fr nomme ses extractions).`,
     hint: { en: () => 'Give the extract under the name it was downloaded with.', fr: () => 'Fournissez l’extraction sous le nom avec lequel elle a été téléchargée.' },
   },
   'annuaire.future': {
@@ -128,8 +128,8 @@ export const gridMessages: Catalog = {
   },
   'annuaire.stale': {
     en: (p) => `${s(p.file)} is dated ${s(p.date)}: older than ${s(p.months)} month(s) at ${s(p.asOf)} (oldest accepted: ${s(p.oldest)}).`,
-    fr: (p) => `${s(p.file)} est daté du ${s(p.date)} : plus de ${s(p.months)} mois avant le ${s(p.asOf)} (date la plus ancienne admise : ${s(p.oldest)}).`,
-    hint: { en: () => 'ANN 1: the copy of the Annuaire Santé in use must be less than one month old. Give a recent extract.', fr: () => 'ANN 1 : la copie de l’Annuaire Santé utilisée doit dater de moins d’un mois. Fournissez une extraction récente.' },
+    fr: (p) => `${s(p.file)} est daté du ${s(p.date)}\u00a0: plus de ${s(p.months)} mois avant le ${s(p.asOf)} (date la plus ancienne admise\u00a0: ${s(p.oldest)}).`,
+    hint: { en: () => 'ANN 1: the copy of the Annuaire Santé in use must be less than one month old. Give a recent extract.', fr: () => 'ANN 1\u00a0: la copie de l’Annuaire Santé utilisée doit dater de moins d’un mois. Fournissez une extraction récente.' },
   },
   'annuaire.not-text': {
     en: (p) => `${s(p.file)} is ${s(p.kind)}, not the pipe-separated text extract of the Annuaire Santé.`,
@@ -141,7 +141,7 @@ export const gridMessages: Catalog = {
   },
   'annuaire.bad-rpps': {
     en: (p) => `${s(p.file)}, row ${s(p.record)}: the RPPS identifier has an invalid key (Luhn).`,
-    fr: (p) => `${s(p.file)}, ligne ${s(p.record)} : la clé de l’identifiant RPPS est invalide (Luhn).`,
+    fr: (p) => `${s(p.file)}, ligne ${s(p.record)}\u00a0: la clé de l’identifiant RPPS est invalide (Luhn).`,
   },
   'annuaire.more-bad-rpps': {
     en: (p) => `${s(p.count)} more rows with an invalid RPPS key.`,
@@ -149,7 +149,7 @@ export const gridMessages: Catalog = {
   },
   'annuaire.fresh': {
     en: (p) => `Annuaire Santé extract dated ${s(p.date)}: ${s(p.rows)} rows, ${s(p.rpps)} RPPS identifiers, all keys valid.`,
-    fr: (p) => `Extraction de l’Annuaire Santé datée du ${s(p.date)} : ${s(p.rows)} lignes, ${s(p.rpps)} identifiants RPPS, toutes les clés valides.`,
+    fr: (p) => `Extraction de l’Annuaire Santé datée du ${s(p.date)}\u00a0: ${s(p.rows)} lignes, ${s(p.rpps)} identifiants RPPS, toutes les clés valides.`,
   },
   'ins.name-format': {
     en: (p) => `The stored ${p.trait === 'birth-name' ? 'birth name' : 'first birth given name'} ${({ lowercase: 'has lower-case letters', diacritic: 'has accents or other diacritics', character: 'has a character other than A–Z, space, hyphen and apostrophe', separator: 'starts or ends with a separator' } as Record<string, string>)[s(p.problem)] ?? 'breaks the naming rule'} (RNIV rule 1).`,
@@ -161,11 +161,11 @@ export const gridMessages: Catalog = {
   },
   'ins.names-ok': {
     en: (p) => `${s(p.names)} birth name(s) and first given name(s) of ${s(p.patients)} patient(s) follow the RNIV naming rule.`,
-    fr: (p) => `Noms et premiers prénoms de naissance (${formatNumber(Number(p.names), 'fr')}) de ${plural(Number(p.patients), 'fr', 'patient')} : conformes à la règle de saisie du RNIV.`,
+    fr: (p) => `Noms et premiers prénoms de naissance (${formatNumber(Number(p.names), 'fr')}) de ${plural(Number(p.patients), 'fr', 'patient')}\u00a0: conformes à la règle de saisie du RNIV.`,
   },
   'pdf.not-pdf': {
     en: (p) => `${s(p.file)} is ${s(p.kind)}, not a PDF: a digitally signed PDF is expected.`,
-    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non un PDF : un PDF signé électroniquement est attendu.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non un PDF\u00a0: un PDF signé électroniquement est attendu.`,
   },
   'pdf.too-large': {
     en: (p) => `${s(p.file)} (${s(p.bytes)} bytes) is larger than the ${s(p.limit)} bytes read.`,

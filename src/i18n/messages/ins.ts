@@ -31,12 +31,12 @@ const home = (p: Params): string => {
 };
 
 const REASON: Record<string, { en: string; fr: string }> = {
-  date: { en: 'not a valid date', fr: "n'est pas une date valide" },
+  date: { en: 'not a valid date', fr: "n’est pas une date valide" },
   'partial-date': { en: 'a partial date (the INS trait needs day, month and year)', fr: 'est une date incomplète (le trait INS exige jour, mois et année)' },
-  'sex-code': { en: 'not an INS sex code', fr: "n'est pas un code de sexe INS" },
+  'sex-code': { en: 'not an INS sex code', fr: "n’est pas un code de sexe INS" },
   'insee-code': {
     en: 'not an INSEE code (5 digits, or 2A/2B and 3 digits; 99999 when unknown)',
-    fr: "n'est pas un code INSEE (5 chiffres, ou 2A/2B et 3 chiffres ; 99999 si inconnu)",
+    fr: "n’est pas un code INSEE (5 chiffres, ou 2A/2B et 3 chiffres ; 99999 si inconnu)",
   },
 };
 
@@ -46,13 +46,13 @@ const STRUCTURE: Record<string, { en: string; fr: string }> = {
   characters: { en: 'it must be digits only (2A or 2B allowed as the department)', fr: 'seuls des chiffres sont admis (2A ou 2B pour le département)' },
   sex: {
     en: 'its first digit is neither 1 nor 2, the digits a NIR or a NIA starts with (1 for a man, 2 for a woman)',
-    fr: "son premier chiffre n'est ni 1 ni 2, les chiffres par lesquels commence un NIR ou un NIA (1 pour un homme, 2 pour une femme)",
+    fr: "son premier chiffre n’est ni 1 ni 2, les chiffres par lesquels commence un NIR ou un NIA (1 pour un homme, 2 pour une femme)",
   },
   provisional: {
     en: 'it starts with 7 or 8, so it is a provisional number (NNP, numéro national provisoire), neither a NIR nor a NIA: it cannot be a matricule INS',
-    fr: "il commence par 7 ou 8 : c'est un numéro provisoire (NNP, numéro national provisoire), ni NIR ni NIA, qui ne peut pas être un matricule INS",
+    fr: "il commence par 7 ou 8\u00a0: c’est un numéro provisoire (NNP, numéro national provisoire), ni NIR ni NIA, qui ne peut pas être un matricule INS",
   },
-  month: { en: 'its month (characters 4–5) is 00, 13–19 or 43–49, which no register uses', fr: "son mois (caractères 4 et 5) vaut 00, 13 à 19 ou 43 à 49, ce qu'aucun registre n'utilise" },
+  month: { en: 'its month (characters 4–5) is 00, 13–19 or 43–49, which no register uses', fr: "son mois (caractères 4 et 5) vaut 00, 13 à 19 ou 43 à 49, ce qu’aucun registre n’utilise" },
   department: { en: 'its department (characters 6–7) is 00', fr: 'son département (caractères 6 et 7) vaut 00' },
 };
 
@@ -66,17 +66,17 @@ const empty = (v: Params[string], lang: 'en' | 'fr'): string => (s(v) === '' ? (
 
 const EXPECTED_FLOW = {
   en: 'an HL7 v2 ER7 message (IHE PAM France: MSH, EVN, PID…) or FHIR JSON (a Patient, a Bundle of Patients, or NDJSON)',
-  fr: 'un message HL7 v2 ER7 (IHE PAM France : MSH, EVN, PID…) ou du JSON FHIR (un Patient, un Bundle de Patients, ou du NDJSON)',
+  fr: 'un message HL7 v2 ER7 (IHE PAM France\u00a0: MSH, EVN, PID…) ou du JSON FHIR (un Patient, un Bundle de Patients, ou du NDJSON)',
 };
 
 /** Wording of the INS identity-flow findings (checks `ins-creation-flow`, `ins-association-flow`). */
 export const insMessages: Catalog = {
   'ins.flow-not-text': {
     en: (p) => `The flow is ${s(p.kind)}, not text: ${EXPECTED_FLOW.en} was expected.`,
-    fr: (p) => `Le flux est de type ${s(p.kind)}, pas du texte : ${EXPECTED_FLOW.fr} était attendu.`,
+    fr: (p) => `Le flux est de type ${s(p.kind)}, pas du texte\u00a0: ${EXPECTED_FLOW.fr} était attendu.`,
     hint: {
       en: () => 'Export the message or resource as it travels (the .hl7 / .json file), not a screenshot or archive of it.',
-      fr: () => "Exportez le message ou la ressource tel qu'il circule (fichier .hl7 / .json), pas une capture ni une archive.",
+      fr: () => "Exportez le message ou la ressource tel qu’il circule (fichier .hl7 / .json), pas une capture ni une archive.",
     },
   },
   'ins.flow-too-large': {
@@ -89,7 +89,7 @@ export const insMessages: Catalog = {
   },
   'ins.flow-encoding': {
     en: (p) => `The flow is not valid UTF-8 (first bad byte on line ${s(p.line)}).`,
-    fr: (p) => `Le flux n'est pas en UTF-8 valide (premier octet invalide ligne ${s(p.line)}).`,
+    fr: (p) => `Le flux n’est pas en UTF-8 valide (premier octet invalide ligne ${s(p.line)}).`,
     hint: {
       en: () => 'Save it as UTF-8; an HL7 message may use ISO-8859-1 only when MSH-18 declares it (8859/1).',
       fr: () => "Enregistrez-le en UTF-8 ; un message HL7 ne peut être en ISO-8859-1 que si MSH-18 le déclare (8859/1).",
@@ -97,7 +97,7 @@ export const insMessages: Catalog = {
   },
   'ins.flow-format': {
     en: (p) => `The flow (${s(p.kind)}) is neither HL7 v2 nor FHIR JSON: line 1 should start ${EXPECTED_FLOW.en}.`,
-    fr: (p) => `Le flux (${s(p.kind)}) n'est ni du HL7 v2 ni du JSON FHIR : la ligne 1 devrait commencer ${EXPECTED_FLOW.fr}.`,
+    fr: (p) => `Le flux (${s(p.kind)}) n’est ni du HL7 v2 ni du JSON FHIR\u00a0: la ligne 1 devrait commencer ${EXPECTED_FLOW.fr}.`,
     hint: {
       en: () => 'An HL7 v2 message starts with its MSH segment; FHIR JSON starts with `{` and has a resourceType.',
       fr: () => 'Un message HL7 v2 commence par son segment MSH ; le JSON FHIR commence par `{` et porte un resourceType.',
@@ -105,7 +105,7 @@ export const insMessages: Catalog = {
   },
   'ins.hl7-no-msh': {
     en: (p) => `Line ${s(p.line)}: ${p.segment ? `segment ${s(p.segment)} comes` : 'content comes'} before any MSH segment; every HL7 v2 message starts with MSH.`,
-    fr: (p) => `Ligne ${s(p.line)} : ${p.segment ? `le segment ${s(p.segment)} arrive` : 'du contenu arrive'} avant tout segment MSH ; tout message HL7 v2 commence par MSH.`,
+    fr: (p) => `Ligne ${s(p.line)}\u00a0: ${p.segment ? `le segment ${s(p.segment)} arrive` : 'du contenu arrive'} avant tout segment MSH ; tout message HL7 v2 commence par MSH.`,
     hint: {
       en: () => 'Export the whole message, MSH header included (MSH|^~\\&|…).',
       fr: () => "Exportez le message entier, en-tête MSH compris (MSH|^~\\&|…).",
@@ -118,12 +118,12 @@ export const insMessages: Catalog = {
         : `Message ${s(p.message)}, line ${s(p.line)}: MSH does not declare its encoding characters (MSH-1 and MSH-2, e.g. |^~\\&).`,
     fr: (p) =>
       s(p.detail).startsWith('fields:')
-        ? `Message ${s(p.message)}, ligne ${s(p.line)} : MSH a ${s(p.detail).slice(7)} champs ; MSH-9 (type de message) à MSH-12 (version) sont obligatoires.`
-        : `Message ${s(p.message)}, ligne ${s(p.line)} : MSH ne déclare pas ses caractères d'encodage (MSH-1 et MSH-2, par exemple |^~\\&).`,
+        ? `Message ${s(p.message)}, ligne ${s(p.line)}\u00a0: MSH a ${s(p.detail).slice(7)} champs ; MSH-9 (type de message) à MSH-12 (version) sont obligatoires.`
+        : `Message ${s(p.message)}, ligne ${s(p.line)}\u00a0: MSH ne déclare pas ses caractères d’encodage (MSH-1 et MSH-2, par exemple |^~\\&).`,
   },
   'ins.hl7-bad-segment': {
     en: (p) => `Message ${s(p.message)}, line ${s(p.line)}: not an HL7 segment (a 3-character segment id followed by the field separator was expected).`,
-    fr: (p) => `Message ${s(p.message)}, ligne ${s(p.line)} : ce n'est pas un segment HL7 (un identifiant de segment de 3 caractères suivi du séparateur de champ était attendu).`,
+    fr: (p) => `Message ${s(p.message)}, ligne ${s(p.line)}\u00a0: ce n’est pas un segment HL7 (un identifiant de segment de 3 caractères suivi du séparateur de champ était attendu).`,
     hint: {
       en: () => 'A segment was probably cut or wrapped by a copy; export the message again without reformatting.',
       fr: () => 'Un segment a sans doute été coupé ou replié lors d’un copier-coller ; exportez de nouveau le message sans le reformater.',
@@ -131,24 +131,24 @@ export const insMessages: Catalog = {
   },
   'ins.hl7-truncated': {
     en: (p) => `Message ${s(p.message)}, line ${s(p.line)}: the file ends inside segment ${s(p.segment)} (${s(p.detail).replace('fields:', '')} fields); the message is cut.`,
-    fr: (p) => `Message ${s(p.message)}, ligne ${s(p.line)} : le fichier se termine au milieu du segment ${s(p.segment)} (${s(p.detail).replace('fields:', '')} champs) ; le message est tronqué.`,
+    fr: (p) => `Message ${s(p.message)}, ligne ${s(p.line)}\u00a0: le fichier se termine au milieu du segment ${s(p.segment)} (${s(p.detail).replace('fields:', '')} champs) ; le message est tronqué.`,
     hint: { en: () => 'Export the complete message.', fr: () => 'Exportez le message complet.' },
   },
   'ins.hl7-bad-escape': {
     en: (p) => `Message ${s(p.message)}, line ${s(p.line)}: ${s(p.detail)} holds an escape sequence that is not closed or not known.`,
-    fr: (p) => `Message ${s(p.message)}, ligne ${s(p.line)} : ${s(p.detail)} contient une séquence d'échappement non fermée ou inconnue.`,
+    fr: (p) => `Message ${s(p.message)}, ligne ${s(p.line)}\u00a0: ${s(p.detail)} contient une séquence d’échappement non fermée ou inconnue.`,
     hint: {
       en: () => 'Escape the escape character itself as \\E\\ (and |, ^, &, ~ as \\F\\, \\S\\, \\T\\, \\R\\).',
-      fr: () => "Échappez le caractère d'échappement lui-même en \\E\\ (et |, ^, &, ~ en \\F\\, \\S\\, \\T\\, \\R\\).",
+      fr: () => "Échappez le caractère d’échappement lui-même en \\E\\ (et |, ^, &, ~ en \\F\\, \\S\\, \\T\\, \\R\\).",
     },
   },
   'ins.hl7-no-pid': {
     en: (p) => `Message ${s(p.message)} (${s(p.event)}) has no PID segment: it carries no patient identity.`,
-    fr: (p) => `Le message ${s(p.message)} (${s(p.event)}) n'a pas de segment PID : il ne porte aucune identité patient.`,
+    fr: (p) => `Le message ${s(p.message)} (${s(p.event)}) n’a pas de segment PID\u00a0: il ne porte aucune identité patient.`,
   },
   'ins.json-invalid': {
     en: (p) => `Invalid JSON at line ${s(p.line)}, column ${s(p.column)}: FHIR JSON was expected.`,
-    fr: (p) => `JSON invalide ligne ${s(p.line)}, colonne ${s(p.column)} : du JSON FHIR était attendu.`,
+    fr: (p) => `JSON invalide ligne ${s(p.line)}, colonne ${s(p.column)}\u00a0: du JSON FHIR était attendu.`,
     hint: {
       en: () => 'Export the resource again from the FHIR server or the flow log, without editing it by hand.',
       fr: () => 'Exportez de nouveau la ressource depuis le serveur FHIR ou le journal des flux, sans la retoucher à la main.',
@@ -156,11 +156,11 @@ export const insMessages: Catalog = {
   },
   'ins.fhir-not-resource': {
     en: () => 'The JSON has no resourceType: a FHIR Patient or Bundle was expected.',
-    fr: () => "Le JSON n'a pas de resourceType : un Patient ou un Bundle FHIR était attendu.",
+    fr: () => "Le JSON n’a pas de resourceType\u00a0: un Patient ou un Bundle FHIR était attendu.",
   },
   'ins.fhir-wrong-type': {
     en: (p) => `The FHIR resource is of type ${s(p.found)}: a Patient, or a Bundle holding Patients, was expected.`,
-    fr: (p) => `La ressource FHIR est de type ${s(p.found)} : un Patient, ou un Bundle contenant des Patients, était attendu.`,
+    fr: (p) => `La ressource FHIR est de type ${s(p.found)}\u00a0: un Patient, ou un Bundle contenant des Patients, était attendu.`,
     hint: {
       en: () => 'Provide the Patient resource the flow creates or updates (FR Core profile fr-core-patient / fr-core-patient-ins).',
       fr: () => 'Fournissez la ressource Patient que le flux crée ou met à jour (profil FR Core fr-core-patient / fr-core-patient-ins).',
@@ -190,7 +190,7 @@ export const insMessages: Catalog = {
   },
   'ins.private-id-missing': {
     en: (p) => `The patient has no private identifier (${s(p.at)}): IEU 8.1 creates the account with one.`,
-    fr: (p) => `Le patient n'a pas d'identifiant privé (${s(p.at)}) : IEU 8.1 crée le compte avec un identifiant privé.`,
+    fr: (p) => `Le patient n’a pas d’identifiant privé (${s(p.at)})\u00a0: IEU 8.1 crée le compte avec un identifiant privé.`,
     hint: {
       en: (p) =>
         s(p.format) === 'hl7v2'
@@ -198,8 +198,8 @@ export const insMessages: Catalog = {
           : 'Add an identifier that is not an INS (e.g. type PI with the local system) to the Patient.',
       fr: (p) =>
         s(p.format) === 'hl7v2'
-          ? "Ajoutez une répétition de PID-3 portant l'identifiant local (CX-5 PI, par exemple l'IPP) à côté de l'éventuel INS."
-          : "Ajoutez au Patient un identifiant qui n'est pas un INS (par exemple de type PI avec le système local).",
+          ? "Ajoutez une répétition de PID-3 portant l’identifiant local (CX-5 PI, par exemple l’IPP) à côté de l’éventuel INS."
+          : "Ajoutez au Patient un identifiant qui n’est pas un INS (par exemple de type PI avec le système local).",
     },
   },
   'ins.missing': {
@@ -212,49 +212,49 @@ export const insMessages: Catalog = {
           : 'The INS goes in Patient.identifier typed INS-NIR-TEST (fr-core-cs-v2-0203) with system urn:oid:1.2.250.1.213.1.4.10, and a qualified identityReliability.',
       fr: (p) =>
         s(p.format) === 'hl7v2'
-          ? "L'INS se place dans une répétition de PID-3 : matricule^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS (OID de test), avec PID-32 = VALI."
-          : "L'INS se place dans Patient.identifier de type INS-NIR-TEST (fr-core-cs-v2-0203) avec le system urn:oid:1.2.250.1.213.1.4.10, et une identityReliability qualifiée.",
+          ? "L’INS se place dans une répétition de PID-3\u00a0: matricule^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS (OID de test), avec PID-32 = VALI."
+          : "L’INS se place dans Patient.identifier de type INS-NIR-TEST (fr-core-cs-v2-0203) avec le system urn:oid:1.2.250.1.213.1.4.10, et une identityReliability qualifiée.",
     },
   },
   'ins.association-other-patient': {
     en: (p) =>
       `No patient carrying the INS is a patient created in "${s(p.creation_slot)}": the flows do not show that the created patient is associated with its INS. Compared (masked): INS carried by ${s(p.associated)}; created ${s(p.created)}.`,
     fr: (p) =>
-      `Aucun patient porteur de l'INS n'est un patient créé dans « ${s(p.creation_slot)} » : les flux ne montrent pas que le patient créé est associé à son INS. Patients comparés (masqués) : INS porté par ${s(p.associated)} ; patient créé ${s(p.created)}.`,
+      `Aucun patient porteur de l’INS n’est un patient créé dans « ${s(p.creation_slot)} »\u00a0: les flux ne montrent pas que le patient créé est associé à son INS. Patients comparés (masqués)\u00a0: INS porté par ${s(p.associated)} ; patient créé ${s(p.created)}.`,
     hint: {
       en: () =>
         'Provide the creation and association flows of the same test patient: the association carries the private identifier given at creation (or is the same FHIR Patient resource, or repeats the same 5 traits).',
       fr: () =>
-        "Fournissez les flux de création et d'association du même patient de test : l'association reprend l'identifiant privé attribué à la création (ou porte sur la même ressource Patient FHIR, ou reprend les 5 mêmes traits).",
+        "Fournissez les flux de création et d’association du même patient de test\u00a0: l’association reprend l’identifiant privé attribué à la création (ou porte sur la même ressource Patient FHIR, ou reprend les 5 mêmes traits).",
     },
   },
   'ins.deleted': {
     en: (p) =>
       `The flow removes the INS${p.event ? ` (${s(p.event)})` : ''}: the INS repetition of PID-3 holds "" (the HL7 v2 delete) under OID ${s(p.oid)}${p.status ? `, with identity status ${s(p.status)}` : ''} (${s(p.at)}).`,
     fr: (p) =>
-      `Le flux supprime l'INS${p.event ? ` (${s(p.event)})` : ''} : la répétition INS de PID-3 vaut "" (la suppression en HL7 v2) sous l'OID ${s(p.oid)}${p.status ? `, avec le statut d'identité ${s(p.status)}` : ''} (${s(p.at)}).`,
+      `Le flux supprime l’INS${p.event ? ` (${s(p.event)})` : ''}\u00a0: la répétition INS de PID-3 vaut "" (la suppression en HL7 v2) sous l’OID ${s(p.oid)}${p.status ? `, avec le statut d’identité ${s(p.status)}` : ''} (${s(p.at)}).`,
     hint: {
       en: () =>
         'IHE PAM France §4.4.3–4.4.4: an A47 with "" in PID-3 and the old INS in MRG-1 deletes the INS. It does not associate one: the association flow carries the matricule (e.g. ADT^A31 with PID-32 = VALI).',
       fr: () =>
-        "IHE PAM France §4.4.3 et 4.4.4 : un A47 avec \"\" en PID-3 et l'ancien INS en MRG-1 supprime l'INS. Il n'en associe aucun : le flux d'association porte le matricule (par exemple ADT^A31 avec PID-32 = VALI).",
+        "IHE PAM France §4.4.3 et 4.4.4\u00a0: un A47 avec \"\" en PID-3 et l’ancien INS en MRG-1 supprime l’INS. Il n’en associe aucun\u00a0: le flux d’association porte le matricule (par exemple ADT^A31 avec PID-32 = VALI).",
     },
   },
   'ins.nia-superseded': {
     en: (p) =>
       `The INS-NIA ${s(p.ins)} travels with a valid INS-NIR: the receiver keeps the NIR (IHE PAM France §4.4.1), so what is wrong with the NIA is only a warning (${s(p.at)}).`,
     fr: (p) =>
-      `L'INS-NIA ${s(p.ins)} est transmis avec un INS-NIR valide : le destinataire retient le NIR (IHE PAM France §4.4.1), ce qui ne va pas dans le NIA n'est donc qu'un avertissement (${s(p.at)}).`,
+      `L’INS-NIA ${s(p.ins)} est transmis avec un INS-NIR valide\u00a0: le destinataire retient le NIR (IHE PAM France §4.4.1), ce qui ne va pas dans le NIA n’est donc qu’un avertissement (${s(p.at)}).`,
     hint: {
       en: () => 'Send only the NIR once INSi returns it, or fix the NIA (key, OID).',
-      fr: () => "Ne transmettez plus que le NIR dès qu'INSi le renvoie, ou corrigez le NIA (clé, OID).",
+      fr: () => "Ne transmettez plus que le NIR dès qu’INSi le renvoie, ou corrigez le NIA (clé, OID).",
     },
   },
   'ins.trait-legacy': {
     en: (p) =>
       `The ${trait(p, 'en')} is where FR Core before 2.0 put it (${s(p.at)}); FR Core 2.x wants it in ${s(p.expected)}: the Patient needs migrating to FR Core 2.x.`,
     fr: (p) =>
-      `Le trait « ${trait(p, 'fr')} » est là où le plaçait FR Core avant la version 2.0 (${s(p.at)}) ; FR Core 2.x l'attend dans ${s(p.expected)} : la ressource Patient est à migrer vers FR Core 2.x.`,
+      `Le trait « ${trait(p, 'fr')} » est là où le plaçait FR Core avant la version 2.0 (${s(p.at)}) ; FR Core 2.x l’attend dans ${s(p.expected)}\u00a0: la ressource Patient est à migrer vers FR Core 2.x.`,
     hint: {
       en: (p) => `Move it to ${home(p)}.`,
       fr: (p) => `Déplacez-le dans ${home(p)}.`,
@@ -264,18 +264,18 @@ export const insMessages: Catalog = {
     en: (p) =>
       `The identity reliability is in the FR Core 1.x extension fr-core-ident-reliability (sub-extension identityReliability) (${s(p.at)}); FR Core 2.x wants ${s(p.expected)} with identityStatus: the Patient needs migrating to FR Core 2.x.`,
     fr: (p) =>
-      `La fiabilité de l'identité est dans l'extension FR Core 1.x fr-core-ident-reliability (sous-extension identityReliability) (${s(p.at)}) ; FR Core 2.x attend ${s(p.expected)} avec identityStatus : la ressource Patient est à migrer vers FR Core 2.x.`,
+      `La fiabilité de l’identité est dans l’extension FR Core 1.x fr-core-ident-reliability (sous-extension identityReliability) (${s(p.at)}) ; FR Core 2.x attend ${s(p.expected)} avec identityStatus\u00a0: la ressource Patient est à migrer vers FR Core 2.x.`,
     hint: {
       en: () => 'FR Core 2.x: extension fr-core-identity-reliability, sub-extension identityStatus (VALI from fr-core-cs-v2-0445, or QUAL from fr-core-cs-identity-status).',
-      fr: () => "FR Core 2.x : extension fr-core-identity-reliability, sous-extension identityStatus (VALI de fr-core-cs-v2-0445, ou QUAL de fr-core-cs-identity-status).",
+      fr: () => "FR Core 2.x\u00a0: extension fr-core-identity-reliability, sous-extension identityStatus (VALI de fr-core-cs-v2-0445, ou QUAL de fr-core-cs-identity-status).",
     },
   },
   'ins.billing-nir-only': {
     en: (p) => `The ${fmt(p, 'en')} flow carries a billing NIR (type NH) but no matricule INS: a billing NIR is not an INS.`,
-    fr: (p) => `Le flux ${fmt(p, 'fr')} porte un NIR de facturation (type NH) mais aucun matricule INS : un NIR de facturation n'est pas un INS.`,
+    fr: (p) => `Le flux ${fmt(p, 'fr')} porte un NIR de facturation (type NH) mais aucun matricule INS\u00a0: un NIR de facturation n’est pas un INS.`,
     hint: {
       en: () => 'Send the INS obtained from INSi as an identifier of type INS (HL7 CX-5) / INS-NIR… (FHIR), with its OID.',
-      fr: () => "Transmettez l'INS obtenu d'INSi comme identifiant de type INS (CX-5 HL7) / INS-NIR… (FHIR), avec son OID.",
+      fr: () => "Transmettez l’INS obtenu d’INSi comme identifiant de type INS (CX-5 HL7) / INS-NIR… (FHIR), avec son OID.",
     },
   },
   'ins.length': {
@@ -288,15 +288,15 @@ export const insMessages: Catalog = {
   },
   'ins.key': {
     en: (p) => `The key of matricule INS ${s(p.ins)} is wrong: 97 − (first 13 digits mod 97) gives ${s(p.expected)} (${s(p.at)}).`,
-    fr: (p) => `La clé du matricule INS ${s(p.ins)} est fausse : 97 − (13 premiers chiffres mod 97) donne ${s(p.expected)} (${s(p.at)}).`,
+    fr: (p) => `La clé du matricule INS ${s(p.ins)} est fausse\u00a0: 97 − (13 premiers chiffres mod 97) donne ${s(p.expected)} (${s(p.at)}).`,
     hint: {
       en: () => 'A typo in the matricule, or a test identity with a wrong key: use an identity from the INSi test kit (Corsica: 2A counts as 19, 2B as 18).',
-      fr: () => "Faute de frappe dans le matricule, ou identité de test à clé fausse : utilisez une identité du kit de test INSi (Corse : 2A compte 19, 2B compte 18).",
+      fr: () => "Faute de frappe dans le matricule, ou identité de test à clé fausse\u00a0: utilisez une identité du kit de test INSi (Corse\u00a0: 2A compte 19, 2B compte 18).",
     },
   },
   'ins.structure': {
     en: (p) => `The matricule INS ${s(p.ins)} is malformed: ${STRUCTURE[s(p.reason)]?.en ?? s(p.reason)} (${s(p.at)}).`,
-    fr: (p) => `Le matricule INS ${s(p.ins)} est mal formé : ${STRUCTURE[s(p.reason)]?.fr ?? s(p.reason)} (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} est mal formé\u00a0: ${STRUCTURE[s(p.reason)]?.fr ?? s(p.reason)} (${s(p.at)}).`,
     hint: {
       en: (p) =>
         s(p.reason) === 'provisional'
@@ -304,29 +304,29 @@ export const insMessages: Catalog = {
           : 'Copy the matricule from the INSi answer (a test identity under OID 1.2.250.1.213.1.4.10).',
       fr: (p) =>
         s(p.reason) === 'provisional'
-          ? "Transmettez le NIR ou le NIA qu'INSi renvoie pour le patient (une identité de test sous l'OID 1.2.250.1.213.1.4.10), pas un numéro provisoire."
-          : "Recopiez le matricule de la réponse INSi (une identité de test sous l'OID 1.2.250.1.213.1.4.10).",
+          ? "Transmettez le NIR ou le NIA qu’INSi renvoie pour le patient (une identité de test sous l’OID 1.2.250.1.213.1.4.10), pas un numéro provisoire."
+          : "Recopiez le matricule de la réponse INSi (une identité de test sous l’OID 1.2.250.1.213.1.4.10).",
     },
   },
   'ins.oid-missing': {
     en: (p) => `The matricule INS ${s(p.ins)} has no OID (${s(p.at)}).`,
-    fr: (p) => `Le matricule INS ${s(p.ins)} n'a pas d'OID (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} n’a pas d’OID (${s(p.at)}).`,
     hint: {
       en: () => 'HL7: CX-4 = ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO for a test identity; FHIR: system = urn:oid:1.2.250.1.213.1.4.10.',
-      fr: () => "HL7 : CX-4 = ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO pour une identité de test ; FHIR : system = urn:oid:1.2.250.1.213.1.4.10.",
+      fr: () => "HL7\u00a0: CX-4 = ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO pour une identité de test ; FHIR\u00a0: system = urn:oid:1.2.250.1.213.1.4.10.",
     },
   },
   'ins.oid-unknown': {
     en: (p) => `The matricule INS ${s(p.ins)} comes with OID ${s(p.oid)}, which is not an INS assigning authority (${s(p.at)}).`,
-    fr: (p) => `Le matricule INS ${s(p.ins)} est accompagné de l'OID ${s(p.oid)}, qui n'est pas une autorité d'affectation de l'INS (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} est accompagné de l’OID ${s(p.oid)}, qui n’est pas une autorité d’affectation de l’INS (${s(p.at)}).`,
     hint: {
       en: () => 'INS OIDs: 1.2.250.1.213.1.4.8 (NIR), .4.9 (NIA), .4.10 (test), .4.11 (demonstration).',
-      fr: () => 'OID de l’INS : 1.2.250.1.213.1.4.8 (NIR), .4.9 (NIA), .4.10 (test), .4.11 (démonstration).',
+      fr: () => 'OID de l’INS\u00a0: 1.2.250.1.213.1.4.8 (NIR), .4.9 (NIA), .4.10 (test), .4.11 (démonstration).',
     },
   },
   'ins.hl7-type': {
     en: (p) => `The matricule INS ${s(p.ins)} has identifier type (CX-5) ${empty(p.found, 'en')}; IHE PAM France requires INS (${s(p.at)}).`,
-    fr: (p) => `Le matricule INS ${s(p.ins)} a le type d'identifiant (CX-5) ${empty(p.found, 'fr')} ; IHE PAM France impose INS (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} a le type d’identifiant (CX-5) ${empty(p.found, 'fr')} ; IHE PAM France impose INS (${s(p.at)}).`,
     hint: {
       en: () => 'CX-5 NH is the billing NIR and PI a local identifier; the matricule INS is typed INS.',
       fr: () => "CX-5 NH désigne le NIR de facturation et PI un identifiant local ; le matricule INS est de type INS.",
@@ -334,11 +334,11 @@ export const insMessages: Catalog = {
   },
   'ins.authority-name': {
     en: (p) => `The matricule INS ${s(p.ins)} has assigning authority ${s(p.found)} with OID ${s(p.oid)}; ${s(p.expected)} is expected with it (${s(p.at)}).`,
-    fr: (p) => `Le matricule INS ${s(p.ins)} a l'autorité d'affectation ${s(p.found)} avec l'OID ${s(p.oid)} ; ${s(p.expected)} est attendu avec cet OID (${s(p.at)}).`,
+    fr: (p) => `Le matricule INS ${s(p.ins)} a l’autorité d’affectation ${s(p.found)} avec l’OID ${s(p.oid)} ; ${s(p.expected)} est attendu avec cet OID (${s(p.at)}).`,
   },
   'ins.type-missing': {
     en: (p) => `The identifier ${s(p.ins)} (system ${s(p.oid)}) has no INS type; FR Core expects ${s(p.expected)} (${s(p.at)}).`,
-    fr: (p) => `L'identifiant ${s(p.ins)} (system ${s(p.oid)}) n'a pas de type INS ; FR Core attend ${s(p.expected)} (${s(p.at)}).`,
+    fr: (p) => `L’identifiant ${s(p.ins)} (system ${s(p.oid)}) n’a pas de type INS ; FR Core attend ${s(p.expected)} (${s(p.at)}).`,
     hint: {
       en: () => 'Set identifier.type.coding to https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203 with the matching code.',
       fr: () => 'Renseignez identifier.type.coding avec https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203 et le code correspondant.',
@@ -354,7 +354,7 @@ export const insMessages: Catalog = {
   },
   'ins.type-system': {
     en: (p) => `The INS type of ${s(p.ins)} is not coded in ${s(p.expected)} (${s(p.at)}).`,
-    fr: (p) => `Le type INS de ${s(p.ins)} n'est pas codé dans ${s(p.expected)} (${s(p.at)}).`,
+    fr: (p) => `Le type INS de ${s(p.ins)} n’est pas codé dans ${s(p.expected)} (${s(p.at)}).`,
   },
   'ins.use': {
     en: (p) => `The matricule INS ${s(p.ins)} has identifier.use ${empty(p.found, 'en')}; FR Core expects ${s(p.expected)} (${s(p.at)}).`,
@@ -364,12 +364,12 @@ export const insMessages: Catalog = {
     en: (p) =>
       `${s(p.kind) === 'billing' ? 'A billing NIR' : 'The matricule INS'} ${s(p.ins)} uses production OID ${s(p.oid)}: it may be a real person's identifier (${s(p.at)}).`,
     fr: (p) =>
-      `${s(p.kind) === 'billing' ? 'Un NIR de facturation' : 'Le matricule INS'} ${s(p.ins)} utilise l'OID de production ${s(p.oid)} : ce peut être l'identifiant d'une personne réelle (${s(p.at)}).`,
+      `${s(p.kind) === 'billing' ? 'Un NIR de facturation' : 'Le matricule INS'} ${s(p.ins)} utilise l’OID de production ${s(p.oid)}\u00a0: ce peut être l’identifiant d’une personne réelle (${s(p.at)}).`,
     hint: {
       en: () =>
         'A dossier should hold test identities only (OID 1.2.250.1.213.1.4.10, INSi test kit), even where a published example uses the production OID. If the data may be real, replace it, and treat the file as health data until then.',
       fr: () =>
-        "Un dossier ne doit contenir que des identités de test (OID 1.2.250.1.213.1.4.10, kit de test INSi), même là où un exemple publié utilise l'OID de production. Si les données peuvent être réelles, remplacez-les, et traitez le fichier comme une donnée de santé d'ici là.",
+        "Un dossier ne doit contenir que des identités de test (OID 1.2.250.1.213.1.4.10, kit de test INSi), même là où un exemple publié utilise l’OID de production. Si les données peuvent être réelles, remplacez-les, et traitez le fichier comme une donnée de santé d’ici là.",
     },
   },
   'ins.trait-mismatch': {
@@ -387,8 +387,8 @@ export const insMessages: Catalog = {
         : `The INS is sent with identity status ${empty(p.found, 'en')}; only a qualified identity (${s(p.expected)}) may carry the matricule INS (${s(p.at)}).`,
     fr: (p) =>
       s(p.format) === 'hl7v2'
-        ? `L'INS est transmis avec le statut d'identité (PID-32) ${empty(p.found, 'fr')} ; IHE PAM France n'autorise l'INS qu'avec VALI, et le récepteur doit l'ignorer sinon (${s(p.at)}).`
-        : `L'INS est transmis avec le statut d'identité ${empty(p.found, 'fr')} ; seule une identité qualifiée (${s(p.expected)}) peut porter le matricule INS (${s(p.at)}).`,
+        ? `L’INS est transmis avec le statut d’identité (PID-32) ${empty(p.found, 'fr')} ; IHE PAM France n’autorise l’INS qu’avec VALI, et le récepteur doit l’ignorer sinon (${s(p.at)}).`
+        : `L’INS est transmis avec le statut d’identité ${empty(p.found, 'fr')} ; seule une identité qualifiée (${s(p.expected)}) peut porter le matricule INS (${s(p.at)}).`,
     hint: {
       en: (p) =>
         p.near
@@ -396,16 +396,16 @@ export const insMessages: Catalog = {
           : 'Qualify the identity (INSi answer checked against an identity document) before sending its INS.',
       fr: (p) =>
         p.near
-          ? `VALI se trouve en ${s(p.near)} : le PID a un séparateur de champ en trop ou en moins avant lui.`
-          : "Qualifiez l'identité (réponse INSi vérifiée sur une pièce d'identité) avant de transmettre son INS.",
+          ? `VALI se trouve en ${s(p.near)}\u00a0: le PID a un séparateur de champ en trop ou en moins avant lui.`
+          : "Qualifiez l’identité (réponse INSi vérifiée sur une pièce d’identité) avant de transmettre son INS.",
     },
   },
   'ins.reliability-missing': {
     en: (p) => `The Patient carries an INS but no identity reliability extension (${s(p.at)}).`,
-    fr: (p) => `Le Patient porte un INS mais aucune extension de fiabilité de l'identité (${s(p.at)}).`,
+    fr: (p) => `Le Patient porte un INS mais aucune extension de fiabilité de l’identité (${s(p.at)}).`,
     hint: {
       en: () => 'FR Core fr-core-patient-ins requires extension fr-core-identity-reliability with identityStatus.',
-      fr: () => "FR Core fr-core-patient-ins exige l'extension fr-core-identity-reliability avec identityStatus.",
+      fr: () => "FR Core fr-core-patient-ins exige l’extension fr-core-identity-reliability avec identityStatus.",
     },
   },
   'ins.findings-truncated': {

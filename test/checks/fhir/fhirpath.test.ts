@@ -64,7 +64,7 @@ describe('fhirpath check', () => {
       },
     ]);
     expect(JSON.stringify(findings)).not.toContain('SECRET-VALUE');
-    expect(word('fhirpath.rule-failed', findings[0]!.params!, 'fr').message).toBe("Observation/b : doit être vrai (règle status : status = 'final')");
+    expect(word('fhirpath.rule-failed', findings[0]!.params!, 'fr').message).toBe("Observation/b\u00a0: doit être vrai (règle status\u00a0: status = 'final')");
   });
 
   it('points into Bundles, and judges the Bundle itself only when asked for Bundles', async () => {
@@ -171,7 +171,7 @@ describe('fhirpath check', () => {
 
   it('judges only what applies_to selects; the others get one info finding each, capped and counted', async () => {
     const f = await evidence(ndjson(obs('a'), obs('b', { status: 'draft' }), obs('c', { code: { text: 'y' } }), obs('d', { code: { text: 'y' } })), 'applies.ndjson');
-    const applies_to = { expression: "code.text = 'x'", message_en: 'not one of ours', message_fr: "n'est pas des nôtres" };
+    const applies_to = { expression: "code.text = 'x'", message_en: 'not one of ours', message_fr: "n’est pas des nôtres" };
     const fs = await run([f], { resource_type: 'Observation', applies_to, max_findings: 1, rules: [rule("status = 'final'")] });
     expect(fs.map((x) => [x.code, x.severity, x.params?.resource ?? x.params?.count])).toEqual([
       ['fhirpath.rule-failed', 'error', 'Observation/b'],
@@ -179,7 +179,7 @@ describe('fhirpath check', () => {
       ['fhirpath.not-selected-more', 'info', 1],
     ]);
     expect(word('fhirpath.not-selected', fs[1]!.params!, 'en').message).toBe('Observation/c: not one of ours; the rules do not judge it.');
-    expect(word('fhirpath.not-selected', fs[1]!.params!, 'fr').message).toBe("Observation/c : n'est pas des nôtres ; les règles ne la jugent pas.");
+    expect(word('fhirpath.not-selected', fs[1]!.params!, 'fr').message).toBe("Observation/c\u00a0: n’est pas des nôtres ; les règles ne la jugent pas.");
   });
 
   it('makes the ruleset constants available as %name', async () => {
@@ -227,7 +227,7 @@ describe('fhirpath options validation (the ruleset loader calls it: exit 2 with 
         path: ['resource_type'],
         message: {
           en: '"Observaton" is not a FHIR R4 resource type. Did you mean "Observation"?',
-          fr: '« Observaton » n\'est pas un type de ressource FHIR R4. Vouliez-vous dire « Observation » ?',
+          fr: '« Observaton » n’est pas un type de ressource FHIR R4. Vouliez-vous dire « Observation » ?',
         },
       },
     ]);

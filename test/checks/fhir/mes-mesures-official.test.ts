@@ -68,7 +68,7 @@ describe('MES 1 and the Mesures de santé IG 3.1', () => {
     expect(r.findings).toMatchObject([{ code: 'fhirpath.not-selected', severity: 'info', params: { resource: 'Observation/example-cholesterol-total' } }]);
     const f = r.findings[0]!;
     expect(word(f.code, f.params ?? {}, 'en').message).toMatch(/^Observation\/example-cholesterol-total: not a measure this ruleset checks \(MES 1 covers/);
-    expect(word(f.code, f.params ?? {}, 'fr').message).toMatch(/^Observation\/example-cholesterol-total : n'est pas une mesure que ce référentiel contrôle/);
+    expect(word(f.code, f.params ?? {}, 'fr').message).toMatch(/^Observation\/example-cholesterol-total\u00a0: n’est pas une mesure que ce référentiel contrôle/);
   });
 
   it('accepts the glucose value-set codes in both LOINC systems and the CI-SIS terminology, and refuses a unit outside JDV-J163', async () => {

@@ -38,7 +38,7 @@ testCheck(
 describe('document-mentions', () => {
   it('names the missing topic and the words it looked for', async () => {
     const out = await runCheckCase(documentMentions, { name: 'fr', files: { 'doc.md': 'format JSON' }, options: { topics }, lang: 'fr' });
-    expect(out.findings.map((f) => f.message)).toEqual(['La documentation ne semble pas couvrir la liste des données exportées (aucun de : données exportées, exported data).']);
+    expect(out.findings.map((f) => f.message)).toEqual(['La documentation ne semble pas couvrir la liste des données exportées (aucun de\u00a0: données exportées, exported data).']);
   });
 
   it('does not read a document over max_bytes', async () => {

@@ -99,7 +99,7 @@ describe('official examples judged right', () => {
     expect(r.findings).toMatchObject([{ code: 'ins.structure', severity: 'error', pointer: 'PID-3[2]', params: { reason: 'provisional', ins: '7 79 03 ** *** *** 33' } }]);
     const f = r.findings[0]!;
     expect(word(f.code, f.params ?? {}, 'en').message).toContain('provisional number (NNP, numéro national provisoire), neither a NIR nor a NIA');
-    expect(word(f.code, f.params ?? {}, 'fr').message).toContain("c'est un numéro provisoire (NNP, numéro national provisoire), ni NIR ni NIA");
+    expect(word(f.code, f.params ?? {}, 'fr').message).toContain("c’est un numéro provisoire (NNP, numéro national provisoire), ni NIR ni NIA");
   });
 
   describe('defect 4: an A47 that deletes the INS ("" in PID-3) is read as a deletion', () => {
@@ -114,7 +114,7 @@ describe('official examples judged right', () => {
       expect(association.findings.map((f) => `${f.severity}:${f.code}`)).toEqual(['error:ins.deleted']);
       const f = association.findings[0]!;
       expect(word(f.code, f.params ?? {}, 'en').message).toMatch(/^The flow removes the INS \(ADT\^A47\)/);
-      expect(word(f.code, f.params ?? {}, 'fr').message).toMatch(/^Le flux supprime l'INS \(ADT\^A47\)/);
+      expect(word(f.code, f.params ?? {}, 'fr').message).toMatch(/^Le flux supprime l’INS \(ADT\^A47\)/);
     });
   });
 
@@ -176,7 +176,7 @@ describe('official examples judged right', () => {
     const fr = word(f.code, f.params ?? {}, 'fr');
     expect(en.message).toContain("it may be a real person's identifier");
     expect(en.message).not.toContain('this is a real person');
-    expect(fr.message).toContain("ce peut être l'identifiant d'une personne réelle");
+    expect(fr.message).toContain("ce peut être l’identifiant d’une personne réelle");
     expect(en.hint).toContain('1.2.250.1.213.1.4.10');
     expect(fr.hint).toContain('1.2.250.1.213.1.4.10');
   });

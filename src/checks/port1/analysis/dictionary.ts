@@ -85,7 +85,7 @@ export async function loadDictionary(file: EvidenceFile): Promise<DictionaryLoad
       problems.push({
         ...positionOf(src, ['items', i, 'name']),
         subject: `items[${i}].name`,
-        what: t2(`"${item.name}" is already the name of item ${first + 1}.`, `« ${item.name} » est déjà le nom de l'élément ${first + 1}.`),
+        what: t2(`"${item.name}" is already the name of item ${first + 1}.`, `« ${item.name} » est déjà le nom de l’élément ${first + 1}.`),
       });
     } else names.set(item.name, i);
     const locations = Array.isArray(item.location) ? item.location : [item.location];
