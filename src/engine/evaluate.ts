@@ -288,7 +288,7 @@ async function evaluateSlot(
     if (file.kind === 'empty') {
       findings.push({ code: 'file.empty', severity: 'error', slot: slot.name, ...at(ref), params: { file: display } });
     } else if (!accepted.has(file.kind)) {
-      findings.push({ code: 'file.kind', severity: 'error', slot: slot.name, ...at(ref), params: { file: display, kind: file.mime, accepted: acceptedMimes } });
+      findings.push({ code: 'file.kind', severity: 'error', slot: slot.name, ...at(ref), params: { file: display, kind: file.mime, accepted: acceptedMimes, expects: slot.accepts.join(', ') } });
     } else {
       good.push(file);
     }

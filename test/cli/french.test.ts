@@ -230,3 +230,17 @@ describe('FRENCH.md rows 19 and 19b: no-break space before « : », one apostrop
     expect(straight(bad.stderr)).toBe(false);
   });
 });
+
+describe('FRENCH.md row 10: a file of the wrong kind says what the slot expects', () => {
+  it('in words a reader uses, groups and single kinds alike', async () => {
+    const { catalogOf, createRegistry } = await import('../../src/checks/registry.js');
+    const m = catalogOf(createRegistry())['file.kind']!;
+    const p = { file: 'a.png', kind: 'text/plain', accepted: 'image/png, application/pdf', expects: 'screenshot' };
+    expect(m.fr(p)).toBe('a.png est en réalité un fichier texte (d’après son contenu) ; cet emplacement attend une capture d’écran, une vidéo ou un PDF.');
+    expect(m.hint!.fr(p)).toBe('formats acceptés\u00a0: PNG, PDF. L’extension du fichier n’est pas prise en compte.');
+    expect(m.fr({ ...p, expects: 'flow, csv' })).toMatch(/attend un flux \(HL7 v2 ou JSON FHIR\) ou un fichier CSV\.$/);
+    expect(m.en({ ...p, expects: 'flow, csv' })).toMatch(/: it expects a flow \(HL7 v2 or FHIR JSON\) or a CSV file\.$/);
+    // A report written before `expects` existed is still worded.
+    expect(m.fr({ file: 'a.png', kind: 'text/plain', accepted: 'image/png' })).toMatch(/que cet emplacement n’accepte pas\.$/);
+  });
+});

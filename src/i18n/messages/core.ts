@@ -59,6 +59,45 @@ function kindFr(mime: string): string {
   return `un fichier de type ${mime}`;
 }
 
+/** What a slot's `accepts:` names (a group or a kind) expect, as a reader says it (FRENCH.md #10). */
+const EXPECTS: Record<string, { en: string; fr: string }> = {
+  screenshot: { en: 'a screenshot, a video or a PDF', fr: 'une capture d’écran, une vidéo ou un PDF' },
+  image: { en: 'an image', fr: 'une image' },
+  video: { en: 'a video', fr: 'une vidéo' },
+  document: { en: 'a document (PDF, DOCX, ODT, text, Markdown or HTML)', fr: 'un document (PDF, DOCX, ODT, texte, Markdown ou HTML)' },
+  export: { en: 'an export (JSON, NDJSON, CSV or XML)', fr: 'un export (JSON, NDJSON, CSV ou XML)' },
+  flow: { en: 'a flow (HL7 v2 or FHIR JSON)', fr: 'un flux (HL7 v2 ou JSON FHIR)' },
+  'data-dictionary': { en: 'a data dictionary', fr: 'un dictionnaire de données' },
+  'database-dump': { en: 'a database dump', fr: 'une extraction brute de la base de données' },
+};
+
+/** A single kind of `accepts:`, as a reader says it; the others are named as the ruleset writes them. */
+const EXPECTS_KIND: Record<string, { en: string; fr: string }> = {
+  pdf: { en: 'a PDF', fr: 'un PDF' },
+  png: { en: 'a PNG image', fr: 'une image PNG' },
+  jpeg: { en: 'a JPEG image', fr: 'une image JPEG' },
+  json: { en: 'a JSON file', fr: 'un fichier JSON' },
+  'fhir-json': { en: 'FHIR JSON', fr: 'du JSON FHIR' },
+  ndjson: { en: 'an NDJSON file', fr: 'un fichier NDJSON' },
+  csv: { en: 'a CSV file', fr: 'un fichier CSV' },
+  xml: { en: 'an XML file', fr: 'un fichier XML' },
+  hl7v2: { en: 'HL7 v2 messages', fr: 'des messages HL7 v2' },
+  text: { en: 'a text file', fr: 'un fichier texte' },
+  markdown: { en: 'a Markdown file', fr: 'un fichier Markdown' },
+  html: { en: 'an HTML file', fr: 'un fichier HTML' },
+  yaml: { en: 'a YAML file', fr: 'un fichier YAML' },
+  docx: { en: 'a Word document (DOCX)', fr: 'un document Word (DOCX)' },
+  odt: { en: 'an OpenDocument text (ODT)', fr: 'un texte OpenDocument (ODT)' },
+};
+
+/** `screenshot` → `une capture d’écran, une vidéo ou un PDF`; `flow, csv` → `un flux (…) ou un fichier CSV`: a slot's expectations in words. */
+function expectsText(v: string | number | undefined, lang: 'en' | 'fr'): string {
+  const names = s(v).split(/,\s*/).filter((x) => x !== '');
+  const words = names.map((n) => EXPECTS[n]?.[lang] ?? EXPECTS_KIND[n]?.[lang] ?? n);
+  if (words.length < 2) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${lang === 'fr' ? 'ou' : 'or'} ${words.at(-1)!}`;
+}
+
 /** A path too long to show whole: its first 79 characters and an ellipsis. */
 const shorten = (v: string): string => (v.length <= 80 ? v : `${v.slice(0, 79)}…`);
 
@@ -119,8 +158,11 @@ export const coreMessages: Catalog = {
     hint: { en: () => 'Export the evidence again.', fr: () => 'exportez de nouveau la preuve.' },
   },
   'file.kind': {
-    en: (p) => `${s(p.file)} is ${s(p.kind)} (from its content), which this slot does not accept.`,
-    fr: (p) => `${s(p.file)} est en réalité ${kindFr(s(p.kind))} (d’après son contenu), que cet emplacement n’accepte pas.`,
+    en: (p) => `${s(p.file)} is ${s(p.kind)} (from its content), which this slot does not accept${p.expects ? `: it expects ${expectsText(p.expects, 'en')}` : ''}.`,
+    fr: (p) =>
+      p.expects
+        ? `${s(p.file)} est en réalité ${kindFr(s(p.kind))} (d’après son contenu) ; cet emplacement attend ${expectsText(p.expects, 'fr')}.`
+        : `${s(p.file)} est en réalité ${kindFr(s(p.kind))} (d’après son contenu), que cet emplacement n’accepte pas.`,
     hint: {
       en: (p) => `Accepted: ${s(p.accepted)}. The file name's extension is not what counts.`,
       fr: (p) => `formats acceptés\u00a0: ${shortKinds(p.accepted)}. L’extension du fichier n’est pas prise en compte.`,

@@ -163,14 +163,14 @@ describe('special files as evidence are never read', () => {
 
 describe('the new messages exist in French', () => {
   it.each([
-    ['YAML alias bomb ("billion laughs")', /^dmn-check\u00a0: erreur\u00a0: alias-bomb\.yaml:5:8 YAML invalide : .* Les alias ne peuvent pas produire plus de 100 nœuds\.$/],
-    ['10,000-deep flow nesting (`a: [[[[…]]]]`)', /^dmn-check\u00a0: erreur\u00a0: deep-flow\.yaml:1:67 est imbriqué sur plus de 64 niveaux\. Manifestes et référentiels n'ont besoin que de quelques niveaux/],
-    ['duplicate keys', /^dmn-check\u00a0: erreur\u00a0: duplicate-keys\.yaml:9:3 YAML invalide : clé "patient_access" en double \(déjà ligne 8\)/],
+    ['YAML alias bomb ("billion laughs")', /^dmn-check\u00a0: erreur\u00a0: alias-bomb\.yaml:5:8 YAML invalide\u00a0: .* Les alias ne peuvent pas produire plus de 100 nœuds\.$/],
+    ['10,000-deep flow nesting (`a: [[[[…]]]]`)', /^dmn-check\u00a0: erreur\u00a0: deep-flow\.yaml:1:67 est imbriqué sur plus de 64 niveaux\. Manifestes et référentiels n’ont besoin que de quelques niveaux/],
+    ['duplicate keys', /^dmn-check\u00a0: erreur\u00a0: duplicate-keys\.yaml:9:3 YAML invalide\u00a0: clé "patient_access" en double \(déjà ligne 8\)/],
     ['a PDF given as the manifest', /^dmn-check\u00a0: erreur\u00a0: statement\.pdf:1:1 est un document PDF, pas un fichier YAML\. Est-ce le bon fichier \?/],
     ['a FIFO given as the manifest (nobody writes to it)', /^dmn-check\u00a0: erreur\u00a0: pipe\.yaml est un tube nommé \(FIFO\), pas un fichier ordinaire\./],
     ['a manifest over 8 MiB', /^dmn-check\u00a0: erreur\u00a0: too-big\.yaml fait 8388609 octets ; un fichier YAML ne peut dépasser 8388608 octets\. Un manifeste désigne les preuves par leur chemin/],
     ['a NUL byte in an evidence path', /chemin "evidence\/ieu7\/ins-login\.png\\u0000\.txt" contient un caractère NUL\. Un nom de fichier ne peut contenir NUL/],
-    ['several YAML documents (`---`)', /YAML invalide : un second document commence ici/],
+    ['several YAML documents (`---`)', /YAML invalide\u00a0: un second document commence ici/],
   ] as const)('%s', async (input, french) => {
     const c = byInput(input);
     const o = await runCase({ ...c, input: `${input} (fr)`, prepare: async (dir) => ({ ...((await c.prepare!(dir)) ?? {}), args: ['--lang', 'fr'] }) });
