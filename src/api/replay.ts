@@ -4,7 +4,28 @@ import { readReport } from '../audit/read-report.js';
 import { replayReport, type ReplayOutcome } from '../audit/replay.js';
 import type { Report } from '../report/report.js';
 import type { Ruleset } from '../ruleset/types.js';
+import { catalogOf, createRegistry } from '../checks/registry.js';
 import { checkDossier } from './check-dossier.js';
+
+/**
+ * How a replay re-evaluates a report's dossier: offline, at the report's date, language and
+ * timestamp, reading content unless the report says it was not read.
+ */
+export function replayCheckOptions(report: Report, snapshots: string | undefined) {
+  return {
+    asOf: report.asOf,
+    lang: report.lang,
+    offline: true,
+    read: report.read !== false,
+    generatedAt: report.generatedAt,
+    ...(snapshots !== undefined ? { snapshots } : {}),
+  } as const;
+}
+
+/** Every finding code's words, the checks' own included: what replay words changed findings with. */
+export function replayCatalog() {
+  return catalogOf(createRegistry());
+}
 
 /** What {@link replay} needs; only `report` is required. */
 export interface ReplayOptions {
@@ -47,20 +68,12 @@ export async function replay(options: ReplayOptions): Promise<Replayed> {
   const found = rulesetForReport(report, reportName, options.rules, cwd);
   const snapshots = options.evidence === undefined ? undefined : path.resolve(cwd, options.evidence);
   const place = { reportDir: path.dirname(reportAbs), root, rootGiven: options.root !== undefined };
-  const outcome = await replayReport(report, place, reportName, (manifestPath, at) =>
-    checkDossier({
-      manifest: manifestPath,
-      rules: found.ruleset,
-      cwd: at,
-      env: {},
-      asOf: report.asOf,
-      lang: report.lang,
-      offline: true,
-      // Re-evaluate the way the report was made: content read unless it says it was not.
-      read: report.read !== false,
-      generatedAt: report.generatedAt,
-      ...(snapshots !== undefined ? { snapshots } : {}),
-    }),
+  const outcome = await replayReport(
+    report,
+    place,
+    reportName,
+    (manifestPath, at) => checkDossier({ manifest: manifestPath, rules: found.ruleset, cwd: at, env: {}, ...replayCheckOptions(report, snapshots) }),
+    replayCatalog(),
   );
   return { ...outcome, report, ruleset: found.ruleset, rulesFile: found.file };
 }

@@ -5,6 +5,7 @@ import { UserInputError, formatProblem } from '../diagnostics/user-input-error.j
 import type { Finding, Report } from '../report/report.js';
 import { confinePath, openEvidenceFile } from '../evidence/evidence-file.js';
 import { findDossier, invalidPath, notFoundHere, type ReplayPlace } from './locate.js';
+import { CATALOG, word, type Catalog } from '../i18n/index.js';
 
 /** One way a replay differs from the report; worded by the `replay.*` entries of the audit catalogue. */
 export interface ReplayDifference {
@@ -62,8 +63,9 @@ export function filesOf(report: Report, urls = false): Map<string, string | null
  * file it names, re-evaluates the dossier (through `evaluate`, at the report's date, language and
  * timestamp) and lists every difference. `reportName` is only used in messages. No manifest found is
  * exit 2 ("dossier not found here"), except in a bag (`place.bag`), verified already, where it is a difference.
+ * `catalog` words the findings that changed in both languages (the checks' own messages included).
  */
-export async function replayReport(report: Report, place: ReplayPlace, reportName: string, evaluate: Evaluate): Promise<ReplayOutcome> {
+export async function replayReport(report: Report, place: ReplayPlace, reportName: string, evaluate: Evaluate, catalog: Catalog = CATALOG): Promise<ReplayOutcome> {
   const differences: ReplayDifference[] = [];
   // Everything the report names is opened below the root, as a manifest's evidence is below its folder:
   // the manifest itself too, so a link in the way cannot lead the replay elsewhere.
@@ -118,13 +120,23 @@ export async function replayReport(report: Report, place: ReplayPlace, reportNam
     if (!before.has(file)) differences.push({ code: 'replay.file-new', params: { file, new: current ?? '' } });
   }
 
-  if (replayed) for (const d of compareReports(report, replayed)) differences.push(d);
+  if (replayed) for (const d of compareReports(report, replayed, catalog)) differences.push(d);
   return { differences, filesChecked: [...before.keys()].filter((f) => !URL_PATH.test(f)).length, replayed };
 }
 
-/** A finding as a stable string: every field, keys sorted. */
+/**
+ * A finding as a stable string: every field but its words, keys sorted. Findings are compared by
+ * code, parameters and place (FRENCH.md 32): a report made in English, or by a version of dmn-check
+ * that worded a message otherwise, replays identical when the same things are found.
+ */
 function findingKey(f: Finding): string {
-  return canonical(f);
+  return canonical(omit(f, ['message', 'hint']));
+}
+
+/** A finding's message in both languages, worded again from its code and parameters when they are known. */
+function findingWords(f: Finding, catalog: Catalog): { message_en: string; message_fr: string } {
+  if (f.params === undefined || !Object.hasOwn(catalog, f.code)) return { message_en: f.message, message_fr: f.message };
+  return { message_en: word(f.code, f.params, 'en', catalog).message, message_fr: word(f.code, f.params, 'fr', catalog).message };
 }
 
 function canonical(v: unknown): string {
@@ -140,7 +152,7 @@ function canonical(v: unknown): string {
 
 
 /** Findings in one list and not the other, as multisets (a finding given twice counts twice). */
-function findingChanges(scope: string, old: readonly Finding[], now: readonly Finding[]): ReplayDifference[] {
+function findingChanges(scope: string, old: readonly Finding[], now: readonly Finding[], catalog: Catalog): ReplayDifference[] {
   const remaining = new Map<string, number>();
   for (const f of now) remaining.set(findingKey(f), (remaining.get(findingKey(f)) ?? 0) + 1);
   const out: ReplayDifference[] = [];
@@ -148,14 +160,14 @@ function findingChanges(scope: string, old: readonly Finding[], now: readonly Fi
     const k = findingKey(f);
     const n = remaining.get(k) ?? 0;
     if (n > 0) remaining.set(k, n - 1);
-    else out.push({ code: 'replay.finding-removed', params: { requirement: scope, finding: f.code, at: placeOf(f) ?? '', message: f.message } });
+    else out.push({ code: 'replay.finding-removed', params: { requirement: scope, finding: f.code, at: placeOf(f) ?? '', message: f.message, ...findingWords(f, catalog) } });
   }
   for (const f of now) {
     const k = findingKey(f);
     const n = remaining.get(k) ?? 0;
     if (n === 0) continue;
     remaining.set(k, n - 1);
-    out.push({ code: 'replay.finding-added', params: { requirement: scope, finding: f.code, at: placeOf(f) ?? '', message: f.message } });
+    out.push({ code: 'replay.finding-added', params: { requirement: scope, finding: f.code, at: placeOf(f) ?? '', message: f.message, ...findingWords(f, catalog) } });
   }
   return out;
 }
@@ -206,7 +218,7 @@ function fieldChanges(old: unknown, now: unknown, pointer: string, out: ReplayDi
 }
 
 /** Statuses, findings, verdict and every other field of two reports of the same dossier. */
-export function compareReports(old: Report, now: Report): ReplayDifference[] {
+export function compareReports(old: Report, now: Report, catalog: Catalog = CATALOG): ReplayDifference[] {
   const out: ReplayDifference[] = [];
   const nowById = new Map(now.requirements.map((r) => [r.id, r]));
   const both = new Set<string>();
@@ -223,11 +235,11 @@ export function compareReports(old: Report, now: Report): ReplayDifference[] {
       const sn = slotsNow.get(s.name);
       if (sn && sn.status !== s.status) out.push({ code: 'replay.slot-status-changed', params: { requirement: r.id, slot: s.name, old: s.status, new: sn.status } });
     }
-    for (const d of findingChanges(r.id, r.findings, n.findings)) out.push(d);
+    for (const d of findingChanges(r.id, r.findings, n.findings, catalog)) out.push(d);
   }
   const oldIds = new Set(old.requirements.map((r) => r.id));
   for (const n of now.requirements) if (!oldIds.has(n.id)) out.push({ code: 'replay.requirement-added', params: { requirement: n.id, new: n.status } });
-  for (const d of findingChanges('', old.findings ?? [], now.findings ?? [])) out.push(d);
+  for (const d of findingChanges('', old.findings ?? [], now.findings ?? [], catalog)) out.push(d);
   if (old.verdict !== now.verdict) out.push({ code: 'replay.verdict-changed', params: { old: old.verdict, new: now.verdict } });
 
   // The summary follows from the statuses: compared only when no status change already explains it.

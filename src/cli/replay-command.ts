@@ -1,4 +1,4 @@
-import { plural } from '../i18n/format.js';
+import { plural, proseDate } from '../i18n/format.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
@@ -19,6 +19,7 @@ import { ZipError } from '../audit/zip.js';
 import { checkTrust, type TrustOutcome } from '../audit/signature.js';
 import { refuseOptions, trustedKeys } from './replay-options.js';
 import { runCheck } from './check-command.js';
+import { replayCatalog, replayCheckOptions } from '../api/replay.js';
 import { SNAPSHOT_DIR } from '../audit/pack.js';
 import { langOf, TOOL, useColor, type CommonOptions } from './common.js';
 import type { CliIo } from './io.js';
@@ -187,16 +188,12 @@ export async function replayCommand(input: string, opts: ReplayOptions, io: CliI
     const report = await readReport(reportAbs, reportName);
     const found = rulesetForReport(report, reportName, opts.rules, io.cwd);
     const place = { reportDir: path.dirname(reportAbs), root, rootGiven: opts.root !== undefined, bag: bagDir !== undefined };
-    const outcome = await replayReport(report, place, reportName, (manifestPath, at) =>
-      runCheck(manifestPath, found.ruleset, { ...io, cwd: at }, {
-        asOf: report.asOf,
-        lang: report.lang,
-        offline: true,
-        // Re-evaluate the way the report was made: content read unless it says it was not.
-        read: report.read !== false,
-        generatedAt: report.generatedAt,
-        ...(snapshots !== undefined ? { snapshots } : {}),
-      }),
+    const outcome = await replayReport(
+      report,
+      place,
+      reportName,
+      (manifestPath, at) => runCheck(manifestPath, found.ruleset, { ...io, cwd: at }, replayCheckOptions(report, snapshots)),
+      replayCatalog(),
     );
     print(io, opts, lang, format, { input: display, bag, trust, report: { name: reportName, value: report, rulesFile: found.file }, outcome });
     return outcome.differences.length === 0 ? 0 : 1;
@@ -273,9 +270,9 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
     lines.push(c.bold(`${w.replayOf} ${p.report!.name}`));
     lines.push(`  ${r.product.name} ${r.product.version} — ${r.product.manufacturer}`);
     lines.push(`  ${w.ruleset} ${r.ruleset.id} ${r.ruleset.version} (${p.report!.rulesFile}, sha256 ${r.ruleset.sha256})`);
-    lines.push(`  ${w.manifest} ${r.manifest.path} · ${w.asOf} ${r.asOf} · ${w.generated} ${r.generatedAt}`);
+    lines.push(`  ${w.manifest} ${r.manifest.path} · ${w.asOf} ${proseDate(r.asOf, lang)} · ${w.generated} ${r.generatedAt}`);
     const evaluated = outcome.replayed ? w.reevaluated(outcome.replayed.requirements.length) : w.notEvaluated;
-    lines.push(`  ${w.rehashed(outcome.filesChecked)}; ${evaluated}`);
+    lines.push(`  ${w.rehashed(outcome.filesChecked)}${lang === 'fr' ? ' ;' : ';'} ${evaluated}`);
     if (r.tool.version !== TOOL.version) lines.push(c.dim(`  ${w.tool(r.tool.version, TOOL.version)}`));
     lines.push('');
   }

@@ -62,6 +62,31 @@ describe('replay: identical', () => {
   });
 });
 
+describe('replay in another language (FRENCH.md 32)', () => {
+  it('words the findings that changed in --lang, whatever the language of the report', async () => {
+    const d = dossier();
+    await checkReport(d.dir);
+    rmSync(path.join(d.dir, 'evidence/ieu7/ins-login.png'));
+    const run = await runCli(['replay', 'report.json', '--lang', 'fr'], { cwd: d.dir });
+    expect(run.code).toBe(1);
+    expect(listed(run)).toContain('IEU 7\u00a0: nouveau constat file.missing (dmn-evidence.yaml:18:21)\u00a0: Le fichier evidence/ieu7/ins-login.png n’existe pas.');
+    expect(run.stdout).not.toMatch(/does not exist/);
+    expect(run.stdout).toMatch(/ · au 29 novembre 2026 · /);
+  });
+
+  it('compares findings by code, parameters and place, not by their words', async () => {
+    const d = dossier('not-systematic-2fa');
+    const file = await checkReport(d.dir);
+    // As a version of dmn-check that worded its messages otherwise would have written them.
+    editReport(file, (r) => {
+      for (const q of r.requirements) for (const f of q.findings) Object.assign(f, { message: `(old words) ${f.message}` });
+    });
+    const run = await runCli(['replay', 'report.json'], { cwd: d.dir });
+    expect(run.stdout).toMatch(/\nidentical\n$/);
+    expect(run.code).toBe(0);
+  });
+});
+
 describe('replay: each kind of tampering is listed, exit 1', () => {
   it('an evidence file edited: old and new hash', async () => {
     const d = dossier();

@@ -65,12 +65,12 @@ export const auditMessages: Catalog = {
     fr: (p) => `${s(p.requirement)} / ${s(p.slot)}\u00a0: statut ${st('fr', p.old)} à l’origine, ${st('fr', p.new)} maintenant.`,
   },
   'replay.finding-added': {
-    en: (p) => `${scope(p, 'Dossier')}: new finding ${s(p.finding)}${at(p)}: ${s(p.message)}`,
-    fr: (p) => `${scope(p, 'Dossier')}\u00a0: nouveau constat ${s(p.finding)}${at(p)}\u00a0: ${s(p.message)}`,
+    en: (p) => `${scope(p, 'Dossier')}: new finding ${s(p.finding)}${at(p)}: ${s(p.message_en ?? p.message)}`,
+    fr: (p) => `${scope(p, 'Dossier')}\u00a0: nouveau constat ${s(p.finding)}${at(p)}\u00a0: ${s(p.message_fr ?? p.message)}`,
   },
   'replay.finding-removed': {
-    en: (p) => `${scope(p, 'Dossier')}: finding ${s(p.finding)}${at(p)} is no longer given: ${s(p.message)}`,
-    fr: (p) => `${scope(p, 'Dossier')}\u00a0: le constat ${s(p.finding)}${at(p)} n’est plus donné\u00a0: ${s(p.message)}`,
+    en: (p) => `${scope(p, 'Dossier')}: finding ${s(p.finding)}${at(p)} is no longer given: ${s(p.message_en ?? p.message)}`,
+    fr: (p) => `${scope(p, 'Dossier')}\u00a0: le constat ${s(p.finding)}${at(p)} n’est plus donné\u00a0: ${s(p.message_fr ?? p.message)}`,
   },
   'replay.requirement-added': {
     en: (p) => `${s(p.requirement)} is evaluated now (${st('en', p.new)}) but absent from the report.`,
