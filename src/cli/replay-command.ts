@@ -1,4 +1,4 @@
-import { plural, proseDate } from '../i18n/format.js';
+import { lineDate, plural } from '../i18n/format.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
@@ -270,7 +270,7 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
     lines.push(c.bold(`${w.replayOf} ${p.report!.name}`));
     lines.push(`  ${r.product.name} ${r.product.version} — ${r.product.manufacturer}`);
     lines.push(`  ${w.ruleset} ${r.ruleset.id} ${r.ruleset.version} (${p.report!.rulesFile}, sha256 ${r.ruleset.sha256})`);
-    lines.push(`  ${w.manifest} ${r.manifest.path} · ${w.asOf} ${proseDate(r.asOf, lang)} · ${w.generated} ${r.generatedAt}`);
+    lines.push(`  ${w.manifest} ${r.manifest.path} · ${w.asOf} ${lineDate(r.asOf, lang)} · ${w.generated} ${r.generatedAt}`);
     const evaluated = outcome.replayed ? w.reevaluated(outcome.replayed.requirements.length) : w.notEvaluated;
     lines.push(`  ${w.rehashed(outcome.filesChecked)}${lang === 'fr' ? ' ;' : ';'} ${evaluated}`);
     if (r.tool.version !== TOOL.version) lines.push(c.dim(`  ${w.tool(r.tool.version, TOOL.version)}`));

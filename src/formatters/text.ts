@@ -1,4 +1,4 @@
-import { proseDate } from '../i18n/format.js';
+import { lineDate } from '../i18n/format.js';
 import { Chalk } from 'chalk';
 import type { Report, Status } from '../report/report.js';
 import { groupRequirements, sectionHeading } from './report-helpers.js';
@@ -34,7 +34,7 @@ export const textFormatter: TextFormatter = {
     const lines: string[] = [];
     if (!ctx.quiet) {
       lines.push(c.bold(`${report.product.name} ${report.product.version} — ${report.product.manufacturer}`));
-      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${ctx.lang === 'fr' ? proseDate(report.asOf, 'fr') : report.asOf}${report.read === false ? ` · ${w.noRead}` : ''}`));
+      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${lineDate(report.asOf, ctx.lang)}${report.read === false ? ` · ${w.noRead}` : ''}`));
       lines.push('');
     }
     const idWidth = report.requirements.reduce((w, r) => Math.max(w, r.id.length), 4);
@@ -50,7 +50,7 @@ export const textFormatter: TextFormatter = {
         lines.push(`${paint[r.status](`${ICONS[r.status]} ${r.id.padEnd(idWidth)}  ${labels[r.status].padEnd(labelWidth)}`)}  ${r.title}`);
         if (r.status === 'not_applicable' && r.statement && !ctx.quiet) {
           lines.push(c.dim(`    ${w.na} ${(r.notApplicableReasons ?? []).join('; ')}`));
-          lines.push(c.dim(`    ${w.statement} ${r.statement.signatory.name} (${r.statement.signatory.role}), ${w.signedOn} ${ctx.lang === 'fr' ? proseDate(r.statement.signedOn, 'fr') : r.statement.signedOn}`));
+          lines.push(c.dim(`    ${w.statement} ${r.statement.signatory.name} (${r.statement.signatory.role}), ${w.signedOn} ${lineDate(r.statement.signedOn, ctx.lang)}`));
         }
         for (const f of r.findings) {
           if (ok && f.severity === 'info' && ctx.quiet) continue;

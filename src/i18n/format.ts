@@ -43,6 +43,14 @@ export function proseDate(iso: string, lang: Lang): string {
   return `${lang === 'fr' && day === 1 ? '1er' : String(day)} ${month} ${m[1]}`;
 }
 
+/**
+ * A date in a terminal line: in prose in French (`29 novembre 2026`, FRENCH.md 28), as written
+ * (`2026-11-29`) in English, where the ISO form is what CI logs and reviewers compare.
+ */
+export function lineDate(iso: string, lang: Lang): string {
+  return lang === 'fr' ? proseDate(iso, 'fr') : iso;
+}
+
 /** A colon as each language sets it: French puts a no-break space before it (`Exigence :`). */
 export function colon(lang: Lang): string {
   return lang === 'fr' ? '\u00a0:' : ':';

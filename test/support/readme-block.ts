@@ -25,18 +25,19 @@ function fencedBlocks(readme: string, fence: string): string[] {
 }
 
 /**
- * Expects the README to show `block` (real output, fenced). With `UPDATE_README=1`, a README that has
- * drifted is rewritten: the fenced block most like the new one (half its lines at least) is replaced.
+ * Expects the README (or another page of the docs, `file`) to show `block` (real output, fenced). With
+ * `UPDATE_README=1`, a page that has drifted is rewritten: the fenced block most like the new one (half
+ * its lines at least) is replaced.
  */
-export function expectReadmeFenced(fence: string, body: string): void {
+export function expectReadmeFenced(fence: string, body: string, file = README): void {
   const block = `${fence}\n${body}\`\`\``;
-  const readme = readFileSync(README, 'utf8');
+  const readme = readFileSync(file, 'utf8');
   if (process.env.UPDATE_README === '1' && !readme.includes(block)) {
     const best = fencedBlocks(readme, fence)
       .map((old) => ({ old, score: likeness(old, block) }))
       .sort((x, y) => y.score - x.score)[0];
     if (best !== undefined && best.score >= 0.5) {
-      writeFileSync(README, readme.replace(best.old, () => block));
+      writeFileSync(file, readme.replace(best.old, () => block));
       return;
     }
   }

@@ -1,6 +1,12 @@
 import { formatNumber, plural } from '../format.js';
 import { s, type Catalog, type Lang, type Params } from '../types.js';
 
+/**
+ * Where the data dictionary's format is described: the page shipped in the package (docs/), served
+ * from the npm registry's files, so a hint read in CI logs is a link, not a path in someone's clone.
+ */
+const DICTIONARY_DOC = 'https://unpkg.com/dmn-check/docs/data-dictionary.md';
+
 /** `record 12, line 14, /code/coding/0` in the message's language, from whatever place params are set. */
 function place(p: Params, lang: Lang): string {
   const parts: string[] = [];
@@ -197,16 +203,16 @@ export const exportMessages: Catalog = {
     en: () => 'No data dictionary is given: where each data item sits in the export was not verified by machine, only from the documentation.',
     fr: () => "Aucun dictionnaire de données fourni\u00a0: la position de chaque donnée dans l’export n’a pas été vérifiée automatiquement ; seule la documentation en atteste.",
     hint: {
-      en: () => 'Add a machine-readable data dictionary to the export-dictionary slot (see docs/data-dictionary.md).',
-      fr: () => "Ajoutez un dictionnaire de données lisible par machine dans l’emplacement export-dictionary (voir docs/data-dictionary.md).",
+      en: () => `Add a machine-readable data dictionary to the export-dictionary slot (format: ${DICTIONARY_DOC}).`,
+      fr: () => `Ajoutez un dictionnaire de données lisible par machine dans l’emplacement export-dictionary (format\u00a0: ${DICTIONARY_DOC}).`,
     },
   },
   'export.dictionary.invalid': {
     en: (p) => `${s(p.file)}${p.subject ? ` ${s(p.subject)}` : ''}: ${s(p.what_en)}`,
     fr: (p) => `${s(p.file)}${p.subject ? ` ${s(p.subject)}` : ''}\u00a0: ${s(p.what_fr)}`,
     hint: {
-      en: () => 'The dictionary format is described in docs/data-dictionary.md.',
-      fr: () => 'Le format du dictionnaire est décrit dans docs/data-dictionary.md.',
+      en: () => `The dictionary format is described at ${DICTIONARY_DOC}.`,
+      fr: () => `Le format du dictionnaire est décrit à l’adresse ${DICTIONARY_DOC}.`,
     },
   },
   'export.dictionary.category-missing': {
