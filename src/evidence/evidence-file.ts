@@ -221,7 +221,9 @@ function readOpened(fd: number, real: string, rel: string, rootDir: string, abs:
     if (what) return { ok: false, reason: 'not-regular', what };
     // One byte more than stat says, when the file fits in the head: reading short of it proves the head is the whole content.
     const want = Math.min(HEAD_BYTES, st.size + 1);
-    const headBuf = Buffer.alloc(want);
+    // From the shared pool (a small file does not get an ArrayBuffer of its own for the heap to track);
+    // only the bytes read are ever used.
+    const headBuf = Buffer.allocUnsafe(want);
     let got = 0;
     while (got < want) {
       const n = readSync(fd, headBuf, got, want - got, got);
