@@ -107,7 +107,7 @@ describe('fast manifest reader', () => {
       fc.constant('""'),
     );
     const trail = fc.constantFrom('', '', '  ', ' # note', '   #note');
-    const keyName = fc.constantFrom('product', 'name', 'evidence', '"IEU 8"', "'IEU 9'", 'IEU 2', 'creation-flow', 'slot_b', 'a:b', 'é');
+    const keyName = fc.constantFrom('product', 'name', 'evidence', '"IEU 8"', "'IEU 9'", 'IEU 2', 'creation-flow', 'slot_b', 'a:b', 'é', '__proto__', 'a#b', '"x""', 'k y');
     const gap = fc.constantFrom('', '', '\n', '# comment\n', '  # indented comment\n', '\n\n');
     type Tree = { kind: 'fmap'; pairs: [string, string][]; sep: string; t: string } | { kind: 'flow'; items: string[]; sep: string; t: string } | { kind: 'scalar'; v: string; t: string } | { kind: 'null'; t: string } | { kind: 'seq'; items: { v: string; t: string }[]; compact: boolean } | { kind: 'map'; pairs: [string, Tree][] };
     const tree: fc.Arbitrary<Tree> = fc.letrec<{ t: Tree }>((tie) => ({
