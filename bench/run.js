@@ -15,6 +15,7 @@ import { fmtSpread, interleave, pad, pairedRatio, runOnce, summarise } from './m
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.join(ROOT, '.bench');
+const HOOK = path.join(ROOT, 'bench', 'rss-hook.cjs');
 const MB = 1024 * 1024;
 const GENERATOR_VERSION = '1';
 

@@ -3,6 +3,7 @@
 // Usage: node scripts/make-example-media.mjs OUT_DIR
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -73,7 +74,8 @@ export function pdf(lines) {
   return Buffer.from(out, 'latin1');
 }
 
-if (process.argv[2]) {
+// Run as a script only (the scale bench imports png()).
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href && process.argv[2]) {
   const out = process.argv[2];
   mkdirSync(out, { recursive: true });
   const files = {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { RawFinding } from '../report/report.js';
@@ -96,6 +96,8 @@ const PATH_MAX = 4096;
 
 /** The limit `rel` goes over (bytes of one name, or of the whole path), or undefined. */
 function nameTooLong(rootDir: string, rel: string): number | undefined {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: short paths (all of them, in practice) need no counting.
+  if (rel.length * 3 <= NAME_MAX && (rootDir.length + 1 + rel.length) * 3 < PATH_MAX) return undefined;
   if (rel.split('/').some((n) => Buffer.byteLength(n) > NAME_MAX)) return NAME_MAX;
   if (Buffer.byteLength(path.join(rootDir, rel)) >= PATH_MAX) return PATH_MAX - 1;
   return undefined;
@@ -219,12 +221,16 @@ function readOpened(fd: number, real: string, rel: string, rootDir: string, abs:
     if (what) return { ok: false, reason: 'not-regular', what };
     // One byte more than stat says, when the file fits in the head: reading short of it proves the head is the whole content.
     const want = Math.min(HEAD_BYTES, st.size + 1);
-    const headBuf = Buffer.alloc(want);
+    // From the shared pool (a small file does not get an ArrayBuffer of its own for the heap to track);
+    // only the bytes read are ever used.
+    const headBuf = Buffer.allocUnsafe(want);
     let got = 0;
     while (got < want) {
       const n = readSync(fd, headBuf, got, want - got, got);
-      if (n === 0) break;
       got += n;
+      // A regular file read short is at its end (a signal cutting a read short leaves `got` under the
+      // size: the file is then streamed later, never taken as whole): no second call to hear it say 0.
+      if (n === 0 || got < want) break;
     }
     const seen = Math.min(got, st.size, HEAD_BYTES);
     const kind = sniff(headBuf.subarray(0, seen), st.size, rel);
@@ -232,7 +238,7 @@ function readOpened(fd: number, real: string, rel: string, rootDir: string, abs:
     // Every opened file is kept until the report is done: 20,000 screenshots must not hold 64 KiB each.
     const keepAll = whole && (!MAGIC_KINDS.has(kind) || st.size <= MAGIC_HEAD_BYTES);
     const head = MAGIC_KINDS.has(kind) && seen > MAGIC_HEAD_BYTES ? Buffer.from(headBuf.subarray(0, MAGIC_HEAD_BYTES)) : headBuf.subarray(0, seen);
-    const digest = whole ? createHash('sha256').update(headBuf.subarray(0, got)).digest('hex') : undefined;
+    const digest = whole ? hash('sha256', headBuf.subarray(0, got), 'hex') : undefined;
     return { ok: true, file: new LocalEvidenceFile(rel, real, { dev: st.dev, ino: st.ino }, st.size, kind, head, keepAll, digest) };
   } catch (err) {
     return { ok: false, reason: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'EIO' };

@@ -6,16 +6,18 @@ import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from '../diagnostics/user-input-error.js';
-import { dottedPath, positionOf, readYaml, shorten, type YamlSource } from '../diagnostics/yaml-source.js';
+import { dottedPath, parseYaml, positionOf, readYamlKnown, shorten, type YamlSource } from '../diagnostics/yaml-source.js';
 import { confinePath } from '../evidence/evidence-file.js';
 import { displayUrl, parseFhirUrl } from '../evidence/fhir/url.js';
 import { CATALOG } from '../i18n/index.js';
 import { findRequirement } from '../ruleset/ids.js';
 import { bundledRulesetsWithFact, isBundledRuleset, valueFits } from '../ruleset/load.js';
 import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
+import { fastYaml, type FastYaml } from './fast-yaml.js';
 import { manifestSchema } from './schema.js';
 import type { EvidenceRef, FileRef, Manifest, Statement } from './types.js';
 import { displayPath } from '../diagnostics/display-path.js';
+import { heapRoom } from '../util/memory-room.js';
 
 const validateManifest = precompiledOr('validate-manifest.cjs', () => createAjv({ verbose: true }).compile(manifestSchema));
 
@@ -50,7 +52,56 @@ function otherRulesetHint(fact: string, inUse: string): { en: string; fr: string
 export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manifest {
   const abs = path.resolve(cwd, file);
   const name = displayPath(abs, cwd);
-  const src = readYaml(abs, name);
+  let fast: FastYaml | undefined;
+  const src = readYamlKnown(abs, name, 'manifest', (bytes) => (fast = fastManifest(bytes))?.value);
+  if (fast) {
+    const quick = fast;
+    try {
+      return manifestFrom(src, abs, ruleset, (p, key) => quick.locate(name, p, key) ?? notModelled());
+    } catch (err) {
+      if (!(err instanceof UserInputError) && !(err instanceof NotModelled)) throw err;
+    }
+    // A problem (or a position the fast reader does not model): everything again from the library's parse, worded as ever.
+    const full = parseYaml(src.bytes, name);
+    return manifestFrom(full, abs, ruleset, (p, key) => positionOf(full, p, key));
+  }
+  return manifestFrom(src, abs, ruleset, (p, key) => positionOf(src, p, key));
+}
+
+/** Where the value (or the key) at a path of the manifest is. */
+type Locate = (p: readonly (string | number)[], key?: boolean) => SourcePosition;
+
+class NotModelled extends Error {}
+function notModelled(): never {
+  throw new NotModelled();
+}
+
+/**
+ * The manifest's bytes read by the fast reader (src/manifest/fast-yaml.ts), or undefined to have the
+ * library parse them: not strict UTF-8, the start of a file parseYaml names as not YAML, or more
+ * than parseYaml's estimate of the heap a parse takes (about 1 KiB per `:`, `,`, `[`, `{` or line
+ * end, yamlHeapNeed in yaml-source.ts) would leave room for: that file gets parseYaml's message
+ * about memory, as before, not a run out of heap while its problems are worded.
+ */
+function fastManifest(bytes: Buffer): FastYaml | undefined {
+  let marks = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (c === 0x3a || c === 0x2c || c === 0x0a || c === 0x5b || c === 0x7b) marks++;
+  }
+  if (marks * 1024 > heapRoom()) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  if (/^(GIF8|SQLite format 3)/.test(text)) return undefined;
+  return fastYaml(text);
+}
+
+function manifestFrom(src: YamlSource, abs: string, ruleset: Ruleset, at: Locate): Manifest {
+  const name = src.file;
   if (src.value === null || src.value === undefined || typeof src.value !== 'object' || Array.isArray(src.value)) {
     throw new UserInputError({
       code: 'schema',
@@ -74,7 +125,6 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
   }
   const raw = src.value as RawManifest;
   const problems: InputProblem[] = [];
-  const at = (p: (string | number)[], key = false): SourcePosition => positionOf(src, p, key);
 
   if (raw.ruleset !== undefined && raw.ruleset !== `${ruleset.id}@${ruleset.version}`) {
     problems.push({
@@ -173,7 +223,7 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
       const refs: EvidenceRef[] = [];
       items.forEach((item, i) => {
         const p: (string | number)[] = Array.isArray(value) ? ['evidence', key, slotName, i] : ['evidence', key, slotName];
-        const ref = toRef(item, p, src, problems);
+        const ref = toRef(item, p, at, problems);
         if (ref) refs.push(ref);
       });
       bySlot.set(slot.name, { refs, at: at(['evidence', key, slotName]) });
@@ -192,7 +242,7 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
     if (st.signed_on !== undefined) statement.signedOn = st.signed_on;
     if (st.expires_on !== undefined) statement.expiresOn = st.expires_on;
     if (st.document !== undefined) {
-      const doc = toRef(st.document, ['statements', key, 'document'], src, problems);
+      const doc = toRef(st.document, ['statements', key, 'document'], at, problems);
       if (doc?.type === 'file') statement.document = doc;
     }
     statements.set(req.id, statement);
@@ -219,8 +269,8 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
   };
 }
 
-function toRef(item: RawItem, p: (string | number)[], src: YamlSource, problems: InputProblem[]): EvidenceRef | undefined {
-  const at = positionOf(src, p);
+function toRef(item: RawItem, p: (string | number)[], locate: Locate, problems: InputProblem[]): EvidenceRef | undefined {
+  const at = locate(p);
   if (typeof item === 'object' && 'fhir' in item) {
     const parsed = parseFhirUrl(item.fhir);
     if (!parsed.ok) {
@@ -228,7 +278,7 @@ function toRef(item: RawItem, p: (string | number)[], src: YamlSource, problems:
       const params = { url: parsed.problem === 'credentials' ? '' : displayUrl(item.fhir), problem: parsed.problem };
       problems.push({
         code: 'manifest.fhir-url',
-        ...positionOf(src, [...p, 'fhir']),
+        ...locate([...p, 'fhir']),
         subject: dottedPath([...p, 'fhir']),
         message: { en: wording.en(params), fr: wording.fr(params) },
         ...(wording.hint ? { hint: { en: wording.hint.en(params), fr: wording.hint.fr(params) } } : {}),
@@ -246,7 +296,7 @@ function toRef(item: RawItem, p: (string | number)[], src: YamlSource, problems:
     const nul = rawPath.includes('\u0000');
     problems.push({
       code: 'manifest.path-escape',
-      ...positionOf(src, typeof item === 'string' ? p : [...p, 'path']),
+      ...locate(typeof item === 'string' ? p : [...p, 'path']),
       subject: dottedPath(p),
       message: nul
         ? t2(`path ${shorten(JSON.stringify(rawPath))} contains a NUL character.`, `le chemin ${shorten(JSON.stringify(rawPath))} contient un caractère NUL.`)

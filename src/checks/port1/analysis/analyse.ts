@@ -377,7 +377,7 @@ class UnitBatcher {
   private bytes: Uint8Array | undefined;
   private used = 0;
   // Grown by doubling: a small file (most of a 20,000-file dossier) must not zero 96 KiB for six numbers.
-  private meta = new Float64Array(UNIT_FIELDS * 64);
+  private meta = new Float64Array(UNIT_FIELDS * 8);
   private count = 0;
   private groups: UnitGroup[] = [];
   private readonly groupIndex = new Map<UnitGroup, number>();
