@@ -6,7 +6,7 @@ import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from '../diagnostics/user-input-error.js';
-import { dottedPath, parseYaml, positionOf, readYamlKnown, shorten, type YamlSource } from '../diagnostics/yaml-source.js';
+import { dottedPath, parseYaml, positionOf, readYamlKnown, shorten, yamlHeapNeed, type YamlSource } from '../diagnostics/yaml-source.js';
 import { confinePath } from '../evidence/evidence-file.js';
 import { displayUrl, parseFhirUrl } from '../evidence/fhir/url.js';
 import { CATALOG } from '../i18n/index.js';
@@ -79,17 +79,11 @@ function notModelled(): never {
 /**
  * The manifest's bytes read by the fast reader (src/manifest/fast-yaml.ts), or undefined to have the
  * library parse them: not strict UTF-8, the start of a file parseYaml names as not YAML, or more
- * than parseYaml's estimate of the heap a parse takes (about 1 KiB per `:`, `,`, `[`, `{` or line
- * end, yamlHeapNeed in yaml-source.ts) would leave room for: that file gets parseYaml's message
+ * than parseYaml's estimate of the heap a parse takes (yamlHeapNeed) would leave room for: that file gets parseYaml's message
  * about memory, as before, not a run out of heap while its problems are worded.
  */
 function fastManifest(bytes: Buffer): FastYaml | undefined {
-  let marks = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i]!;
-    if (c === 0x3a || c === 0x2c || c === 0x0a || c === 0x5b || c === 0x7b) marks++;
-  }
-  if (marks * 1024 > heapRoom()) return undefined;
+  if (yamlHeapNeed(bytes) > heapRoom()) return undefined;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
