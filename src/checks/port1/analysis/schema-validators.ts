@@ -2,7 +2,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createSchemaAjv, dialectOf, type Dialect } from './schema-ajv.js';
 import { decodeSegment, escapeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
 import type { AjvInstance } from '../../../diagnostics/ajv.js';
-import { linearRegExp, type LinearRegExp } from '../../../diagnostics/linear-regexp.js';
+import type { LinearRegExp } from '../../../diagnostics/linear-regexp.js';
+import { schemaRegExp } from './schema-regexp.js';
 
 /** One schema violation, safe to report: where, which keyword, and the schema's side of it only. */
 export interface Violation {
@@ -87,7 +88,7 @@ function children(root: unknown, parents: string[], seg: string): Resolved {
     for (const pat of Object.keys(patterns ?? {})) {
       let re: LinearRegExp;
       try {
-        re = linearRegExp(pat);
+        re = schemaRegExp(pat);
       } catch {
         return { blocked: p };
       }
