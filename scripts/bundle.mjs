@@ -27,7 +27,8 @@ export const HEAVY = ['@medplum/core', 'fhirpath', 'fhirpath/*', 'tesseract.js',
 /**
  * Source rewrites, each of which must match exactly once (a build fails rather than ship a bundle
  * that silently kept the old code). Both builds: the package name and version are inlined instead of
- * reading package.json at every start. The standalone build also: the precompiled validators and the
+ * reading package.json at every start, and the generated meta-schema validators are found from the
+ * bundle's folder. The standalone build also: the precompiled validators and the
  * lazily required libraries are bundled (a single executable has no node_modules), the rulesets are
  * read from the rules/ folder beside the executable.
  */
@@ -35,9 +36,16 @@ function rewrites(sea) {
   const common = {
     'src/api/tool.ts': [[`JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))`, JSON.stringify(JSON.stringify({ name: pkg.name, version: pkg.version })).replace(/^/, 'JSON.parse(') + ')']],
   };
-  if (!sea) return common;
+  // the generated meta-schema validators: dist/generated/ is one folder up from the bundle, three from dist/checks/port1/analysis/
+  const meta = 'require(`../../../generated/${meta.file}`)';
+  if (!sea) return { ...common, 'src/checks/port1/analysis/schema-meta.ts': [[meta, 'require(`../generated/${meta.file}`)']] };
+  const metaFiles = ['meta-draft-07.cjs', 'meta-2019-09.cjs', 'meta-2020-12.cjs'].map((f) => `'${f}': () => require('../../../../dist/generated/${f}')`);
   return {
     ...common,
+    'src/checks/port1/analysis/schema-meta.ts': [
+      [meta, `({ ${metaFiles.join(', ')} })[meta.file]()`],
+      ['const require = createRequire(import.meta.url);', ''],
+    ],
     'src/diagnostics/precompiled.ts': [
       ['const mod = require(`../generated/${name}`)', "const mod = ({ 'validate-ruleset.cjs': () => require('../../dist/generated/validate-ruleset.cjs'), 'validate-manifest.cjs': () => require('../../dist/generated/validate-manifest.cjs'), 'validate-dictionary.cjs': () => require('../../dist/generated/validate-dictionary.cjs') })[name]()"],
       ["require('../generated/validate-options.cjs')", "require('../../dist/generated/validate-options.cjs')"],

@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createSchemaAjv, dialectOf, type Dialect } from './schema-ajv.js';
+import { checkAgainstMetaSchema } from './schema-meta.js';
 import { decodeSegment, escapeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
 import type { AjvInstance } from '../../../diagnostics/ajv.js';
 import type { LinearRegExp } from '../../../diagnostics/linear-regexp.js';
@@ -128,6 +129,7 @@ export class SchemaValidators {
     this.base = typeof id === 'string' && id !== '' ? id.replace(/#.*$/, '') : 'urn:dmn-check:export-schema';
     if (typeof id === 'string' && id !== '') this.ajv.addSchema(schema as object);
     else this.ajv.addSchema(schema as object, this.base);
+    checkAgainstMetaSchema(this.ajv, dialect, schema);
     const root = this.ajv.getSchema(this.base);
     if (!root) throw new Error('the schema could not be compiled');
     this.root = root;
