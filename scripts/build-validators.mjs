@@ -90,15 +90,19 @@ for (const [name, schema] of [
 
 // The bundled rulesets, parsed: YAML parsing with positions is most of a start-up's ruleset time. The
 // loader uses a value only while the SHA-256 of the YAML is the one recorded here (src/ruleset/load.ts,
-// parsedAtBuild); positions are parsed again only if a problem needs one.
+// parsedAtBuild), and checks it against the ruleset schema only if it was invalid here; positions are
+// parsed again only if a problem needs one.
 {
   const { parseYaml } = await import(path.join(root, 'dist/diagnostics/yaml-source.js'));
+  // whether each is valid against the ruleset schema: src/ruleset/load.ts does not check it again
+  const validateRuleset = require(path.join(out, 'validate-ruleset.cjs'));
   const rulesOut = path.join(out, 'rules');
   rmSync(rulesOut, { recursive: true, force: true });
   mkdirSync(rulesOut, { recursive: true });
   for (const name of readdirSync(path.join(root, 'rules')).filter((n) => n.endsWith('.yaml'))) {
     const bytes = readFileSync(path.join(root, 'rules', name));
     const { value } = parseYaml(bytes, `rules/${name}`);
-    writeFileSync(path.join(rulesOut, name.replace(/\.yaml$/, '.json')), JSON.stringify({ sha256: createHash('sha256').update(bytes).digest('hex'), value }));
+    const schemaValid = validateRuleset(value) === true;
+    writeFileSync(path.join(rulesOut, name.replace(/\.yaml$/, '.json')), JSON.stringify({ sha256: createHash('sha256').update(bytes).digest('hex'), schemaValid, value }));
   }
 }
