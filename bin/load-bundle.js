@@ -1,7 +1,9 @@
 // Loads the command's bundle (dist/bundle/dmn-check.cjs, one CommonJS file: scripts/bundle.mjs) with
-// V8's code cache, which Node 20 does not keep for a CLI: the first run saves the code V8 compiled
-// (after the run, so the functions it used are in it), later runs start from it instead of compiling
-// the bundle again (about 40 ms of a `check`).
+// V8's code cache, which Node 20 does not keep for a CLI: a run saves the code V8 compiled (after the
+// run, so the functions it used are in it), later runs start from it instead of compiling the bundle
+// again (about 40 ms of a `check`). Saving costs about 10 ms, so the first run of a command only
+// leaves a mark and the second saves: a CI job that runs dmn-check once on a fresh install pays
+// neither.
 //
 // One cache for each command (a `--help` does not load the code of a `check`), in
 // node_modules/.cache/dmn-check/ (the node_modules that holds dmn-check, or the one of a clone): a
@@ -39,15 +41,22 @@ function readCache(file) {
   }
 }
 
-/** Writes `data` as `file` (through a temporary file: a reader sees all of it or nothing); drops older bundles' files. */
+/**
+ * Writes `data()` as `file` (through a temporary file: a reader sees all of it or nothing), or only
+ * the mark `file.seen` when `data` is undefined; drops older bundles' files.
+ */
 function writeCache(dir, file, prefix, data) {
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
-    const bytes = data();
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.concat([createHash('sha256').update(bytes).digest(), bytes]));
-    renameSync(tmp, file);
+    if (data) {
+      const bytes = data();
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.concat([createHash('sha256').update(bytes).digest(), bytes]));
+      renameSync(tmp, file);
+    } else {
+      writeFileSync(`${file}.seen`, '');
+    }
     for (const name of readdirSync(dir)) if (!name.startsWith(prefix)) rmSync(path.join(dir, name), { force: true });
   } catch {
     // a read-only install: no cache
@@ -56,7 +65,7 @@ function writeCache(dir, file, prefix, data) {
 
 /**
  * The bundle's exports, and `save()` to call once the command (`argv[0]`) has run: it writes the
- * cache when there was none (or V8 refused it).
+ * cache when there was none (or V8 refused it) and the command has run before, else the mark.
  */
 export function loadBundle(root, argv) {
   const file = path.join(root, 'dist', 'bundle', 'dmn-check.cjs');
@@ -71,5 +80,6 @@ export function loadBundle(root, argv) {
   const mod = { exports: {} };
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
   const stale = cacheFile && (cachedData === undefined || script.cachedDataRejected === true);
-  return { exports: mod.exports, save: () => stale && writeCache(dir, cacheFile, prefix, () => script.createCachedData()) };
+  const seen = stale && (cachedData !== undefined || existsSync(cacheFile) || existsSync(`${cacheFile}.seen`));
+  return { exports: mod.exports, save: () => stale && writeCache(dir, cacheFile, prefix, seen ? () => script.createCachedData() : undefined) };
 }

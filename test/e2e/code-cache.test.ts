@@ -30,21 +30,27 @@ describe('the code cache of the bundle', () => {
     spawnSync(process.execPath, [path.join(pkg, 'bin', 'dmn-check.js'), ...args], { cwd: s.dir, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C', SOURCE_DATE_EPOCH: '1795946400', ...env } });
   const files = (command: string) => (existsSync(cache) ? readdirSync(cache).filter((f) => f.includes(`-${command}-`)) : []);
 
-  it('is written by the first run of a command and used by the next, with the same results as without it', () => {
+  it('is written by the second run of a command and used by the next, with the same results as without it', () => {
     rmSync(cache, { recursive: true, force: true });
     const none = run(check, { NODE_DISABLE_COMPILE_CACHE: '1' });
     expect(none.status).toBe(0);
     expect(existsSync(cache)).toBe(false);
 
+    // the first run only leaves its mark (a CI job that runs dmn-check once does not pay for saving)
     const first = run(check);
     expect(first.stderr).toBe('');
     expect(first.stdout).toBe(none.stdout);
-    expect(files('check')).toHaveLength(1);
-    const file = path.join(cache, files('check')[0]!);
-    const written = statSync(file).mtimeMs;
+    expect(files('check').map((f) => path.extname(f))).toEqual(['.seen']);
 
     const second = run(check);
     expect(second.stdout).toBe(none.stdout);
+    const bin = files('check').filter((f) => f.endsWith('.bin'));
+    expect(bin).toHaveLength(1);
+    const file = path.join(cache, bin[0]!);
+    const written = statSync(file).mtimeMs;
+
+    const third = run(check);
+    expect(third.stdout).toBe(none.stdout);
     // accepted: not written again
     expect(statSync(file).mtimeMs).toBe(written);
 
@@ -52,13 +58,14 @@ describe('the code cache of the bundle', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: dmn-check/);
-    expect(files('other')).toHaveLength(1);
+    run(['--help']);
+    expect(files('other').filter((f) => f.endsWith('.bin'))).toHaveLength(1);
     expect(run(['--help']).stdout).toBe(help.stdout);
   });
 
   it('is replaced when damaged, and files of an older bundle are removed', () => {
     run(check);
-    const file = path.join(cache, files('check')[0]!);
+    const file = path.join(cache, files('check').find((f) => f.endsWith('.bin'))!);
     const good = readFileSync(file);
     const damaged = Buffer.from(good);
     const middle = damaged.length >> 1;
