@@ -1,5 +1,7 @@
 // Cold start of the installed command (bin/dmn-check.js, the esbuild bundle), as ratios against
 // `node -e 0` measured in the same run: the cases take turns, so a busy machine slows them alike.
+// From the third run of a command on, the bundle is compiled from V8's code cache (bin/load-bundle.js);
+// one case shows a run without it.
 // Imported by bench/run.js; `node bench/cold-start.mjs` runs it alone.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +19,7 @@ function medians(cases) {
   for (let i = 0; i < RUNS; i++) {
     cases.forEach((c, k) => {
       const t = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, c.args, { cwd: c.cwd ?? ROOT, stdio: 'ignore' });
+      const r = spawnSync(process.execPath, c.args, { cwd: c.cwd ?? ROOT, stdio: 'ignore', env: { ...process.env, ...c.env } });
       if (r.status !== c.exit) throw new Error(`${c.label}: exit ${r.status}, expected ${c.exit}`);
       times[k].push(Number(process.hrtime.bigint() - t) / 1e6);
     });
@@ -36,6 +38,8 @@ export function coldStart() {
       { label: 'dmn-check --version', args: [BIN, '--version'], exit: 0, target: 1.3 },
       // the target leaves content reading aside (issue 15); bench/read.mjs measures the reading of screens
       { label: 'dmn-check check, example dossier, --no-read', args: [BIN, 'check', example, '--quiet', '--no-read'], exit: 0, target: 2 },
+      // a CI job's single run on a fresh install: no code cache yet (bin/load-bundle.js)
+      { label: '  the same without the code cache', args: [BIN, 'check', example, '--quiet', '--no-read'], env: { NODE_DISABLE_COMPILE_CACHE: '1' }, exit: 0 },
       { label: 'dmn-check check, init template (no evidence)', args: [BIN, 'check', '--quiet'], cwd: dir, exit: 1 },
     ];
     const ms = medians(cases);

@@ -18,6 +18,7 @@ const DATA = path.join(ROOT, '.bench');
 const HOOK = path.join(ROOT, 'bench', 'rss-hook.cjs');
 const MB = 1024 * 1024;
 const GENERATOR_VERSION = '1';
+const HOOK = path.join(ROOT, 'bench', 'rss-hook.cjs');
 
 // ---------------------------------------------------------------- synthetic data
 
@@ -413,7 +414,7 @@ function coldRuns(argv) {
     const r = spawnSync(process.execPath, ['--require', HOOK, ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB });
     if (r.status !== 0 && r.status !== 1) return { ok: false, status: r.status };
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    const m = /BENCH_MAX_RSS_KB (\d+)/.exec(r.stderr ?? '');
+    const m = /BENCH_USAGE (\d+)/.exec(r.stderr ?? '');
     if (m) rss = Math.max(rss, Number(m[1]) / 1024);
   }
   return { ok: true, ms: times.sort((a, b) => a - b)[2], rss };

@@ -27,7 +27,8 @@ export const HEAVY = ['@medplum/core', 'fhirpath', 'fhirpath/*', 'tesseract.js',
 /**
  * Source rewrites, each of which must match exactly once (a build fails rather than ship a bundle
  * that silently kept the old code). Both builds: the package name and version are inlined instead of
- * reading package.json at every start. The standalone build also: the precompiled validators and the
+ * reading package.json at every start, and the generated meta-schema validators are found from the
+ * bundle's folder. The standalone build also: the precompiled validators and the
  * lazily required libraries are bundled (a single executable has no node_modules), the rulesets are
  * read from the rules/ folder beside the executable.
  */
@@ -35,9 +36,16 @@ function rewrites(sea) {
   const common = {
     'src/api/tool.ts': [[`JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))`, JSON.stringify(JSON.stringify({ name: pkg.name, version: pkg.version })).replace(/^/, 'JSON.parse(') + ')']],
   };
-  if (!sea) return common;
+  // the generated meta-schema validators: dist/generated/ is one folder up from the bundle, three from dist/checks/port1/analysis/
+  const meta = 'require(`../../../generated/${meta.file}`)';
+  if (!sea) return { ...common, 'src/checks/port1/analysis/schema-meta.ts': [[meta, 'require(`../generated/${meta.file}`)']] };
+  const metaFiles = ['meta-draft-07.cjs', 'meta-2019-09.cjs', 'meta-2020-12.cjs'].map((f) => `'${f}': () => require('../../../../dist/generated/${f}')`);
   return {
     ...common,
+    'src/checks/port1/analysis/schema-meta.ts': [
+      [meta, `({ ${metaFiles.join(', ')} })[meta.file]()`],
+      ['const require = createRequire(import.meta.url);', ''],
+    ],
     'src/diagnostics/precompiled.ts': [
       ['const mod = require(`../generated/${name}`)', "const mod = ({ 'validate-ruleset.cjs': () => require('../../dist/generated/validate-ruleset.cjs'), 'validate-manifest.cjs': () => require('../../dist/generated/validate-manifest.cjs'), 'validate-dictionary.cjs': () => require('../../dist/generated/validate-dictionary.cjs') })[name]()"],
       ["require('../generated/validate-options.cjs')", "require('../../dist/generated/validate-options.cjs')"],
@@ -107,18 +115,33 @@ if (sea) {
     banner: { js: `const __dmnMetaUrl = require('node:url').pathToFileURL(process.execPath).href;` },
   });
 } else {
+  const table = rewrites(false);
+  // The command: one CommonJS file, which bin/load-bundle.js compiles with V8's code cache (Node 20 has
+  // no compile cache for ES modules). Each command's code still runs only when that command does.
   await build({
     ...common,
-    entryPoints: { 'dmn-check': 'src/cli/main.ts', 'record-worker': 'src/checks/port1/analysis/record-worker.ts' },
-    outdir: 'dist/bundle',
-    format: 'esm',
-    splitting: true,
-    chunkNames: '[name]-[hash]',
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/bundle/dmn-check.cjs',
+    format: 'cjs',
     external: HEAVY,
-    plugins: [rewritePlugin(rewrites(false))],
-    // bundled CommonJS dependencies (commander, ajv, yaml) call require() for Node's own modules
+    // `import()` of a library becomes `require()` (each ships CommonJS): code compiled from V8's cache
+    // has lost the callback that Node 20 needs for an `import()` in a vm script
+    supported: { 'dynamic-import': false },
+    plugins: [rewritePlugin(table)],
+    define: { 'import.meta.url': '__dmnMetaUrl' },
+    banner: { js: `const __dmnMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
+  });
+  // The export checks' worker thread, started by path from beside the command: an ES module of its own.
+  await build({
+    ...common,
+    entryPoints: ['src/checks/port1/analysis/record-worker.ts'],
+    outfile: 'dist/bundle/record-worker.js',
+    format: 'esm',
+    external: HEAVY,
+    plugins: [rewritePlugin({ 'src/checks/port1/analysis/schema-meta.ts': table['src/checks/port1/analysis/schema-meta.ts'] })],
+    // bundled CommonJS dependencies (ajv) call require() for Node's own modules
     banner: { js: `import { createRequire as __dmnCreateRequire } from 'node:module'; const require = __dmnCreateRequire(import.meta.url);` },
   });
-  // The OCR worker script is loaded by path, next to the code that starts it (a chunk of the bundle).
+  // The OCR worker script is loaded by path, next to the code that starts it.
   copyFileSync(path.join(ROOT, 'src/evidence/read/tesseract-worker.cjs'), path.join(ROOT, 'dist/bundle/tesseract-worker.cjs'));
 }

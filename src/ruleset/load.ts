@@ -24,25 +24,36 @@ export const DEFAULT_RULESET = path.join(BUNDLED_RULES_DIR, 'ans-dmn-1.2.2.yaml'
 /** The bundled rulesets parsed at build time (scripts/build-validators.mjs), each with the SHA-256 of its YAML. */
 const PARSED_RULES_DIR = fileURLToPath(new URL('../generated/rules/', import.meta.url));
 
-/** A bundled ruleset's value parsed at build time, if these are still the bytes it was parsed from. */
-function parsedAtBuild(abs: string): (bytes: Buffer) => unknown {
-  return (bytes) => {
-    if (path.dirname(abs) + path.sep !== BUNDLED_RULES_DIR) return undefined;
-    try {
-      const parsed = JSON.parse(readFileSync(path.join(PARSED_RULES_DIR, `${path.basename(abs, '.yaml')}.json`), 'utf8')) as { sha256: string; value: unknown };
-      return parsed.sha256 === createHash('sha256').update(bytes).digest('hex') ? parsed.value : undefined;
-    } catch {
-      // not built (tests run from src/), or the standalone executable: parse the YAML
-      return undefined;
-    }
+/**
+ * A bundled ruleset's value parsed at build time (`known`), if these are still the bytes it was parsed
+ * from; `validAtBuild` is then whether the build found that value valid against the ruleset schema.
+ */
+function parsedAtBuild(abs: string): { known: (bytes: Buffer) => unknown; validAtBuild: boolean } {
+  const out = {
+    validAtBuild: false,
+    known: (bytes: Buffer): unknown => {
+      if (path.dirname(abs) + path.sep !== BUNDLED_RULES_DIR) return undefined;
+      try {
+        const parsed = JSON.parse(readFileSync(path.join(PARSED_RULES_DIR, `${path.basename(abs, '.yaml')}.json`), 'utf8')) as { sha256: string; value: unknown; schemaValid?: boolean };
+        if (parsed.sha256 !== createHash('sha256').update(bytes).digest('hex')) return undefined;
+        out.validAtBuild = parsed.schemaValid === true;
+        return parsed.value;
+      } catch {
+        // not built (tests run from src/), or the standalone executable: parse the YAML
+        return undefined;
+      }
+    },
   };
+  return out;
 }
 
 // Created only when a schema must be compiled here (no build, or a check from outside): the build's
 // validators are standalone code.
 let ajv: AjvInstance | undefined;
 const compile = (schema: object): ValidateFunction => (ajv ??= createAjv({ verbose: true })).compile(schema);
-const validateRuleset = precompiledOr('validate-ruleset.cjs', () => compile(rulesetSchema));
+// loaded on first use: a bundled ruleset the build found valid is not checked again
+let validateRuleset: ValidateFunction | undefined;
+const rulesetValidator = (): ValidateFunction => (validateRuleset ??= precompiledOr('validate-ruleset.cjs', () => compile(rulesetSchema)));
 const optionValidators = new WeakMap<object, ValidateFunction>();
 let builtinOptions: Readonly<Record<string, ValidateFunction>> | undefined;
 
@@ -199,11 +210,14 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
       hint: t2('Remove one `extends` from the cycle.', 'Retirez un `extends` du cycle.'),
     });
   }
-  const src = readYamlKnown(abs, name, 'ruleset', parsedAtBuild(abs));
+  const build = parsedAtBuild(abs);
+  const src = readYamlKnown(abs, name, 'ruleset', build.known);
   const raw = src.value;
-  if (!validateRuleset(raw)) {
+  // the same bytes and the same schema as at build time: the same verdict
+  const validate = build.validAtBuild ? undefined : rulesetValidator();
+  if (validate && !validate(raw)) {
     const known = (p: string[]): readonly string[] => knownKeysAt(p);
-    throw new UserInputError(ajvProblems(validateRuleset.errors ?? [], src, 'ruleset.invalid', known));
+    throw new UserInputError(ajvProblems(validate.errors ?? [], src, 'ruleset.invalid', known));
   }
   const r = raw as RawRuleset;
   let base: Ruleset | undefined;

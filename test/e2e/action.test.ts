@@ -20,7 +20,7 @@ interface Action {
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Action;
 
 beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'dmn-check.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'dmn-check.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 }, 120_000);
 
 const cleanups: (() => void)[] = [];

@@ -15,7 +15,7 @@ describe('the npm package, installed in an empty project', () => {
   let project = '';
   let bin = '';
   beforeAll(() => {
-    if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'dmn-check.js'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'dmn-check.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
     const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', s.dir], { cwd: ROOT, encoding: 'utf8' });
     const info = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
     files = info[0]!.files.map((f) => f.path);
@@ -34,7 +34,7 @@ describe('the npm package, installed in an empty project', () => {
   const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: project, encoding: 'utf8', env });
 
   it('holds the bundle, its OCR worker, the precompiled validators, the report schema, the rulesets, LICENSE and CHANGELOG, without tests, fixtures, sources or source maps', () => {
-    expect(files).toEqual(expect.arrayContaining(['bin/dmn-check.js', 'dist/bundle/dmn-check.js', 'dist/bundle/record-worker.js', 'dist/bundle/tesseract-worker.cjs', 'dist/generated/validate-manifest.cjs', 'dist/generated/validate-options.cjs', 'dist/generated/rules/ans-dmn-1.2.2.json', 'schemas/report-1.schema.json', 'dist/index.js', 'dist/index.d.ts', 'rules/ans-dmn-1.2.2.yaml', 'rules/mes-mesures-3.1.0.yaml', 'action.yml', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']));
+    expect(files).toEqual(expect.arrayContaining(['bin/dmn-check.js', 'bin/load-bundle.js', 'dist/bundle/dmn-check.cjs', 'dist/bundle/record-worker.js', 'dist/bundle/tesseract-worker.cjs', 'dist/generated/validate-manifest.cjs', 'dist/generated/validate-options.cjs', 'dist/generated/meta-draft-07.cjs', 'dist/generated/rules/ans-dmn-1.2.2.json', 'schemas/report-1.schema.json', 'dist/index.js', 'dist/index.d.ts', 'rules/ans-dmn-1.2.2.yaml', 'rules/mes-mesures-3.1.0.yaml', 'action.yml', 'README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']));
     expect(files.filter((f) => /^(test|fixtures|src|scripts|bench|\.ci)\//.test(f) || f.endsWith('.map') || f.startsWith('dist/sea/'))).toEqual([]);
     expect(readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^\s+Apache License\s+Version 2\.0, January 2004[\s\S]+END OF TERMS AND CONDITIONS/);
   });

@@ -4,9 +4,9 @@ import addFormatsModule from 'ajv-formats';
 import { createRequire } from 'node:module';
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { createAjv, type AjvInstance } from '../../../diagnostics/ajv.js';
-import { linearRegExp } from '../../../diagnostics/linear-regexp.js';
 import { valueText } from '../../../diagnostics/value-text.js';
 import { canonicalJson } from '../../../evidence/fhir/ndjson.js';
+import { schemaRegExp } from './schema-regexp.js';
 
 /** JSON Schema dialects a manufacturer's export schema may use. */
 export type Dialect = 'draft-07' | 'draft-06' | '2019-09' | '2020-12';
@@ -37,7 +37,7 @@ export function dialectOf(schema: unknown): Dialect | { unsupported: string } {
 }
 
 /** True when no two items of `items` are equal as JSON Schema compares them (keys in any order, 1 = 1.0). */
-function allDistinct(items: unknown[]): boolean {
+export function allDistinct(items: unknown[]): boolean {
   const seen = new Set<string>();
   for (const item of items) {
     const key = canonicalJson(item);
@@ -62,8 +62,11 @@ function hashedUniqueItems(ajv: AjvInstance): AjvInstance {
  * ones), formats checked, unknown keywords tolerated (schemas carry annotations of their own).
  */
 export function createSchemaAjv(dialect: Dialect): AjvInstance {
-  // `pattern` and `patternProperties` run on RE2 (linear time): the schema is the manufacturer's.
-  const options = { allErrors: true, strict: false, validateFormats: true, code: { regExp: linearRegExp as unknown as RegExpEngine } } as const;
+  // `pattern` and `patternProperties` run in linear time (RE2, or Node's engine where that is proven
+  // linear: schema-regexp.ts): the schema is the manufacturer's. The schemas ajv is given are not
+  // checked against their meta-schema here: the manufacturer's is, once (schema-meta.ts), the
+  // others are the `$ref`s that SchemaValidators writes.
+  const options = { allErrors: true, strict: false, validateFormats: true, validateSchema: false, code: { regExp: schemaRegExp as unknown as RegExpEngine } } as const;
   if (dialect === '2019-09' || dialect === '2020-12') {
     const ajv = dialect === '2019-09' ? new (loadClass<Ajv2019Class>(require('ajv/dist/2019.js')))(options) : new (loadClass<Ajv2020Class>(require('ajv/dist/2020.js')))(options);
     addFormats(ajv);
@@ -71,7 +74,8 @@ export function createSchemaAjv(dialect: Dialect): AjvInstance {
   }
   const ajv = createAjv(options);
   if (dialect === 'draft-06') {
-    ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
+    // checked against draft-07 and so compiled now, with ajv's own uniqueItems (as before validateSchema: false)
+    ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object, undefined, true);
   }
   return hashedUniqueItems(ajv);
 }

@@ -1,8 +1,10 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createSchemaAjv, dialectOf, type Dialect } from './schema-ajv.js';
+import { checkAgainstMetaSchema } from './schema-meta.js';
 import { decodeSegment, escapeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
 import type { AjvInstance } from '../../../diagnostics/ajv.js';
-import { linearRegExp, type LinearRegExp } from '../../../diagnostics/linear-regexp.js';
+import type { LinearRegExp } from '../../../diagnostics/linear-regexp.js';
+import { schemaRegExp } from './schema-regexp.js';
 
 /** One schema violation, safe to report: where, which keyword, and the schema's side of it only. */
 export interface Violation {
@@ -87,7 +89,7 @@ function children(root: unknown, parents: string[], seg: string): Resolved {
     for (const pat of Object.keys(patterns ?? {})) {
       let re: LinearRegExp;
       try {
-        re = linearRegExp(pat);
+        re = schemaRegExp(pat);
       } catch {
         return { blocked: p };
       }
@@ -127,6 +129,7 @@ export class SchemaValidators {
     this.base = typeof id === 'string' && id !== '' ? id.replace(/#.*$/, '') : 'urn:dmn-check:export-schema';
     if (typeof id === 'string' && id !== '') this.ajv.addSchema(schema as object);
     else this.ajv.addSchema(schema as object, this.base);
+    checkAgainstMetaSchema(this.ajv, dialect, schema);
     const root = this.ajv.getSchema(this.base);
     if (!root) throw new Error('the schema could not be compiled');
     this.root = root;
