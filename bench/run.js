@@ -18,7 +18,6 @@ const DATA = path.join(ROOT, '.bench');
 const HOOK = path.join(ROOT, 'bench', 'rss-hook.cjs');
 const MB = 1024 * 1024;
 const GENERATOR_VERSION = '1';
-const HOOK = path.join(ROOT, 'bench', 'rss-hook.cjs');
 
 // ---------------------------------------------------------------- synthetic data
 
