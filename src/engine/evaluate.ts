@@ -397,7 +397,7 @@ function openFailureFinding(opened: OpenResult | undefined, file: string, slot: 
   if (!opened || opened.ok) return { code: 'file.unreadable', severity: 'error', status: 'error', slot, ...at, params: { file, reason: 'not opened' } };
   switch (opened.reason) {
     case 'missing':
-      return { code: 'file.missing', severity: 'error', status: 'missing', slot, ...at, params: { file } };
+      return { code: 'file.missing', severity: 'error', status: 'missing', slot, ...at, params: opened.suggestion === undefined ? { file } : { file, suggestion: opened.suggestion } };
     case 'not-regular':
       return { code: 'file.not-regular', severity: 'error', slot, ...at, params: { file, what: opened.what } };
     case 'loop':

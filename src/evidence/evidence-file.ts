@@ -1,9 +1,10 @@
 import { createHash, hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readdirSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { RawFinding } from '../report/report.js';
 import { KINDS, type Kind } from './kinds.js';
 import { HEAD_BYTES, sniff } from './sniff.js';
+import { otherUnicodeForm } from './near-names.js';
 
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -39,7 +40,8 @@ export interface EvidenceFile {
 
 /** Why a path named in the manifest did not give an evidence file. */
 export type OpenFailure =
-  | { reason: 'missing' }
+  /** `suggestion`: the dossier's file the path most likely means (case, accents, a typo), for "did you mean". */
+  | { reason: 'missing'; suggestion?: string }
   | { reason: 'not-regular'; what: 'directory' | 'fifo' | 'device' | 'socket' | 'other' }
   | { reason: 'escape' }
   | { reason: 'loop' }
@@ -158,7 +160,15 @@ function openEvidenceFileSync(rootDir: string, relPath: string, folders: FolderC
   const tooLong = nameTooLong(rootDir, rel);
   if (tooLong !== undefined) return { ok: false, reason: 'name-too-long', limit: tooLong };
   // A name typed in one Unicode form (NFC, as keyboards give it) for a file stored in the other (NFD, as macOS copies it).
-  const abs = (/[^ -~]/.test(rel) ? otherUnicodeForm(rootDir, rel) : undefined) ?? path.join(rootDir, rel);
+  const stored = /[^ -~]/.test(rel) ? otherUnicodeForm(rootDir, rel) : undefined;
+  const opened = openResolved(rootDir, rel, path.join(rootDir, stored ?? rel), folders);
+  if (stored === undefined || !opened.ok) return opened;
+  // Read, since it is the file meant; but some tools (zip, git on Linux, a reviewer's search) will not find it.
+  return { ...opened, findings: [...(opened.findings ?? []), { code: 'file.unicode-form', severity: 'warning', params: { file: rel, stored, form: stored === stored.normalize('NFD') ? 'NFD' : 'NFC' } }] };
+}
+
+/** Opens `rel`, at `abs` (its stored name), inside `rootDir`. */
+function openResolved(rootDir: string, rel: string, abs: string, folders: FolderCache | undefined): OpenResult {
   const flags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
   const direct = folders ? throughFolder(rootDir, abs, folders) : undefined;
   if (direct !== undefined) {
@@ -244,43 +254,6 @@ function readOpened(fd: number, real: string, rel: string, rootDir: string, abs:
     return { ok: false, reason: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? 'EIO' };
   } finally {
     closeSync(fd);
-  }
-}
-
-/**
- * The path of `rel` below `rootDir` when some of its names exist on disk only in another Unicode
- * normalisation form (same text, other code points); undefined when it exists as given, or not at all.
- */
-function otherUnicodeForm(rootDir: string, rel: string): string | undefined {
-  let dir = rootDir;
-  let changed = false;
-  for (const name of rel.split('/')) {
-    const direct = path.join(dir, name);
-    if (existsSyncLstat(direct)) {
-      dir = direct;
-      continue;
-    }
-    const wanted = name.normalize('NFC');
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      entries = [];
-    }
-    const found = entries.find((e) => e.normalize('NFC') === wanted);
-    if (found === undefined) return undefined;
-    dir = path.join(dir, found);
-    changed = true;
-  }
-  return changed ? dir : undefined;
-}
-
-function existsSyncLstat(p: string): boolean {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -2,7 +2,11 @@ import type { OnProgress } from '../util/progress.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { shorten } from '../diagnostics/yaml-source.js';
 import type { EvidenceRef, FhirRef, Manifest } from '../manifest/types.js';
-import { openEvidenceFile, type FolderCache, type OpenResult } from './evidence-file.js';
+import { confinePath, openEvidenceFile, type FolderCache, type OpenResult } from './evidence-file.js';
+import { nearestName } from './near-names.js';
+
+/** How many missing files get a "did you mean" (each lists its folders): a hostile manifest's thousands do not. */
+const MAX_SUGGESTIONS = 50;
 
 /** Opens one FHIR reference (network); injected so that only the CLI wires the network in. */
 export type FhirOpener = (ref: FhirRef) => Promise<OpenResult>;
@@ -45,6 +49,15 @@ export async function openDossier(manifest: Manifest, options: OpenDossierOption
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, refs.length) }, worker));
+  let suggested = 0;
+  for (const ref of refs) {
+    const o = out.get(ref);
+    if (ref.type !== 'file' || o === undefined || o.ok || o.reason !== 'missing' || suggested >= MAX_SUGGESTIONS) continue;
+    suggested++;
+    const rel = confinePath(ref.path);
+    const near = rel === undefined ? undefined : nearestName(manifest.dossierDir, rel);
+    if (near !== undefined) out.set(ref, { ...o, suggestion: near });
+  }
   const escapes: InputProblem[] = refs
     .filter((r) => r.type === 'file' && out.get(r)?.ok === false && (out.get(r) as { reason: string }).reason === 'escape')
     .map((r) => ({

@@ -128,8 +128,16 @@ export const coreMessages: Catalog = {
     en: (p) => `File ${s(p.file)} does not exist.`,
     fr: (p) => `Le fichier ${s(p.file)} n’existe pas.`,
     hint: {
-      en: () => 'Paths are relative to the manifest folder; check the spelling or add the file.',
-      fr: () => 'les chemins partent du dossier du manifeste ; vérifiez l’orthographe ou ajoutez le fichier.',
+      en: (p) => (p.suggestion ? `Did you mean ${s(p.suggestion)}? (Names count case and accents.)` : 'Paths are relative to the manifest folder; check the spelling or add the file.'),
+      fr: (p) => (p.suggestion ? `vouliez-vous dire ${s(p.suggestion)} ? (les noms tiennent compte des majuscules et des accents)` : 'les chemins partent du dossier du manifeste ; vérifiez l’orthographe ou ajoutez le fichier.'),
+    },
+  },
+  'file.unicode-form': {
+    en: (p) => `${s(p.file)} is stored under its name in another Unicode form (${s(p.form)}: ${s(p.form) === 'NFD' ? 'accents as separate marks, as macOS writes them' : 'accented letters as one code point'}) than the manifest types it; it was read.`,
+    fr: (p) => `${s(p.file)} est enregistré sous son nom dans une autre forme Unicode (${s(p.form)}\u00a0: ${s(p.form) === 'NFD' ? 'accents codés à part, comme macOS les écrit' : 'lettres accentuées codées d’un seul tenant'}) que celle du manifeste ; il a été lu.`,
+    hint: {
+      en: () => "Some tools (zip, git, a reviewer's search) will not find it under the name the manifest gives: rename the file as the manifest types it, or avoid accents in evidence names.",
+      fr: () => 'certains outils (zip, git, la recherche du relecteur) ne le trouveront pas sous le nom que donne le manifeste\u00a0: renommez le fichier comme le manifeste l’écrit, ou évitez les accents dans les noms des preuves.',
     },
   },
   'file.not-regular': {

@@ -683,7 +683,18 @@ export const CASES: HostileCase[] = [
       ieu7(dir, 'evidence/ieu7/écran.png'.normalize('NFC'));
     },
     exit: 0,
-    says: /^accepted; the report is the one of the same manifest without it$/,
+    finding: 'file.unicode-form',
+    says: /^IEU 7 ins-login-demo: satisfied — evidence\/ieu7\/écran\.png is stored under its name in another Unicode form \(NFD: accents as separate marks, as macOS writes them\) than the manifest types it; it was read\.$/,
+  },
+  {
+    input: 'an evidence path typed without its accent and in another case (`Ecran.PNG` for `écran.png`)',
+    prepare: (dir) => {
+      renameSync(path.join(dir, 'evidence', 'ieu7', 'ins-login.png'), path.join(dir, 'evidence', 'ieu7', 'écran.png'));
+      ieu7(dir, 'evidence/ieu7/Ecran.PNG');
+    },
+    exit: 1,
+    finding: 'file.missing',
+    says: /^IEU 7 ins-login-demo: missing — File evidence\/ieu7\/Ecran\.PNG does not exist\.$/,
   },
   {
     input: 'a 6,000-character evidence path',
