@@ -26,7 +26,7 @@ export async function extractBagZip(file: string, destDir: string): Promise<void
       throw new ZipError(
         `its tag files (outside ${PAYLOAD_DIR}/) declare ${tagDeclared} bytes, over the ${MAX_TAG_BYTES / MIB} MiB a bag's tag files may hold`,
         undefined,
-        `ses fichiers d'étiquettes (hors de ${PAYLOAD_DIR}/) déclarent ${tagDeclared} octets, au-delà des ${MAX_TAG_BYTES / MIB} Mio admis`,
+        `ses fichiers d’étiquettes (hors de ${PAYLOAD_DIR}/) déclarent ${tagDeclared} octets, au-delà des ${MAX_TAG_BYTES / MIB} Mio admis`,
         'limit',
       );
     }

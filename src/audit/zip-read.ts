@@ -141,7 +141,7 @@ async function inflate(handle: fsp.FileHandle, e: Located, budget: { left: numbe
     for await (const chunk of chunks) {
       written += chunk.length;
       if (written > e.size) {
-        throw (stop = new ZipError(`inflates past the ${e.size} bytes it declares`, e.name, `se décompresse au-delà des ${e.size} octets qu'elle déclare`, 'limit'));
+        throw (stop = new ZipError(`inflates past the ${e.size} bytes it declares`, e.name, `se décompresse au-delà des ${e.size} octets qu’elle déclare`, 'limit'));
       }
       budget.left -= chunk.length;
       if (budget.left < 0) throw (stop = new ZipError('the zip inflates past its budget', e.name, 'le zip se décompresse au-delà de son budget', 'limit'));
@@ -196,7 +196,7 @@ export async function openZip(file: string): Promise<ZipReader> {
     entries: located.map((l): ZipEntry => ({ name: l.name, method: l.method, crc32: l.crc32, compressedSize: l.compressedSize, size: l.size, offset: l.offset, isDirectory: l.isDirectory, mode: l.mode })),
     async read(entry, maxBytes) {
       const e = find(entry);
-      if (e.size > maxBytes) throw tooBig('the entry', e.size, maxBytes, "l'entrée", e.name);
+      if (e.size > maxBytes) throw tooBig('the entry', e.size, maxBytes, "l’entrée", e.name);
       const parts: Buffer[] = [];
       await inflate(handle, e, { left: maxBytes }, (c) => void parts.push(c));
       return Buffer.concat(parts);

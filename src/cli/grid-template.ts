@@ -52,7 +52,7 @@ export async function loadGridTemplate(file: string, requests: readonly OutputRe
     entries = await readZipEntries(abs);
   } catch (err) {
     if (!(err instanceof ZipError)) throw unreadable(shown, err, 'grid-template');
-    throw invalid(shown, 'is not an Excel workbook (.xlsx): it is not a zip archive.', 'n’est pas un classeur Excel (.xlsx) : ce n’est pas une archive zip.');
+    throw invalid(shown, 'is not an Excel workbook (.xlsx): it is not a zip archive.', 'n’est pas un classeur Excel (.xlsx)\u00a0: ce n’est pas une archive zip.');
   }
   const inflated = entries.reduce((n, e) => n + e.size, 0);
   if (entries.length > MAX_ENTRIES || inflated > MAX_INFLATED_BYTES) {

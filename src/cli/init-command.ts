@@ -27,7 +27,7 @@ const T = {
     facts: 'Facts: answers that decide which requirements apply. Uncomment and answer each one.',
     evidence: 'Evidence: requirement id -> slot -> a path, a list of paths, or { path, sha256 }.',
     statements: [
-      'Sworn statements (déclarations sur l\'honneur justifiées), for requirements that do not apply.',
+      'Sworn statements (déclarations sur l’honneur justifiées), for requirements that do not apply.',
       'A statement needs a justification (40 characters or more), a signatory (name, role), signed_on,',
       'and may have expires_on and document (a PDF or image scan of the signed statement).',
     ],

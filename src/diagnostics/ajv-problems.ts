@@ -1,3 +1,4 @@
+import { plural } from '../util/numbers.js';
 import type { ErrorObject } from 'ajv';
 import { outdentProblems } from './outdent.js';
 import { didYouMean } from './suggest.js';
@@ -48,7 +49,7 @@ function describe(e: ErrorObject): { en: string; fr: string } {
     case 'minLength':
       return t2(`must have at least ${String(p.limit)} characters.`, `doit contenir au moins ${String(p.limit)} caractères.`);
     case 'minItems':
-      return t2(`must have at least ${String(p.limit)} item(s).`, `doit contenir au moins ${String(p.limit)} élément(s).`);
+      return t2(`must have at least ${plural(Number(p.limit), 'en', 'item')}.`, `doit contenir au moins ${plural(Number(p.limit), 'fr', 'élément')}.`);
     case 'minProperties':
       return t2('must not be empty.', 'ne doit pas être vide.');
     case 'propertyNames':

@@ -1,3 +1,5 @@
+import { plural } from '../util/numbers.js';
+
 /** Where in an input file a problem sits. Lines and columns are 1-based. */
 export interface SourcePosition {
   /** File as shown to the user (relative to the working directory when possible). */
@@ -76,7 +78,7 @@ function moreProblems(next: InputProblem, count: number): InputProblem {
   return {
     code: next.code,
     file: next.file,
-    message: t2(`… and ${count} more problem(s), not shown.`, `… et ${count} autre(s) problème(s), non affiché(s).`),
+    message: t2(`… and ${plural(count, 'en', 'more problem', 'more problems')}, not shown.`, `… et ${plural(count, 'fr', 'autre problème', 'autres problèmes')}, non affiché${count > 1 ? 's' : ''}.`),
     hint: t2('Fix the problems above and run again.', 'Corrigez les problèmes ci-dessus et relancez.'),
   };
 }

@@ -15,7 +15,7 @@ const BY_CODE: Readonly<Record<string, (detail: string) => YamlWording>> = {
   BAD_DQ_ESCAPE: (detail) => ({
     message: T(
       `invalid YAML: ${detail || 'invalid escape sequence.'} Inside double quotes, "\\" starts a special character.`,
-      `YAML invalide : entre guillemets doubles, « \\ » introduit un caractère spécial${escapeOf(detail)}.`,
+      `YAML invalide\u00a0: entre guillemets doubles, « \\ » introduit un caractère spécial${escapeOf(detail)}.`,
     ),
     hint: T(
       "Write paths with \"/\" (evidence/IEU 2 – identity/…), or between single quotes ('…').",
@@ -23,19 +23,19 @@ const BY_CODE: Readonly<Record<string, (detail: string) => YamlWording>> = {
     ),
   }),
   BLOCK_AS_IMPLICIT_KEY: () => ({
-    message: T('invalid YAML: a second "key:" on the same line (`a: b: c`).', 'YAML invalide : une seconde « clé : » sur la même ligne (`a: b: c`).'),
+    message: T('invalid YAML: a second "key:" on the same line (`a: b: c`).', 'YAML invalide\u00a0: une seconde « clé\u00a0: » sur la même ligne (`a: b: c`).'),
     hint: T('Put the inner key on its own line, indented by two spaces, or quote the value that holds ": ".', 'Mettez la clé intérieure sur sa propre ligne, indentée de deux espaces, ou mettez entre guillemets la valeur qui contient « : ».'),
   }),
   MULTILINE_IMPLICIT_KEY: () => ({
-    message: T('invalid YAML: a key runs over two lines (a line without ":" before this one?).', 'YAML invalide : une clé s’étend sur deux lignes (une ligne sans « : » juste avant ?).'),
+    message: T('invalid YAML: a key runs over two lines (a line without ":" before this one?).', 'YAML invalide\u00a0: une clé s’étend sur deux lignes (une ligne sans « : » juste avant ?).'),
     hint: T('End the line above with ":" and a value, or join it to its key.', 'Terminez la ligne précédente par « : » et une valeur, ou rattachez-la à sa clé.'),
   }),
   TAB_AS_INDENT: () => ({
-    message: T('invalid YAML: a tab is used for indentation.', 'YAML invalide : la tabulation n’est pas admise pour indenter.'),
+    message: T('invalid YAML: a tab is used for indentation.', 'YAML invalide\u00a0: la tabulation n’est pas admise pour indenter.'),
     hint: T('Indent with spaces, not tabs.', 'Indentez avec des espaces, pas des tabulations.'),
   }),
   BAD_INDENT: () => ({
-    message: T('invalid YAML: this line is not indented like the lines of its block.', 'YAML invalide : cette ligne n’est pas indentée comme les autres lignes de son bloc.'),
+    message: T('invalid YAML: this line is not indented like the lines of its block.', 'YAML invalide\u00a0: cette ligne n’est pas indentée comme les autres lignes de son bloc.'),
     hint: T('Give every key of one block the same indentation (spaces), two more than its parent key.', 'Donnez la même indentation (en espaces) à toutes les clés d’un même bloc, deux de plus que la clé parente.'),
   }),
   MISSING_CHAR: (detail) => ({
@@ -43,7 +43,7 @@ const BY_CODE: Readonly<Record<string, (detail: string) => YamlWording>> = {
     hint: T('Close the quotes or brackets opened on this line.', 'Fermez les guillemets ou les crochets ouverts sur cette ligne.'),
   }),
   UNEXPECTED_TOKEN: () => ({
-    message: T('invalid YAML: unexpected text here (a list item "- " and a "key:" mixed at one level?).', 'YAML invalide : texte inattendu ici (un élément de liste « - » et une « clé : » mélangés au même niveau ?).'),
+    message: T('invalid YAML: unexpected text here (a list item "- " and a "key:" mixed at one level?).', 'YAML invalide\u00a0: texte inattendu ici (un élément de liste « - » et une « clé\u00a0: » mélangés au même niveau ?).'),
     hint: T('Check indentation and quoting around this place.', 'Vérifiez l’indentation et les guillemets à cet endroit.'),
   }),
 };

@@ -5,24 +5,7 @@ import type { Lang } from './types.js';
  * outputs (JSON, SARIF, JUnit properties) keep ISO dates and plain digits.
  */
 
-/** `35 304` in French (narrow no-break space between thousands), `35,304` in English. */
-export function formatNumber(n: number, lang: Lang): string {
-  if (!Number.isFinite(n)) return String(n);
-  const [int, frac] = String(Math.abs(n)).split('.');
-  const sep = lang === 'fr' ? '\u202f' : ',';
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-  const dec = frac === undefined ? '' : `${lang === 'fr' ? ',' : '.'}${frac}`;
-  return `${n < 0 ? '−' : ''}${grouped}${dec}`;
-}
-
-/**
- * `1 fichier`, `2 fichiers`, `0 fichier` (French takes the singular for 0 and 1; English the
- * singular for 1 only). `many` defaults to `one` + s.
- */
-export function plural(n: number, lang: Lang, one: string, many = `${one}s`): string {
-  const singular = lang === 'fr' ? Math.abs(n) < 2 : n === 1;
-  return `${formatNumber(n, lang)} ${singular ? one : many}`;
-}
+export { formatNumber, plural } from '../util/numbers.js';
 
 const MONTHS: Record<Lang, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],

@@ -244,3 +244,33 @@ describe('FRENCH.md row 10: a file of the wrong kind says what the slot expects'
     expect(m.fr({ file: 'a.png', kind: 'text/plain', accepted: 'image/png' })).toMatch(/que cet emplacement n’accepte pas\.$/);
   });
 });
+
+describe('FRENCH.md rows 19 and 19b, in the sources', () => {
+  it('no French string literal of src/ has a breakable space before « : » or a straight apostrophe', async () => {
+    const ts = (await import('typescript')).default;
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const frenchy = /[àâçéèêëîïôûùüÿœ«»’]/u;
+    // The ANS grid's own column headers are matched to the official template as they are written.
+    const OFFICIAL = new Set(['src/formatters/xlsx/grid.ts']);
+    const bad: string[] = [];
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join('src', f));
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      if (OFFICIAL.has(file.replace(/\\/g, '/'))) continue;
+      const code = readFileSync(file, 'utf8');
+      const src = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true);
+      const visit = (n: import('typescript').Node): void => {
+        const parts = ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) ? [n] : ts.isTemplateExpression(n) ? [n.head, ...n.templateSpans.map((s) => s.literal)] : [];
+        for (const p of parts) {
+          const text = p.getText();
+          // « : » quotes the colon itself (YAML syntax), not a colon of the sentence.
+          if (frenchy.test(text) && (/(?<!«) :(?=[ \n`]|$)/.test(text) || /\p{L}\\?'\p{L}/u.test(text))) bad.push(`${file}: ${text.slice(0, 80)}`);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(src);
+    }
+    expect(bad).toEqual([]);
+  });
+});

@@ -21,15 +21,15 @@ describe('YAML errors a user meets, worded in French and English (FRENCH.md 5 an
   it('a Windows path in double quotes: "\\" starts a special character', () => {
     const p = problem('evidence:\n  IEU 2:\n    demo: "preuves\\IEU 2\\capture.png"\n');
     expect(p.line).toBe(3);
-    expect(p.fr).toBe("YAML invalide : entre guillemets doubles, « \\ » introduit un caractère spécial (ici « \\I »). Écrivez le chemin avec des « / » (preuves/IEU 2 – modif identité/…), ou entre guillemets simples ('…').");
+    expect(p.fr).toBe("YAML invalide\u00a0: entre guillemets doubles, « \\ » introduit un caractère spécial (ici « \\I »). Écrivez le chemin avec des « / » (preuves/IEU 2 – modif identité/…), ou entre guillemets simples ('…').");
     expect(p.en).toMatch(/^invalid YAML: Invalid escape sequence \\I\. Inside double quotes, "\\" starts a special character\. Write paths with "\/"/);
   });
 
   it.each([
-    ['a: b: c\n', 'YAML invalide : une seconde « clé : » sur la même ligne (`a: b: c`).'],
-    ['facts\npatient_access: true\n', 'YAML invalide : une clé s’étend sur deux lignes (une ligne sans « : » juste avant ?).'],
-    ['facts:\n\tpatient_access: true\n', 'YAML invalide : la tabulation n’est pas admise pour indenter.'],
-    ['facts:\n  patient_access: true\n ins_applicable: true\n', 'YAML invalide : cette ligne n’est pas indentée comme les autres lignes de son bloc.'],
+    ['a: b: c\n', 'YAML invalide\u00a0: une seconde « clé\u00a0: » sur la même ligne (`a: b: c`).'],
+    ['facts\npatient_access: true\n', 'YAML invalide\u00a0: une clé s’étend sur deux lignes (une ligne sans « : » juste avant ?).'],
+    ['facts:\n\tpatient_access: true\n', 'YAML invalide\u00a0: la tabulation n’est pas admise pour indenter.'],
+    ['facts:\n  patient_access: true\n ins_applicable: true\n', 'YAML invalide\u00a0: cette ligne n’est pas indentée comme les autres lignes de son bloc.'],
     ['product: { name: "CardioSuivi }\n', 'YAML invalide : un guillemet fermant manque.'],
   ])('%j', (text, fr) => {
     const p = problem(text);

@@ -270,7 +270,7 @@ describe('--grid-template that is not the official layout (exit 2, names what di
     ['a renamed column', (wb) => (wb.getWorksheet('Exigences')!.getCell('L2').value = 'Scénario'), /Exigences!L2: column "Scénario de conformité" expected, found "Scénario"\./],
     ['no header row', (wb) => wb.getWorksheet('Exigences')!.spliceRows(1, 2), /Exigences: has no header row "PROFIL" … "Preuve 3" in its first 10 rows\./],
     ['a scenario of another version', (wb) => (wb.getWorksheet('Exigences')!.getCell('K6').value = 'IEU 9.2'), /Exigences!K6: scenario "IEU 9\.2" is not one of ans-dmn 1\.2\.2: the grid is another version\./],
-    ['a scenario row missing', (wb) => wb.getWorksheet('Exigences')!.spliceRows(4, 1), /Exigences: lacks 1 scenario row\(s\) of ans-dmn 1\.2\.2 \(IEU 7\.1\): the grid is another version\./],
+    ['a scenario row missing', (wb) => wb.getWorksheet('Exigences')!.spliceRows(4, 1), /Exigences: lacks 1 scenario row of ans-dmn 1\.2\.2 \(IEU 7\.1\): the grid is another version\./],
     ['a scenario twice', (wb) => (wb.getWorksheet('Exigences')!.getCell('K4').value = 'IEU 2.1'), /Exigences!K4: scenario "IEU 2\.1" is already on row 3\./],
   ])('%s', async (_name, change, message) => {
     expect(await refused(await variant(change))).toMatch(message);

@@ -1,3 +1,4 @@
+import { plural } from '../../util/numbers.js';
 import type { CellValue, Worksheet } from 'exceljs';
 import { t2, UserInputError, type InputProblem } from '../../diagnostics/user-input-error.js';
 import { normalizeId } from '../../ruleset/ids.js';
@@ -85,7 +86,7 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
   if (!ws) {
     const names = wb.worksheets.map((s) => `"${s.name}"`).join(', ') || '—';
     throw new UserInputError(
-      problem(file, undefined, `has no sheet "${GRID_SHEET}" (its sheets: ${names}).`, `n’a pas d’onglet « ${GRID_SHEET} » (ses onglets : ${names.replace(/"([^"]*)"/g, '« $1 »')}).`),
+      problem(file, undefined, `has no sheet "${GRID_SHEET}" (its sheets: ${names}).`, `n’a pas d’onglet « ${GRID_SHEET} » (ses onglets\u00a0: ${names.replace(/"([^"]*)"/g, '« $1 »')}).`),
     );
   }
   if (ws.rowCount > MAX_ROWS) {
@@ -139,7 +140,7 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
           file,
           at,
           `scenario "${typed}" is not one of ${ruleset.id} ${ruleset.version}: the grid is another version.`,
-          `le scénario « ${typed} » n’existe pas dans ${ruleset.id} ${ruleset.version} : la grille est d’une autre version.`,
+          `le scénario « ${typed} » n’existe pas dans ${ruleset.id} ${ruleset.version}\u00a0: la grille est d’une autre version.`,
         ),
       );
       continue;
@@ -153,8 +154,8 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
       problem(
         file,
         GRID_SHEET,
-        `lacks ${absent.length} scenario row(s) of ${ruleset.id} ${ruleset.version} (${list}): the grid is another version.`,
-        `n’a pas ${absent.length === 1 ? 'la ligne du scénario' : `les lignes de ${absent.length} scénarios`} de ${ruleset.id} ${ruleset.version} (${list}) : la grille est d’une autre version.`,
+        `lacks ${plural(absent.length, 'en', 'scenario row')} of ${ruleset.id} ${ruleset.version} (${list}): the grid is another version.`,
+        `n’a pas ${absent.length === 1 ? 'la ligne du scénario' : `les lignes de ${absent.length} scénarios`} de ${ruleset.id} ${ruleset.version} (${list})\u00a0: la grille est d’une autre version.`,
       ),
     );
   }

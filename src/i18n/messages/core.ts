@@ -104,7 +104,7 @@ const shorten = (v: string): string => (v.length <= 80 ? v : `${v.slice(0, 79)}�
 /** Wording of the engine's own findings and of the generic checks. */
 export const coreMessages: Catalog = {
   'fact.missing': {
-    en: (p) => `Applicability depends on fact(s) ${s(p.facts)}, which the manifest does not answer.`,
+    en: (p) => `Applicability depends on ${s(p.facts).includes(',') ? 'facts' : 'fact'} ${s(p.facts)}, which the manifest does not answer.`,
     fr: (p) => `Impossible de dire si l’exigence s’applique\u00a0: le manifeste ne renseigne ${niList(p.facts)}.`,
     hint: {
       en: (p) => `Answer ${s(p.facts)} under \`facts:\` (\`dmn-check init\` writes the questions).`,

@@ -104,9 +104,9 @@ function keyword(p: Params, lang: Lang): string {
     case 'maxLength':
       return fr ? `doit compter au plus ${e} caractères` : `must have at most ${e} characters`;
     case 'minItems':
-      return fr ? `doit contenir au moins ${e} élément(s)` : `must have at least ${e} item(s)`;
+      return fr ? `doit contenir au moins ${plural(Number(e), 'fr', 'élément')}` : `must have at least ${plural(Number(e), 'en', 'item')}`;
     case 'maxItems':
-      return fr ? `doit contenir au plus ${e} élément(s)` : `must have at most ${e} item(s)`;
+      return fr ? `doit contenir au plus ${plural(Number(e), 'fr', 'élément')}` : `must have at most ${plural(Number(e), 'en', 'item')}`;
     default:
       return fr ? `ne respecte pas la règle « ${s(p.keyword)} » du schéma` : `fails the schema's "${s(p.keyword)}" rule`;
   }
@@ -134,7 +134,7 @@ const CATEGORY: Record<string, { en: string; fr: string }> = {
 /** Wording of the PORT 1 export checks (export-sample, export-dictionary, export-schema). */
 export const exportMessages: Catalog = {
   'export.format': {
-    en: (p) => `${s(p.file)} is read as ${format(p, 'en')}${p.records !== undefined ? `: ${s(p.records)} record(s)` : ''}.`,
+    en: (p) => `${s(p.file)} is read as ${format(p, 'en')}${p.records !== undefined ? `: ${plural(Number(p.records), 'en', 'record')}` : ''}.`,
     fr: (p) => `${s(p.file)} est lu comme ${format(p, 'fr')}${p.records !== undefined ? `\u00a0: ${plural(Number(p.records), 'fr', 'enregistrement')}` : ''}.`,
   },
   'export.database-dump': {
@@ -171,7 +171,7 @@ export const exportMessages: Catalog = {
     },
   },
   'export.csv-ragged': {
-    en: (p) => `${s(p.file)}: ${place(p, 'en')} has ${s(p.got)} field(s); the header has ${s(p.expected)}.`,
+    en: (p) => `${s(p.file)}: ${place(p, 'en')} has ${plural(Number(p.got), 'en', 'field')}; the header has ${formatNumber(Number(p.expected), 'en')}.`,
     fr: (p) => `${s(p.file)}\u00a0: ${place(p, 'fr')} compte ${plural(Number(p.got), 'fr', 'champ')} ; l’en-tête en a ${formatNumber(Number(p.expected), 'fr')}.`,
     hint: {
       en: () => 'Every row needs one value per header column; quote values that hold the delimiter.',
@@ -188,7 +188,7 @@ export const exportMessages: Catalog = {
     fr: (p) => `${s(p.file)}\u00a0: la colonne « ${s(p.column)} » apparaît plusieurs fois dans l’en-tête.`,
   },
   'export.problems-more': {
-    en: (p) => `${s(p.file)}: ${s(p.count)} more problem(s) are not listed.`,
+    en: (p) => `${s(p.file)}: ${plural(Number(p.count), 'en', 'more problem is', 'more problems are')} not listed.`,
     fr: (p) => `${s(p.file)}\u00a0: ${plural(Number(p.count), 'fr', 'autre problème n’est pas listé', 'autres problèmes ne sont pas listés')}.`,
   },
   'export.no-records': {
@@ -236,8 +236,8 @@ export const exportMessages: Catalog = {
       p.reason === 'no-sample'
         ? 'The data dictionary could not be checked against the export: there is no export sample.'
         : p.reason === 'places-truncated'
-          ? `${s(p.count)} dictionary item(s) are not found, but the export has more distinct places than dmn-check tracks (20,000): their absence cannot be proved, nor their presence.`
-          : `${s(p.count)} dictionary item(s) are not found, but the export sample could not be read in full (see the export-sample findings).`,
+          ? `${plural(Number(p.count), 'en', 'dictionary item is', 'dictionary items are')} not found, but the export has more distinct places than dmn-check tracks (20,000): their absence cannot be proved, nor their presence.`
+          : `${plural(Number(p.count), 'en', 'dictionary item is', 'dictionary items are')} not found, but the export sample could not be read in full (see the export-sample findings).`,
     fr: (p) =>
       p.reason === 'no-sample'
         ? "Le dictionnaire de données n’a pas pu être confronté à l’export\u00a0: il n’y a pas d’échantillon d’export."
@@ -254,7 +254,7 @@ export const exportMessages: Catalog = {
     },
   },
   'export.dictionary.undocumented-more': {
-    en: (p) => `${s(p.count)} more undocumented place(s) are not listed.`,
+    en: (p) => `${plural(Number(p.count), 'en', 'more undocumented place is', 'more undocumented places are')} not listed.`,
     fr: (p) => `${plural(Number(p.count), 'fr', 'autre emplacement non documenté n’est pas listé', 'autres emplacements non documentés ne sont pas listés')}.`,
   },
   'export.dictionary.paths-truncated': {
@@ -278,7 +278,7 @@ export const exportMessages: Catalog = {
     },
   },
   'export.schema.violations-more': {
-    en: (p) => `${s(p.count)} more schema violation(s) are not listed (${s(p.records)} invalid record(s) in all).`,
+    en: (p) => `${plural(Number(p.count), 'en', 'more schema violation is', 'more schema violations are')} not listed (${plural(Number(p.records), 'en', 'invalid record')} in all).`,
     fr: (p) => `${plural(Number(p.count), 'fr', 'autre écart au schéma n’est pas listé', 'autres écarts au schéma ne sont pas listés')} (${plural(Number(p.records), 'fr', 'enregistrement invalide', 'enregistrements invalides')} en tout).`,
   },
   'export.schema.not-applicable': {

@@ -256,7 +256,7 @@ export const fhirMessages: Catalog = {
     fr: (p) => `Aucune des ${s(p.count)} ressources ne respecte la règle ${s(p.rule)}\u00a0: ${s(p.message_fr)} (${s(p.expression)})`,
   },
   'fhirpath.eval-error': {
-    en: (p) => `Rule ${s(p.rule)} could not be evaluated on ${s(p.count)} resource(s), first ${s(p.resource)}: ${s(p.reason)} (${s(p.expression)})`,
+    en: (p) => `Rule ${s(p.rule)} could not be evaluated on ${plural(Number(p.count), 'en', 'resource')}, first ${s(p.resource)}: ${s(p.reason)} (${s(p.expression)})`,
     fr: (p) => `La règle ${s(p.rule)} n’a pas pu être évaluée sur ${plural(Number(p.count), 'fr', 'ressource')}, dont ${s(p.resource)}\u00a0: ${s(p.reason)} (${s(p.expression)})`,
     hint: {
       en: () => 'The ruleset\'s expression does not fit this data: fix the rule (a boolean expression, e.g. with exists() or all()).',
@@ -274,8 +274,8 @@ export const fhirMessages: Catalog = {
   'fhirpath.no-resources': {
     en: (p) =>
       p.outside !== undefined && Number(p.outside) > 0
-        ? `${s(p.count)} ${s(p.resource_type) || 'FHIR'} resource(s) judged, at least ${s(p.min)} needed; ${s(p.outside)} other(s) ${Number(p.outside) > 1 ? 'are' : 'is'} ${s(p.message_en)}.`
-        : `${s(p.count)} ${s(p.resource_type) || 'FHIR'} resource(s) found; at least ${s(p.min)} needed.`,
+        ? `${plural(Number(p.count), 'en', `${s(p.resource_type) || 'FHIR'} resource`)} judged, at least ${s(p.min)} needed; ${plural(Number(p.outside), 'en', 'other is', 'others are')} ${s(p.message_en)}.`
+        : `${plural(Number(p.count), 'en', `${s(p.resource_type) || 'FHIR'} resource`)} found; at least ${s(p.min)} needed.`,
     fr: (p) =>
       p.outside !== undefined && Number(p.outside) > 0
         ? `${plural(Number(p.count), 'fr', `ressource ${s(p.resource_type) || 'FHIR'} jugée`, `ressources ${s(p.resource_type) || 'FHIR'} jugées`)}, il en faut au moins ${formatNumber(Number(p.min), 'fr')} ; ${plural(Number(p.outside), 'fr', 'autre', 'autres')}\u00a0: ${s(p.message_fr)}.`

@@ -30,7 +30,7 @@ export const gridMessages: Catalog = {
     hint: { en: () => 'Fix the message, run the test again until it passes, and give the new report.', fr: () => 'Corrigez le message, relancez le test jusqu’à ce qu’il réussisse, et fournissez le nouveau rapport.' },
   },
   'gazelle.errors': {
-    en: (p) => `The validation report says PASSED but counts ${s(p.errors)} error(s).`,
+    en: (p) => `The validation report says PASSED but counts ${plural(Number(p.errors), 'en', 'error')}.`,
     fr: (p) => `Le rapport de validation indique PASSED mais compte ${plural(Number(p.errors), 'fr', 'erreur')}.`,
   },
   'gazelle.wrong-test': {
@@ -69,7 +69,7 @@ export const gridMessages: Catalog = {
     fr: (p) => `${s(p.where)}\u00a0: acr_values vaut « ${s(p.found)} », attendu ${s(p.accept)}.`,
   },
   'acr.found': {
-    en: (p) => `${s(p.count)} authorization request(s) or setting(s) found, acr_values ${s(p.values)}.`,
+    en: (p) => `${plural(Number(p.count), 'en', 'authorization request or setting', 'authorization requests or settings')} found, acr_values ${s(p.values)}.`,
     fr: (p) => `${plural(Number(p.count), 'fr', 'demande d’autorisation ou réglage trouvé', 'demandes d’autorisation ou réglages trouvés')}, acr_values ${s(p.values)}.`,
   },
   'password.no-length': {
@@ -127,7 +127,7 @@ export const gridMessages: Catalog = {
     fr: (p) => `${s(p.file)} est daté du ${s(p.date)}, après la date d’évaluation ${s(p.asOf)}.`,
   },
   'annuaire.stale': {
-    en: (p) => `${s(p.file)} is dated ${s(p.date)}: older than ${s(p.months)} month(s) at ${s(p.asOf)} (oldest accepted: ${s(p.oldest)}).`,
+    en: (p) => `${s(p.file)} is dated ${s(p.date)}: older than ${plural(Number(p.months), 'en', 'month')} at ${s(p.asOf)} (oldest accepted: ${s(p.oldest)}).`,
     fr: (p) => `${s(p.file)} est daté du ${s(p.date)}\u00a0: plus de ${s(p.months)} mois avant le ${s(p.asOf)} (date la plus ancienne admise\u00a0: ${s(p.oldest)}).`,
     hint: { en: () => 'ANN 1: the copy of the Annuaire Santé in use must be less than one month old. Give a recent extract.', fr: () => 'ANN 1\u00a0: la copie de l’Annuaire Santé utilisée doit dater de moins d’un mois. Fournissez une extraction récente.' },
   },
@@ -160,7 +160,7 @@ export const gridMessages: Catalog = {
     },
   },
   'ins.names-ok': {
-    en: (p) => `${s(p.names)} birth name(s) and first given name(s) of ${s(p.patients)} patient(s) follow the RNIV naming rule.`,
+    en: (p) => `${plural(Number(p.names), 'en', 'birth name or first given name', 'birth names and first given names')} of ${plural(Number(p.patients), 'en', 'patient')} follow the RNIV naming rule.`,
     fr: (p) => `Noms et premiers prénoms de naissance (${formatNumber(Number(p.names), 'fr')}) de ${plural(Number(p.patients), 'fr', 'patient')}\u00a0: conformes à la règle de saisie du RNIV.`,
   },
   'pdf.not-pdf': {

@@ -203,7 +203,7 @@ export const insMessages: Catalog = {
     },
   },
   'ins.missing': {
-    en: (p) => `The ${fmt(p, 'en')} flow carries no matricule INS (${s(p.patients)} patient(s) read).`,
+    en: (p) => `The ${fmt(p, 'en')} flow carries no matricule INS (${plural(Number(p.patients), 'en', 'patient')} read).`,
     fr: (p) => `Le flux ${fmt(p, 'fr')} ne porte aucun matricule INS (${plural(Number(p.patients), 'fr', 'patient lu', 'patients lus')}).`,
     hint: {
       en: (p) =>

@@ -80,7 +80,7 @@ describe('what the cases must also show', () => {
     const o = await runCase(byInput('a huge manifest (2 MB, 150,000 unknown facts)'));
     const lines = o.stderr.trim().split('\n');
     expect(lines).toHaveLength(101);
-    expect(lines[100]).toBe('dmn-check: error: huge.yaml … and 149900 more problem(s), not shown. Fix the problems above and run again.');
+    expect(lines[100]).toBe('dmn-check: error: huge.yaml … and 149,900 more problems, not shown. Fix the problems above and run again.');
   }, 60_000);
 
   it('CRLF and a BOM leave every position as it is with LF', async () => {
@@ -189,7 +189,7 @@ describe('the new messages exist in French', () => {
       exit: 2,
       says: /^/,
     });
-    expect(o.stderr.trim().split('\n').pop()).toBe('dmn-check\u00a0: erreur\u00a0: dmn-evidence.yaml … et 150 autre(s) problème(s), non affiché(s). Corrigez les problèmes ci-dessus et relancez.');
+    expect(o.stderr.trim().split('\n').pop()).toBe('dmn-check\u00a0: erreur\u00a0: dmn-evidence.yaml … et 150 autres problèmes, non affichés. Corrigez les problèmes ci-dessus et relancez.');
   });
 });
 
