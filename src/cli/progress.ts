@@ -22,11 +22,16 @@ export function createProgress(stderr: ProgressStream, o: { lang: Lang; quiet: b
   const start = now();
   let last = 0;
   let shown = false;
-  const state: Partial<Record<ProgressEvent['phase'], ProgressEvent>> = {};
+  const state: ProgressState = {};
   return {
     onProgress(e) {
-      state[e.phase] = e;
       const t = now();
+      if (e.phase === 'stream') {
+        // A new file starts from its first bytes: the rate (and so the time left) is this file's.
+        if (state.stream === undefined || e.done < state.stream.done) state.streamStart = { at: t, done: e.done };
+        state.eta = etaSeconds(state.streamStart!, e, t);
+      }
+      state[e.phase] = e;
       if (t - start < QUIET_MS || t - last < REDRAW_MS) return;
       last = t;
       shown = true;
@@ -38,8 +43,38 @@ export function createProgress(stderr: ProgressStream, o: { lang: Lang; quiet: b
   };
 }
 
-/** `Checking… 20,000/20,000 files opened · requirement 3/5 (IEU 8) · 12 files read`. */
-export function progressLine(state: Partial<Record<ProgressEvent['phase'], ProgressEvent>>, lang: Lang): string {
+/** The last event of each phase, and what the time left of the file being streamed is reckoned from. */
+type ProgressState = Partial<Record<ProgressEvent['phase'], ProgressEvent>> & { streamStart?: { at: number; done: number }; eta?: number };
+
+/** Seconds left to stream the rest of the file at the rate seen since it started; undefined before 2 s of it. */
+function etaSeconds(start: { at: number; done: number }, e: ProgressEvent, t: number): number | undefined {
+  const elapsed = (t - start.at) / 1000;
+  const rate = (e.done - start.done) / elapsed;
+  if (elapsed < 2 || !(rate > 0) || e.total === undefined) return undefined;
+  return Math.max(0, Math.round((e.total - e.done) / rate));
+}
+
+/** `312/1,024 MiB` / `312/1 024 Mio`; in GiB (`0.3/2.5 GiB`) when the whole is 1 GiB or more. */
+function sizes(done: number, total: number, lang: Lang): string {
+  const fr = lang === 'fr';
+  if (total >= 1024 ** 3) {
+    const g = (b: number): string => formatNumber(Math.round((b / 1024 ** 3) * 10) / 10, lang);
+    return `${g(done)}/${g(total)} ${fr ? 'Gio' : 'GiB'}`;
+  }
+  const m = (b: number): string => formatNumber(Math.round(b / 1024 ** 2), lang);
+  return `${m(done)}/${m(total)} ${fr ? 'Mio' : 'MiB'}`;
+}
+
+/** `1:05`, `12:00`, `1:02:03`. */
+function clock(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** `Checking… 20,000/20,000 files opened · requirement 3/5 (IEU 8) · 312/1,024 MiB streamed, about 0:42 left · 12 files read`. */
+export function progressLine(state: ProgressState, lang: Lang): string {
   const n = (v: number): string => formatNumber(v, lang);
   const fr = lang === 'fr';
   const parts: string[] = [];
@@ -47,6 +82,11 @@ export function progressLine(state: Partial<Record<ProgressEvent['phase'], Progr
   if (open) parts.push(fr ? `${n(open.done)}/${n(open.total ?? open.done)} fichiers ouverts` : `${n(open.done)}/${n(open.total ?? open.done)} files opened`);
   const ev = state.evaluate;
   if (ev) parts.push(`${fr ? 'exigence' : 'requirement'} ${n(ev.done + 1)}/${n(ev.total ?? ev.done + 1)}${ev.label ? ` (${ev.label})` : ''}`);
+  const st = state.stream;
+  if (st && st.total !== undefined && st.done < st.total) {
+    const left = state.eta === undefined ? '' : fr ? `, encore environ ${clock(state.eta)}` : `, about ${clock(state.eta)} left`;
+    parts.push(`${sizes(st.done, st.total, lang)} ${fr ? 'lus' : 'streamed'}${left}`);
+  }
   const read = state.read;
   if (read) parts.push(fr ? `${n(read.done)} fichier${read.done > 1 ? 's' : ''} lu${read.done > 1 ? 's' : ''}` : `${n(read.done)} file${read.done === 1 ? '' : 's'} read`);
   return `${fr ? 'Vérification…' : 'Checking…'} ${parts.join(' · ')}`;

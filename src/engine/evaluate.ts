@@ -3,7 +3,7 @@ import { placeOf, type SourcePosition } from '../diagnostics/user-input-error.js
 import { catalogOf, type CheckRegistry } from '../checks/registry.js';
 import { createMemo } from '../checks/memo.js';
 import { createReader, type EvidenceReader } from '../evidence/read/reader.js';
-import { counted } from './progress-reader.js';
+import { counted, withStreamProgress } from './progress-reader.js';
 import type { Catalog } from '../i18n/index.js';
 import { statementFindings } from './statements.js';
 import type { EvidenceFile, OpenResult } from '../evidence/evidence-file.js';
@@ -69,7 +69,8 @@ export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
   // The reader starts no OCR worker until a file needs reading; those it started end with the evaluation.
   const owned = read && !given.reader ? createReader() : undefined;
   const reader = read ? counted(given.reader ?? owned, given.onProgress) : undefined;
-  const input: Evaluation = { ...given, catalog: catalogOf(given.registry), shared: createMemo(), reader };
+  const opened = withStreamProgress(given.opened, given.onProgress);
+  const input: Evaluation = { ...given, opened, catalog: catalogOf(given.registry), shared: createMemo(), reader };
   const requirements: RequirementReport[] = [];
   const total = input.ruleset.requirements.length;
   try {

@@ -3,8 +3,11 @@
  * carry counts only: never a file name or anything read from evidence.
  */
 export interface ProgressEvent {
-  /** `open`: evidence files opened and hashed; `evaluate`: requirements judged; `read`: screens and documents read. */
-  phase: 'open' | 'evaluate' | 'read';
+  /**
+   * `open`: evidence files opened and hashed; `evaluate`: requirements judged; `read`: screens and
+   * documents read; `stream`: bytes of a large file (an export) streamed so far, of `total`.
+   */
+  phase: 'open' | 'evaluate' | 'read' | 'stream';
   done: number;
   total?: number;
   /** The requirement being judged (`IEU 8`). */
