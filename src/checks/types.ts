@@ -90,6 +90,12 @@ export interface Check<Options = Record<string, never>> {
   messages?: Catalog;
   /** What the check asks of a slot with these options, in words, for `explain` (one line each). */
   explain?(options: Options, lang: 'en' | 'fr'): string[];
+  /**
+   * What each tag the check provides (or shows) says of its slot, as the end of a sentence about it
+   * (`ins-found` → "already carries a matricule INS"), so that `init` and `explain` put a condition
+   * `{ slot, provides }` in words (FRENCH.md 1).
+   */
+  tags?: Record<string, { en: string; fr: string }>;
   run(ctx: CheckContext<Options>): Promise<CheckResult> | CheckResult;
 }
 
@@ -104,6 +110,7 @@ export interface AnyCheck {
   messages?: Catalog;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   explain?(options: any, lang: 'en' | 'fr'): string[];
+  tags?: Record<string, { en: string; fr: string }>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run(ctx: CheckContext<any>): Promise<CheckResult> | CheckResult;
 }

@@ -4,14 +4,33 @@ import { KIND_GROUPS, isKind, type Kind } from '../evidence/kinds.js';
 import type { Lang } from '../i18n/index.js';
 import type { Condition, FactDef, RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
 
+/** Where a condition on a slot finds the words of the tag it names: the requirement and the checks. */
+export interface ConditionWords {
+  req: RequirementDef;
+  registry: CheckRegistry;
+}
+
+/** What the checks of slot `slot` say `tag` means (`porte déjà un matricule INS`), if one of them says. */
+function tagWords(slot: string, tag: string, lang: Lang, words: ConditionWords | undefined): string | undefined {
+  for (const use of words?.req.slots.find((s) => s.name === slot)?.checks ?? []) {
+    const w = words!.registry.get(use.check)?.tags?.[tag];
+    if (w) return w[lang];
+  }
+  return undefined;
+}
+
 /** A condition in words: `patient_access = false or identity_source = delegated`. */
-export function describeCondition(c: Condition, lang: Lang): string {
+export function describeCondition(c: Condition, lang: Lang, words?: ConditionWords): string {
   const and = lang === 'fr' ? ' et ' : ' and ';
   const or = lang === 'fr' ? ' ou ' : ' or ';
-  const wrap = (sub: Condition): string => ('all' in sub || 'any' in sub ? `(${describeCondition(sub, lang)})` : describeCondition(sub, lang));
+  const wrap = (sub: Condition): string => ('all' in sub || 'any' in sub ? `(${describeCondition(sub, lang, words)})` : describeCondition(sub, lang, words));
   if ('fact' in c) return 'is' in c ? `${c.fact} = ${String(c.is)}` : `${c.fact} ∈ {${c.in.map(String).join(', ')}}`;
-  if ('slot' in c) return lang === 'fr' ? `l’emplacement ${c.slot} fournit déjà « ${c.provides} »` : `slot ${c.slot} provides "${c.provides}"`;
-  if ('not' in c) return negated(c.not, lang, wrap);
+  if ('slot' in c) {
+    const said = tagWords(c.slot, c.provides, lang, words);
+    if (said) return lang === 'fr' ? `l’emplacement ${c.slot} ${said}` : `slot ${c.slot} ${said}`;
+    return lang === 'fr' ? `l’emplacement ${c.slot} fournit déjà « ${c.provides} »` : `slot ${c.slot} provides "${c.provides}"`;
+  }
+  if ('not' in c) return negated(c.not, lang, wrap, words);
   if ('all' in c) return c.all.map(wrap).join(and);
   return c.any.map(wrap).join(or);
 }
@@ -20,23 +39,23 @@ export function describeCondition(c: Condition, lang: Lang): string {
  * A negated condition said as a reader says it (FRENCH.md #1): `patient_access ≠ true`, `slot x
  * does not provide "ins"` / `l’emplacement x ne fournit pas « ins »`, never a prefixed "non".
  */
-function negated(c: Condition, lang: Lang, wrap: (c: Condition) => string): string {
+function negated(c: Condition, lang: Lang, wrap: (c: Condition) => string, words: ConditionWords | undefined): string {
   if ('fact' in c && 'is' in c) return `${c.fact} ≠ ${String(c.is)}`;
   if ('fact' in c) return `${c.fact} ∉ {${c.in.map(String).join(', ')}}`;
   if ('slot' in c) return lang === 'fr' ? `l’emplacement ${c.slot} ne fournit pas « ${c.provides} »` : `slot ${c.slot} does not provide "${c.provides}"`;
-  if ('not' in c) return describeCondition(c.not, lang);
+  if ('not' in c) return describeCondition(c.not, lang, words);
   return lang === 'fr' ? `il est faux que ${wrap(c)}` : `it is not the case that ${wrap(c)}`;
 }
 
-export function describeRequired(slot: SlotDef, lang: Lang): string {
+export function describeRequired(slot: SlotDef, lang: Lang, words?: ConditionWords): string {
   if (slot.required === true) return lang === 'fr' ? 'obligatoire' : 'required';
   if (slot.required === false) return lang === 'fr' ? 'facultatif' : 'optional';
   // `required: { not: X }` reads "required unless X" / "obligatoire, sauf si X".
   if ('not' in slot.required) {
-    const unless = describeCondition(slot.required.not, lang);
+    const unless = describeCondition(slot.required.not, lang, words);
     return lang === 'fr' ? `obligatoire, sauf si ${unless}` : `required unless ${unless}`;
   }
-  return lang === 'fr' ? `obligatoire si ${describeCondition(slot.required, lang)}` : `required when ${describeCondition(slot.required, lang)}`;
+  return lang === 'fr' ? `obligatoire si ${describeCondition(slot.required, lang, words)}` : `required when ${describeCondition(slot.required, lang, words)}`;
 }
 
 /** The name people give a kind of file (`quicktime` → `MOV`). */
@@ -157,7 +176,7 @@ export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: 
   }
   out.push(`${w.slots.replace('{id}', req.id)}${c}`);
   for (const slot of req.slots) {
-    out.push(`  ${slot.name} (${describeRequired(slot, lang)}${slot.multiple ? '' : lang === 'fr' ? ', un seul fichier' : ', one file'})`);
+    out.push(`  ${slot.name} (${describeRequired(slot, lang, { req, registry })}${slot.multiple ? '' : lang === 'fr' ? ', un seul fichier' : ', one file'})`);
     out.push(`    ${slot.expects[lang]}`);
     out.push(`    ${w.accepts}${c} ${describeAccepts(slot, lang)}`);
     if (slot.looksFor) out.push(`    ${w.looksFor}${c} ${slot.looksFor[lang]}`);

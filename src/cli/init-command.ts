@@ -6,6 +6,7 @@ import { factsOf } from '../ruleset/condition.js';
 import type { Condition, FactDef, Ruleset } from '../ruleset/types.js';
 import { langOf, loadRules, type CommonOptions } from './common.js';
 import { colon } from '../i18n/format.js';
+import { createRegistry } from '../checks/registry.js';
 import { describeAccepts, describeCondition, describeFactChoices, describeRequired } from './describe.js';
 import type { CliIo } from './io.js';
 import { writeOutputs } from '../diagnostics/output-file.js';
@@ -127,12 +128,13 @@ export function manifestTemplate(ruleset: Ruleset, lang: Lang): string {
     for (const f of facts) L.push(`  # ${f.question[lang]}`, `  #   ${describeFactChoices(f, lang)}`, `  # ${f.name}: `);
   }
   L.push('', `# ${t.evidence}`, 'evidence:');
+  const registry = createRegistry();
   for (const r of ruleset.requirements) {
     L.push(`  # ${r.id} — ${r.title[lang]}`);
     for (const na of r.notApplicableWhen) L.push(`  #   ${t.na}${colon(lang)} ${describeCondition(na.when, lang)}`);
     L.push(`  # ${quoteKey(r.id)}:`);
     for (const s of r.slots) {
-      L.push(`  #   # ${s.name} (${describeRequired(s, lang)})${colon(lang)} ${s.expects[lang]}`);
+      L.push(`  #   # ${s.name} (${describeRequired(s, lang, { req: r, registry })})${colon(lang)} ${s.expects[lang]}`);
       L.push(`  #   #   ${describeAccepts(s, lang)}`);
       L.push(`  #   ${s.name}: evidence/${slug(r.id)}/${s.name}`);
     }

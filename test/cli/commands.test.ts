@@ -78,7 +78,7 @@ describe('explain', () => {
     expect(run.stdout).toMatch(/Requirement:\n {2}When electronic identification yields only a private identifier/);
     expect(run.stdout).toMatch(/IEU 8\.1 — Create an account/);
     expect(run.stdout).toMatch(/IEU 8\.1\.1: /);
-    expect(run.stdout).toMatch(/ins-association-flow \(required unless slot creation-flow provides "ins-found"\)/);
+    expect(run.stdout).toMatch(/ins-association-flow \(required unless slot creation-flow already carries a matricule INS\)/);
     // What the association flow must show: the created patient, associated with its INS.
     expect(run.stdout).toMatch(/at least one patient carrying the\s+matricule INS must be that created patient \(same private identifier, same FHIR Patient id, or the same 5\s+traits\)/);
     const fr = await runCli(['explain', 'IEU 8', '--lang', 'fr']);

@@ -274,3 +274,24 @@ describe('FRENCH.md rows 19 and 19b, in the sources', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('FRENCH.md row 1: a condition on a slot in words, never a bare tag', () => {
+  it('every tag a bundled ruleset tests is worded by the checks of its slot, in both languages', async () => {
+    const { bundledRulesetFile, loadRuleset } = await import('../../src/ruleset/load.js');
+    const { createRegistry } = await import('../../src/checks/registry.js');
+    const { describeRequired } = await import('../../src/cli/describe.js');
+    const registry = createRegistry();
+    let seen = 0;
+    for (const id of ['ans-dmn@1.2.2', 'ans-dmn-complete@1.2.2', 'mes-mesures@3.1.0']) {
+      const ruleset = loadRuleset(bundledRulesetFile(id));
+      for (const req of ruleset.requirements) {
+        for (const slot of req.slots) {
+          if (typeof slot.required === 'boolean' || !JSON.stringify(slot.required).includes('"provides"')) continue;
+          seen++;
+          for (const lang of ['en', 'fr'] as const) expect(describeRequired(slot, lang, { req, registry })).not.toMatch(/provides|fournit/);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+});

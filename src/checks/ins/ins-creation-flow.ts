@@ -22,6 +22,10 @@ export const insCreationFlow = defineCheck<Options>({
   name: 'ins-creation-flow',
   description:
     'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow creating a patient with a private identifier and the 5 INS traits; provides `ins` when it also carries a valid INS, shows `ins-found` when it carries one at all.',
+  tags: {
+    ins: { en: 'already carries a valid matricule INS', fr: 'porte déjà un matricule INS valide' },
+    'ins-found': { en: 'already carries a matricule INS', fr: 'porte déjà un matricule INS' },
+  },
   schema: {
     type: 'object',
     additionalProperties: false,
