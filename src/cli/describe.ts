@@ -1,4 +1,5 @@
 import { colon } from '../i18n/format.js';
+import { GROUP_WORDS } from '../i18n/kind-words.js';
 import { createRegistry, type CheckRegistry } from '../checks/registry.js';
 import { KIND_GROUPS, isKind, type Kind } from '../evidence/kinds.js';
 import type { Lang } from '../i18n/index.js';
@@ -67,17 +68,6 @@ const KIND_NAMES: Partial<Record<Kind, string>> = {
 };
 const kindName = (k: Kind, lang: Lang): string => (k === 'text' ? (lang === 'fr' ? 'texte' : 'text') : (KIND_NAMES[k] ?? k));
 
-/** What a group of `accepts:` is called, in each language. */
-const GROUP_NAMES: Record<string, { en: string; fr: string }> = {
-  image: { en: 'image', fr: 'image' },
-  video: { en: 'video', fr: 'vidéo' },
-  screenshot: { en: 'screenshot', fr: "capture d’écran" },
-  document: { en: 'document', fr: 'document' },
-  export: { en: 'export', fr: 'export' },
-  flow: { en: 'flow', fr: 'flux' },
-  'data-dictionary': { en: 'data dictionary', fr: 'dictionnaire de données' },
-  'database-dump': { en: 'database dump', fr: 'extraction brute de base de données' },
-};
 
 /** `PNG, JPEG ou PDF` / `PNG, JPEG or PDF`. */
 function orList(items: readonly string[], lang: Lang): string {
@@ -88,11 +78,11 @@ function orList(items: readonly string[], lang: Lang): string {
 /** One group: its name and its kinds; `screenshot` as people say it (images, videos or PDF). */
 function describeGroup(group: string, lang: Lang): string {
   const kinds = KIND_GROUPS[group] ?? [];
-  const name = GROUP_NAMES[group]?.[lang] ?? group;
+  const name = GROUP_WORDS[group]?.[lang].name ?? group;
   if (group !== 'screenshot') return `${name} (${kinds.map((k) => kindName(k, lang)).join(', ')})`;
   const part = (g: 'image' | 'video'): Kind[] => kinds.filter((k) => KIND_GROUPS[g]!.includes(k));
   const rest = kinds.filter((k) => !part('image').includes(k) && !part('video').includes(k));
-  return orList([`${name} (${part('image').map((k) => kindName(k, lang)).join(', ')})`, `${GROUP_NAMES.video![lang]} (${part('video').map((k) => kindName(k, lang)).join(', ')})`, ...rest.map((k) => kindName(k, lang))], lang);
+  return orList([`${name} (${part('image').map((k) => kindName(k, lang)).join(', ')})`, `${GROUP_WORDS.video![lang].name} (${part('video').map((k) => kindName(k, lang)).join(', ')})`, ...rest.map((k) => kindName(k, lang))], lang);
 }
 
 /** What a slot accepts, for `explain` and `init`: `capture d'écran (PNG, JPEG, GIF, WebP), vidéo (MP4, MOV, WebM) ou PDF`. */

@@ -1,5 +1,6 @@
 import { s, type Catalog } from '../types.js';
 import { proseDate } from '../format.js';
+import { GROUP_WORDS } from '../kind-words.js';
 
 /** `a, b` → `ni a ni b` (or `pas a` for one name): what French says of answers that are absent. */
 function niList(v: string | number | undefined): string {
@@ -59,18 +60,6 @@ function kindFr(mime: string): string {
   return `un fichier de type ${mime}`;
 }
 
-/** What a slot's `accepts:` names (a group or a kind) expect, as a reader says it (FRENCH.md #10). */
-const EXPECTS: Record<string, { en: string; fr: string }> = {
-  screenshot: { en: 'a screenshot, a video or a PDF', fr: 'une capture d’écran, une vidéo ou un PDF' },
-  image: { en: 'an image', fr: 'une image' },
-  video: { en: 'a video', fr: 'une vidéo' },
-  document: { en: 'a document (PDF, DOCX, ODT, text, Markdown or HTML)', fr: 'un document (PDF, DOCX, ODT, texte, Markdown ou HTML)' },
-  export: { en: 'an export (JSON, NDJSON, CSV or XML)', fr: 'un export (JSON, NDJSON, CSV ou XML)' },
-  flow: { en: 'a flow (HL7 v2 or FHIR JSON)', fr: 'un flux (HL7 v2 ou JSON FHIR)' },
-  'data-dictionary': { en: 'a data dictionary', fr: 'un dictionnaire de données' },
-  'database-dump': { en: 'a database dump', fr: 'une extraction brute de la base de données' },
-};
-
 /** A single kind of `accepts:`, as a reader says it; the others are named as the ruleset writes them. */
 const EXPECTS_KIND: Record<string, { en: string; fr: string }> = {
   pdf: { en: 'a PDF', fr: 'un PDF' },
@@ -93,7 +82,7 @@ const EXPECTS_KIND: Record<string, { en: string; fr: string }> = {
 /** `screenshot` → `une capture d’écran, une vidéo ou un PDF`; `flow, csv` → `un flux (…) ou un fichier CSV`: a slot's expectations in words. */
 function expectsText(v: string | number | undefined, lang: 'en' | 'fr'): string {
   const names = s(v).split(/,\s*/).filter((x) => x !== '');
-  const words = names.map((n) => EXPECTS[n]?.[lang] ?? EXPECTS_KIND[n]?.[lang] ?? n);
+  const words = names.map((n) => GROUP_WORDS[n]?.[lang].expected ?? EXPECTS_KIND[n]?.[lang] ?? n);
   if (words.length < 2) return words.join('');
   return `${words.slice(0, -1).join(', ')} ${lang === 'fr' ? 'ou' : 'or'} ${words.at(-1)!}`;
 }
