@@ -52,11 +52,12 @@ export function defaultWorkerCount(cores = availableParallelism(), load = loadav
   return Math.max(0, Math.min(cores - 1, 4, spare));
 }
 
-/** Idle time of every core since boot, in milliseconds (the kernel's counters). */
-function idleMilliseconds(): number {
+/** Idle time of every core since boot, in milliseconds (the kernel's counters), and how many cores. */
+function idleMilliseconds(): { idle: number; cores: number } {
+  const all = cpus();
   let idle = 0;
-  for (const c of cpus()) idle += c.times.idle;
-  return idle;
+  for (const c of all) idle += c.times.idle;
+  return { idle, cores: all.length };
 }
 
 /**
@@ -65,7 +66,7 @@ function idleMilliseconds(): number {
  * build's) as if they still ran. Started with the file; asked once enough of it is read.
  */
 export class IdleProbe {
-  private readonly idle = idleMilliseconds();
+  private readonly start = idleMilliseconds();
   private readonly at = performance.now();
 
   /**
@@ -77,8 +78,10 @@ export class IdleProbe {
    */
   workers(cores = availableParallelism()): number {
     const window = performance.now() - this.at;
-    if (window < 50) return 0;
-    const idleCores = (idleMilliseconds() - this.idle) / window;
+    const now = idleMilliseconds();
+    // Cores this process may not use (an affinity mask) would count as idle ones: then no measure.
+    if (window < 50 || now.cores !== cores || this.start.cores !== cores) return 0;
+    const idleCores = (now.idle - this.start.idle) / window;
     return Math.max(0, Math.min(cores - 1, 4, Math.round(idleCores)));
   }
 }
