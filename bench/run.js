@@ -209,16 +209,14 @@ async function dmn(file, schema, dictionary, workers) {
   const input = { sample: [sample], schema: await open(schema) };
   if (dictionary !== '-') input.dictionary = await open(dictionary);
   if (workers !== 'auto') input.workers = Number(workers);
-  const { defaultWorkerCount } = await import(pathToFileURL(path.join(ROOT, 'dist/checks/port1/analysis/pool.js')).href);
-  // What analyseExport is about to choose (it asks the same function, for a file this large).
-  const chosen = workers === 'auto' ? defaultWorkerCount() : Number(workers);
   const a = await analyseExport(input);
   const f = a.files[0];
   const t = performance.now();
   const sha256 = await sample.sha256();
   const hashMs = performance.now() - t;
   if (f.problemCount > 0 || f.violationCount > 0) throw new Error(`unexpected findings: ${JSON.stringify(f.problems.concat(f.violations).slice(0, 3))}`);
-  return { records: f.records, leaves: f.leaves.length, sha256, hashedInPass: hashMs < 20, workers: chosen };
+  // The workers that processed the records at the end (started part-way when the cores were found idle).
+  return { records: f.records, leaves: f.leaves.length, sha256, hashedInPass: hashMs < 20, workers: f.workers };
 }
 
 async function child([kind, ...args]) {
@@ -312,7 +310,7 @@ async function main(argv) {
   const { defaultWorkerCount } = await import(pathToFileURL(path.join(ROOT, 'dist/checks/port1/analysis/pool.js')).href);
   const load = os.loadavg()[0];
   console.log(`dmn-check export benchmark — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}, load average ${load.toFixed(2)} at start`);
-  console.log(`Ratios are taken run by run (run i of one case against run i of the other), then their median; wall times are medians with min–max. dmn-check would choose ${defaultWorkerCount()} worker thread(s) now.`);
+  console.log(`Ratios are taken run by run (run i of one case against run i of the other), then their median; wall times are medians with min–max. The load average gives dmn-check ${defaultWorkerCount()} worker thread(s) now; a file of 32 MB or more it gives none starts the workers its cores are measured idle for, after 16 MB (notes: the workers that ran at the end).`);
   if (load > cores * 0.75) console.log('(the machine is busy: every figure below was taken under load; the threaded cases cannot use every core)');
   const checks = [];
   const dmnCase = (label, file, schema, dictionary, workers) => ({ label, argv: [self, '--child', 'dmn', file, schema, dictionary, workers] });

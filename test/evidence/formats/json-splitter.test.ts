@@ -45,6 +45,19 @@ describe('JsonSplitter', () => {
     expect(patients[0]!.line).toBe(doc.slice(0, doc.indexOf('{', 5)).split('\n').length);
   });
 
+  it('finds where strings end whatever backslashes they hold, wherever a chunk ends', () => {
+    const texts = ['\\', '\\"', 'a\\\\', '"', '\\\\\\"}]{[', 'x\\\\\\\\', '{"k": [1]}'];
+    const items = texts.map((t, i) => ({ [`k${t}`]: t, i, nested: [{ t }] }));
+    const doc = JSON.stringify({ [`top${texts[4]}`]: texts[1], items, tail: texts[2] });
+    for (let chunk = 1; chunk <= 9; chunk++) {
+      const r = split(doc, 100, chunk);
+      expect(r.error).toBeUndefined();
+      const units = r.units.filter((u) => u.pattern === '/items/*');
+      expect(units.map((u) => JSON.parse(u.bytes.toString()) as unknown)).toEqual(items);
+      expect(r.skeleton!.value).toMatchObject({ [`top${texts[4]}`]: texts[1], tail: texts[2] });
+    }
+  });
+
   it('keeps scalars of opened containers in the skeleton, and drops an array mixing units and scalars', () => {
     const r = split('\ufeff{"n": 1, "pad": "' + 'x'.repeat(40) + '", "list": [{"a": 1}, 2, {"b": [3]}], "o": {"k": "v"}}', 20, 4);
     expect(r.error).toBeUndefined();

@@ -6,7 +6,8 @@ import { JsonSplitter, type Skeleton, type UnitGroup, type UnitMeta } from '../.
 import type { JsonSyntaxReason } from '../../../evidence/formats/json/syntax.js';
 import { PathCollector, type LeafPath } from './paths.js';
 import { decodeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
-import { RecordPool, defaultWorkerCount } from './pool.js';
+import { availableParallelism } from 'node:os';
+import { IdleProbe, RecordPool, defaultWorkerCount } from './pool.js';
 import { MAX_VIOLATIONS, UNIT_FIELDS, type BatchResult, type ProcessorConfig, type Task } from './record-processor.js';
 import { loadSchema, type SchemaLoad } from './schema-load.js';
 import { toViolation, type SchemaValidators, type Violation } from './schema-validators.js';
@@ -63,6 +64,8 @@ export interface FileAnalysis {
   unsplittable: { pattern: string; at: string }[];
   /** Why the outer structure of a large document could not be validated (see Skeleton.truncatedBy); false when it was. */
   skeletonSkipped: false | NonNullable<Skeleton['truncatedBy']>;
+  /** Worker threads that processed its records at the end (JSON and NDJSON; 0 on the reading thread alone). */
+  workers?: number;
 }
 
 export interface ExportAnalysis {
@@ -84,6 +87,11 @@ export interface AnalysisInput {
 
 /** JSON files smaller than this are processed inline: starting threads would cost more. */
 const WORKER_THRESHOLD = 8 * 1024 * 1024;
+/**
+ * A large JSON file that the load average gives no worker is read on one thread for this many
+ * bytes while the cores' idle time is measured; then the workers the idle cores allow start.
+ */
+const PROBE_BYTES = 16 * 1024 * 1024;
 /** Containers up to this size are parsed whole; larger ones are opened (see JsonSplitter). */
 const UNIT_CAP = 4 * 1024 * 1024;
 /** Bytes of units gathered into one batch for a worker. */
@@ -276,7 +284,10 @@ function mergeBatch(fa: FileAnalysis, leaves: Leaves, r: BatchResult, base: { li
   fa.records += r.records;
 }
 
-async function readLines(file: EvidenceFile, index: number, pool: RecordPool, fa: FileAnalysis, leaves: Leaves): Promise<void> {
+/** Called with the size of each chunk read (the probe that may start workers part-way). */
+type OnRead = ((bytes: number) => void) | undefined;
+
+async function readLines(file: EvidenceFile, index: number, pool: RecordPool, fa: FileAnalysis, leaves: Leaves, onRead: OnRead): Promise<void> {
   const base = { line: 0, record: 0 };
   const queue = new OrderedQueue(pool, (r) => {
     mergeBatch(fa, leaves, r, base);
@@ -289,6 +300,7 @@ async function readLines(file: EvidenceFile, index: number, pool: RecordPool, fa
   let first = true;
   let seq = 0;
   for await (const raw of file.chunks()) {
+    onRead?.(raw.length);
     let chunk = raw;
     if (first) {
       first = false;
@@ -445,11 +457,13 @@ async function readDocument(
   leaves: Leaves,
   validators: SchemaValidators | undefined,
   walk: boolean,
+  onRead: OnRead,
 ): Promise<void> {
   const queue = new OrderedQueue(pool, (r) => mergeBatch(fa, leaves, r, { line: 0, record: 0 }));
   const batcher = new UnitBatcher(pool, index, queue);
   const splitter = new JsonSplitter({ unitCap: UNIT_CAP, onUnit: (source, start, end, meta) => batcher.add(source, start, end, meta) });
   for await (const chunk of file.chunks()) {
+    onRead?.(chunk.length);
     // After a syntax error the rest is still read, so the file is hashed in this same pass.
     if (splitter.error) continue;
     splitter.push(chunk);
@@ -541,12 +555,24 @@ export async function analyseExport(input: AnalysisInput): Promise<ExportAnalysi
   const config: ProcessorConfig = { walk, ...(schema?.ok ? { schema: schema.schema } : {}) };
   const validators = schema?.ok ? schema.validators : undefined;
   const plans = input.sample.map((f) => planFile(f));
-  // Small JSON files share one inline processor; a large one gets its own worker threads.
+  // Small JSON files share one inline processor; a large one gets its own worker threads, or, when
+  // the load average leaves it none, its own pool that starts them once the cores are found idle.
   let inline: RecordPool | undefined;
-  const poolFor = (bytes: number): RecordPool => {
+  const poolFor = (bytes: number): { pool: RecordPool; onRead: OnRead } => {
     const n = input.workers ?? (bytes < WORKER_THRESHOLD ? 0 : defaultWorkerCount());
-    if (n === 0) return (inline ??= new RecordPool(config, 0, undefined, validators));
-    return new RecordPool(config, n, input.workerUrl, validators);
+    if (n > 0) return { pool: new RecordPool(config, n, input.workerUrl, validators), onRead: undefined };
+    if (input.workers !== undefined || bytes < 2 * PROBE_BYTES || availableParallelism() < 2) {
+      return { pool: (inline ??= new RecordPool(config, 0, undefined, validators)), onRead: undefined };
+    }
+    const pool = new RecordPool(config, 0, undefined, validators);
+    const probe = new IdleProbe();
+    let read = 0;
+    const onRead = (size: number): void => {
+      if (read >= PROBE_BYTES) return;
+      read += size;
+      if (read >= PROBE_BYTES) pool.grow(probe.workers(), input.workerUrl);
+    };
+    return { pool, onRead };
   };
   const files: FileAnalysis[] = [];
   try {
@@ -566,10 +592,11 @@ export async function analyseExport(input: AnalysisInput): Promise<ExportAnalysi
         fa.validated = validators !== undefined;
         const leaves = new Leaves();
         const document = plan.format === 'json' || plan.format === 'fhir-json';
-        const pool = poolFor(file.bytes);
+        const { pool, onRead } = poolFor(file.bytes);
         try {
-          if (document) await readDocument(file, i, pool, fa, leaves, validators, walk);
-          else await readLines(file, i, pool, fa, leaves);
+          if (document) await readDocument(file, i, pool, fa, leaves, validators, walk, onRead);
+          else await readLines(file, i, pool, fa, leaves, onRead);
+          fa.workers = pool.workers;
         } finally {
           if (pool !== inline) await pool.close();
         }

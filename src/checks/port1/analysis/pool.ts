@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { threadsThatFit } from '../../../util/memory-room.js';
@@ -52,6 +52,40 @@ export function defaultWorkerCount(cores = availableParallelism(), load = loadav
   return Math.max(0, Math.min(cores - 1, 4, spare));
 }
 
+/** Idle time of every core since boot, in milliseconds (the kernel's counters), and how many cores. */
+function idleMilliseconds(): { idle: number; cores: number } {
+  const all = cpus();
+  let idle = 0;
+  for (const c of all) idle += c.times.idle;
+  return { idle, cores: all.length };
+}
+
+/**
+ * The cores actually idle while a large file is being read, measured instead of inferred from the
+ * load average, which lags by a minute and counts the processes that just ended (a bench's, a
+ * build's) as if they still ran. Started with the file; asked once enough of it is read.
+ */
+export class IdleProbe {
+  private readonly start = idleMilliseconds();
+  private readonly at = performance.now();
+
+  /**
+   * Workers the cores left idle since the probe started would run: idle core-time over the time
+   * gone by, rounded (the reading thread's own core is busy meanwhile, and the file reads and the
+   * garbage collector take a quarter of another: 150 ms idle in 200 ms on a quiet two-core
+   * machine), within the same limits as defaultWorkerCount; none over too short a time for the
+   * counters (they tick every 10 ms).
+   */
+  workers(cores = availableParallelism()): number {
+    const window = performance.now() - this.at;
+    const now = idleMilliseconds();
+    // Cores this process may not use (an affinity mask) would count as idle ones: then no measure.
+    if (window < 50 || now.cores !== cores || this.start.cores !== cores) return 0;
+    const idleCores = (now.idle - this.start.idle) / window;
+    return Math.max(0, Math.min(cores - 1, 4, Math.round(idleCores)));
+  }
+}
+
 /**
  * Runs record batches on worker threads, or inline when there are none; while every worker has a
  * batch running and one waiting, the reading thread processes the next batch itself. The reader asks the pool
@@ -61,10 +95,10 @@ export function defaultWorkerCount(cores = availableParallelism(), load = loadav
  */
 export class RecordPool {
   private readonly slots: Slot[] = [];
-  private readonly inline: RecordProcessor | undefined;
+  private inline: RecordProcessor | undefined;
   /** The reading thread's own processor, for the batches it takes while every worker has two. */
   private helper: RecordProcessor | undefined;
-  private readonly shared: SharedArrayBuffer | undefined;
+  private shared: SharedArrayBuffer | undefined;
   private readonly free: number[] = [];
   private scratch: Uint8Array | undefined;
 
@@ -84,10 +118,29 @@ export class RecordPool {
       this.inline = new RecordProcessor(config, validators);
       return;
     }
+    this.start(count, workerUrl);
+  }
+
+  /**
+   * Starts workers in a pool that ran inline so far (a large file, once the cores were found idle):
+   * the batches already done stay merged in file order, the inline processor becomes the reading
+   * thread's helper, so the findings are the ones a single-thread run gives.
+   */
+  grow(workers: number, workerUrl: URL = DEFAULT_WORKER_URL): void {
+    if (!this.inline || workers <= 0 || !existsSync(fileURLToPath(workerUrl))) return;
+    const count = threadsThatFit(workers);
+    if (count === 0) return;
+    this.helper = this.inline;
+    this.inline = undefined;
+    this.scratch = undefined;
+    this.start(count, workerUrl);
+  }
+
+  private start(count: number, workerUrl: URL): void {
     const slotCount = count * 2 + 2;
     this.shared = new SharedArrayBuffer(slotCount * SLOT_BYTES);
     for (let i = slotCount - 1; i >= 0; i--) this.free.push(i);
-    const init: WorkerInit = { config, shared: this.shared, slotBytes: SLOT_BYTES };
+    const init: WorkerInit = { config: this.config, shared: this.shared, slotBytes: SLOT_BYTES };
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
@@ -114,6 +167,11 @@ export class RecordPool {
   /** How many batches may wait at once before the reader should pause. */
   get capacity(): number {
     return Math.max(1, this.slots.length * 2);
+  }
+
+  /** Worker threads running now. */
+  get workers(): number {
+    return this.slots.length;
   }
 
   /** True when batches run on worker threads. */

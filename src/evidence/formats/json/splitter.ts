@@ -107,22 +107,30 @@ interface Frame {
 
 const ROOT_GROUP: UnitGroup = { base: '', pattern: '', indexed: false };
 
-/**
- * The next `"` in `buf[i, end)` inside a JSON string, and whether backslashes escape it (an odd
- * run just before it). With no quote left, `escapePending` says whether the chunk ends inside an
- * escape, so the next chunk's first byte is skipped.
- */
-function nextQuote(buf: Buffer, i: number, end: number): { at: number; escaped: boolean; escapePending: boolean } {
-  const q = buf.indexOf(0x22, i);
-  const at = q >= end ? -1 : q;
-  let k = (at < 0 ? end : at) - 1;
+/** No closing quote in the chunk. */
+const NOT_FOUND = -1;
+/** No closing quote, and the chunk ends inside an escape: the next chunk's first byte is skipped. */
+const ESCAPE_PENDING = -2;
+
+/** Backslashes just before `at`, back to `from` at most. */
+function backslashesBefore(buf: Buffer, at: number, from: number): number {
   let n = 0;
-  while (k >= i && buf[k] === 0x5c) {
-    n++;
-    k--;
+  for (let k = at - 1; k >= from && buf[k] === 0x5c; k--) n++;
+  return n;
+}
+
+/**
+ * The `"` that closes a JSON string whose body goes on at `buf[i]` (escaped quotes, an odd run of
+ * backslashes before them, skipped), or NOT_FOUND / ESCAPE_PENDING. A number, so the scan of a
+ * document allocates nothing per string.
+ */
+function closingQuote(buf: Buffer, i: number, end: number): number {
+  for (;;) {
+    const q = buf.indexOf(0x22, i);
+    if (q < 0 || q >= end) return (backslashesBefore(buf, end, i) & 1) === 1 ? ESCAPE_PENDING : NOT_FOUND;
+    if (buf[q - 1] !== 0x5c || (backslashesBefore(buf, q, i) & 1) === 0) return q;
+    i = q + 1;
   }
-  const odd = (n & 1) === 1;
-  return { at, escaped: at >= 0 && odd, escapePending: at < 0 && odd };
 }
 
 /** A JSON literal (number, true, false, null), as bytes decoded latin1. */
@@ -414,29 +422,34 @@ export class JsonSplitter {
 
   /** Scans unit bytes from `i`; returns the index of the bracket that closes the unit, or -1. */
   private scanUnit(buf: Buffer, i: number, end: number, base: number): number {
+    if (this.inString) {
+      if (this.esc) {
+        this.esc = false;
+        i++;
+      }
+      const q = closingQuote(buf, i, end);
+      if (q < 0) {
+        this.esc = q === ESCAPE_PENDING;
+        return -1;
+      }
+      this.inString = false;
+      i = q + 1;
+    }
     let depth = this.depth;
-    let inString = this.inString;
-    let esc = this.esc;
     let result = -1;
     while (i < end) {
-      if (inString) {
-        if (esc) {
-          esc = false;
-          i++;
-          continue;
-        }
-        const q = nextQuote(buf, i, end);
-        if (q.at < 0) {
-          esc = q.escapePending;
+      const c = buf[i]!;
+      if (c === 0x22) {
+        const q = closingQuote(buf, i + 1, end);
+        if (q < 0) {
+          this.inString = true;
+          this.esc = q === ESCAPE_PENDING;
           break;
         }
-        i = q.at + 1;
-        if (!q.escaped) inString = false;
+        i = q + 1;
         continue;
       }
-      const c = buf[i]!;
-      if (c === 0x22) inString = true;
-      else if (c === 0x7b || c === 0x5b) {
+      if (c === 0x7b || c === 0x5b) {
         // The opened containers above the unit count too: past the limit nothing deeper is read, nor re-read when opened.
         if (++depth + this.stack.length > MAX_JSON_DEPTH) {
           this.depth = depth;
@@ -455,27 +468,18 @@ export class JsonSplitter {
       i++;
     }
     this.depth = depth;
-    this.inString = inString;
-    this.esc = esc;
     return result;
   }
 
   /** Scans string-token bytes from `i`; returns the index of the closing quote, or -1. */
   private scanToken(buf: Buffer, i: number, end: number): number {
-    while (i < end) {
-      if (this.tokEsc) {
-        this.tokEsc = false;
-        i++;
-        continue;
-      }
-      const q = nextQuote(buf, i, end);
-      if (q.at < 0) {
-        this.tokEsc = q.escapePending;
-        return -1;
-      }
-      if (!q.escaped) return q.at;
-      i = q.at + 1;
+    if (this.tokEsc) {
+      this.tokEsc = false;
+      i++;
     }
+    const q = closingQuote(buf, i, end);
+    if (q >= 0) return q;
+    this.tokEsc = q === ESCAPE_PENDING;
     return -1;
   }
 
