@@ -32,6 +32,9 @@ export const exportSchema = defineCheck<SiblingOptions>({
       });
       return { findings };
     }
+    for (const u of load.validators.unknownFormats()) {
+      findings.push({ code: 'export.schema.format-unknown', severity: 'warning', slot, file, pointer: u.at.replace(/^#/, ''), params: { file, format: u.format, at: u.at } });
+    }
     if (sample.length === 0) {
       findings.push({ code: 'export.schema.not-verified', severity: 'warning', slot, file });
       return { findings };

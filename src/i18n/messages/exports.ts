@@ -301,6 +301,14 @@ export const exportMessages: Catalog = {
       fr: () => 'Fournissez un échantillon plus petit, ou décrivez les enregistrements dans le schéma (un tableau d’éléments) pour qu’ils soient validés un à un.',
     },
   },
+  'export.schema.format-unknown': {
+    en: (p) => `${s(p.file)}: the schema asks for format "${s(p.format)}" (at ${s(p.at)}), which dmn-check does not know: values are not checked against it.`,
+    fr: (p) => `${s(p.file)}\u00a0: le schéma demande le format « ${s(p.format)} » (en ${s(p.at)}), que dmn-check ne connaît pas\u00a0: les valeurs ne sont pas vérifiées au regard de ce format.`,
+    hint: {
+      en: () => 'Use a format of JSON Schema (date, date-time, uri, email…) or a pattern, so that the values can be checked.',
+      fr: () => 'utilisez un format de JSON Schema (date, date-time, uri, email…) ou un motif (pattern), pour que les valeurs puissent être vérifiées.',
+    },
+  },
   'export.schema.not-verified': {
     en: () => 'The export schema could not be applied: there is no export sample.',
     fr: () => "Le schéma d’export n’a pas pu être appliqué\u00a0: il n’y a pas d’échantillon d’export.",

@@ -94,6 +94,13 @@ const CASES: Case[] = [
     expect: { schema: ['export.schema.invalid'] },
   },
   {
+    name: "manufacturer's schema with a format no validator knows: a warning, nothing on the console",
+    files: { sample: ['json/export.json'], schema: 'bad/schema-unknown-format.json' },
+    sample: 'satisfied',
+    schema: 'satisfied',
+    expect: { schema: ['export.schema.format-unknown'] },
+  },
+  {
     name: 'schema given for a CSV export only',
     files: { sample: ['bad/ragged.csv'], schema: 'json/schema.json' },
     sample: 'failed',
@@ -221,5 +228,21 @@ describe('check options and contexts', () => {
     // Without `others` (a check run on its own) the dictionary is still validated, but not verified.
     const alone = await exportDictionary.run({ ...ctx, others: undefined, options: {} });
     expect(codes(alone)).toEqual(['export.dictionary.category-missing', 'export.dictionary.not-verified']);
+  });
+});
+
+describe('export-schema: an unknown format', () => {
+  it('is said once, with where the schema asks for it, and ajv writes nothing to the console', async () => {
+    const { vi } = await import('vitest');
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const r = await runPort1({ sample: ['json/export.json'], schema: 'bad/schema-unknown-format.json' });
+      const f = r.schema!.findings.filter((x) => x.code === 'export.schema.format-unknown');
+      expect(f).toHaveLength(1);
+      expect(f[0]).toMatchObject({ severity: 'warning', params: { format: 'matricule-ins', at: expect.stringMatching(/^#\//) } });
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

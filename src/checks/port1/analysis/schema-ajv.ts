@@ -95,14 +95,17 @@ function memoizedFormats(ajv: AjvInstance): AjvInstance {
 
 /**
  * An ajv instance for a manufacturer's schema: every error of a record (the findings show the first
- * ones), formats checked, unknown keywords tolerated (schemas carry annotations of their own).
+ * ones), formats checked, unknown keywords tolerated (schemas carry annotations of their own); what
+ * ajv warns of goes into `warnings`.
  */
-export function createSchemaAjv(dialect: Dialect): AjvInstance {
+export function createSchemaAjv(dialect: Dialect, warnings: string[] = []): AjvInstance {
   // `pattern` and `patternProperties` run in linear time (RE2, or Node's engine where that is proven
   // linear: schema-regexp.ts): the schema is the manufacturer's. The schemas ajv is given are not
   // checked against their meta-schema here: the manufacturer's is, once (schema-meta.ts), the
   // others are the `$ref`s that SchemaValidators writes.
-  const options = { allErrors: true, strict: false, validateFormats: true, validateSchema: false, code: { regExp: schemaRegExp as unknown as RegExpEngine } } as const;
+  // ajv's warnings (an unknown `format`) are collected for a finding, never written to the console.
+  const logger = { log: (): void => undefined, warn: (...m: unknown[]): void => void warnings.push(m.map(String).join(' ')), error: (): void => undefined };
+  const options = { allErrors: true, strict: false, validateFormats: true, validateSchema: false, logger, code: { regExp: schemaRegExp as unknown as RegExpEngine } } as const;
   if (dialect === '2019-09' || dialect === '2020-12') {
     const ajv = dialect === '2019-09' ? new (loadClass<Ajv2019Class>(require('ajv/dist/2019.js')))(options) : new (loadClass<Ajv2020Class>(require('ajv/dist/2020.js')))(options);
     addFormats(ajv);

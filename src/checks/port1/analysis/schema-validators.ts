@@ -118,13 +118,14 @@ export class SchemaValidators {
   private readonly ajv: AjvInstance;
   private readonly base: string;
   private readonly byPattern = new Map<string, UnitValidator>();
+  private readonly warnings: string[] = [];
 
   /** Compiles the schema; throws (with ajv's message) when it is not a valid JSON Schema. */
   constructor(private readonly schema: unknown) {
     const dialect = dialectOf(schema);
     if (typeof dialect !== 'string') throw new Error(`unsupported $schema ${dialect.unsupported}`);
     this.dialect = dialect;
-    this.ajv = createSchemaAjv(dialect);
+    this.ajv = createSchemaAjv(dialect, this.warnings);
     const id = schema !== null && typeof schema === 'object' ? (schema as Record<string, unknown>).$id : undefined;
     this.base = typeof id === 'string' && id !== '' ? id.replace(/#.*$/, '') : 'urn:dmn-check:export-schema';
     if (typeof id === 'string' && id !== '') this.ajv.addSchema(schema as object);
@@ -133,6 +134,19 @@ export class SchemaValidators {
     const root = this.ajv.getSchema(this.base);
     if (!root) throw new Error('the schema could not be compiled');
     this.root = root;
+  }
+
+  /**
+   * The `format`s of the schema that no validator here knows, with where the schema names them: their
+   * values are not checked (ajv ignores an unknown format), which the report must say.
+   */
+  unknownFormats(): { format: string; at: string }[] {
+    const out = new Map<string, { format: string; at: string }>();
+    for (const w of this.warnings) {
+      const m = /^unknown format "(.*)" ignored in schema at path "(.*)"$/s.exec(w);
+      if (m && !out.has(m[1]!)) out.set(m[1]!, { format: m[1]!, at: m[2]! });
+    }
+    return [...out.values()];
   }
 
   /** The validator for units at `pattern` (`''` is the document or record root). */
