@@ -1,89 +1,20 @@
 import type { ErrorObject } from 'ajv';
 import type { EvidenceFile } from '../../../evidence/evidence-file.js';
-import { CsvReader, type CsvReason } from '../../../evidence/formats/csv.js';
-import { loadDictionary, type DictionaryLoad } from './dictionary.js';
+import { loadDictionary } from './dictionary.js';
 import { JsonSplitter, type Skeleton, type UnitGroup, type UnitMeta } from '../../../evidence/formats/json/splitter.js';
-import type { JsonSyntaxReason } from '../../../evidence/formats/json/syntax.js';
-import { PathCollector, type LeafPath } from './paths.js';
+import { PathCollector } from './paths.js';
 import { decodeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
 import { availableParallelism } from 'node:os';
 import { IdleProbe, RecordPool, defaultWorkerCount } from './pool.js';
-import { MAX_VIOLATIONS, UNIT_FIELDS, type BatchResult, type ProcessorConfig, type Task } from './record-processor.js';
-import { loadSchema, type SchemaLoad } from './schema-load.js';
-import { toViolation, type SchemaValidators, type Violation } from './schema-validators.js';
-import { firstInvalidUtf8, StrictUtf8Decoder } from '../../../diagnostics/utf8.js';
-import { XmlReader, type XmlReason } from '../../../evidence/formats/xml.js';
-import { valueText } from '../../../diagnostics/value-text.js';
+import { MAX_VIOLATIONS, UNIT_FIELDS, type ProcessorConfig, type Task } from './record-processor.js';
+import { loadSchema } from './schema-load.js';
+import { toViolation, type SchemaValidators } from './schema-validators.js';
+import { emptyAnalysis, planFile, type AnalysisInput, type ExportAnalysis, type FileAnalysis } from './export-plan.js';
+import { Leaves, MAX_PROBLEMS, mergeBatch, OrderedQueue } from './batch-merge.js';
+import { readCsv, readXml } from './text-exports.js';
 
-/** Export formats dmn-check reads. */
-export type ExportFormat = 'json' | 'fhir-json' | 'ndjson' | 'fhir-ndjson' | 'csv' | 'xml';
-
-/** Why a file of the export sample is not an export at all. */
-export type Refusal =
-  | { code: 'export.empty' }
-  | { code: 'export.database-dump'; dump: 'sql' | 'sqlite' | 'pg-dump' }
-  | { code: 'export.binary' }
-  | { code: 'export.not-export'; kind: string };
-
-/** A place where a file of the export stops being readable. */
-export interface ReadProblem {
-  line: number;
-  column?: number;
-  record?: number;
-  /** JSON pointer (documents) or element path (XML), masked. */
-  pointer?: string;
-  reason: JsonSyntaxReason | CsvReason | XmlReason;
-  expected?: number;
-  got?: number;
-}
-
-/** What one read of one export file found. */
-export interface FileAnalysis {
-  file: EvidenceFile;
-  /** How the file was read; absent when it was refused. */
-  format?: ExportFormat;
-  refusal?: Refusal;
-  /** Records: NDJSON lines, CSV data rows, XML elements, pieces of a JSON document. */
-  records: number;
-  /** True when the file was read to its end without a problem. */
-  complete: boolean;
-  /** First read problems, in file order. */
-  problems: ReadProblem[];
-  problemCount: number;
-  /** CSV only: the header and which columns hold a value somewhere. */
-  csv?: { delimiter: string; columns: string[]; nonEmpty: boolean[]; duplicateColumns: string[] };
-  /** JSON and XML: places found non-empty (collected only when a dictionary is to be checked). */
-  leaves: LeafPath[];
-  pathsTruncated: boolean;
-  /** True when the records were validated against the manufacturer's schema. */
-  validated: boolean;
-  violations: Violation[];
-  violationCount: number;
-  invalidRecords: number;
-  /** Patterns whose records could not be validated (schema not splittable there), with the schema place. */
-  unsplittable: { pattern: string; at: string }[];
-  /** Why the outer structure of a large document could not be validated (see Skeleton.truncatedBy); false when it was. */
-  skeletonSkipped: false | NonNullable<Skeleton['truncatedBy']>;
-  /** Worker threads that processed its records at the end (JSON and NDJSON; 0 on the reading thread alone). */
-  workers?: number;
-}
-
-export interface ExportAnalysis {
-  files: FileAnalysis[];
-  dictionary: DictionaryLoad | undefined;
-  schema: SchemaLoad | undefined;
-}
-
-export interface AnalysisInput {
-  /** The export sample's files. */
-  sample: readonly EvidenceFile[];
-  dictionary?: EvidenceFile;
-  schema?: EvidenceFile;
-  /** Worker threads for a large JSON file; default: one per core but the reading thread's, at most 4. */
-  workers?: number;
-  /** Compiled worker module (tests point it at dist/). */
-  workerUrl?: URL;
-}
+export { planFile } from './export-plan.js';
+export type { AnalysisInput, ExportAnalysis, ExportFormat, FileAnalysis, ReadProblem, Refusal } from './export-plan.js';
 
 /** JSON files smaller than this are processed inline: starting threads would cost more. */
 const WORKER_THRESHOLD = 8 * 1024 * 1024;
@@ -100,191 +31,9 @@ const BATCH_BYTES = 1024 * 1024;
 const BATCH_ROOM = 2 * 1024 * 1024;
 /** Longest NDJSON line read. */
 const LINE_CAP = 64 * 1024 * 1024;
-/** Read problems kept in detail per file. */
-const MAX_PROBLEMS = 20;
 /** Array keywords that a skeleton cannot judge where the items were handed out as units. */
 const ARRAY_KEYWORDS = new Set(['minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains']);
 
-/** True when a head that is not valid UTF-8 still looks like text with a few bad bytes (a bad export, not a blob). */
-function looksLikeBrokenText(head: Buffer): boolean {
-  if (head.includes(0)) return false;
-  let bad = 0;
-  for (let i = firstInvalidUtf8(head, 0, head.length, true); i >= 0; i = firstInvalidUtf8(head, i + 1, head.length, true)) {
-    if (++bad > Math.max(4, head.length / 100)) return false;
-  }
-  return true;
-}
-
-function extension(path: string): string {
-  const base = path.split('/').pop() ?? path;
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-}
-
-/** How a file will be read, from its sniffed kind; or why it is not an export. */
-export function planFile(file: EvidenceFile): { format: ExportFormat } | { refusal: Refusal } {
-  if (file.bytes === 0 || file.kind === 'empty') return { refusal: { code: 'export.empty' } };
-  switch (file.kind) {
-    case 'json':
-    case 'fhir-json':
-    case 'ndjson':
-    case 'fhir-ndjson':
-    case 'csv':
-    case 'xml':
-      return { format: file.kind };
-    case 'sql-dump':
-      return { refusal: { code: 'export.database-dump', dump: 'sql' } };
-    case 'sqlite':
-      return { refusal: { code: 'export.database-dump', dump: 'sqlite' } };
-    case 'pg-dump-custom':
-      return { refusal: { code: 'export.database-dump', dump: 'pg-dump' } };
-    case 'binary': {
-      if (!looksLikeBrokenText(file.head)) return { refusal: { code: 'export.binary' } };
-      // Text with invalid UTF-8: read it as what it looks like, so the bad byte is named with its line.
-      const start = file.head.subarray(file.head[0] === 0xef ? 3 : 0).toString('latin1').trimStart();
-      const ext = extension(file.path);
-      if (start.startsWith('<')) return { format: 'xml' };
-      if (start.startsWith('{') || start.startsWith('[')) return { format: ext === 'ndjson' || ext === 'jsonl' ? 'ndjson' : 'json' };
-      if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return { format: 'csv' };
-      return { refusal: { code: 'export.binary' } };
-    }
-    default:
-      return { refusal: { code: 'export.not-export', kind: file.mime } };
-  }
-}
-
-function emptyAnalysis(file: EvidenceFile): FileAnalysis {
-  return {
-    file,
-    records: 0,
-    complete: false,
-    problems: [],
-    problemCount: 0,
-    leaves: [],
-    pathsTruncated: false,
-    validated: false,
-    violations: [],
-    violationCount: 0,
-    invalidRecords: 0,
-    unsplittable: [],
-    skeletonSkipped: false,
-  };
-}
-
-interface QueueEntry {
-  settled: boolean;
-  result?: BatchResult;
-  error?: unknown;
-}
-
-/**
- * Merges batch results in file order, as they come, and makes the reader wait only while more
- * batches than the pool's capacity are still running (batches the reading thread took itself are
- * done at once and never make it wait).
- */
-class OrderedQueue {
-  private readonly entries: QueueEntry[] = [];
-  private unsettled = 0;
-  private wake: (() => void) | undefined;
-
-  constructor(
-    private readonly pool: RecordPool,
-    private readonly merge: (r: BatchResult) => void,
-  ) {}
-
-  add(p: Promise<BatchResult>): void {
-    const entry: QueueEntry = { settled: false };
-    this.entries.push(entry);
-    this.unsettled++;
-    p.then(
-      (r) => {
-        entry.result = r;
-      },
-      (err: unknown) => {
-        entry.error = err ?? new Error('batch failed');
-      },
-    ).finally(() => {
-      entry.settled = true;
-      this.unsettled--;
-      this.wake?.();
-    });
-  }
-
-  private mergeSettled(): void {
-    while (this.entries.length > 0 && this.entries[0]!.settled) {
-      const e = this.entries.shift()!;
-      if (e.error !== undefined) throw e.error instanceof Error ? e.error : new Error(valueText(e.error));
-      this.merge(e.result!);
-    }
-  }
-
-  private settle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.wake = () => {
-        this.wake = undefined;
-        resolve();
-      };
-    });
-  }
-
-  /** Merges what is done; waits while too many batches are still running. */
-  async throttle(): Promise<void> {
-    this.mergeSettled();
-    while (this.unsettled > this.pool.capacity) {
-      await this.settle();
-      this.mergeSettled();
-    }
-  }
-
-  async drain(): Promise<void> {
-    while (this.entries.length > 0) {
-      if (!this.entries[0]!.settled) await this.settle();
-      this.mergeSettled();
-    }
-  }
-}
-
-class Leaves {
-  private readonly map = new Map<string, LeafPath>();
-
-  add(list: readonly LeafPath[]): void {
-    for (const l of list) this.map.set(`${l.path}\u0000${l.scoped}`, l);
-  }
-
-  values(): LeafPath[] {
-    return [...this.map.values()];
-  }
-}
-
-function mergeBatch(fa: FileAnalysis, leaves: Leaves, r: BatchResult, base: { line: number; record: number }): void {
-  for (const s of r.syntax) {
-    if (fa.problems.length >= MAX_PROBLEMS) break;
-    fa.problems.push({
-      line: base.line + s.line,
-      column: s.column,
-      ...(s.record !== undefined ? { record: base.record + s.record } : {}),
-      ...(s.pointer !== undefined ? { pointer: maskDigits(s.pointer) } : {}),
-      reason: s.reason,
-    });
-  }
-  fa.problemCount += r.syntaxCount;
-  for (const v of r.violations) {
-    if (fa.violations.length >= MAX_VIOLATIONS) break;
-    fa.violations.push({
-      ...v,
-      ...(v.line !== undefined ? { line: base.line + v.line } : {}),
-      ...(v.record !== undefined ? { record: base.record + v.record } : {}),
-    });
-  }
-  fa.violationCount += r.violationCount;
-  fa.invalidRecords += r.invalidRecords;
-  for (const u of r.unsplittable) if (!fa.unsplittable.some((x) => x.pattern === u.pattern)) fa.unsplittable.push(u);
-  leaves.add(r.leaves);
-  if (r.pathsTruncated) fa.pathsTruncated = true;
-  fa.records += r.records;
-}
-
-/** Called with the size of each chunk read (the probe that may start workers part-way). */
 type OnRead = ((bytes: number) => void) | undefined;
 
 async function readLines(file: EvidenceFile, index: number, pool: RecordPool, fa: FileAnalysis, leaves: Leaves, onRead: OnRead): Promise<void> {
@@ -497,50 +246,6 @@ async function readDocument(
     }
   }
   fa.complete = fa.problemCount === 0;
-}
-
-async function readText(file: EvidenceFile, reader: { push(t: string): void; encodingProblem(): void }): Promise<void> {
-  const decoder = new StrictUtf8Decoder();
-  let stopped = false;
-  for await (const chunk of file.chunks()) {
-    if (stopped) continue;
-    const { text, bad } = decoder.decode(chunk, false);
-    reader.push(text);
-    if (bad) {
-      reader.encodingProblem();
-      stopped = true;
-    }
-  }
-  if (!stopped) {
-    const { text, bad } = decoder.decode(Buffer.alloc(0), true);
-    reader.push(text);
-    if (bad) reader.encodingProblem();
-  }
-}
-
-async function readCsv(file: EvidenceFile, fa: FileAnalysis): Promise<void> {
-  const reader = new CsvReader();
-  await readText(file, reader);
-  const r = reader.end();
-  fa.records = r.records;
-  fa.problems = r.problems.map((p) => ({ ...p }));
-  fa.problemCount = r.problemCount;
-  fa.csv = { delimiter: r.delimiter, columns: r.columns, nonEmpty: r.nonEmpty, duplicateColumns: r.duplicateColumns };
-  fa.complete = r.complete && r.problemCount === 0;
-}
-
-async function readXml(file: EvidenceFile, fa: FileAnalysis): Promise<void> {
-  const reader = new XmlReader();
-  await readText(file, reader);
-  const r = reader.end();
-  fa.records = r.elements;
-  if (r.problem) {
-    fa.problems = [{ line: r.problem.line, column: r.problem.column, reason: r.problem.reason, ...(r.problem.element ? { pointer: maskDigits(r.problem.element) } : {}) }];
-    fa.problemCount = 1;
-  }
-  fa.leaves = r.leaves.map((path) => ({ path, scoped: '' }));
-  fa.pathsTruncated = r.pathsTruncated;
-  fa.complete = !r.problem;
 }
 
 /**
