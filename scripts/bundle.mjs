@@ -4,8 +4,8 @@
 //
 //   node scripts/bundle.mjs         dist/bundle/: dmn-check.js (what bin/dmn-check.js runs), the export
 //                                   worker record-worker.js, and chunks loaded on first use. The heavy
-//                                   libraries (@medplum/core for HL7, fhirpath, and
-//                                   later OCR/PDF) stay external: they are required from node_modules
+//                                   libraries (fhirpath, OCR, PDF, the spreadsheet
+//                                   writer) stay external: they are required from node_modules
 //                                   the first time a check needs them. No source maps.
 //   node scripts/bundle.mjs --sea   dist/sea/dmn-check.cjs: one CommonJS file holding everything,
 //                                   heavy libraries included (still initialised on first use), for
@@ -22,7 +22,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 /** Loaded on first use, never at start-up; the `require`/`import` of each stays a run-time one. */
-export const HEAVY = ['@medplum/core', 'fhirpath', 'fhirpath/*', 'tesseract.js', '@tesseract.js-data/*', 'pdfjs-dist', 'pdfjs-dist/*', 'unpdf', 'unpdf/*', 'mammoth', 'exceljs', '@napi-rs/canvas', 'yauzl', 'tesseract.js/*'];
+export const HEAVY = ['fhirpath', 'fhirpath/*', 'tesseract.js', '@tesseract.js-data/*', 'pdfjs-dist', 'pdfjs-dist/*', 'unpdf', 'unpdf/*', 'mammoth', 'exceljs', '@napi-rs/canvas', 'yauzl', 'tesseract.js/*'];
 
 /**
  * Source rewrites, each of which must match exactly once (a build fails rather than ship a bundle
@@ -50,7 +50,6 @@ function rewrites(sea) {
       ['const mod = require(`../generated/${name}`)', "const mod = ({ 'validate-ruleset.cjs': () => require('../../dist/generated/validate-ruleset.cjs'), 'validate-manifest.cjs': () => require('../../dist/generated/validate-manifest.cjs'), 'validate-dictionary.cjs': () => require('../../dist/generated/validate-dictionary.cjs') })[name]()"],
       ["require('../generated/validate-options.cjs')", "require('../../dist/generated/validate-options.cjs')"],
     ],
-    'src/evidence/formats/er7.ts': [['const require = createRequire(import.meta.url);', '']],
     'src/checks/fhir/fhirpath.ts': [['const require = createRequire(import.meta.url);', '']],
     'src/checks/port1/analysis/schema-ajv.ts': [['const require = createRequire(import.meta.url);', '']],
     'src/diagnostics/precompiled.ts#2': [['const require = createRequire(import.meta.url);', '']],

@@ -1,31 +1,28 @@
-import { createRequire } from 'node:module';
-import type { Hl7Context, Hl7Message, Hl7Segment } from '@medplum/core';
-
-// @medplum/core is large; it is loaded the first time a flow is parsed, not at every start-up.
-// (a plain `require` call on a literal, so the standalone build can bundle it: scripts/bundle.mjs)
-const require = createRequire(import.meta.url);
-let hl7MessageClass: typeof Hl7Message | undefined;
-function hl7Message(): typeof Hl7Message {
-  hl7MessageClass ??= (require('@medplum/core') as typeof import('@medplum/core')).Hl7Message;
-  return hl7MessageClass;
-}
-
 /**
  * HL7 v2 ER7 reading for identity flows.
  *
- * The field/repetition/component split is Medplum's (`Hl7Message.parse` from `@medplum/core`, the
- * parser `@medplum/hl7` is built on; `@medplum/hl7` itself only exports the MLLP client/server).
- * It reads the delimiters each MSH declares. What it does not do, and this module adds:
- * - several messages in one file: it folds every line into one message, so a second MSH becomes
- *   an ordinary segment of the first message; here the file is cut at each MSH (batch FHS/BHS/BTS/FTS
- *   lines and MLLP framing bytes are dropped);
- * - positions: it drops blank lines and keeps no line numbers; here each segment keeps its line;
- * - escape sequences (`\F\ \S\ \T\ \R\ \E\ \Xhh\ \.br\`): it returns them raw; here values are
- *   decoded after splitting, as HL7 requires;
- * - bad input: it throws on anything not starting with `MSH` and accepts an MSH-2 shorter than four
- *   characters (then takes the next field separator as the subcomponent separator); here both are
- *   reported as problems with their line, and lines that are not segments are reported too.
+ * Each message is split as HL7 v2 defines it, with the delimiters its MSH declares (MSH-1 the field
+ * separator, MSH-2 the component, repetition, escape and subcomponent characters, in that order):
+ * segments into fields, fields into repetitions, repetitions into components, components into
+ * subcomponents; values are decoded after splitting, as HL7 requires (`\F\ \S\ \T\ \R\ \E\ \Xhh\ \.br\`).
+ * (The split is the one of Medplum's `Hl7Message.parse`, which this module used until its 1.2 MB
+ * load became most of a cold start; `test/evidence/formats/er7.test.ts` keeps the two equal.)
+ * What a bare split does not do, and this module does:
+ * - several messages in one file: the file is cut at each MSH (batch FHS/BHS/BTS/FTS lines and MLLP
+ *   framing bytes are dropped);
+ * - positions: each segment keeps its line, blank lines included in the count;
+ * - bad input: a file not starting with `MSH`, an MSH-2 shorter than four characters, lines that are
+ *   not segments, unclosed escapes are reported as problems with their line, never thrown.
  */
+
+/** The delimiters an MSH declares. */
+export interface Er7Delimiters {
+  fieldSeparator: string;
+  componentSeparator: string;
+  repetitionSeparator: string;
+  escapeCharacter: string;
+  subcomponentSeparator: string;
+}
 
 /** Something wrong with the ER7 text itself, with its place. Never carries evidence content. */
 export interface Er7Problem {
@@ -55,21 +52,22 @@ export class Er7Segment {
     readonly line: number,
     /** 1-based position of the segment in its message. */
     readonly index: number,
-    private readonly seg: Hl7Segment,
-    private readonly ctx: Hl7Context,
+    /** The segment's text split at the field separator (the segment id first): each field's repetitions, each repetition's components. */
+    private readonly fields: readonly string[][][],
+    private readonly ctx: Er7Delimiters,
   ) {}
 
-  /** Number of fields after the segment id (for MSH, MSH-1 counts). */
+  /** Number of fields after the segment id (for MSH, MSH-1 counts: the text after `MSH` starts with MSH-2). */
   get fieldCount(): number {
-    return this.name === 'MSH' ? this.seg.fields.length : this.seg.fields.length - 1;
+    return this.name === 'MSH' ? this.fields.length : this.fields.length - 1;
   }
 
   /** Number of repetitions of a field (0 when the field is absent or empty). */
   repetitionCount(field: number): number {
     const f = this.rawField(field);
     if (f === undefined) return 0;
-    if (f.components.length === 1 && f.components[0]!.every((c) => c === '')) return 0;
-    return f.components.length;
+    if (f.length === 1 && f[0]!.every((c) => c === '')) return 0;
+    return f.length;
   }
 
   /**
@@ -78,7 +76,7 @@ export class Er7Segment {
    */
   get(field: number, rep = 1, comp = 1, sub = 1): string {
     const f = this.rawField(field);
-    const component = f?.components[rep - 1]?.[comp - 1];
+    const component = f?.[rep - 1]?.[comp - 1];
     if (component === undefined) return '';
     const part = component.split(this.ctx.subcomponentSeparator)[sub - 1] ?? '';
     return unescapeEr7(part, this.ctx).text;
@@ -88,13 +86,14 @@ export class Er7Segment {
   hasBadEscape(field: number): boolean {
     const f = this.rawField(field);
     if (!f) return false;
-    return f.components.some((rep) => rep.some((c) => c.split(this.ctx.subcomponentSeparator).some((s) => !unescapeEr7(s, this.ctx).ok)));
+    return f.some((rep) => rep.some((c) => c.split(this.ctx.subcomponentSeparator).some((s) => !unescapeEr7(s, this.ctx).ok)));
   }
 
-  private rawField(field: number): { components: string[][] } | undefined {
+  /** A field's repetitions and their components; MSH-1 and MSH-2 (the delimiters themselves) have none. */
+  private rawField(field: number): readonly string[][] | undefined {
     if (this.name === 'MSH' && field <= 2) return undefined;
     if (field < 1 || field > this.fieldCount) return undefined;
-    return this.seg.getField(field);
+    return this.fields[this.name === 'MSH' ? field - 1 : field];
   }
 }
 
@@ -148,6 +147,17 @@ function mshDelimiters(line: string): { ok: true; field: string; encoding: strin
   return { ok: true, field, encoding };
 }
 
+/** The delimiters of a valid MSH-1 and MSH-2. */
+function delimitersOf(d: { field: string; encoding: string }): Er7Delimiters {
+  const at = (i: number): string => d.encoding.charAt(i);
+  return { fieldSeparator: d.field, componentSeparator: at(0), repetitionSeparator: at(1), escapeCharacter: at(2), subcomponentSeparator: at(3) };
+}
+
+/** One segment's text split into fields, repetitions and components (subcomponents stay joined). */
+function splitSegment(text: string, ctx: Er7Delimiters): string[][][] {
+  return text.split(ctx.fieldSeparator).map((field) => field.split(ctx.repetitionSeparator).map((rep) => rep.split(ctx.componentSeparator)));
+}
+
 /** Parses every message of an ER7 text. Never throws: problems are returned with their line. */
 export function parseEr7(text: string): Er7Document {
   const { lines, endsWithSeparator } = splitLines(text);
@@ -193,14 +203,8 @@ export function parseEr7(text: string): Er7Document {
       }
       kept.push(l);
     }
-    let parsed: Hl7Message;
-    try {
-      parsed = hl7Message().parse(kept.map((l) => l.text).join('\r'));
-    } catch {
-      problems.push({ code: 'bad-msh', line: g.msh.no, message: number, segment: 'MSH', detail: 'unparsable' });
-      return;
-    }
-    const segments = parsed.segments.map((s, i) => new Er7Segment(s.name, kept[i]!.no, i + 1, s, parsed.context));
+    const ctx = delimitersOf(delims);
+    const segments = kept.map((l, i) => new Er7Segment(l.text.slice(0, 3), l.no, i + 1, splitSegment(l.text, ctx), ctx));
     const msh = segments[0]!;
     // MSH-9 (message type) to MSH-12 (version) are required.
     if (msh.fieldCount < 12) {
@@ -212,7 +216,7 @@ export function parseEr7(text: string): Er7Document {
       problems.push({ code: 'truncated', line: last.line, message: number, segment: 'PID', detail: `fields:${last.fieldCount}` });
     }
     // No escape character after MSH-2 (which declares it): no value can hold a bad escape.
-    const esc = parsed.context.escapeCharacter;
+    const esc = ctx.escapeCharacter;
     const escapes = !!esc && (g.msh.text.slice(4 + delims.encoding.length).includes(esc) || kept.some((l, i) => i > 0 && l.text.includes(esc)));
     for (const s of escapes ? segments : []) {
       for (let f = 1; f <= s.fieldCount; f++) {
@@ -233,7 +237,7 @@ export function parseEr7(text: string): Er7Document {
  * unclosed (the rest is then kept as it is). Formatting (`\H\`, `\N\`) and character-set switches
  * (`\Cxxyy\`, `\Mxxyyzz\`) carry no text and are dropped.
  */
-export function unescapeEr7(value: string, ctx: Pick<Hl7Context, 'escapeCharacter' | 'fieldSeparator' | 'componentSeparator' | 'subcomponentSeparator' | 'repetitionSeparator'>): { text: string; ok: boolean } {
+export function unescapeEr7(value: string, ctx: Er7Delimiters): { text: string; ok: boolean } {
   const esc = ctx.escapeCharacter;
   if (!esc || !value.includes(esc)) return { text: value, ok: true };
   let out = '';

@@ -1,3 +1,5 @@
+import { Hl7Message } from '@medplum/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEr7, unescapeEr7 } from '../../../src/evidence/formats/er7.js';
 
@@ -130,5 +132,37 @@ describe('unescapeEr7', () => {
   it('flags an unclosed or unknown sequence and keeps the text', () => {
     expect(unescapeEr7('A\\S', ctx)).toEqual({ text: 'A\\S', ok: false });
     expect(unescapeEr7('C:\\dir\\file', ctx)).toEqual({ text: 'C:\\dir\\file', ok: false });
+  });
+});
+
+describe('the split, against Medplum (the parser this module used before)', () => {
+  // Values drawn from the delimiters themselves, escapes and plain text, so that every split is exercised.
+  const value = fc.array(fc.constantFrom('A', 'é', '1', ' ', '|', '^', '~', '&', '\\', '\\F\\', '#', '!'), { maxLength: 12 }).map((a) => a.join(''));
+  const segment = fc.tuple(fc.constantFrom('PID', 'EVN', 'PV1', 'ZBE', 'OBX'), fc.array(value, { maxLength: 14 })).map(([id, fields]) => [id, ...fields].join('|'));
+  const message = fc.tuple(fc.array(value, { minLength: 10, maxLength: 14 }), fc.array(segment, { maxLength: 4 })).map(([msh, segs]) => ['MSH|^~\\&|' + msh.join('|'), ...segs].join('\r'));
+
+  it('gives every field, repetition, component and subcomponent Medplum gives, decoded', () => {
+    fc.assert(
+      fc.property(message, (text) => {
+        const ours = parseEr7(text).messages[0]!;
+        const theirs = Hl7Message.parse(text);
+        expect(ours.segments.map((s) => s.name)).toEqual(theirs.segments.map((s) => s.name));
+        ours.segments.forEach((seg, i) => {
+          const ref = theirs.segments[i]!;
+          expect(seg.fieldCount).toBe(seg.name === 'MSH' ? ref.fields.length : ref.fields.length - 1);
+          for (let f = seg.name === 'MSH' ? 3 : 1; f <= seg.fieldCount; f++) {
+            const reps = ref.getField(f).components;
+            const empty = reps.length === 1 && reps[0]!.every((c) => c === '');
+            expect(seg.repetitionCount(f)).toBe(empty ? 0 : reps.length);
+            reps.forEach((comps, r) =>
+              comps.forEach((comp, c) =>
+                comp.split('&').forEach((sub, k) => expect(seg.get(f, r + 1, c + 1, k + 1)).toBe(unescapeEr7(sub, theirs.context).text)),
+              ),
+            );
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
