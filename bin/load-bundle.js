@@ -11,16 +11,17 @@
 // the bundle, the command, the Node version and architecture, and starts with the SHA-256 of the
 // rest, checked before V8 is given it; V8 checks its own version and flags. A run that cannot read
 // or write the folder, or NODE_DISABLE_COMPILE_CACHE=1, runs without it: never an error.
-import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+'use strict';
+const { createHash } = require('node:crypto');
+const { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+const vm = require('node:vm');
 
 const DIGEST = 32;
 
 /** The commands of src/cli/main.ts: a cache for each (`--help`, a typo… share one). */
-export const COMMANDS = ['check', 'init', 'schema', 'explain', 'rules', 'replay', 'diff', 'pack'];
+const COMMANDS = ['check', 'init', 'schema', 'explain', 'rules', 'replay', 'diff', 'pack'];
 
 /** Where the cache goes for the package at `root`, or undefined for none. */
 function cacheDir(root) {
@@ -64,14 +65,28 @@ function writeCache(dir, file, prefix, data) {
 }
 
 /**
+ * The bundle's SHA-256 (hex), as the build wrote it beside the bundle, or computed when that file is
+ * missing or does not look like one. The digest file and the bundle come from the same build step.
+ */
+function bundleDigest(file, source) {
+  try {
+    const written = readFileSync(`${file}.sha256`, 'utf8').trim();
+    if (/^[0-9a-f]{64}$/.test(written)) return written;
+  } catch {
+    // no digest file: compute it
+  }
+  return createHash('sha256').update(source).digest('hex');
+}
+
+/**
  * The bundle's exports, and `save()` to call once the command (`argv[0]`) has run: it writes the
  * cache when there was none (or V8 refused it) and the command has run before, else the mark.
  */
-export function loadBundle(root, argv) {
+function loadBundle(root, argv) {
   const file = path.join(root, 'dist', 'bundle', 'dmn-check.cjs');
   const source = readFileSync(file, 'utf8');
   const dir = cacheDir(root);
-  const prefix = createHash('sha256').update(source).digest('hex').slice(0, 32);
+  const prefix = bundleDigest(file, source).slice(0, 32);
   const command = COMMANDS.includes(argv[0]) ? argv[0] : 'other';
   const cacheFile = dir && path.join(dir, `${prefix}-${command}-${process.version}-${process.arch}.bin`);
   const cachedData = cacheFile && readCache(cacheFile);
@@ -83,3 +98,5 @@ export function loadBundle(root, argv) {
   const seen = stale && (cachedData !== undefined || existsSync(cacheFile) || existsSync(`${cacheFile}.seen`));
   return { exports: mod.exports, save: () => stale && writeCache(dir, cacheFile, prefix, seen ? () => script.createCachedData() : undefined) };
 }
+
+module.exports = { COMMANDS, loadBundle };
