@@ -1,8 +1,6 @@
 import { constants, promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import zlib from 'node:zlib';
+import { builtin } from '../util/builtin.js';
 import { CENTRAL_SIG, checkName, END_SIG, FLAG_ENCRYPTED, FLAG_UTF8, LOCAL_SIG, MAX_32, METHOD_DEFLATE, METHOD_STORE, ZipError, type ZipEntry } from './zip-format.js';
 
 /*
@@ -132,7 +130,9 @@ async function* byteRange(handle: fsp.FileHandle, start: number, length: number)
 /** What an entry inflates to goes to `sink`, chunk by chunk; more than it declares, or than `budget.left`, stops it. */
 async function inflate(handle: fsp.FileHandle, e: Located, budget: { left: number }, sink: (chunk: Buffer) => Promise<unknown> | void): Promise<void> {
   if (e.method === METHOD_STORE && e.compressedSize !== e.size) throw new ZipError('stored entry with differing sizes', e.name);
-  const source = Readable.from(byteRange(handle, e.dataStart, e.compressedSize));
+  const zlib = builtin('node:zlib');
+  const { pipeline } = builtin('node:stream/promises');
+  const source = builtin('node:stream').Readable.from(byteRange(handle, e.dataStart, e.compressedSize));
   let crc = 0;
   let written = 0;
   // What stopped the stream: the pipeline reports an abort, not the reason.

@@ -1,5 +1,5 @@
 import { constants, createReadStream, promises as fsp } from 'node:fs';
-import zlib from 'node:zlib';
+import { builtin } from '../util/builtin.js';
 import { CENTRAL_SIG, CHUNK, checkName, END_SIG, FLAG_UTF8, LOCAL_SIG, MAX_32, MAX_ENTRIES, METHOD_DEFLATE, METHOD_STORE, ZipError } from './zip-format.js';
 
 /*
@@ -32,6 +32,7 @@ export function dosDateTime(when: Date): { date: number; time: number } {
 }
 
 async function crcOfFile(absPath: string): Promise<number> {
+  const zlib = builtin('node:zlib');
   let crc = 0;
   for await (const chunk of createReadStream(absPath, { highWaterMark: CHUNK })) crc = zlib.crc32(chunk as Buffer, crc);
   return crc;
@@ -53,6 +54,7 @@ export async function writeZip(target: string, sources: readonly ZipSource[], mt
     offset += buf.length;
   };
   const central: Buffer[] = [];
+  const zlib = builtin('node:zlib');
   try {
     for (const src of sources) {
       checkName(src.name);

@@ -6,18 +6,17 @@ import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { UserInputError, t2, type InputProblem, type SourcePosition } from '../diagnostics/user-input-error.js';
-import { dottedPath, parseYaml, positionOf, readYamlKnown, shorten, yamlHeapNeed, type YamlSource } from '../diagnostics/yaml-source.js';
+import { dottedPath, parseYaml, positionOf, readYamlKnown, shorten, type YamlSource } from '../diagnostics/yaml-source.js';
 import { confinePath } from '../evidence/evidence-file.js';
 import { displayUrl, parseFhirUrl } from '../evidence/fhir/url.js';
 import { CATALOG } from '../i18n/index.js';
 import { findRequirement } from '../ruleset/ids.js';
 import { bundledRulesetsWithFact, isBundledRuleset, valueFits } from '../ruleset/load.js';
 import type { FactValue, RequirementDef, Ruleset } from '../ruleset/types.js';
-import { fastYaml, type FastYaml } from './fast-yaml.js';
+import { fastYamlBytes, type FastYaml } from '../diagnostics/fast-yaml.js';
 import { manifestSchema } from './schema.js';
 import type { EvidenceRef, FileRef, Manifest, Statement } from './types.js';
 import { displayPath } from '../diagnostics/display-path.js';
-import { heapRoom } from '../util/memory-room.js';
 
 const validateManifest = precompiledOr('validate-manifest.cjs', () => createAjv({ verbose: true }).compile(manifestSchema));
 
@@ -53,7 +52,7 @@ export function loadManifest(file: string, ruleset: Ruleset, cwd: string): Manif
   const abs = path.resolve(cwd, file);
   const name = displayPath(abs, cwd);
   let fast: FastYaml | undefined;
-  const src = readYamlKnown(abs, name, 'manifest', (bytes) => (fast = fastManifest(bytes))?.value);
+  const src = readYamlKnown(abs, name, 'manifest', (bytes) => (fast = fastYamlBytes(bytes))?.value);
   if (fast) {
     const quick = fast;
     try {
@@ -74,24 +73,6 @@ type Locate = (p: readonly (string | number)[], key?: boolean) => SourcePosition
 class NotModelled extends Error {}
 function notModelled(): never {
   throw new NotModelled();
-}
-
-/**
- * The manifest's bytes read by the fast reader (src/manifest/fast-yaml.ts), or undefined to have the
- * library parse them: not strict UTF-8, the start of a file parseYaml names as not YAML, or more
- * than parseYaml's estimate of the heap a parse takes (yamlHeapNeed) would leave room for: that file gets parseYaml's message
- * about memory, as before, not a run out of heap while its problems are worded.
- */
-function fastManifest(bytes: Buffer): FastYaml | undefined {
-  if (yamlHeapNeed(bytes) > heapRoom()) return undefined;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-  if (/^(GIF8|SQLite format 3)/.test(text)) return undefined;
-  return fastYaml(text);
 }
 
 function manifestFrom(src: YamlSource, abs: string, ruleset: Ruleset, at: Locate): Manifest {

@@ -1,6 +1,6 @@
-import { inflateSync } from 'node:zlib';
 import type { RawFinding } from '../../report/report.js';
 import { defineCheck } from '../types.js';
+import { builtin } from '../../util/builtin.js';
 
 interface Options {
   /** Whether a digital signature (PAdES / PKCS#7 signature dictionary) is required; a handwritten scan then fails. Default true. */
@@ -58,7 +58,7 @@ export function readPdf(bytes: Buffer): PdfReading {
     const raw = bytes.subarray(start, end);
     if (/\/FlateDecode/.test(m[1]!)) {
       try {
-        strings(inflateSync(raw, { maxOutputLength: 64 * 1024 * 1024 }).toString('latin1'));
+        strings(builtin('node:zlib').inflateSync(raw, { maxOutputLength: 64 * 1024 * 1024 }).toString('latin1'));
       } catch {
         // A stream that does not inflate (an image, a broken stream) holds no text we can read.
       }

@@ -2,7 +2,8 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../../../diagnostics/ajv.js';
 import { precompiledOr } from '../../../diagnostics/precompiled.js';
 import { ajvProblems } from '../../../diagnostics/ajv-problems.js';
-import { UserInputError } from '../../../diagnostics/user-input-error.js';
+import { UserInputError, type SourcePosition } from '../../../diagnostics/user-input-error.js';
+import { fastYamlBytes } from '../../../diagnostics/fast-yaml.js';
 import { parseYaml, positionOf, type YamlSource } from '../../../diagnostics/yaml-source.js';
 import type { EvidenceFile } from '../../../evidence/evidence-file.js';
 import { DICTIONARY_SCHEMA, type Category, type DataDictionary, type DictionaryLocation } from './dictionary-schema.js';
@@ -60,6 +61,16 @@ export async function loadDictionary(file: EvidenceFile): Promise<DictionaryLoad
   if (!bytes) {
     return { ok: false, problems: [{ what: t2(`is ${file.bytes} bytes; a dictionary may be at most ${MAX_DICTIONARY_BYTES}.`, `fait ${file.bytes} octets ; un dictionnaire ne peut dépasser ${MAX_DICTIONARY_BYTES} octets.`) }] };
   }
+  // The fast reader (diagnostics/fast-yaml.ts) for a dictionary that has no problem; one that has,
+  // or that it does not model, is parsed again by the library, which words and places its problems.
+  const fast = fastYamlBytes(bytes);
+  if (fast) {
+    const v = validate(fast.value);
+    if (!v.errors?.length) {
+      const done = fromValue(fast.value as unknown as DataDictionary, (p) => fast.locate(file.path, p));
+      if (done?.ok) return done;
+    }
+  }
   let src: YamlSource;
   try {
     src = parseYaml(bytes, file.path);
@@ -74,25 +85,38 @@ export async function loadDictionary(file: EvidenceFile): Promise<DictionaryLoad
       problems: ajvProblems(v.errors, src, 'schema', () => []).map((p) => ({ line: p.line, column: p.column, subject: p.subject, what: p.message })),
     };
   }
-  const dict = src.value as DataDictionary;
+  return fromValue(src.value as DataDictionary, (p) => positionOf(src, p))!;
+}
+
+/**
+ * The rules a schema cannot say, on a dictionary that has passed its schema, with `at` placing a
+ * path of it; undefined when `at` cannot place one (the fast reader, on a form it does not model).
+ */
+function fromValue(dict: DataDictionary, at: (p: (string | number)[]) => SourcePosition | undefined): DictionaryLoad | undefined {
+  let unplaced = false;
+  const place = (p: (string | number)[]): SourcePosition | Record<string, never> => {
+    const pos = at(p);
+    if (!pos) unplaced = true;
+    return pos ?? {};
+  };
   const problems: DictionaryProblem[] = [];
   const items: LoadedItem[] = [];
   const names = new Map<string, number>();
   dict.items.forEach((item, i) => {
-    const pos = positionOf(src, ['items', i]);
+    const pos = place(['items', i]);
     const first = names.get(item.name);
     if (first !== undefined) {
       problems.push({
-        ...positionOf(src, ['items', i, 'name']),
+        ...place(['items', i, 'name']),
         subject: `items[${i}].name`,
         what: t2(`"${item.name}" is already the name of item ${first + 1}.`, `« ${item.name} » est déjà le nom de l’élément ${first + 1}.`),
       });
     } else names.set(item.name, i);
     const locations = Array.isArray(item.location) ? item.location : [item.location];
     locations.forEach((loc, j) => {
-      const at = Array.isArray(item.location) ? ['items', i, 'location', j] : ['items', i, 'location'];
+      const path = Array.isArray(item.location) ? ['items', i, 'location', j] : ['items', i, 'location'];
       const kinds = (['pointer', 'column', 'xpath'] as const).filter((k) => loc[k] !== undefined);
-      const where = { ...positionOf(src, at), subject: `items[${i}].location${Array.isArray(item.location) ? `[${j}]` : ''}` };
+      const where = { ...place(path), subject: `items[${i}].location${Array.isArray(item.location) ? `[${j}]` : ''}` };
       if (kinds.length !== 1) {
         problems.push({
           ...where,
@@ -107,5 +131,6 @@ export async function loadDictionary(file: EvidenceFile): Promise<DictionaryLoad
     });
     items.push({ name: item.name, category: item.category, locations, line: pos.line, column: pos.column });
   });
+  if (unplaced) return undefined;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, items };
 }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { threadsThatFit } from '../../../util/memory-room.js';
 import { RecordProcessor, type BatchResult, type ProcessorConfig, type Task } from './record-processor.js';
+import { builtin } from '../../../util/builtin.js';
 import type { SchemaValidators } from './schema-validators.js';
 
 interface Pending {
@@ -144,7 +145,7 @@ export class RecordPool {
     for (let i = 0; i < count; i++) {
       let worker: Worker;
       try {
-        worker = new Worker(workerUrl, { workerData: init });
+        worker = new (builtin('node:worker_threads').Worker)(workerUrl, { workerData: init });
       } catch {
         break; // the reading thread does the work of those that did not start
       }

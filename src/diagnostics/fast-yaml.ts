@@ -1,15 +1,17 @@
 /**
- * A fast reader for the plain YAML that manifests are made of: block mappings and block sequences of
+ * A fast reader for the plain YAML that manifests and data dictionaries are made of: block mappings and block sequences of
  * one-line scalars (plain, or quoted without escapes), one-line flow collections of such scalars
  * (`[a, b]`, `{ name: X, role: Y }`), comments and blank lines. It gives the same value as the `yaml`
  * library (core schema, null-prototype objects) and the same positions as `positionOf`: a manifest
  * naming 20,000 files took 0.3 s to parse with the library's full syntax tree, 25 ms here. Anything
  * else (nested flow collections, anchors, tags, block scalars, scalars over several lines, tabs, CR,
  * duplicate keys, a key that is not a string…) gives undefined, and the caller parses with the
- * library, which accepts or words the error exactly as before. test/manifest/fast-yaml.test.ts holds
+ * library, which accepts or words the error exactly as before. test/diagnostics/fast-yaml.test.ts holds
  * the two to the same values and positions on the examples and on generated manifests.
  */
-import type { SourcePosition } from '../diagnostics/user-input-error.js';
+import type { SourcePosition } from './user-input-error.js';
+import { heapRoom } from '../util/memory-room.js';
+import { yamlHeapNeed } from './yaml-source.js';
 import { AWKWARD, flowCollection, mapKey, MAX_DEPTH, restIsComment, Unsupported, unsupported, valueScalar, type FastMap, type FastNode, type FastScalar, type FastSeq, type Place } from './fast-yaml-lexer.js';
 
 export interface FastYaml {
@@ -26,6 +28,24 @@ interface Frame {
   node: FastMap | FastSeq;
   value: Record<string, unknown> | unknown[];
   depth: number;
+}
+
+/**
+ * A file's bytes read by the fast reader, or undefined to have the library parse them: not strict
+ * UTF-8, the start of a file parseYaml names as not YAML, or more than parseYaml's estimate of the
+ * heap a parse takes (yamlHeapNeed) would leave room for: that file gets parseYaml's message about
+ * memory, as before, not a run out of heap while its problems are worded.
+ */
+export function fastYamlBytes(bytes: Buffer): FastYaml | undefined {
+  if (yamlHeapNeed(bytes) > heapRoom()) return undefined;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  if (/^(GIF8|SQLite format 3)/.test(text)) return undefined;
+  return fastYaml(text);
 }
 
 /** Parses `text`; undefined when it is not in the subset this reader handles exactly. */
@@ -110,19 +130,40 @@ function parse(text: string): FastYaml {
     }
     if (!top || top.indent !== indent || (top.node.kind === 'seq') !== isItem) unsupported();
 
+    let keyAt = indent;
     if (isItem) {
       let from = indent + 1;
       while (line.charCodeAt(from) === 32) from++;
       if (from === line.length || line[from] === '#') unsupported(); // a null item, or a block below
-      const s = valueScalar(line, from);
-      const node: FastScalar = { kind: 'scalar', start: [lineNo, s.from + 1], end: [lineNo, s.to + 1], after: lineAfter(i) };
-      (top.node as FastSeq).items.push(node);
-      (top.value as unknown[]).push(s.value);
-      scalarIndent = indent;
-      continue;
+      const seq = top.node as FastSeq;
+      if (line[from] === '[' || line[from] === '{') {
+        // `- { pointer: /a }`: a one-line flow collection as the item
+        const f = flowCollection(line, lineNo, from, top.depth + 1);
+        restIsComment(line, f.to);
+        f.node.after = lineAfter(i);
+        seq.items.push(f.node);
+        (top.value as unknown[]).push(f.value);
+        scalarIndent = indent;
+        continue;
+      }
+      if (!isKey(line, from)) {
+        const s = valueScalar(line, from);
+        const node: FastScalar = { kind: 'scalar', start: [lineNo, s.from + 1], end: [lineNo, s.to + 1], after: lineAfter(i) };
+        seq.items.push(node);
+        (top.value as unknown[]).push(s.value);
+        scalarIndent = indent;
+        continue;
+      }
+      // `- name: x`: a mapping as the item, its keys aligned on the first one
+      const child = open(top, from, 'map', [lineNo, from + 1]);
+      seq.items.push(child.node);
+      (top.value as unknown[]).push(child.value);
+      stack.push(child);
+      top = child;
+      keyAt = from;
     }
-    const k = mapKey(line, indent);
-    const keyNode: FastScalar = { kind: 'scalar', start: [lineNo, indent + 1], end: [lineNo, k.to + 1], after: undefined };
+    const k = mapKey(line, keyAt);
+    const keyNode: FastScalar = { kind: 'scalar', start: [lineNo, keyAt + 1], end: [lineNo, k.to + 1], after: undefined };
     let from = k.colon;
     while (line.charCodeAt(from) === 32) from++;
     if (from === line.length || line[from] === '#') {
@@ -131,32 +172,47 @@ function parse(text: string): FastYaml {
       const comment = from < line.length;
       const nullAt: Place | undefined = comment ? [lineNo, from + 1] : from === k.colon ? [lineNo, k.colon + 1] : undefined;
       setValue(top, k.key, keyNode, { kind: 'scalar', start: nullAt, end: nullAt, after: undefined }, null);
-      pending = { frame: top, key: k.key, indent };
+      pending = { frame: top, key: k.key, indent: keyAt };
       scalarIndent = -1;
       continue;
     }
     if (line[from] === '[' || line[from] === '{') {
       const f = flowCollection(line, lineNo, from, top.depth + 1);
       restIsComment(line, f.to);
+      f.node.after = lineAfter(i);
       setValue(top, k.key, keyNode, f.node, f.value);
-      scalarIndent = indent;
+      scalarIndent = keyAt;
       continue;
     }
     const s = valueScalar(line, from);
     setValue(top, k.key, keyNode, { kind: 'scalar', start: [lineNo, s.from + 1], end: [lineNo, s.to + 1], after: lineAfter(i) }, s.value);
-    scalarIndent = indent;
+    scalarIndent = keyAt;
   }
   if (!root || !rootValue) unsupported();
   const top = root;
   return { value: rootValue, locate: (file, path, key = false) => locate(top, file, path, key) };
 }
 
-/** A collection's end (range[1]): its last child's `after`; undefined when not modelled. */
+/** True when a `key:` (a colon then a space, or the line's end) starts at `from`. */
+function isKey(line: string, from: number): boolean {
+  try {
+    mapKey(line, from);
+    return true;
+  } catch (err) {
+    if (err instanceof Unsupported) return false;
+    throw err;
+  }
+}
+
+/** A collection's end (range[1]): its last child's `after` (a block child's own end); undefined when not modelled. */
 function endOf(node: FastNode): Place | undefined {
   if (node.kind === 'scalar') return node.end;
   if (node.end) return node.end;
   const last = node.kind === 'seq' ? node.items[node.items.length - 1] : node.last;
-  return last?.kind === 'scalar' ? last.after : undefined;
+  if (last === undefined) return undefined;
+  // a block collection ends where its last child does, with the rest of that child's line
+  if (last.kind === 'scalar' || last.end) return last.after;
+  return endOf(last);
 }
 
 function locate(root: FastMap, file: string, path: readonly (string | number)[], key: boolean): SourcePosition | undefined {

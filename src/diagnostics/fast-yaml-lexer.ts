@@ -24,6 +24,8 @@ export interface FastMap {
   last: FastNode | undefined;
   /** A flow mapping's end (after its `}`). */
   readonly end?: Place;
+  /** A flow mapping's end with what follows it on its line (the start of the next line). */
+  after?: Place;
 }
 export interface FastSeq {
   readonly kind: 'seq';
@@ -31,6 +33,8 @@ export interface FastSeq {
   readonly items: FastNode[];
   /** A flow sequence's end (after its `]`); a block sequence ends with its last item. */
   readonly end?: Place;
+  /** A flow sequence's end with what follows it on its line (the start of the next line). */
+  after?: Place;
 }
 export type FastNode = FastScalar | FastMap | FastSeq;
 /** Thrown inside the reader when the text leaves the subset; caught at the top. */
