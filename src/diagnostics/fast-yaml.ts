@@ -195,6 +195,8 @@ function parse(text: string): FastYaml {
 
 /** True when a `key:` (a colon then a space, or the line's end) starts at `from`. */
 function isKey(line: string, from: number): boolean {
+  // most items are plain paths with no `: ` in them: answered without mapKey's throw
+  if (line.indexOf(': ', from) < 0 && !line.endsWith(':')) return false;
   try {
     mapKey(line, from);
     return true;
