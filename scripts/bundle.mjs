@@ -55,9 +55,9 @@ function rewrites(sea) {
   if (!sea) return common;
   return {
     ...common,
-    'src/checks/fhir/fhirpath.ts': [['const require = createRequire(import.meta.url);', '']],
+    'src/checks/fhir/fhirpath-eval.ts': [['const require = createRequire(import.meta.url);', '']],
     'src/checks/port1/analysis/schema-ajv.ts': [['const require = createRequire(import.meta.url);', '']],
-    'src/ruleset/load.ts': [[`fileURLToPath(new URL('../../rules/', import.meta.url))`, `path.join(path.dirname(process.execPath), 'rules', path.sep)`]],
+    'src/ruleset/bundled.ts': [[`fileURLToPath(new URL('../../rules/', import.meta.url))`, `path.join(path.dirname(process.execPath), 'rules', path.sep)`]],
   };
 }
 

@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
-import { unreadable } from '../diagnostics/yaml-source.js';
+import { unreadable } from '../diagnostics/input-file.js';
 import { BAG_INFO_TXT, parseBagInfo, TAG_MANIFEST, TAG_SIGNATURE } from './bagit.js';
 
 /*

@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { t2, UserInputError } from '../diagnostics/user-input-error.js';
-import { unreadable } from '../diagnostics/yaml-source.js';
+import { unreadable } from '../diagnostics/input-file.js';
 import { readGridTemplate, type GridTemplate } from '../formatters/xlsx/grid-template.js';
 import { displayPath } from '../manifest/load.js';
 import { readZipEntries, ZipError } from '../audit/zip.js';

@@ -1,7 +1,7 @@
 import { plural, proseDate } from '../i18n/format.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { unreadable } from '../diagnostics/yaml-source.js';
+import { unreadable } from '../diagnostics/input-file.js';
 import type { Report } from '../report/report.js';
 import { textFormat } from '../formatters/registry.js';
 import { summaryCounts, VERDICT_LABELS } from '../formatters/status-labels.js';

@@ -5,7 +5,7 @@ import { Chalk } from 'chalk';
 import { printableDeep } from '../diagnostics/printable.js';
 import { makeTempWorkDir, removeWorkDir } from '../diagnostics/work-dirs.js';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
-import { unreadable } from '../diagnostics/yaml-source.js';
+import { unreadable } from '../diagnostics/input-file.js';
 import type { Report } from '../report/report.js';
 import { word, type Lang } from '../i18n/index.js';
 import { displayPath } from '../manifest/load.js';

@@ -2,7 +2,9 @@ import { plural } from '../util/numbers.js';
 import type { ErrorObject } from 'ajv';
 import { outdentProblems } from './outdent.js';
 import { didYouMean } from './suggest.js';
-import { dottedPath, pointerToPath, positionOf, shorten, type YamlSource } from './yaml-source.js';
+import { dottedPath, pointerToPath, positionOf } from './yaml-position.js';
+import { shorten } from './value-text.js';
+import { type YamlSource } from './yaml-source.js';
 import { t2, type InputProblem, type UserInputCode } from './user-input-error.js';
 
 /** Friendly wording of a `oneOf` failure, keyed by the `x-kind` annotation of the schema that holds it. */

@@ -1,7 +1,9 @@
 import type { ErrorObject } from 'ajv';
 import { isMap, isScalar } from 'yaml';
 import { t2, type InputProblem, type UserInputCode } from './user-input-error.js';
-import { dottedPath, pointerToPath, positionOf, shorten, type YamlSource } from './yaml-source.js';
+import { dottedPath, pointerToPath, positionOf } from './yaml-position.js';
+import { shorten } from './value-text.js';
+import { type YamlSource } from './yaml-source.js';
 
 /**
  * The commonest YAML slip in a hand-written manifest: a block's lines typed at the level of the key

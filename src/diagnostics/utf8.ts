@@ -1,3 +1,5 @@
+import { UserInputError, t2 } from './user-input-error.js';
+
 /**
  * Offset of the first byte of `buf[from, to)` that breaks UTF-8 (overlong forms, surrogates and code
  * points above U+10FFFF included), or -1. A sequence cut by `to` is accepted when `cutOk` is true.
@@ -99,5 +101,38 @@ export class StrictUtf8Decoder {
       const bad = firstInvalidUtf8(buf, 0, cut);
       return { text: buf.toString('utf8', 0, Math.max(bad, 0)), bad: true };
     }
+  }
+}
+
+/** Strict UTF-8 decoding (BOM allowed and removed); invalid bytes are an input error with a position. */
+export function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    if (text.includes('\u0000')) {
+      const offset = text.indexOf('\u0000');
+      const { line, column } = positionInText(text, 0, offset, { line: 1, column: 1 });
+      throw new UserInputError({
+        code: 'yaml.syntax',
+        file,
+        line,
+        column,
+        message: t2('contains a NUL byte: this is not a text file.', 'contient un octet NUL\u00a0: ce n’est pas un fichier texte.'),
+        hint: t2('Is this the right file? A manifest is a YAML text file.', 'Est-ce le bon fichier ? Un manifeste est un fichier texte YAML.'),
+      });
+    }
+    return text;
+  } catch (err) {
+    if (err instanceof UserInputError) throw err;
+    const bad = firstInvalidUtf8(bytes);
+    const prefix = bytes.subarray(0, bad).toString('utf8');
+    const { line, column } = positionInText(prefix, 0, prefix.length, { line: 1, column: 1 });
+    throw new UserInputError({
+      code: 'yaml.syntax',
+      file,
+      line,
+      column,
+      message: t2(`is not valid UTF-8 (byte offset ${bad}).`, `n’est pas de l’UTF-8 valide (octet ${bad}).`),
+      hint: t2('Save the file as UTF-8.', 'Enregistrez le fichier en UTF-8.'),
+    });
   }
 }

@@ -18,3 +18,8 @@ export function valueText(v: unknown): string {
       return v === null ? 'null' : Object.prototype.toString.call(v);
   }
 }
+
+/** Cuts a user-supplied text echoed in a message, so a 5 MB value never makes a 5 MB message. */
+export function shorten(s: string, max = 80): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}

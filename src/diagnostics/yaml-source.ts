@@ -1,9 +1,9 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { yamlWording } from './yaml-messages.js';
-import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { UserInputError, t2, type InputProblem, type SourcePosition } from './user-input-error.js';
-import { valueText } from './value-text.js';
-import { decodeSegment } from './json-pointer.js';
+import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, type Document, type Node, type Pair } from 'yaml';
+import { UserInputError, t2, type InputProblem } from './user-input-error.js';
+import { shorten, valueText } from './value-text.js';
+import { MAX_YAML_BYTES, readRegularFile, tooLarge, type InputRole } from './input-file.js';
+import { decodeUtf8 } from './utf8.js';
 import { heapLimitMib, heapRoom } from '../util/memory-room.js';
 
 /** A YAML file parsed with positions, so any value can be traced back to its line and column. */
@@ -17,12 +17,6 @@ export interface YamlSource {
   /** Plain JS value of the document (null-prototype safe: no key can reach Object.prototype). */
   value: unknown;
 }
-
-/**
- * Largest YAML input. A manifest naming 20,000 evidence files is about 1 MiB; parsing costs roughly
- * 100 times the file size in memory, so the bound keeps a hostile file from taking gigabytes.
- */
-export const MAX_YAML_BYTES = 8 * 1024 * 1024;
 
 /** Deepest nesting of mappings and sequences; manifests and rulesets need about ten levels. */
 export const MAX_YAML_DEPTH = 64;
@@ -56,88 +50,6 @@ export function readYamlKnown(absPath: string, displayName: string, role: InputR
   };
 }
 
-/**
- * Reads a file that must be a regular file of at most MAX_YAML_BYTES. The size and type are
- * checked on the open descriptor before reading, so a FIFO never blocks the run and a device
- * such as /dev/zero or a multi-gigabyte file is never read.
- */
-function readRegularFile(absPath: string, file: string, role: InputRole): Buffer {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer.
-    fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    throw unreadable(file, err, role);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw unreadable(file, Object.assign(new Error('directory'), { code: 'EISDIR' }), role);
-    if (!st.isFile()) {
-      const what = st.isFIFO() ? ['a named pipe (FIFO)', 'un tube nommé (FIFO)'] : st.isSocket() ? ['a socket', 'une socket'] : ['a device', 'un périphérique'];
-      throw new UserInputError({
-        code: 'file.unreadable',
-        file,
-        message: t2(`is ${what[0]}, not a regular file.`, `est ${what[1]}, pas un fichier ordinaire.`),
-        hint: t2('Give the path of a YAML file.', "Indiquez le chemin d’un fichier YAML."),
-      });
-    }
-    if (st.size > MAX_YAML_BYTES) throw tooLarge(file, st.size);
-    // One byte more than the size: a file still being written is noticed, never read half.
-    const buf = Buffer.allocUnsafe(st.size + 1);
-    let got = 0;
-    for (let n = -1; n !== 0 && got < buf.length; got += n) n = readSync(fd, buf, got, buf.length - got, null);
-    if (got !== st.size) {
-      throw new UserInputError({
-        code: 'file.unreadable',
-        file,
-        message: t2('changed while it was being read.', 'a changé pendant sa lecture.'),
-        hint: t2('Run dmn-check again once the file is saved.', 'Relancez dmn-check une fois le fichier enregistré.'),
-      });
-    }
-    return buf.subarray(0, got);
-  } catch (err) {
-    if (err instanceof UserInputError) throw err;
-    throw unreadable(file, err, role);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function tooLarge(file: string, bytes: number): UserInputError {
-  return new UserInputError({
-    code: 'yaml.syntax',
-    file,
-    message: t2(`is ${bytes} bytes; a YAML input may be at most ${MAX_YAML_BYTES} bytes.`, `fait ${bytes} octets ; un fichier YAML ne peut dépasser ${MAX_YAML_BYTES} octets.`),
-    hint: t2('A manifest names evidence files by path; it never contains them.', 'Un manifeste désigne les preuves par leur chemin ; il ne les contient pas.'),
-  });
-}
-
-/** What a file that cannot be read was meant to be; the hint says what to do about it. */
-export type InputRole = 'manifest' | 'ruleset' | 'report' | 'grid-template';
-
-const UNREADABLE_HINTS: Record<InputRole, { en: string; fr: string }> = {
-  manifest: t2('Check the path, or run `dmn-check init` to create a manifest.', 'Vérifiez le chemin, ou lancez `dmn-check init` pour créer un manifeste.'),
-  ruleset: t2('Check the --rules path (or the `extends` of the ruleset); without --rules the bundled ruleset is used.', 'Vérifiez le chemin de --rules (ou l’`extends` du référentiel) ; sans --rules, le référentiel livré est utilisé.'),
-  'grid-template': t2('Check the --grid-template path: your copy of the ANS grid (.xlsx).', 'Vérifiez le chemin de --grid-template\u00a0: votre copie de la grille de l’ANS (.xlsx).'),
-  report: t2('Give the JSON report written by `dmn-check check --format json --output FILE`, or a bag made by `dmn-check pack`.', 'Indiquez le rapport JSON écrit par `dmn-check check --format json --output FICHIER`, ou une archive faite par `dmn-check pack`.'),
-};
-
-export function unreadable(file: string, err: unknown, role: InputRole = 'manifest'): UserInputError {
-  const code = (err as NodeJS.ErrnoException)?.code ?? 'EIO';
-  const reason: Record<string, [string, string]> = {
-    ENOENT: ['file not found.', 'fichier introuvable.'],
-    EISDIR: ['is a directory, not a file.', 'est un dossier, pas un fichier.'],
-    EACCES: ['permission denied.', 'permission refusée.'],
-  };
-  const [en, fr] = reason[code] ?? [`cannot be read (${code}).`, `illisible (${code}).`];
-  return new UserInputError({
-    code: 'file.unreadable',
-    file,
-    message: t2(en, fr),
-    hint: UNREADABLE_HINTS[role],
-  });
-}
-
 /** Signatures of files people pass by mistake; some (an uncompressed PDF) are valid UTF-8 and would get a puzzling YAML error. */
 const NOT_YAML: readonly { magic: string; en: string; fr: string }[] = [
   { magic: '%PDF-', en: 'a PDF document', fr: 'un document PDF' },
@@ -153,7 +65,6 @@ const NOT_YAML: readonly { magic: string; en: string; fr: string }[] = [
  * item or line (measured on a manifest of 150,000 keys; prose costs less), counted on `:`, `,`, `[`,
  * `{` and line ends.
  */
-/** The heap a YAML parse of `bytes` takes, roughly: about 1 KiB per `:`, `,`, `[`, `{` or line end. */
 export function yamlHeapNeed(bytes: Buffer): number {
   let n = 0;
   for (let i = 0; i < bytes.length; i++) {
@@ -343,89 +254,6 @@ function sentence(s: string): string {
   return /[.!?…]$/.test(line) ? line : `${line}.`;
 }
 
-/** Cuts a user-supplied text echoed in a message, so a 5 MB value never makes a 5 MB message. */
-export function shorten(s: string, max = 80): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
-/** Strict UTF-8 decoding (BOM allowed and removed); invalid bytes are an input error with a position. */
-export function decodeUtf8(bytes: Buffer, file: string): string {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    if (text.includes('\u0000')) {
-      const offset = text.indexOf('\u0000');
-      const { line, column } = offsetToLineCol(text, offset);
-      throw new UserInputError({
-        code: 'yaml.syntax',
-        file,
-        line,
-        column,
-        message: t2('contains a NUL byte: this is not a text file.', 'contient un octet NUL\u00a0: ce n’est pas un fichier texte.'),
-        hint: t2('Is this the right file? A manifest is a YAML text file.', 'Est-ce le bon fichier ? Un manifeste est un fichier texte YAML.'),
-      });
-    }
-    return text;
-  } catch (err) {
-    if (err instanceof UserInputError) throw err;
-    const bad = invalidSequenceStart(bytes, firstInvalidUtf8(bytes));
-    const prefix = bytes.subarray(0, bad).toString('utf8');
-    const { line, column } = offsetToLineCol(prefix, prefix.length);
-    throw new UserInputError({
-      code: 'yaml.syntax',
-      file,
-      line,
-      column,
-      message: t2(`is not valid UTF-8 (byte offset ${bad}).`, `n’est pas de l’UTF-8 valide (octet ${bad}).`),
-      hint: t2('Save the file as UTF-8.', 'Enregistrez le fichier en UTF-8.'),
-    });
-  }
-}
-
-function firstInvalidUtf8(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search the shortest invalid prefix; a cut inside a multi-byte char is tolerated with stream: true.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      decoder.decode(bytes.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
-/**
- * A multi-byte sequence cut short (a Latin-1 `é`, 0xE9, followed by a space) is refused at the byte
- * that breaks it; the user's mistake is the lead byte, so point there.
- */
-function invalidSequenceStart(bytes: Buffer, at: number): number {
-  for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
-    const b = bytes[k]!;
-    if (b < 0x80) return at;
-    if (b >= 0xc0) {
-      const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-      return k + length > at ? k : at;
-    }
-  }
-  return at;
-}
-
-/** 1-based line and column of a character offset in a text. */
-export function offsetToLineCol(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return { line, column: offset - last };
-}
 
 /**
  * Copies a parsed value into null-prototype objects so that keys such as `__proto__` or
@@ -445,69 +273,3 @@ function sanitise(v: unknown): unknown {
 }
 
 
-export function pointerToPath(pointer: string): string[] {
-  if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
-  return pointer.slice(1).split('/').map(decodeSegment);
-}
-
-const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
-
-/** Key → first pair of a mapping, built once per mapping: a manifest with 100,000 keys is located in linear time. */
-function pairIndex(map: YAMLMap): Map<string, Pair> {
-  let index = pairIndexes.get(map);
-  if (!index) {
-    index = new Map();
-    for (const p of map.items) {
-      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
-    }
-    pairIndexes.set(map, index);
-  }
-  return index;
-}
-
-/**
- * Finds the YAML node at `path`; returns the position of the key when `key` is true (for
- * "unknown key" messages), otherwise of the value. Falls back to the deepest existing ancestor.
- */
-export function positionOf(src: YamlSource, path: readonly (string | number)[], key = false): SourcePosition {
-  let node: Node | null | undefined = src.doc.contents;
-  let keyNode: Node | undefined;
-  let best: Node | undefined = node ?? undefined;
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = pairIndex(node).get(String(seg));
-      if (!pair) break;
-      keyNode = pair.key as Node;
-      node = pair.value as Node | null;
-      best = node ?? keyNode;
-    } else if (isSeq(node)) {
-      const idx = typeof seg === 'number' ? seg : Number(seg);
-      const item = node.items[idx] as Node | undefined;
-      if (!item) break;
-      keyNode = undefined;
-      node = item;
-      best = item;
-    } else {
-      break;
-    }
-  }
-  const target = key && keyNode ? keyNode : best;
-  if (!target?.range) return { file: src.file, line: 1, column: 1 };
-  const pos = src.lineCounter.linePos(target.range[0]);
-  const end = src.lineCounter.linePos(target.range[1]);
-  const out: SourcePosition = { file: src.file, line: pos.line, column: pos.col };
-  // A block value's range runs into the next line; code scanning wants where its text ends.
-  if (end.line === pos.line || (end.line > pos.line && end.col > 1)) {
-    out.endLine = end.line;
-    out.endColumn = end.col;
-  }
-  return out;
-}
-
-/** Renders a path as `evidence."IEU 8".creation-flow`. */
-export function dottedPath(path: readonly (string | number)[]): string {
-  return path
-    .map((seg) => (typeof seg === 'number' || /^\d+$/.test(seg) ? `[${shorten(String(seg))}]` : /^[A-Za-z_][\w-]*$/.test(seg) ? shorten(seg) : `"${shorten(seg)}"`))
-    .join('.')
-    .replace(/\.\[/g, '[');
-}

@@ -1,8 +1,10 @@
 import { placeOf } from '../diagnostics/user-input-error.js';
-import type { OpenResult } from '../evidence/evidence-file.js';
+import type { EvidenceFile, OpenResult } from '../evidence/evidence-file.js';
 import type { Kind } from '../evidence/kinds.js';
-import type { RawFinding } from '../report/report.js';
+import type { FileReport, RawFinding, StatementReport } from '../report/report.js';
 import type { Statement } from '../manifest/types.js';
+import type { RequirementDef } from '../ruleset/types.js';
+import { runCheck, type Evaluation } from './evaluation.js';
 
 /** Shortest justification accepted (CONTRACT §5). */
 export const MIN_JUSTIFICATION = 40;
@@ -47,4 +49,50 @@ export function statementFindings(st: Statement, asOf: string, document: OpenRes
     }
   }
   return out;
+}
+
+/** The name a statement's document goes by in its checks' context. */
+const STATEMENT_SLOT = 'statement-document';
+
+/**
+ * Runs the ruleset's statement-document checks on a statement's scanned document (a readable PDF or
+ * image, as `statementFindings` accepted it), as a slot's checks run on its files.
+ */
+export async function statementDocumentFindings(req: RequirementDef, statement: Statement, file: EvidenceFile, input: Evaluation): Promise<RawFinding[]> {
+  const out: RawFinding[] = [];
+  const at = statement.document!.at;
+  for (const use of input.ruleset.statementDocumentChecks) {
+    const statementOf = { ...(statement.signatory?.name ? { signatory: statement.signatory.name } : {}), ...(statement.signedOn ? { signedOn: statement.signedOn } : {}) };
+    const result = await runCheck(input, use, at, { requirement: req.id, slot: STATEMENT_SLOT, files: [file], provided: new Set(), statement: statementOf });
+    for (const f of result.findings) {
+      const placed = { ...f };
+      delete placed.slot;
+      out.push(placed);
+    }
+  }
+  return out;
+}
+
+export async function statementToReport(st: Statement, doc: OpenResult | undefined, valid: boolean): Promise<StatementReport> {
+  let document: FileReport | null = null;
+  if (st.document) {
+    document = { path: st.document.path, sha256: null, bytes: null, kind: null };
+    if (doc?.ok) {
+      document.bytes = doc.file.bytes;
+      document.kind = doc.file.mime;
+      try {
+        document.sha256 = await doc.file.sha256();
+      } catch {
+        document.sha256 = null;
+      }
+    }
+  }
+  return {
+    justification: st.justification ?? '',
+    signatory: { name: st.signatory?.name ?? '', role: st.signatory?.role ?? '' },
+    signedOn: st.signedOn ?? '',
+    expiresOn: st.expiresOn ?? null,
+    document,
+    valid,
+  };
 }

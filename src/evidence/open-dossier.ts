@@ -1,6 +1,6 @@
 import type { OnProgress } from '../util/progress.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
-import { shorten } from '../diagnostics/yaml-source.js';
+import { shorten } from '../diagnostics/value-text.js';
 import type { EvidenceRef, FhirRef, Manifest } from '../manifest/types.js';
 import { confinePath, openEvidenceFile, type FolderCache, type OpenResult } from './evidence-file.js';
 import { nearestName } from './near-names.js';

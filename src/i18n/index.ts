@@ -2,8 +2,11 @@ import type { Catalog, Lang, Params } from './types.js';
 import { auditMessages } from './messages/audit.js';
 import { coreMessages } from './messages/core.js';
 import { insMessages } from './messages/ins.js';
+import { insFlowMessages } from './messages/ins-flow.js';
 import { exportMessages } from './messages/exports.js';
+import { exportDictionaryMessages } from './messages/export-dictionary.js';
 import { fhirMessages } from './messages/fhir.js';
+import { fhirpathMessages } from './messages/fhirpath.js';
 import { gridMessages } from './messages/grid.js';
 import { readMessages } from './messages/read.js';
 
@@ -13,9 +16,12 @@ export type { Lang, Params, Catalog, MessageDef } from './types.js';
 export const CATALOG: Catalog = {
   ...coreMessages,
   ...exportMessages,
+  ...exportDictionaryMessages,
   ...auditMessages,
+  ...insFlowMessages,
   ...insMessages,
   ...fhirMessages,
+  ...fhirpathMessages,
   ...gridMessages,
   ...readMessages,
 };

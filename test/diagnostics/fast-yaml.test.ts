@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseYaml, positionOf, type YamlSource } from '../../src/diagnostics/yaml-source.js';
+import { parseYaml, type YamlSource } from '../../src/diagnostics/yaml-source.js';
+import { positionOf } from '../../src/diagnostics/yaml-position.js';
 import { fastYaml, type FastYaml } from '../../src/diagnostics/fast-yaml.js';
 
 /** Every path of a parsed value (mapping keys and sequence indexes), the root included. */

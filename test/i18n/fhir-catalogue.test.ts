@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, word } from '../../src/i18n/index.js';
-import { fhirMessages } from '../../src/i18n/messages/fhir.js';
+import { fhirMessages as fhirSourceMessages } from '../../src/i18n/messages/fhir.js';
+import { fhirpathMessages } from '../../src/i18n/messages/fhirpath.js';
+
+const fhirMessages = { ...fhirSourceMessages, ...fhirpathMessages };
 
 /** Codes the FHIR source and the fhirpath check can emit, read from their sources. */
 const emitted = [...new Set(
-  ['src/evidence/fhir/source.ts', 'src/checks/fhir/fhirpath.ts']
+  ['src/evidence/fhir/source.ts', 'src/checks/fhir/fhirpath.ts', 'src/checks/fhir/fhirpath-eval.ts']
     .map((f) => readFileSync(f, 'utf8'))
     .flatMap((text) => [...text.matchAll(/'(fhir(?:path)?\.[a-z-]+)'/g)].map((m) => m[1]!)),
 )].sort();

@@ -1,9 +1,11 @@
-import { offsetToLineCol } from '../../diagnostics/yaml-source.js';
+import { positionInText } from '../../diagnostics/utf8.js';
 import type { RawFinding } from '../../report/report.js';
 import type { EvidenceFile } from '../../evidence/evidence-file.js';
 import type { Kind } from '../../evidence/kinds.js';
 import { parseEr7, type Er7Problem } from '../../evidence/formats/er7.js';
-import { identitiesFromEr7, identityFromPatient, type PatientIdentity, type Place } from './identity.js';
+import type { PatientIdentity, Place } from './identity.js';
+import { identityFromPatient } from './identity-fhir.js';
+import { identitiesFromEr7 } from './identity-hl7.js';
 import { codeOf, messageTypeOf, OTHER, RESOURCE_TYPES } from './vocabulary.js';
 
 /** What one flow file gave: its patients, and what is wrong with the file itself. */
@@ -143,7 +145,7 @@ function readJson(text: string, path: string): FlowReading {
     const nonEmpty = lines.filter((l) => l.trim() !== '');
     if (nonEmpty.length > 1 && isJson(nonEmpty[0]!)) return readNdjson(lines, path);
     const offset = jsonErrorOffset(err, text);
-    const { line, column } = offsetToLineCol(text, offset);
+    const { line, column } = positionInText(text, 0, offset, { line: 1, column: 1 });
     return {
       patients: [],
       findings: [{ code: 'ins.json-invalid', severity: 'error', params: { line, column }, file: path, line, column, pointer: `line ${line}` }],

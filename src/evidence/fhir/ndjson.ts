@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { FileTooLargeError, type EvidenceFile } from '../evidence-file.js';
+import type { EvidenceFile } from '../evidence-file.js';
+import { FileTooLargeError } from '../local-file.js';
 import { KINDS } from '../kinds.js';
 import { HEAD_BYTES } from '../sniff.js';
 import { MAX_JSON_DEPTH } from '../formats/json/syntax.js';

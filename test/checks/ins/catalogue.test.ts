@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { word } from '../../../src/i18n/index.js';
-import { insMessages } from '../../../src/i18n/messages/ins.js';
+import { insMessages as insIdentityMessages } from '../../../src/i18n/messages/ins.js';
+import { insFlowMessages } from '../../../src/i18n/messages/ins-flow.js';
 import { gridMessages } from '../../../src/i18n/messages/grid.js';
 
+const insMessages = { ...insFlowMessages, ...insIdentityMessages };
 const SRC = new URL('../../../src/', import.meta.url);
 const sources = [
   ...readdirSync(new URL('checks/ins/', SRC)).map((f) => new URL(`checks/ins/${f}`, SRC)),

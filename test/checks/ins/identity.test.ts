@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseEr7 } from '../../../src/evidence/formats/er7.js';
-import { identitiesFromEr7, identityFromPatient, type PatientIdentity } from '../../../src/checks/ins/identity.js';
+import type { PatientIdentity } from '../../../src/checks/ins/identity.js';
+import { identityFromPatient } from '../../../src/checks/ins/identity-fhir.js';
+import { identitiesFromEr7 } from '../../../src/checks/ins/identity-hl7.js';
 import { judgeIns, traitMismatches, traitProblems } from '../../../src/checks/ins/judge.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/flows/${name}`, import.meta.url), 'utf8');

@@ -17,21 +17,20 @@ function newestMtime(dir: string, ext: string): number {
 }
 
 /**
- * Makes dist/ current when a source file is newer than the build (`npm test` builds first; a bare
+ * Makes dist/ and its bundle current when a source file is newer than the build (`npm test` builds first; a bare
  * `vitest run` may not have). The type check may fail on someone's work in progress: tsc still
  * emits, and only the emitted JavaScript matters here.
  */
 export function ensureBuilt(): void {
-  const main = path.join(ROOT, 'dist', 'cli', 'main.js');
-  const validators = path.join(ROOT, 'dist', 'generated', 'validate-manifest.cjs');
-  const built = existsSync(main) && existsSync(validators) ? Math.min(statSync(main).mtimeMs, statSync(validators).mtimeMs) : 0;
+  const outputs = [path.join(ROOT, 'dist', 'cli', 'main.js'), path.join(ROOT, 'dist', 'generated', 'validate-manifest.cjs'), path.join(ROOT, 'dist', 'bundle', 'dmn-check.cjs')];
+  const built = outputs.every((f) => existsSync(f)) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
   if (built >= newestMtime(path.join(ROOT, 'src'), '.ts')) return;
   try {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT], { cwd: ROOT, stdio: 'ignore' });
   } catch {
     /* type errors elsewhere: the JavaScript was emitted all the same */
   }
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-validators.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  for (const step of ['build-validators.mjs', 'copy-assets.mjs', 'bundle.mjs']) execFileSync(process.execPath, [path.join(ROOT, 'scripts', step)], { cwd: ROOT, stdio: 'ignore' });
 }
 
 export interface MeasuredRun {

@@ -4,7 +4,8 @@ import { precompiledOr } from '../../../diagnostics/precompiled.js';
 import { ajvProblems } from '../../../diagnostics/ajv-problems.js';
 import { UserInputError, type SourcePosition } from '../../../diagnostics/user-input-error.js';
 import { fastYamlBytes } from '../../../diagnostics/fast-yaml.js';
-import { parseYaml, positionOf, type YamlSource } from '../../../diagnostics/yaml-source.js';
+import { parseYaml, type YamlSource } from '../../../diagnostics/yaml-source.js';
+import { positionOf } from '../../../diagnostics/yaml-position.js';
 import type { EvidenceFile } from '../../../evidence/evidence-file.js';
 import { DICTIONARY_SCHEMA, type Category, type DataDictionary, type DictionaryLocation } from './dictionary-schema.js';
 

@@ -1,0 +1,273 @@
+import type { ValidateFunction } from 'ajv';
+import { createAjv, type AjvInstance } from '../diagnostics/ajv.js';
+import { precompiledOptions } from '../diagnostics/precompiled.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { dottedPath, positionOf } from '../diagnostics/yaml-position.js';
+import { type YamlSource } from '../diagnostics/yaml-source.js';
+import { isKnownKindOrGroup, KIND_GROUPS, KINDS } from '../evidence/kinds.js';
+import { BUILTIN_CHECKS, type CheckRegistry } from '../checks/registry.js';
+import type { AnyCheck } from '../checks/types.js';
+import { normalizeId } from './ids.js';
+import type { CheckUse, Condition, FactDef, FactValue, Localized, RequirementDef, ScenarioDef, SlotDef } from './types.js';
+
+// One requirement of a ruleset file, from its raw shape (which the ruleset schema guarantees) to its
+// definition: its conditions checked against the facts, its slots' kinds, proofs and checks resolved.
+
+// Created only when a schema must be compiled here (no build, or a check from outside): the build's
+// validators are standalone code.
+let ajv: AjvInstance | undefined;
+export const compile = (schema: object): ValidateFunction => (ajv ??= createAjv({ verbose: true })).compile(schema);
+const optionValidators = new WeakMap<object, ValidateFunction>();
+let builtinOptions: Readonly<Record<string, ValidateFunction>> | undefined;
+
+/** A check's options validator: generated at build time for a built-in check, else compiled once per schema. */
+function optionsValidator(check: AnyCheck): ValidateFunction {
+  let v = optionValidators.get(check.schema);
+  if (!v) {
+    builtinOptions ??= precompiledOptions();
+    v = (BUILTIN_CHECKS.includes(check) ? builtinOptions[check.name] : undefined) ?? compile(check.schema);
+    optionValidators.set(check.schema, v);
+  }
+  return v;
+}
+/* Raw shapes, as the schema guarantees them. */
+interface RawSlot {
+  name: string;
+  title: Localized;
+  expects: Localized;
+  required?: boolean | Condition;
+  accepts: string[];
+  multiple?: boolean;
+  checks?: RawCheckUse[];
+  looks_for?: Localized;
+  proofs?: string[];
+}
+export interface RawRequirement {
+  id: string;
+  section: string;
+  profile?: string;
+  mandatory_since?: string;
+  title: Localized;
+  statement: Localized;
+  scenarios?: { id: string; title: Localized; profile?: string; statement?: Localized; applies_when?: Condition; proofs?: { id: string; text: Localized }[] }[];
+  not_applicable_when?: { when: Condition; reason: Localized }[];
+  slots?: RawSlot[];
+  clarifications?: { source: string; text: Localized }[];
+  examples?: { title: Localized; language: string; text: string }[];
+}
+
+export type RawCheckUse = string | { check: string; options?: Record<string, unknown> };
+
+function checkCondition(c: Condition, at: (string | number)[], src: YamlSource, facts: readonly FactDef[], earlierSlots: readonly string[] | undefined, problems: InputProblem[]): void {
+  const factNames = facts.map((f) => f.name);
+  const walk = (cond: Condition, p: (string | number)[]): void => {
+    if ('fact' in cond) {
+      const def = facts.find((f) => f.name === cond.fact);
+      if (!def) {
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, [...p, 'fact']),
+          subject: dottedPath([...p, 'fact']),
+          message: t2(`condition on undeclared fact "${cond.fact}".`, `condition sur un fait non déclaré « ${cond.fact} ».`),
+          hint: didYouMean(cond.fact, factNames) ?? t2('Declare it under `facts:`.', 'Déclarez-le sous `facts:`.'),
+        });
+        return;
+      }
+      const values: FactValue[] = 'is' in cond ? [cond.is] : [...cond.in];
+      values.forEach((v, i) => {
+        const bad = !valueFits(def, v);
+        if (bad) {
+          const vp = 'is' in cond ? [...p, 'is'] : [...p, 'in', i];
+          problems.push({
+            code: 'ruleset.invalid',
+            ...positionOf(src, vp),
+            subject: dottedPath(vp),
+            message: t2(`${JSON.stringify(v)} is not a possible value of fact "${def.name}" (${describeType(def)}).`, `${JSON.stringify(v)} n’est pas une valeur possible du fait « ${def.name} » (${describeType(def)}).`),
+          });
+        }
+      });
+    } else if ('slot' in cond) {
+      if (earlierSlots === undefined) {
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, p),
+          subject: dottedPath(p),
+          message: t2('a slot condition can only decide whether a slot is required.', "une condition sur un emplacement ne peut décider que du caractère obligatoire d’un emplacement."),
+        });
+      } else if (!earlierSlots.includes(cond.slot)) {
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, [...p, 'slot']),
+          subject: dottedPath([...p, 'slot']),
+          message: t2(`refers to slot "${cond.slot}", which is not an earlier slot of this requirement.`, `renvoie à l’emplacement « ${cond.slot} », qui n’est pas un emplacement précédent de cette exigence.`),
+          hint: didYouMean(cond.slot, earlierSlots),
+        });
+      }
+    } else if ('not' in cond) walk(cond.not, [...p, 'not']);
+    else if ('all' in cond) cond.all.forEach((s, i) => walk(s, [...p, 'all', i]));
+    else cond.any.forEach((s, i) => walk(s, [...p, 'any', i]));
+  };
+  walk(c, at);
+}
+
+function describeType(def: FactDef): string {
+  return def.type === 'enum' ? (def.values ?? []).map((v) => v.value).join(' | ') : def.type;
+}
+
+export function valueFits(def: FactDef, v: unknown): boolean {
+  switch (def.type) {
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'string':
+      return typeof v === 'string';
+    case 'enum':
+      return typeof v === 'string' && (def.values ?? []).some((x) => x.value === v);
+  }
+}
+
+export function toRequirement(req: RawRequirement, i: number, src: YamlSource, facts: readonly FactDef[], registry: CheckRegistry, problems: InputProblem[]): RequirementDef {
+  const at = ['requirements', i] as (string | number)[];
+  const prefix = normalizeId(req.id);
+  (req.scenarios ?? []).forEach((s, j) => {
+    if (!normalizeId(s.id).startsWith(`${prefix}.`)) {
+      problems.push({
+        code: 'ruleset.invalid',
+        ...positionOf(src, [...at, 'scenarios', j, 'id']),
+        subject: dottedPath([...at, 'scenarios', j, 'id']),
+        message: t2(`scenario "${s.id}" does not belong to requirement "${req.id}".`, `le scénario « ${s.id} » n’appartient pas à l’exigence « ${req.id} ».`),
+        hint: t2(`Scenario ids take the form "${req.id}.n".`, `Les scénarios sont numérotés « ${req.id}.n ».`),
+      });
+    }
+    if (s.applies_when) checkCondition(s.applies_when, [...at, 'scenarios', j, 'applies_when'], src, facts, undefined, problems);
+  });
+  const proofIds = (req.scenarios ?? []).flatMap((s) => (s.proofs ?? []).map((p) => p.id));
+  (req.not_applicable_when ?? []).forEach((na, j) => checkCondition(na.when, [...at, 'not_applicable_when', j, 'when'], src, facts, undefined, problems));
+  const slots: SlotDef[] = [];
+  const names: string[] = [];
+  (req.slots ?? []).forEach((s, j) => {
+    const sp = [...at, 'slots', j];
+    if (names.includes(s.name)) {
+      problems.push({
+        code: 'ruleset.invalid',
+        ...positionOf(src, [...sp, 'name']),
+        subject: dottedPath([...sp, 'name']),
+        message: t2(`duplicate slot name "${s.name}".`, `nom d’emplacement « ${s.name} » en double.`),
+      });
+    }
+    if (typeof s.required === 'object') checkCondition(s.required, [...sp, 'required'], src, facts, names, problems);
+    s.accepts.forEach((k, n) => {
+      if (!isKnownKindOrGroup(k)) {
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, [...sp, 'accepts', n]),
+          subject: dottedPath([...sp, 'accepts', n]),
+          message: t2(`unknown file kind "${k}".`, `type de fichier inconnu « ${k} ».`),
+          hint: didYouMean(k, [...Object.keys(KINDS), ...Object.keys(KIND_GROUPS)]),
+        });
+      }
+    });
+    const checks = resolveCheckUses(s.checks ?? [], sp, src, registry, problems);
+    (s.proofs ?? []).forEach((id, n) => {
+      if (!proofIds.includes(id)) {
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, [...sp, 'proofs', n]),
+          subject: dottedPath([...sp, 'proofs', n]),
+          message: t2(`"${id}" is not a proof of requirement "${req.id}".`, `« ${id} » n’est pas une preuve de l’exigence « ${req.id} ».`),
+          hint: didYouMean(id, proofIds),
+        });
+      }
+    });
+    names.push(s.name);
+    const slot: SlotDef = {
+      name: s.name,
+      title: s.title,
+      expects: s.expects,
+      required: s.required ?? true,
+      accepts: s.accepts,
+      multiple: s.multiple ?? true,
+      checks,
+    };
+    if (s.looks_for) slot.looksFor = s.looks_for;
+    if (s.proofs) slot.proofs = s.proofs;
+    slots.push(slot);
+  });
+  const def: RequirementDef = {
+    id: req.id,
+    section: req.section,
+    title: req.title,
+    statement: req.statement,
+    scenarios: (req.scenarios ?? []).map(toScenario),
+    profiles: [...new Set([...(req.profile !== undefined ? [req.profile] : []), ...(req.scenarios ?? []).flatMap((s) => (s.profile !== undefined ? [s.profile] : []))])],
+    notApplicableWhen: req.not_applicable_when ?? [],
+    slots,
+    clarifications: req.clarifications ?? [],
+  };
+  if (req.profile !== undefined) def.profile = req.profile;
+  if (req.mandatory_since !== undefined) def.mandatorySince = req.mandatory_since;
+  if (req.examples !== undefined) def.examples = req.examples;
+  return def;
+}
+
+function toScenario(s: NonNullable<RawRequirement['scenarios']>[number]): ScenarioDef {
+  const out: ScenarioDef = { id: s.id, title: s.title, proofs: s.proofs ?? [] };
+  if (s.profile !== undefined) out.profile = s.profile;
+  if (s.statement !== undefined) out.statement = s.statement;
+  if (s.applies_when !== undefined) out.appliesWhen = s.applies_when;
+  return out;
+}
+
+/**
+ * Resolves the checks a slot (or a statement's document) names: each must exist in the registry and
+ * its options must pass the check's schema and semantic validation; problems carry their position.
+ */
+export function resolveCheckUses(raw: RawCheckUse[], sp: (string | number)[], src: YamlSource, registry: CheckRegistry, problems: InputProblem[]): CheckUse[] {
+  const checks: CheckUse[] = [];
+  raw.forEach((c, n) => {
+    const use = typeof c === 'string' ? { check: c, options: {} } : { check: c.check, options: c.options ?? {} };
+    const cp = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'check'];
+    const check = registry.get(use.check);
+    if (!check) {
+      problems.push({
+        code: 'ruleset.invalid',
+        ...positionOf(src, cp),
+        subject: dottedPath(cp),
+        message: t2(`unknown check "${use.check}".`, `contrôle inconnu « ${use.check} ».`),
+        hint: didYouMean(use.check, registry.keys()) ?? t2('`dmn-check rules list --checks` lists them.', '`dmn-check rules list --checks` les liste.'),
+      });
+      return;
+    }
+    const validate = optionsValidator(check);
+    if (!validate(use.options)) {
+      const op = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'options'];
+      for (const e of validate.errors ?? []) {
+        const where = [...op, ...e.instancePath.split('/').filter(Boolean)];
+        const p = e.params as Record<string, unknown>;
+        const what = e.keyword === 'additionalProperties' ? `unknown option "${String(p.additionalProperty)}"` : e.keyword === 'required' ? `missing option "${String(p.missingProperty)}"` : `${e.instancePath || 'options'} ${e.message ?? 'invalid'}`;
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, where),
+          subject: dottedPath(where),
+          message: t2(`bad options for check "${use.check}": ${what}.`, `options invalides pour le contrôle « ${use.check} »\u00a0: ${what}.`),
+        });
+      }
+    }
+    else if (check.validateOptions) {
+      const op = typeof c === 'string' ? [...sp, 'checks', n] : [...sp, 'checks', n, 'options'];
+      for (const problem of check.validateOptions(use.options)) {
+        const where = [...op, ...problem.path];
+        problems.push({
+          code: 'ruleset.invalid',
+          ...positionOf(src, where),
+          subject: dottedPath(where),
+          message: t2(`bad options for check "${use.check}": ${problem.message.en}`, `options invalides pour le contrôle « ${use.check} »\u00a0: ${problem.message.fr}`),
+        });
+      }
+    }
+    checks.push(use);
+  });
+  return checks;
+}
