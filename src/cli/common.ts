@@ -8,10 +8,11 @@ import type { CliIo } from './io.js';
 
 /** Options every command shares. */
 export interface CommonOptions {
-  rules?: string;
-  lang?: string;
-  color?: boolean;
-  quiet?: boolean;
+  // as commander gives them: an option not given is undefined
+  rules?: string | undefined;
+  lang?: string | undefined;
+  color?: boolean | undefined;
+  quiet?: boolean | undefined;
 }
 
 export { TOOL } from '../api/tool.js';

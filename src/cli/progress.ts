@@ -44,7 +44,7 @@ export function createProgress(stderr: ProgressStream, o: { lang: Lang; quiet: b
 }
 
 /** The last event of each phase, and what the time left of the file being streamed is reckoned from. */
-type ProgressState = Partial<Record<ProgressEvent['phase'], ProgressEvent>> & { streamStart?: { at: number; done: number }; eta?: number };
+type ProgressState = Partial<Record<ProgressEvent['phase'], ProgressEvent>> & { streamStart?: { at: number; done: number }; eta?: number | undefined };
 
 /** Seconds left to stream the rest of the file at the rate seen since it started; undefined before 2 s of it. */
 function etaSeconds(start: { at: number; done: number }, e: ProgressEvent, t: number): number | undefined {

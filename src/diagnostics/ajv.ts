@@ -6,7 +6,8 @@ import type { Options } from 'ajv';
 type AjvClass = typeof AjvModule.default;
 const Ajv = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass;
 type AddFormats = typeof addFormatsModule.default;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
+/** ajv-formats' plugin, whichever way the module was loaded. */
+export const addFormats: AddFormats = addFormatsModule.default ?? (addFormatsModule as unknown as AddFormats);
 
 export type AjvInstance = InstanceType<AjvClass>;
 

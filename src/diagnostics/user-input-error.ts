@@ -48,9 +48,10 @@ export type UserInputCode =
 export interface InputProblem extends SourcePosition {
   code: UserInputCode;
   /** Dotted path of the value concerned (`evidence."IEU 8".creation-flow`), when there is one. */
-  subject?: string;
+  subject?: string | undefined;
   message: { en: string; fr: string };
-  hint?: { en: string; fr: string };
+  /** What to do about it; a "did you mean" that found nothing leaves it undefined. */
+  hint?: { en: string; fr: string } | undefined;
 }
 
 /**

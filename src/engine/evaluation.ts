@@ -36,7 +36,7 @@ export interface EvaluateInput {
 }
 
 /** One evaluation's state: its inputs, the catalogue its findings are worded from, and its memo. */
-export interface Evaluation extends EvaluateInput {
+export interface Evaluation extends Omit<EvaluateInput, 'reader'> {
   catalog: Catalog;
   shared: <T>(key: string, compute: () => T) => T;
   reader: EvidenceReader | undefined;

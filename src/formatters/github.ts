@@ -91,7 +91,7 @@ export const githubFormatter: TextFormatter = {
  * An input error (exit 2) as an annotation, so the commonest first failure in CI (a typo in the
  * manifest) shows on the line to fix, like findings do.
  */
-export function inputErrorAnnotation(p: { file: string; line?: number; column?: number; subject?: string; message: string; hint?: string }, lang: 'en' | 'fr'): string {
+export function inputErrorAnnotation(p: { file: string; line?: number; column?: number; subject?: string | undefined; message: string; hint?: string }, lang: 'en' | 'fr'): string {
   const title = lang === 'fr' ? 'dmn-check\u00a0: entrée invalide' : 'dmn-check: invalid input';
   const where: [string, string | number | undefined][] =
     p.file === 'command line' ? [] : [['file', p.file.replace(/\\/g, '/')], ['line', p.line], ['col', p.line !== undefined ? p.column : undefined]];

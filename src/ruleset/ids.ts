@@ -6,7 +6,7 @@ export function normalizeId(id: string): string {
   return id.toUpperCase().replace(/[^A-Z0-9.]/g, '');
 }
 
-export type IdMatch = { requirement: RequirementDef; scenario?: string } | { suggestion?: string };
+export type IdMatch = { requirement: RequirementDef; scenario?: string } | { suggestion?: string | undefined };
 
 /** Finds a requirement by a loosely typed id; a scenario or proof id selects its requirement. */
 export function findRequirement(requirements: readonly RequirementDef[], typed: string): IdMatch {

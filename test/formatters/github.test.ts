@@ -74,7 +74,7 @@ describe('github formatter', () => {
     const f = evil.requirements[2]!.findings[0]!;
     f.file = 'dossier/evidence, v2: final 100%.yaml';
     f.message = 'first line\n::set-env name=X::1\r\n::add-mask::secret';
-    f.hint = undefined;
+    delete f.hint;
     evil.requirements[2]!.title = 'Title, with: separators';
     const out = githubFormatter.format(evil, canonicalContext('en'));
     const parsed = parse(out);

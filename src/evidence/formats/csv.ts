@@ -159,7 +159,7 @@ export class CsvReader {
         if ('incomplete' in r) break;
         if ('problem' in r) {
           const col = r.at - Math.max(text.lastIndexOf('\n', r.at - 1), pos - 1);
-          this.problem({ line: this.line + countNewlines(text, pos, r.at), column: col, record: this.columns ? this.records + 1 : undefined, reason: r.problem });
+          this.problem({ line: this.line + countNewlines(text, pos, r.at), column: col, ...(this.columns ? { record: this.records + 1 } : {}), reason: r.problem });
           if (r.problem === 'unterminated-quote') {
             this.stopped = true;
             return;

@@ -226,7 +226,9 @@ describe('check options and contexts', () => {
     const narrowed = await exportDictionary.run({ ...ctx, options: { require_categories: ['health_data'], sample_slot: 'samples' } });
     expect(codes(narrowed, 'error')).toEqual([]);
     // Without `others` (a check run on its own) the dictionary is still validated, but not verified.
-    const alone = await exportDictionary.run({ ...ctx, others: undefined, options: {} });
+    const withoutOthers: Partial<typeof ctx> = { ...ctx };
+    delete withoutOthers.others;
+    const alone = await exportDictionary.run({ ...(withoutOthers as typeof ctx), options: {} });
     expect(codes(alone)).toEqual(['export.dictionary.category-missing', 'export.dictionary.not-verified']);
   });
 });

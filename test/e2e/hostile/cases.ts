@@ -57,7 +57,7 @@ export interface Outcome {
   stderr: string;
   /** The line the table shows: the error (exit 2), or `ID slot: status — message` (exit 0/1). */
   says: string;
-  report?: Report;
+  report?: Report | undefined;
   /** Files left in the output folder (must be none on exit 2). */
   written: string[];
   /** Peak RSS in bytes (child runs only). */

@@ -14,10 +14,10 @@ const MAX_DICTIONARY_BYTES = 16 * 1024 * 1024;
 
 /** Something wrong with the dictionary file itself, already worded in both languages. */
 export interface DictionaryProblem {
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
   /** Dotted path of the value concerned (`items[3].location`). */
-  subject?: string;
+  subject?: string | undefined;
   what: { en: string; fr: string };
 }
 
@@ -27,8 +27,8 @@ export interface LoadedItem {
   category: Category;
   locations: DictionaryLocation[];
   /** Where the item is written in the dictionary file. */
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
 }
 
 export type DictionaryLoad = { ok: true; items: LoadedItem[] } | { ok: false; problems: DictionaryProblem[] };

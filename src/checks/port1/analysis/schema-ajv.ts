@@ -1,9 +1,8 @@
 import type Ajv2019Module from 'ajv/dist/2019.js';
 import type Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { createRequire } from 'node:module';
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
-import { createAjv, type AjvInstance } from '../../../diagnostics/ajv.js';
+import { addFormats, createAjv, type AjvInstance } from '../../../diagnostics/ajv.js';
 import { valueText } from '../../../diagnostics/value-text.js';
 import { canonicalJson } from '../../../evidence/fhir/ndjson.js';
 import { schemaRegExp } from './schema-regexp.js';
@@ -15,8 +14,6 @@ export type Dialect = 'draft-07' | 'draft-06' | '2019-09' | '2020-12';
 // their CommonJS default export is unwrapped as in diagnostics/ajv.ts.
 type Ajv2019Class = typeof Ajv2019Module.default;
 type Ajv2020Class = typeof Ajv2020Module.default;
-type AddFormats = typeof addFormatsModule.default;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
 const require = createRequire(import.meta.url);
 
 function loadClass<T>(loaded: unknown): T {
