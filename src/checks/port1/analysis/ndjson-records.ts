@@ -1,5 +1,6 @@
 import type { EvidenceFile } from '../../../evidence/evidence-file.js';
 import { RecordPool } from './pool.js';
+import { emptyBatch } from './record-processor.js';
 import { type FileAnalysis } from './export-plan.js';
 import { Leaves, mergeBatch, OrderedQueue } from './batch-merge.js';
 
@@ -42,19 +43,7 @@ export async function readLines(file: EvidenceFile, index: number, pool: RecordP
       if (carryBytes > LINE_CAP) {
         // One record longer than the cap: named as too large, skipped up to its newline.
         queue.add(
-          Promise.resolve({
-            seq: seq++,
-            lines: 1,
-            records: 1,
-            syntax: [{ line: 1, column: 1, record: 1, reason: 'record-too-large' }],
-            syntaxCount: 1,
-            violations: [],
-            violationCount: 0,
-            invalidRecords: 0,
-            unsplittable: [],
-            leaves: [],
-            pathsTruncated: false,
-          }),
+          Promise.resolve({ ...emptyBatch(seq++), lines: 1, records: 1, syntax: [{ line: 1, column: 1, record: 1, reason: 'record-too-large' }], syntaxCount: 1 }),
         );
         carry = [];
         carryBytes = 0;

@@ -73,6 +73,11 @@ export interface BatchResult {
  * Parses, validates and walks the records of a batch. The same code runs inline for small exports
  * and in worker threads for large ones, so both give the same findings.
  */
+/** The result of a batch before any of its records is read. */
+export function emptyBatch(seq: number): BatchResult {
+  return { seq, lines: 0, records: 0, syntax: [], syntaxCount: 0, violations: [], violationCount: 0, invalidRecords: 0, unsplittable: [], leaves: [], pathsTruncated: false };
+}
+
 export class RecordProcessor {
   private readonly validators: SchemaValidators | undefined;
   private readonly collectors = new Map<number, PathCollector>();
@@ -96,19 +101,7 @@ export class RecordProcessor {
   }
 
   run(task: Task): BatchResult {
-    const result: BatchResult = {
-      seq: task.seq,
-      lines: 0,
-      records: 0,
-      syntax: [],
-      syntaxCount: 0,
-      violations: [],
-      violationCount: 0,
-      invalidRecords: 0,
-      unsplittable: [],
-      leaves: [],
-      pathsTruncated: false,
-    };
+    const result = emptyBatch(task.seq);
     if (task.kind === 'lines') this.lines(task.bytes, task.file, result);
     else this.units(task, result);
     if (this.config.walk) {
