@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { BUILTIN_CHECKS, createRegistry } from '../checks/registry.js';
 import type { AnyCheck } from '../checks/types.js';
 import { KINDS } from '../evidence/kinds.js';
-import type { FactValue, Finding, Report, Status } from '../report/report.js';
+import type { FactValue, Finding, Report, Status, Localized } from '../report/report.js';
 import { loadRuleset } from '../ruleset/load.js';
 import type { Ruleset } from '../ruleset/types.js';
 import { checkDossier } from './check-dossier.js';
@@ -51,7 +51,7 @@ const SLOT = 'evidence';
 const ALL_KINDS = Object.keys(KINDS);
 
 function rulesetYaml(check: AnyCheck, c: Pick<CheckCase, 'options' | 'accepts' | 'facts'>): string {
-  const L = (t: string): { en: string; fr: string } => ({ en: t, fr: t });
+  const L = (t: string): Localized => ({ en: t, fr: t });
   const facts = Object.fromEntries(Object.entries(c.facts ?? {}).map(([name, v]) => [name, { type: typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? 'number' : 'string', question: L(name) }]));
   return stringify({
     'dmn-ruleset': 1,

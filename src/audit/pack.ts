@@ -3,7 +3,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { makeWorkDir, removeWorkDir, trackWorkFile } from '../diagnostics/work-dirs.js';
-import type { Report } from '../report/report.js';
+import type { Report, Localized } from '../report/report.js';
 import { openEvidenceFile } from '../evidence/evidence-file.js';
 import { allRefs } from '../evidence/open-dossier.js';
 import type { FileRef, Manifest } from '../manifest/types.js';
@@ -59,7 +59,7 @@ function changedWhilePacking(file: string): UserInputError {
   });
 }
 
-function refuse(target: string, why: { en: string; fr: string }, hint: { en: string; fr: string }): UserInputError {
+function refuse(target: string, why: Localized, hint: Localized): UserInputError {
   return new UserInputError({ code: 'usage', file: target, message: why, hint });
 }
 

@@ -5,7 +5,7 @@ import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
 import { parseYaml } from '../diagnostics/yaml-source.js';
 import { unreadable } from '../diagnostics/input-file.js';
-import type { Report } from '../report/report.js';
+import type { Report, Localized } from '../report/report.js';
 import { REPORT_FORMAT, REPORT_SCHEMA } from '../report/schema.js';
 import { findJsonError, type JsonSyntaxReason } from '../evidence/formats/json/syntax.js';
 
@@ -26,7 +26,7 @@ function reportValidator(): ValidateFunction {
   return compiled;
 }
 
-function problem(file: string, message: { en: string; fr: string }, hint?: { en: string; fr: string }, at: { line?: number; column?: number } = {}): InputProblem {
+function problem(file: string, message: Localized, hint?: Localized, at: { line?: number; column?: number } = {}): InputProblem {
   return { code: 'report.invalid', file, ...at, message, ...(hint ? { hint } : {}) };
 }
 

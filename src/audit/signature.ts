@@ -5,6 +5,7 @@ import path from 'node:path';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { unreadable } from '../diagnostics/input-file.js';
 import { BAG_INFO_TXT, parseBagInfo, TAG_MANIFEST, TAG_SIGNATURE } from './bagit.js';
+import type { Localized } from '../report/report.js';
 
 /*
  * Signed bags. `pack --sign KEY` signs the bag's tag manifest (which hashes the payload manifest,
@@ -43,7 +44,7 @@ export interface TrustedKey {
 
 type Role = 'sign' | 'trust';
 
-const HINTS: Record<Role, { en: string; fr: string }> = {
+const HINTS: Record<Role, Localized> = {
   sign: t2(
     'Give an Ed25519 private key in PEM, e.g. made with `openssl genpkey -algorithm ed25519 -out signer.pem`.',
     'Indiquez une clé privée Ed25519 au format PEM, par exemple créée avec `openssl genpkey -algorithm ed25519 -out signataire.pem`.',
@@ -54,7 +55,7 @@ const HINTS: Record<Role, { en: string; fr: string }> = {
   ),
 };
 
-function badKey(file: string, role: Role, message: { en: string; fr: string }): UserInputError {
+function badKey(file: string, role: Role, message: Localized): UserInputError {
   return new UserInputError({ code: 'usage', file, message, hint: HINTS[role] });
 }
 

@@ -1,7 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import type { EvidenceFile } from '../evidence/evidence-file.js';
 import type { FactValue } from '../ruleset/types.js';
-import type { RawFinding } from '../report/report.js';
+import type { RawFinding, Localized } from '../report/report.js';
 import type { Catalog } from '../i18n/types.js';
 import type { EvidenceReader } from '../evidence/read/reader.js';
 
@@ -10,7 +10,7 @@ export interface OptionProblem {
   /** Where, relative to the check's `options` (`['rules', 2, 'expression']`). */
   path: (string | number)[];
   /** What is wrong, in both user languages. */
-  message: { en: string; fr: string };
+  message: Localized;
 }
 
 /** What a check sees: one slot's files, its options, and the dossier's facts. */
@@ -95,7 +95,7 @@ export interface Check<Options = Record<string, never>> {
    * (`ins-found` → "already carries a matricule INS"), so that `init` and `explain` put a condition
    * `{ slot, provides }` in words (FRENCH.md 1).
    */
-  tags?: Record<string, { en: string; fr: string }>;
+  tags?: Record<string, Localized>;
   run(ctx: CheckContext<Options>): Promise<CheckResult> | CheckResult;
 }
 
@@ -110,7 +110,7 @@ export interface AnyCheck {
   messages?: Catalog;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   explain?(options: any, lang: 'en' | 'fr'): string[];
-  tags?: Record<string, { en: string; fr: string }>;
+  tags?: Record<string, Localized>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run(ctx: CheckContext<any>): Promise<CheckResult> | CheckResult;
 }

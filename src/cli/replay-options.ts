@@ -3,6 +3,7 @@ import { readTrustedKey, type TrustedKey } from '../audit/signature.js';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { displayPath } from '../manifest/load.js';
 import type { CliIo } from './io.js';
+import type { Localized } from '../report/report.js';
 
 /** The options of `replay` that depend on what it is given (a report, or a bag). */
 interface BagOptions {
@@ -11,7 +12,7 @@ interface BagOptions {
   trust?: string[];
 }
 
-function usage(option: string, message: { en: string; fr: string }, hint: { en: string; fr: string }): UserInputError {
+function usage(option: string, message: Localized, hint: Localized): UserInputError {
   return new UserInputError({ code: 'usage', file: 'command line', subject: option, message, hint });
 }
 

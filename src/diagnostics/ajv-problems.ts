@@ -6,9 +6,10 @@ import { dottedPath, pointerToPath, positionOf } from './yaml-position.js';
 import { shorten } from './value-text.js';
 import { type YamlSource } from './yaml-source.js';
 import { t2, type InputProblem, type UserInputCode } from './user-input-error.js';
+import type { Localized } from '../report/report.js';
 
 /** Friendly wording of a `oneOf` failure, keyed by the `x-kind` annotation of the schema that holds it. */
-const ONE_OF_WORDING: Record<string, { en: string; fr: string }> = {
+const ONE_OF_WORDING: Record<string, Localized> = {
   condition: t2(
     'is not a valid condition: expected one of {fact, is}, {fact, in}, {all}, {any}, {not}, {slot, provides}.',
     "n’est pas une condition valide\u00a0: attendu {fact, is}, {fact, in}, {all}, {any}, {not} ou {slot, provides}.",
@@ -31,7 +32,7 @@ const TYPE_FR: Record<string, string> = {
   null: 'vide',
 };
 
-function describe(e: ErrorObject): { en: string; fr: string } {
+function describe(e: ErrorObject): Localized {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':

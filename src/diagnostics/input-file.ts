@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { UserInputError, t2 } from './user-input-error.js';
+import type { Localized } from '../report/report.js';
 
 // Reading an input file of the CLI (manifest, ruleset, report, grid template): a regular file of
 // bounded size, read whole, and the message when it cannot be.
@@ -69,7 +70,7 @@ export function tooLarge(file: string, bytes: number): UserInputError {
 /** What a file that cannot be read was meant to be; the hint says what to do about it. */
 export type InputRole = 'manifest' | 'ruleset' | 'report' | 'grid-template';
 
-const UNREADABLE_HINTS: Record<InputRole, { en: string; fr: string }> = {
+const UNREADABLE_HINTS: Record<InputRole, Localized> = {
   manifest: t2('Check the path, or run `dmn-check init` to create a manifest.', 'Vérifiez le chemin, ou lancez `dmn-check init` pour créer un manifeste.'),
   ruleset: t2('Check the --rules path (or the `extends` of the ruleset); without --rules the bundled ruleset is used.', 'Vérifiez le chemin de --rules (ou l’`extends` du référentiel) ; sans --rules, le référentiel livré est utilisé.'),
   'grid-template': t2('Check the --grid-template path: your copy of the ANS grid (.xlsx).', 'Vérifiez le chemin de --grid-template\u00a0: votre copie de la grille de l’ANS (.xlsx).'),

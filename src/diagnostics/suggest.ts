@@ -1,3 +1,4 @@
+import type { Localized } from '../report/report.js';
 /** Levenshtein distance, bounded to keep "did you mean" cheap on long inputs. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -31,7 +32,7 @@ export function closest(input: string, candidates: Iterable<string>, normalise =
 }
 
 /** Bilingual "Did you mean …?" hint, or undefined when nothing is close. */
-export function didYouMean(input: string, candidates: Iterable<string>): { en: string; fr: string } | undefined {
+export function didYouMean(input: string, candidates: Iterable<string>): Localized | undefined {
   const list = [...candidates];
   const guess = closest(input, list);
   if (guess !== undefined) return { en: `Did you mean "${guess}"?`, fr: `Vouliez-vous dire « ${guess} » ?` };

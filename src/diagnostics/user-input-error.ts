@@ -1,4 +1,5 @@
 import { plural } from '../util/numbers.js';
+import type { Localized } from '../report/report.js';
 
 /** Where in an input file a problem sits. Lines and columns are 1-based. */
 export interface SourcePosition {
@@ -49,9 +50,9 @@ export interface InputProblem extends SourcePosition {
   code: UserInputCode;
   /** Dotted path of the value concerned (`evidence."IEU 8".creation-flow`), when there is one. */
   subject?: string | undefined;
-  message: { en: string; fr: string };
+  message: Localized;
   /** What to do about it; a "did you mean" that found nothing leaves it undefined. */
-  hint?: { en: string; fr: string } | undefined;
+  hint?: Localized | undefined;
 }
 
 /**
@@ -109,6 +110,6 @@ export function problemPrefix(kind: 'error' | 'warning', lang: 'en' | 'fr'): str
 }
 
 /** Shorthand for a bilingual text. */
-export function t2(en: string, fr: string): { en: string; fr: string } {
+export function t2(en: string, fr: string): Localized {
   return { en, fr };
 }

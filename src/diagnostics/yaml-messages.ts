@@ -1,3 +1,4 @@
+import type { Localized } from '../report/report.js';
 /**
  * The YAML parser's frequent errors as a user reads them, in both languages (FRENCH.md rows 5 and 6):
  * the `yaml` library words its errors in English only, and in its own terms (`compact mappings`,
@@ -5,11 +6,11 @@
  * entry keeps the library's English text, with the generic hint.
  */
 export interface YamlWording {
-  message: { en: string; fr: string };
-  hint: { en: string; fr: string };
+  message: Localized;
+  hint: Localized;
 }
 
-const T = (en: string, fr: string): { en: string; fr: string } => ({ en, fr });
+const T = (en: string, fr: string): Localized => ({ en, fr });
 
 const BY_CODE: Readonly<Record<string, (detail: string) => YamlWording>> = {
   BAD_DQ_ESCAPE: (detail) => ({

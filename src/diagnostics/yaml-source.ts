@@ -5,6 +5,7 @@ import { shorten, valueText } from './value-text.js';
 import { MAX_YAML_BYTES, readRegularFile, tooLarge, type InputRole } from './input-file.js';
 import { decodeUtf8 } from './utf8.js';
 import { heapLimitMib, heapRoom } from '../util/memory-room.js';
+import type { Localized } from '../report/report.js';
 
 /** A YAML file parsed with positions, so any value can be traced back to its line and column. */
 export interface YamlSource {
@@ -185,11 +186,11 @@ function firstAlias(doc: Document.Parsed, lineCounter: LineCounter): { line: num
   return { line: pos.line, column: pos.col };
 }
 
-function tooDeepMessage(): { en: string; fr: string } {
+function tooDeepMessage(): Localized {
   return t2(`is nested more than ${MAX_YAML_DEPTH} levels deep.`, `est imbriqué sur plus de ${MAX_YAML_DEPTH} niveaux.`);
 }
 
-function tooDeepHint(): { en: string; fr: string } {
+function tooDeepHint(): Localized {
   return t2('Manifests and rulesets need only a few levels; look for runaway brackets or indentation here.', "Manifestes et référentiels n’ont besoin que de quelques niveaux ; cherchez ici des crochets ou une indentation qui s’emballent.");
 }
 
@@ -243,7 +244,7 @@ function checkStructure(doc: Document.Parsed, lineCounter: LineCounter, file: st
   return { problems, tooDeep: false };
 }
 
-function yamlHint(code: string): { en: string; fr: string } | undefined {
+function yamlHint(code: string): Localized | undefined {
   if (code === 'DUPLICATE_KEY') return t2('Each key may appear only once in a mapping.', "Une clé ne peut apparaître qu’une fois dans un même bloc.");
   return t2('Check indentation and quoting around this place.', "Vérifiez l’indentation et les guillemets à cet endroit.");
 }

@@ -20,6 +20,7 @@ import { fastYamlBytes, type FastYaml } from '../diagnostics/fast-yaml.js';
 import { manifestSchema } from './schema.js';
 import type { EvidenceRef, FileRef, Manifest, Statement } from './types.js';
 import { displayPath } from '../diagnostics/display-path.js';
+import type { Localized } from '../report/report.js';
 
 const validateManifest = precompiledOr('validate-manifest.cjs', () => createAjv({ verbose: true }).compile(manifestSchema));
 
@@ -40,7 +41,7 @@ export { displayPath };
 const KNOWN_TOP = Object.keys(manifestSchema.properties);
 
 /** "It is a fact of ans-dmn-complete@1.2.2: did you mean `--rules …`?", when a bundled ruleset declares it. */
-function otherRulesetHint(fact: string, inUse: string): { en: string; fr: string } | undefined {
+function otherRulesetHint(fact: string, inUse: string): Localized | undefined {
   const refs = bundledRulesetsWithFact(fact, inUse);
   if (refs.length === 0) return undefined;
   const ref = refs[0]!;

@@ -1,6 +1,7 @@
 import { s, type Catalog } from '../types.js';
 import { proseDate } from '../format.js';
 import { GROUP_WORDS } from '../kind-words.js';
+import type { Localized } from '../../report/report.js';
 
 /** `a, b` → `ni a ni b` (or `pas a` for one name): what French says of answers that are absent. */
 function niList(v: string | number | undefined): string {
@@ -61,7 +62,7 @@ function kindFr(mime: string): string {
 }
 
 /** A single kind of `accepts:`, as a reader says it; the others are named as the ruleset writes them. */
-const EXPECTS_KIND: Record<string, { en: string; fr: string }> = {
+const EXPECTS_KIND: Record<string, Localized> = {
   pdf: { en: 'a PDF', fr: 'un PDF' },
   png: { en: 'a PNG image', fr: 'une image PNG' },
   jpeg: { en: 'a JPEG image', fr: 'une image JPEG' },

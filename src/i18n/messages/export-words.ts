@@ -1,6 +1,7 @@
 // The words the PORT 1 catalogues share: places in an export, formats, reasons, schema keywords.
 import { plural } from '../format.js';
 import { s, type Lang, type Params } from '../types.js';
+import type { Localized } from '../../report/report.js';
 
 /**
  * Where the data dictionary's format is described: the page shipped in the package (docs/), served
@@ -18,7 +19,7 @@ export function place(p: Params, lang: Lang): string {
   return parts.join(', ');
 }
 
-export const FORMAT: Record<string, { en: string; fr: string }> = {
+export const FORMAT: Record<string, Localized> = {
   json: { en: 'a JSON document', fr: 'un document JSON' },
   'fhir-json': { en: 'a FHIR JSON document (Bundle or resource)', fr: 'un document JSON FHIR (Bundle ou ressource)' },
   ndjson: { en: 'NDJSON (one JSON record per line)', fr: 'du NDJSON (un enregistrement JSON par ligne)' },
@@ -36,7 +37,7 @@ export function format(p: Params, lang: Lang): string {
   return f;
 }
 
-export const REASON: Record<string, { en: string; fr: string }> = {
+export const REASON: Record<string, Localized> = {
   'unexpected-character': { en: 'unexpected character', fr: 'caractère inattendu' },
   'unexpected-end': { en: 'the file ends in the middle of a value (truncated?)', fr: 'le fichier s’arrête au milieu d’une valeur (tronqué ?)' },
   'trailing-data': { en: 'data after the end of the document', fr: 'des données après la fin du document' },
@@ -59,14 +60,14 @@ export const REASON: Record<string, { en: string; fr: string }> = {
 };
 
 /** Why the outer structure of a document was not validated (`export.schema.skeleton-skipped`). */
-export const SKELETON_SKIPPED: Record<string, { en: string; fr: string }> = {
+export const SKELETON_SKIPPED: Record<string, Localized> = {
   size: { en: 'is over 32 MiB', fr: 'dépasse 32 Mio' },
   wide: { en: 'has an object of more than 10,000 members', fr: 'contient un objet de plus de 10 000 membres' },
   mixed: { en: 'mixes plain values with records in one array', fr: 'mêle des valeurs simples et des enregistrements dans un même tableau' },
   'long-value': { en: 'holds a value over 8 MiB', fr: 'contient une valeur de plus de 8 Mio' },
 };
 
-export const DUMP: Record<string, { en: string; fr: string }> = {
+export const DUMP: Record<string, Localized> = {
   sql: { en: 'an SQL database dump (mysqldump, pg_dump)', fr: 'une extraction brute (« dump ») SQL de la base de données (mysqldump, pg_dump)' },
   sqlite: { en: 'a SQLite database file', fr: 'un fichier de base de données SQLite' },
   'pg-dump': { en: 'a pg_dump custom-format archive', fr: 'une archive au format personnalisé (custom) de pg_dump' },
@@ -113,7 +114,7 @@ export function keyword(p: Params, lang: Lang): string {
   }
 }
 
-export const SCHEMA_REASON: Record<string, { en: string; fr: string }> = {
+export const SCHEMA_REASON: Record<string, Localized> = {
   'too-large': { en: 'it is too large to be a schema (16 MiB at most)', fr: 'il est trop gros pour un schéma (16 Mio au plus)' },
   encoding: { en: 'it is not valid UTF-8', fr: 'ce n’est pas de l’UTF-8 valide' },
   'not-json': { en: 'it is not valid JSON', fr: 'ce n’est pas du JSON valide' },
@@ -121,13 +122,13 @@ export const SCHEMA_REASON: Record<string, { en: string; fr: string }> = {
   invalid: { en: 'it is not a valid JSON Schema', fr: 'ce n’est pas un JSON Schema valide' },
 };
 
-export const ITEM_REASON: Record<string, { en: string; fr: string }> = {
+export const ITEM_REASON: Record<string, Localized> = {
   'no-file': { en: 'no export file matches its "file"', fr: 'aucun fichier d’export ne correspond à son « file »' },
   format: { en: 'no export file of the right format for this kind of location', fr: 'aucun fichier d’export du bon format pour ce type d’emplacement' },
   empty: { en: 'never present with a value', fr: 'jamais présent avec une valeur' },
 };
 
-export const CATEGORY: Record<string, { en: string; fr: string }> = {
+export const CATEGORY: Record<string, Localized> = {
   health_data: { en: 'health data', fr: 'données de santé' },
   correspondents: { en: "correspondents' information", fr: 'informations des correspondants' },
 };

@@ -1,4 +1,5 @@
 import { s, type Catalog, type Params } from '../types.js';
+import type { Localized } from '../../report/report.js';
 
 /** ` (page 3)` when the failure happened after the first page (same words in both languages). */
 const pageOf = (p: Params): string => {
@@ -6,7 +7,7 @@ const pageOf = (p: Params): string => {
   return n > 1 ? ` (page ${n})` : '';
 };
 
-const URL_PROBLEM: Record<string, { en: string; fr: string }> = {
+const URL_PROBLEM: Record<string, Localized> = {
   syntax: { en: 'it is not a valid URL', fr: "ce n’est pas une URL valide" },
   scheme: { en: 'only https:// is accepted', fr: 'seul https:// est accepté' },
   insecure: {
@@ -23,7 +24,7 @@ const URL_PROBLEM: Record<string, { en: string; fr: string }> = {
   },
 };
 
-const NOT_FHIR: Record<string, { en: string; fr: string }> = {
+const NOT_FHIR: Record<string, Localized> = {
   'not-json': { en: 'the body is not JSON', fr: "le corps de la réponse n’est pas du JSON" },
   'content-type': { en: 'the response is not JSON', fr: "la réponse n’est pas du JSON" },
   'not-resource': { en: 'the JSON is not a FHIR resource', fr: "le JSON n’est pas une ressource FHIR" },

@@ -1,8 +1,9 @@
 // The words the INS catalogues share: traits, where each goes in a flow, reasons, formats.
 import { s, type Params } from '../types.js';
+import type { Localized } from '../../report/report.js';
 
 /** The five INS traits, named as users know them. */
-export const TRAIT: Record<string, { en: string; fr: string }> = {
+export const TRAIT: Record<string, Localized> = {
   'birth-name': { en: 'birth name', fr: 'nom de naissance' },
   'first-given-name': { en: 'first birth given name', fr: 'premier prénom de naissance' },
   'birth-date': { en: 'birth date', fr: 'date de naissance' },
@@ -30,7 +31,7 @@ export const home = (p: Params): string => {
   return s(p.format) === 'hl7v2' ? h.hl7 : h.fhir;
 };
 
-export const REASON: Record<string, { en: string; fr: string }> = {
+export const REASON: Record<string, Localized> = {
   date: { en: 'not a valid date', fr: "n’est pas une date valide" },
   'partial-date': { en: 'a partial date (the INS trait needs day, month and year)', fr: 'est une date incomplète (le trait INS exige jour, mois et année)' },
   'sex-code': { en: 'not an INS sex code', fr: "n’est pas un code de sexe INS" },
@@ -42,7 +43,7 @@ export const REASON: Record<string, { en: string; fr: string }> = {
 
 export const reason = (p: Params, lang: 'en' | 'fr'): string => REASON[s(p.reason)]?.[lang] ?? s(p.reason);
 
-export const STRUCTURE: Record<string, { en: string; fr: string }> = {
+export const STRUCTURE: Record<string, Localized> = {
   characters: { en: 'it must be digits only (2A or 2B allowed as the department)', fr: 'seuls des chiffres sont admis (2A ou 2B pour le département)' },
   sex: {
     en: 'its first digit is neither 1 nor 2, the digits a NIR or a NIA starts with (1 for a man, 2 for a woman)',
@@ -56,7 +57,7 @@ export const STRUCTURE: Record<string, { en: string; fr: string }> = {
   department: { en: 'its department (characters 6–7) is 00', fr: 'son département (caractères 6 et 7) vaut 00' },
 };
 
-export const FORMAT: Record<string, { en: string; fr: string }> = {
+export const FORMAT: Record<string, Localized> = {
   hl7v2: { en: 'HL7 v2', fr: 'HL7 v2' },
   fhir: { en: 'FHIR', fr: 'FHIR' },
 };

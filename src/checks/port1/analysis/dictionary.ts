@@ -8,6 +8,7 @@ import { parseYaml, type YamlSource } from '../../../diagnostics/yaml-source.js'
 import { positionOf } from '../../../diagnostics/yaml-position.js';
 import type { EvidenceFile } from '../../../evidence/evidence-file.js';
 import { DICTIONARY_SCHEMA, type Category, type DataDictionary, type DictionaryLocation } from './dictionary-schema.js';
+import type { Localized } from '../../../report/report.js';
 
 /** Largest dictionary read. */
 const MAX_DICTIONARY_BYTES = 16 * 1024 * 1024;
@@ -18,7 +19,7 @@ export interface DictionaryProblem {
   column?: number | undefined;
   /** Dotted path of the value concerned (`items[3].location`). */
   subject?: string | undefined;
-  what: { en: string; fr: string };
+  what: Localized;
 }
 
 /** A dictionary item as the checks use it. */
@@ -42,7 +43,7 @@ function validate(value: unknown): ValidateFunction {
   return validator;
 }
 
-const t2 = (en: string, fr: string): { en: string; fr: string } => ({ en, fr });
+const t2 = (en: string, fr: string): Localized => ({ en, fr });
 
 /** Reads the whole of a small evidence file (one pass, which also hashes it). */
 export async function readSmall(file: EvidenceFile, max: number): Promise<Buffer | undefined> {
