@@ -8,6 +8,7 @@ import type { RequirementDef, Ruleset } from '../ruleset/types.js';
 import { langOf, loadRules, type CommonOptions } from './common.js';
 import { describeCondition, explainRequirement } from './describe.js';
 import type { CliIo } from './io.js';
+import { colon } from '../i18n/format.js';
 
 /** Loose form of a profile or section name: case, accents, spaces and punctuation do not matter. */
 export function looseName(s: string): string {
@@ -62,7 +63,7 @@ export function rulesListCommand(opts: CommonOptions & { checks?: boolean; secti
     const na = r.notApplicableWhen.map((n) => ('all' in n.when || 'any' in n.when ? `(${describeCondition(n.when, lang)})` : describeCondition(n.when, lang))).join(lang === 'fr' ? ' ou ' : ' or ');
     const naText = na ? (lang === 'fr' ? `  [N/A si ${na}]` : `  [N/A when ${na}]`) : '';
     io.stdout.write(`${r.id.padEnd(width)}  ${r.title[lang]}${naText}\n`);
-    io.stdout.write(`${' '.repeat(width)}  ${lang === 'fr' ? 'emplacements' : 'slots'}: ${r.slots.map((s) => s.name).join(', ')}\n`);
+    io.stdout.write(`${' '.repeat(width)}  ${lang === 'fr' ? 'emplacements' : 'slots'}${colon(lang)} ${r.slots.map((s) => s.name).join(', ')}\n`);
   }
   return 0;
 }

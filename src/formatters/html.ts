@@ -6,18 +6,13 @@ import { labels, type Labels } from './labels.js';
 import { groupRequirements, locationText, requirementDef, sectionHeading, slotNeed, slotNeedWord, type ReportGroup } from './report-helpers.js';
 import { escapeXmlAttr as attr, escapeXmlText as h } from './xml-escape.js';
 import { CSS, printMargins } from './html-style.js';
+import { formatNumber } from '../util/numbers.js';
 
 /*
  * One file an auditor can open, archive and print: no script, no external font, image or
  * stylesheet, so it reads the same offline in ten years. Colour only repeats what the words say.
  */
 const STATUS_ORDER: readonly Status[] = ['satisfied', 'not_applicable', 'missing', 'failed', 'error'];
-
-/** Thousands grouped by hand: `Intl` output depends on the ICU data a Node build carries. */
-function groupDigits(n: number, lang: Lang): string {
-  const sep = lang === 'fr' ? '\u202f' : ',';
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-}
 
 function anchor(id: string, prefix = 'req'): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9]+/g, '-')}`;
@@ -96,7 +91,7 @@ function statementBlock(st: StatementReport, lab: Labels, lang: Lang): string {
   ];
   if (st.document) {
     const d = st.document;
-    const facts = [d.kind, d.bytes === null ? null : `${groupDigits(d.bytes, lang)} ${lab.bytes.toLowerCase()}`].filter((x): x is string => x !== null);
+    const facts = [d.kind, d.bytes === null ? null : `${formatNumber(d.bytes, lang)} ${lab.bytes.toLowerCase()}`].filter((x): x is string => x !== null);
     rows.push([lab.document, `<code>${h(d.path)}</code>${facts.length > 0 ? ` (${h(facts.join(', '))})` : ''}<br>SHA-256 ${hashCell(d, lab)}`]);
   }
   return [
@@ -110,7 +105,7 @@ function statementBlock(st: StatementReport, lab: Labels, lang: Lang): string {
 
 function fileCell(f: FileReport, lab: Labels, lang: Lang): string {
   const kind = f.kind === null ? lab.unreadable : f.kind;
-  const size = f.bytes === null ? '' : ` · ${groupDigits(f.bytes, lang)} ${lab.bytes.toLowerCase()}`;
+  const size = f.bytes === null ? '' : ` · ${formatNumber(f.bytes, lang)} ${lab.bytes.toLowerCase()}`;
   return `<td><code>${h(f.path)}</code><span class="file-facts">${h(kind)}${h(size)}</span></td>`;
 }
 
