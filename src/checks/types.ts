@@ -50,9 +50,9 @@ export interface CheckContext<Options> {
   statement?: { signatory?: string; signedOn?: string };
 }
 
-export interface CheckResult {
+export interface CheckResult<Code extends string = string> {
   /** Findings; only those of severity `error` make the slot fail. */
-  findings: RawFinding[];
+  findings: RawFinding<Code>[];
   /**
    * Capabilities the evidence showed (e.g. `ins` when a flow carries a valid INS); later slots
    * of the requirement can be required only `{ not: { slot, provides } }`.
@@ -70,7 +70,7 @@ export interface CheckResult {
  * A check: a named, configurable test of a slot's evidence. Its options schema lives beside it and
  * is validated when the ruleset loads, so `run` can trust its options.
  */
-export interface Check<Options = Record<string, never>> {
+export interface Check<Options = Record<string, never>, Code extends string = string> {
   name: string;
   /** One line for `rules lint` and the README (English). */
   description: string;
@@ -96,7 +96,7 @@ export interface Check<Options = Record<string, never>> {
    * `{ slot, provides }` in words (FRENCH.md 1).
    */
   tags?: Record<string, Localized>;
-  run(ctx: CheckContext<Options>): Promise<CheckResult> | CheckResult;
+  run(ctx: CheckContext<Options>): Promise<CheckResult<Code>> | CheckResult<Code>;
 }
 
 /** A check of any options type, as the registry holds them. */

@@ -1,3 +1,5 @@
+import type { BuiltinFinding } from '../checks/codes.js';
+import type { RawFinding } from '../report/report.js';
 import { placeOf } from '../diagnostics/user-input-error.js';
 import { catalogOf } from '../checks/registry.js';
 import { createMemo } from '../checks/memo.js';
@@ -8,7 +10,7 @@ import { statementDocumentFindings, statementFindings, statementToReport } from 
 import { word, type Lang } from '../i18n/index.js';
 import { evaluate as evalCondition, factsOf } from '../ruleset/condition.js';
 import type { RequirementDef } from '../ruleset/types.js';
-import { worst, type Finding, type RawFinding, type Report, type RequirementReport, type SlotReport, type StatementReport, type Status } from '../report/report.js';
+import { worst, type Finding, type Report, type RequirementReport, type SlotReport, type StatementReport, type Status } from '../report/report.js';
 import { manifestPos, STATUS_OF_SEVERITY, type EvaluateInput, type Evaluation, type Place } from './evaluation.js';
 import { evaluateSlot, openedFilesBySlot } from './slot.js';
 
@@ -90,6 +92,8 @@ function factSummary(req: RequirementDef, input: Evaluation): string {
 async function evaluateRequirement(req: RequirementDef, input: Evaluation): Promise<RequirementReport> {
   const { manifest, lang } = input;
   const findings: RawFinding[] = [];
+  // the requirement's own findings: codes a catalogue words
+  const own = (f: BuiltinFinding): void => void findings.push(f);
   const truths = req.notApplicableWhen.map((na) => evalCondition(na.when, { facts: manifest.facts }));
   const naReasons = req.notApplicableWhen.filter((_, i) => truths[i] === true).map((na) => na.reason);
   const statement = manifest.statements.get(req.id);
@@ -100,7 +104,7 @@ async function evaluateRequirement(req: RequirementDef, input: Evaluation): Prom
     let status: Status;
     let statementReport: StatementReport | null = null;
     if (!statement) {
-      findings.push({
+      own({
         code: 'statement.missing',
         severity: 'error',
         status: 'missing',
@@ -110,14 +114,14 @@ async function evaluateRequirement(req: RequirementDef, input: Evaluation): Prom
       status = 'missing';
     } else {
       const doc = statement.document ? input.opened.get(statement.document) : undefined;
-      const problems = statementFindings(statement, input.asOf, doc);
+      const problems: RawFinding[] = statementFindings(statement, input.asOf, doc);
       if (problems.length === 0 && doc?.ok && statement.document) problems.push(...(await statementDocumentFindings(req, statement, doc.file, input)));
       findings.push(...problems);
       status = worst(problems.map(STATUS_OF_SEVERITY).filter((s): s is Status => s !== undefined), 'not_applicable');
       statementReport = await statementToReport(statement, doc, status === 'not_applicable');
     }
     if (given && [...given.values()].some((g) => g.refs.length > 0)) {
-      findings.push({ code: 'evidence.ignored', severity: 'info', ...manifestPos(input, req) });
+      own({ code: 'evidence.ignored', severity: 'info', ...manifestPos(input, req) });
     }
     return {
       id: req.id,
@@ -136,12 +140,12 @@ async function evaluateRequirement(req: RequirementDef, input: Evaluation): Prom
     req.notApplicableWhen.forEach((na, i) => {
       if (truths[i] === 'unknown') for (const f of factsOf(na.when)) if (!(f in manifest.facts)) missingFacts.add(f);
     });
-    findings.push({ code: 'fact.missing', severity: 'error', status: 'missing', file: manifest.file, params: { facts: [...missingFacts].join(', ') } });
+    own({ code: 'fact.missing', severity: 'error', status: 'missing', file: manifest.file, params: { facts: [...missingFacts].join(', ') } });
     floor = 'missing';
   } else if (statement) {
     const why = factSummary(req, input);
     const params = why ? { why_en: why, why_fr: why } : { why_en: 'it always applies', why_fr: "elle s'applique toujours" };
-    findings.push({ code: 'statement.ignored', severity: 'warning', ...placeOf(statement.at), params });
+    own({ code: 'statement.ignored', severity: 'warning', ...placeOf(statement.at), params });
   }
 
   const slots: SlotReport[] = [];

@@ -1,3 +1,5 @@
+import type { BuiltinFinding } from '../checks/codes.js';
+import type { RawFinding } from '../report/report.js';
 import type { CheckContext } from '../checks/types.js';
 import type { CheckRegistry } from '../checks/registry.js';
 import { placeOf, type SourcePosition } from '../diagnostics/user-input-error.js';
@@ -6,7 +8,7 @@ import type { OpenResult } from '../evidence/evidence-file.js';
 import type { Catalog, Lang } from '../i18n/index.js';
 import type { EvidenceRef, Manifest } from '../manifest/types.js';
 import type { CheckUse, RequirementDef, Ruleset } from '../ruleset/types.js';
-import type { RawFinding, Status } from '../report/report.js';
+import type { Status } from '../report/report.js';
 import type { OnProgress } from '../util/progress.js';
 
 // What one evaluation carries, and the pieces the requirement, slot and statement parts share.
@@ -73,7 +75,7 @@ export async function runCheck(input: Evaluation, use: CheckUse, at: SourcePosit
     });
     return { findings: result.findings.map((f) => placeFinding(f, ctx.slot, at)), provides: result.provides ?? [], shows: result.shows ?? [] };
   } catch (err) {
-    const crashed: RawFinding = { code: 'check.crashed', severity: 'error', status: 'error', slot: ctx.slot, file: ctx.files[0]!.path, params: { check: use.check, error: describeError(err) } };
+    const crashed: BuiltinFinding = { code: 'check.crashed', severity: 'error', status: 'error', slot: ctx.slot, file: ctx.files[0]!.path, params: { check: use.check, error: describeError(err) } };
     return { findings: [crashed], provides: [], shows: [] };
   }
 }

@@ -1,10 +1,12 @@
+import type { BuiltinFinding } from '../checks/codes.js';
+import type { RawFinding } from '../report/report.js';
 import { placeOf } from '../diagnostics/user-input-error.js';
 import type { EvidenceFile, OpenResult } from '../evidence/evidence-file.js';
 import { expandAccepts, KINDS } from '../evidence/kinds.js';
 import type { EvidenceRef } from '../manifest/types.js';
 import { evaluate as evalCondition, factsOf } from '../ruleset/condition.js';
 import type { RequirementDef, SlotDef } from '../ruleset/types.js';
-import { worst, type FileReport, type RawFinding, type SlotReport, type Status } from '../report/report.js';
+import { worst, type FileReport, type SlotReport, type Status } from '../report/report.js';
 import { describeError, manifestPos, runCheck, STATUS_OF_SEVERITY, type Evaluation, type Place } from './evaluation.js';
 
 // One slot of a requirement: its files opened, of an accepted kind, checked, hashed.
@@ -40,12 +42,14 @@ export async function evaluateSlot(
   const given = manifest.evidence.get(req.id)?.get(slot.name);
   const refs = given?.refs ?? [];
   const findings: RawFinding[] = [];
+  // the slot's own findings: codes a catalogue words
+  const own = (f: BuiltinFinding): void => void findings.push(f);
   const requiredTruth = typeof slot.required === 'boolean' ? slot.required : evalCondition(slot.required, { facts: manifest.facts, provided });
   const required = requiredTruth !== false;
 
   if (refs.length === 0) {
     if (!required) return { report: { name: slot.name, required: false, status: 'not_applicable', files: [] }, findings, provides: [] };
-    findings.push({
+    own({
       code: 'slot.missing',
       severity: 'error',
       status: 'missing',
@@ -55,14 +59,14 @@ export async function evaluateSlot(
     });
     if (requiredTruth === 'unknown' && typeof slot.required !== 'boolean') {
       const missing = [...factsOf(slot.required)].filter((f) => !(f in manifest.facts));
-      if (missing.length) findings.push({ code: 'fact.missing', severity: 'error', status: 'missing', slot: slot.name, file: manifest.file, params: { facts: missing.join(', ') } });
+      if (missing.length) own({ code: 'fact.missing', severity: 'error', status: 'missing', slot: slot.name, file: manifest.file, params: { facts: missing.join(', ') } });
     }
     return { report: { name: slot.name, required, status: 'missing', files: [] }, findings, provides: [] };
   }
 
   const at = (ref: EvidenceRef): Place => placeOf(ref.at);
   if (!slot.multiple && refs.length > 1) {
-    findings.push({ code: 'slot.too-many-files', severity: 'error', slot: slot.name, ...at(refs[1]!), params: { count: refs.length } });
+    own({ code: 'slot.too-many-files', severity: 'error', slot: slot.name, ...at(refs[1]!), params: { count: refs.length } });
   }
   const accepted = expandAccepts(slot.accepts);
   const acceptedMimes = [...accepted].map((k) => KINDS[k]).join(', ');
@@ -76,7 +80,7 @@ export async function evaluateSlot(
     if (ref.type === 'file' && ref.sha256) report.expectedSha256 = ref.sha256;
     reports.push(report);
     if (!opened || !opened.ok) {
-      findings.push(openFailureFinding(opened, display, slot.name, at(ref)));
+      own(openFailureFinding(opened, display, slot.name, at(ref)));
       continue;
     }
     const file = opened.file;
@@ -85,9 +89,9 @@ export async function evaluateSlot(
     report.kind = file.mime;
     pairs.push({ ref, file, report });
     if (file.kind === 'empty') {
-      findings.push({ code: 'file.empty', severity: 'error', slot: slot.name, ...at(ref), params: { file: display } });
+      own({ code: 'file.empty', severity: 'error', slot: slot.name, ...at(ref), params: { file: display } });
     } else if (!accepted.has(file.kind)) {
-      findings.push({ code: 'file.kind', severity: 'error', slot: slot.name, ...at(ref), params: { file: display, kind: file.mime, accepted: acceptedMimes, expects: slot.accepts.join(', ') } });
+      own({ code: 'file.kind', severity: 'error', slot: slot.name, ...at(ref), params: { file: display, kind: file.mime, accepted: acceptedMimes, expects: slot.accepts.join(', ') } });
     } else {
       good.push(file);
     }
@@ -109,11 +113,11 @@ export async function evaluateSlot(
     try {
       report.sha256 = await file.sha256();
     } catch (err) {
-      findings.push({ code: 'file.unreadable', severity: 'error', status: 'error', slot: slot.name, ...at(ref), params: { file: report.path, reason: describeError(err) } });
+      own({ code: 'file.unreadable', severity: 'error', status: 'error', slot: slot.name, ...at(ref), params: { file: report.path, reason: describeError(err) } });
       continue;
     }
     if (ref.type === 'file' && ref.sha256 && ref.sha256 !== report.sha256) {
-      findings.push({ code: 'file.hash-mismatch', severity: 'error', slot: slot.name, ...at(ref), params: { file: report.path, expected: ref.sha256, actual: report.sha256 } });
+      own({ code: 'file.hash-mismatch', severity: 'error', slot: slot.name, ...at(ref), params: { file: report.path, expected: ref.sha256, actual: report.sha256 } });
     }
   }
 
@@ -122,7 +126,7 @@ export async function evaluateSlot(
   return { report: { name: slot.name, required, status, files: reports }, findings, provides: [...(status === 'satisfied' ? provides : []), ...shows] };
 }
 
-function openFailureFinding(opened: OpenResult | undefined, file: string, slot: string, at: Place): RawFinding {
+function openFailureFinding(opened: OpenResult | undefined, file: string, slot: string, at: Place): BuiltinFinding {
   if (!opened || opened.ok) return { code: 'file.unreadable', severity: 'error', status: 'error', slot, ...at, params: { file, reason: 'not opened' } };
   switch (opened.reason) {
     case 'missing':

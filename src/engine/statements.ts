@@ -1,7 +1,9 @@
+import type { BuiltinFinding } from '../checks/codes.js';
+import type { RawFinding } from '../report/report.js';
 import { placeOf } from '../diagnostics/user-input-error.js';
 import type { EvidenceFile, OpenResult } from '../evidence/evidence-file.js';
 import type { Kind } from '../evidence/kinds.js';
-import type { FileReport, RawFinding, StatementReport } from '../report/report.js';
+import type { FileReport, StatementReport } from '../report/report.js';
 import type { Statement } from '../manifest/types.js';
 import type { RequirementDef } from '../ruleset/types.js';
 import { runCheck, type Evaluation } from './evaluation.js';
@@ -15,8 +17,8 @@ const DOCUMENT_KINDS: ReadonlySet<Kind> = new Set(['pdf', 'png', 'jpeg', 'gif', 
  * Judges a sworn statement at `asOf`: justification of at least 40 characters, signatory name and
  * role, signed on or before `asOf`, not expired, and its scan (if any) a PDF or an image.
  */
-export function statementFindings(st: Statement, asOf: string, document: OpenResult | undefined): RawFinding[] {
-  const out: RawFinding[] = [];
+export function statementFindings(st: Statement, asOf: string, document: OpenResult | undefined): BuiltinFinding[] {
+  const out: BuiltinFinding[] = [];
   const here = placeOf(st.at);
   const length = (st.justification ?? '').trim().length;
   if (length < MIN_JUSTIFICATION) {

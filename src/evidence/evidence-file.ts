@@ -1,7 +1,8 @@
+import type { CatalogCode, CoreFinding } from '../i18n/index.js';
 import { hash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { RawFinding } from '../report/report.js';
+
 import type { Kind } from './kinds.js';
 import { HEAD_BYTES, sniff } from './sniff.js';
 import { otherUnicodeForm } from './near-names.js';
@@ -48,10 +49,10 @@ export type OpenFailure =
   | { reason: 'name-too-long'; limit: number }
   | { reason: 'unreadable'; code: string }
   /** A non-file source (FHIR server) that could not deliver: `error` when it could not be reached, `failed` when its content is wrong. */
-  | { reason: 'source'; status: 'error' | 'failed'; code: string; params: Record<string, string | number> };
+  | { reason: 'source'; status: 'error' | 'failed'; code: CatalogCode; params: Record<string, string | number> };
 
 /** An opened evidence reference; a network source may bring warnings about itself (`findings`). */
-export type OpenResult = { ok: true; file: EvidenceFile; findings?: RawFinding[] } | ({ ok: false } & OpenFailure);
+export type OpenResult = { ok: true; file: EvidenceFile; findings?: CoreFinding[] } | ({ ok: false } & OpenFailure);
 
 /**
  * True when `candidate` is `root` or lies below it. Both are absolute and normalised (real paths, or

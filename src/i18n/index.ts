@@ -1,4 +1,5 @@
 import type { Catalog, Lang, Params } from './types.js';
+import type { RawFinding } from '../report/report.js';
 import { auditMessages } from './messages/audit.js';
 import { coreMessages } from './messages/core.js';
 import { insMessages } from './messages/ins.js';
@@ -13,7 +14,7 @@ import { readMessages } from './messages/read.js';
 export type { Lang, Params, Catalog, MessageDef } from './types.js';
 
 /** All finding codes' wordings. A domain adds its own catalogue file and one line here. */
-export const CATALOG: Catalog = {
+const CORE_CATALOG = {
   ...coreMessages,
   ...exportMessages,
   ...exportDictionaryMessages,
@@ -24,7 +25,15 @@ export const CATALOG: Catalog = {
   ...fhirpathMessages,
   ...gridMessages,
   ...readMessages,
-};
+} satisfies Catalog;
+
+/** The codes the core's catalogue words (a check's own `messages` add theirs: checks/registry.ts). */
+export type CatalogCode = keyof typeof CORE_CATALOG;
+
+export const CATALOG: Catalog = CORE_CATALOG;
+
+/** A finding that the core catalogue words (evidence readers, the FHIR source). */
+export type CoreFinding = RawFinding<CatalogCode>;
 
 /** Words a finding in the given language; an unknown code is shown with its parameters, never dropped. */
 export function word(code: string, params: Params, lang: Lang, catalog: Catalog = CATALOG): { message: string; hint?: string } {

@@ -55,8 +55,12 @@ export interface Finding {
   pointer?: string;
 }
 
-/** A finding before wording: what checks and the engine return. */
-export type RawFinding = Omit<Finding, 'message' | 'hint'>;
+/**
+ * A finding before wording: what checks and the engine return. `Code` is a string for a check
+ * from outside; the built-in checks and the engine narrow it to the codes a catalogue words
+ * (`FindingCode`, checks/codes.ts), so a code nobody words does not compile.
+ */
+export type RawFinding<Code extends string = string> = Omit<Finding, 'message' | 'hint' | 'code'> & { code: Code };
 
 export interface FileReport {
   /** Path relative to the dossier (manifest folder), POSIX separators; or the FHIR URL. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, word } from '../../src/i18n/index.js';
+import { CATALOG, word, type Catalog } from '../../src/i18n/index.js';
 import { fhirMessages as fhirSourceMessages } from '../../src/i18n/messages/fhir.js';
 import { fhirpathMessages } from '../../src/i18n/messages/fhirpath.js';
 
-const fhirMessages = { ...fhirSourceMessages, ...fhirpathMessages };
+const fhirMessages: Catalog = { ...fhirSourceMessages, ...fhirpathMessages };
 
 /** Codes the FHIR source and the fhirpath check can emit, read from their sources. */
 const emitted = [...new Set(

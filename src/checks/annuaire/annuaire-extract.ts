@@ -1,5 +1,6 @@
-import type { RawFinding } from '../../report/report.js';
-import { defineCheck } from '../types.js';
+import type { BuiltinFinding } from '../codes.js';
+
+import { defineBuiltinCheck } from '../codes.js';
 
 interface Options {
   /** Oldest extract accepted, in months before --as-of (ANN 1: one month). */
@@ -47,7 +48,7 @@ const MAX_REPORTED = 5;
  * RPPS identifier it holds (type 8, 11 digits; or the national id `8` + RPPS) has a valid Luhn key.
  * Read in streaming, so a full national extract is fine; at most five bad rows are listed.
  */
-export const annuaireExtract = defineCheck<Options>({
+export const annuaireExtract = defineBuiltinCheck<Options>({
   name: 'annuaire-extract',
   description: 'Annuaire Santé extraction file (PS_LibreAcces_…_YYYYMMDDhhmm.txt): no older than max_age_months at --as-of, RPPS identifiers with valid keys.',
   schema: {
@@ -57,7 +58,7 @@ export const annuaireExtract = defineCheck<Options>({
     properties: { max_age_months: { type: 'integer', minimum: 1, maximum: 24 } },
   },
   async run({ files, options, slot, asOf }) {
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     for (const f of files) {
       const name = f.path.split('/').pop() ?? f.path;
       const date = extractDate(name);

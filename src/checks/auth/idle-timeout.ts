@@ -1,5 +1,6 @@
-import type { RawFinding } from '../../report/report.js';
-import { defineCheck } from '../types.js';
+import type { BuiltinFinding } from '../codes.js';
+
+import { defineBuiltinCheck } from '../codes.js';
 import { durationSeconds, findKeys, readConfig } from './config.js';
 
 interface Options {
@@ -15,7 +16,7 @@ export const IDLE_KEYS = ['ssoSessionIdleTimeout', 'clientSessionIdleTimeout', '
  * sets an idle timeout (a positive duration) after which the session ends. The value is reported;
  * the grid imposes none, so a maximum applies only when the ruleset sets `max_seconds`.
  */
-export const idleTimeout = defineCheck<Options>({
+export const idleTimeout = defineBuiltinCheck<Options>({
   name: 'idle-timeout',
   description: 'Configuration export (JSON/YAML) sets a positive idle timeout (ssoSessionIdleTimeout, idle_timeout…); the value is reported.',
   schema: {
@@ -24,7 +25,7 @@ export const idleTimeout = defineCheck<Options>({
     properties: { max_seconds: { type: 'integer', minimum: 1, nullable: true } },
   },
   async run({ files, options, slot }) {
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     for (const f of files) {
       const read = await readConfig(f);
       if ('problem' in read) {

@@ -1,5 +1,6 @@
-import type { RawFinding } from '../../report/report.js';
-import { defineCheck } from '../types.js';
+import type { BuiltinFinding } from '../codes.js';
+
+import { defineBuiltinCheck } from '../codes.js';
 import { CONFIG_LIMIT, findKeys, readConfig } from './config.js';
 
 interface Options {
@@ -42,7 +43,7 @@ export function authorizationRequests(text: string): AcrSource[] {
  * `response_type` and `client_id` counts) or an IdP / client configuration export that sets
  * `acr_values`. Every request found must carry an accepted value; none found is a failure.
  */
-export const oidcAcrValues = defineCheck<Options>({
+export const oidcAcrValues = defineBuiltinCheck<Options>({
   name: 'oidc-acr-values',
   description: 'Captured OIDC authorization requests (HAR, log, URL) or a client configuration carry acr_values with an accepted value (PSC: eidas1).',
   schema: {
@@ -52,7 +53,7 @@ export const oidcAcrValues = defineCheck<Options>({
     properties: { accept: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } },
   },
   async run({ files, options, slot }) {
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     const accept = options.accept.join(', ');
     for (const f of files) {
       if (f.bytes > CONFIG_LIMIT) {

@@ -1,5 +1,6 @@
-import type { RawFinding } from '../../report/report.js';
-import { defineCheck } from '../types.js';
+import type { BuiltinFinding } from '../codes.js';
+
+import { defineBuiltinCheck } from '../codes.js';
 import { findKeys, readConfig } from './config.js';
 
 interface Options {
@@ -79,7 +80,7 @@ export function policyBits(p: PasswordPolicy): number {
  * repeated failures (x.1). The strength in bits is reported as information (the PGSSI-S formula is not
  * given by the grid).
  */
-export const passwordPolicy = defineCheck<Options>({
+export const passwordPolicy = defineBuiltinCheck<Options>({
   name: 'password-policy',
   description: 'Password-policy export (Keycloak realm, Cognito, plain YAML/JSON) imposes a minimum length and character classes, and a lockout after failures.',
   schema: {
@@ -93,7 +94,7 @@ export const passwordPolicy = defineCheck<Options>({
     },
   },
   async run({ files, options, slot }) {
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     for (const f of files) {
       const read = await readConfig(f);
       if ('problem' in read) {

@@ -1,7 +1,9 @@
-import type { RawFinding, Severity } from '../../report/report.js';
+import type { BuiltinFinding } from '../codes.js';
+import type { Severity } from '../../report/report.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { readFhirResources, type FoundResource } from '../../evidence/formats/fhir-resources.js';
-import { defineCheck, type OptionProblem } from '../types.js';
+import { type OptionProblem } from '../types.js';
+import { defineBuiltinCheck } from '../codes.js';
 import { compile, ENV, environment, holds, isResourceType, maskDigits, RESERVED, resourceName, resourceTypes, syntaxMessage, type Evaluator } from './fhirpath-eval.js';
 
 /** One FHIRPath rule of a ruleset. */
@@ -54,7 +56,7 @@ interface Options {
  * or a FHIR server's canonical NDJSON). Findings name the resource, the rule and its expression,
  * never a value from the resource.
  */
-export const fhirpathCheck = defineCheck<Options>({
+export const fhirpathCheck = defineBuiltinCheck<Options>({
   name: 'fhirpath',
   description: 'FHIRPath rules that every resource (mode all) or at least one resource (mode any) of the slot must satisfy.',
   schema: {
@@ -153,7 +155,7 @@ export const fhirpathCheck = defineCheck<Options>({
   },
 
   async run({ files, options, slot }) {
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     const maxFindings = options.max_findings ?? 20;
     const minResources = options.min_resources ?? 1;
     const type = options.resource_type ?? undefined;
@@ -178,7 +180,7 @@ export const fhirpathCheck = defineCheck<Options>({
       message_fr: r.rule.message_fr,
     });
     let judged = 0;
-    const place = (f: RawFinding, found: FoundResource): RawFinding => {
+    const place = (f: BuiltinFinding, found: FoundResource): BuiltinFinding => {
       if (found.pointer !== '') f.pointer = found.pointer;
       if (found.record !== undefined) f.record = found.record;
       if (found.line !== undefined) f.line = found.line;
@@ -266,10 +268,10 @@ export const fhirpathCheck = defineCheck<Options>({
   },
 });
 
-function problemFinding(item: { problem: string; line?: number; record?: number; limit?: number }, slot: string, file: string, mime: string): RawFinding {
+function problemFinding(item: { problem: string; line?: number; record?: number; limit?: number }, slot: string, file: string, mime: string): BuiltinFinding {
   if (item.problem === 'not-fhir-kind') return { code: 'fhirpath.file-skipped', severity: 'info', slot, file, params: { kind: mime } };
   if (item.problem === 'too-large') return { code: 'fhirpath.file-too-large', severity: 'error', status: 'error', slot, file, params: { max: item.limit ?? 0 } };
-  const f: RawFinding = {
+  const f: BuiltinFinding = {
     code: item.problem === 'line-too-long' ? 'fhirpath.line-too-long' : 'fhirpath.invalid-json',
     severity: 'error',
     slot,

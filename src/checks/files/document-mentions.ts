@@ -1,10 +1,11 @@
+import type { BuiltinFinding } from '../codes.js';
 import type { Kind } from '../../evidence/kinds.js';
-import type { RawFinding } from '../../report/report.js';
-import { defineCheck } from '../types.js';
+
+import { defineBuiltinCheck } from '../codes.js';
 import { readShared } from './shows.js';
 import { readProblemFinding } from './read-finding.js';
 import { findPhrase, tokensOf } from './shows-match.js';
-import { s } from '../../i18n/types.js';
+import { s, type Catalog } from '../../i18n/types.js';
 
 interface Topic {
   /** Stable id of the topic, used in the finding. */
@@ -29,13 +30,31 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
 
+/** Its findings' wording. */
+const MESSAGES = {
+  'document.not-read': {
+    en: (p) => `The document is ${s(p.kind)}: its content (data list, format and access, item locations) is left to the reviewer.`,
+    fr: (p) => `Le document est de type ${s(p.kind)}\u00a0: son contenu (liste des données, format et accès, emplacements) est laissé au relecteur.`,
+  },
+  'document.topic-missing': {
+    en: (p) => `The documentation does not seem to cover ${s(p.label_en)} (none of: ${s(p.words)}).`,
+    fr: (p) => `La documentation ne semble pas couvrir ${s(p.label_fr)} (aucun de\u00a0: ${s(p.words)}).`,
+    hint: {
+      en: () => 'PORT 1.1 asks for the list of exported data, the format and means of access, and where each item sits.',
+      fr: () => "PORT 1.1 demande la liste des données exportées, le format et les modalités d’accès, et l’emplacement de chaque donnée.",
+    },
+  },
+} satisfies Catalog;
+
+/** The codes it emits. */
+export type DocumentMentionsCode = keyof typeof MESSAGES;
 
 /**
  * A document must speak of each topic (e.g. PORT 1.1: the list of exported data, the format and
  * means of access, where each item sits). Only text documents are read; a PDF or office file gets
  * an info finding that a reviewer has to read it.
  */
-export const documentMentions = defineCheck<Options>({
+export const documentMentions = defineBuiltinCheck<Options>({
   name: 'document-mentions',
   description: 'Documents (text, Markdown, HTML, PDF text layer or scan, DOCX, ODT) mention each topic (any of its words).',
   schema: {
@@ -61,24 +80,11 @@ export const documentMentions = defineCheck<Options>({
       max_bytes: { type: 'integer', minimum: 1, nullable: true },
     },
   },
-  messages: {
-    'document.not-read': {
-      en: (p) => `The document is ${s(p.kind)}: its content (data list, format and access, item locations) is left to the reviewer.`,
-      fr: (p) => `Le document est de type ${s(p.kind)}\u00a0: son contenu (liste des données, format et accès, emplacements) est laissé au relecteur.`,
-    },
-    'document.topic-missing': {
-      en: (p) => `The documentation does not seem to cover ${s(p.label_en)} (none of: ${s(p.words)}).`,
-      fr: (p) => `La documentation ne semble pas couvrir ${s(p.label_fr)} (aucun de\u00a0: ${s(p.words)}).`,
-      hint: {
-        en: () => 'PORT 1.1 asks for the list of exported data, the format and means of access, and where each item sits.',
-        fr: () => "PORT 1.1 demande la liste des données exportées, le format et les modalités d’accès, et l’emplacement de chaque donnée.",
-      },
-    },
-  },
+  messages: MESSAGES,
   async run(ctx) {
     const { files, options, slot } = ctx;
     const limit = options.max_bytes ?? 8 * 1024 * 1024;
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     // Text documents are read as they are; PDF, DOCX and ODT through the evidence reader (text
     // layer, or OCR of a scan), unless reading is off (--no-read).
     const readable = files.filter((f) => READABLE.has(f.kind) || ctx.reader?.canRead(f.kind));

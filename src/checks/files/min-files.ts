@@ -1,14 +1,25 @@
 import { plural } from '../../i18n/format.js';
-import { defineCheck } from '../types.js';
-import { s } from '../../i18n/types.js';
+import { defineBuiltinCheck } from '../codes.js';
+import { s, type Catalog } from '../../i18n/types.js';
 
 interface Options {
   /** How many distinct files the slot needs at least. */
   count: number;
 }
 
+/** Its findings' wording. */
+const MESSAGES = {
+  'slot.too-few-files': {
+    en: (p) => `"${s(p.slot)}" needs at least ${s(p.min)} files; ${s(p.count)} given.`,
+    fr: (p) => `« ${s(p.slot)} » demande au moins ${plural(Number(p.min), 'fr', 'fichier')} ; ${plural(Number(p.count), 'fr', 'fourni', 'fournis')}.`,
+  },
+} satisfies Catalog;
+
+/** The codes it emits. */
+export type MinFilesCode = keyof typeof MESSAGES;
+
 /** A slot that needs several views (e.g. the login page and the second-factor page). */
-export const minFiles = defineCheck<Options>({
+export const minFiles = defineBuiltinCheck<Options>({
   name: 'min-files',
   description: 'The slot holds at least `count` files.',
   schema: {
@@ -17,12 +28,7 @@ export const minFiles = defineCheck<Options>({
     additionalProperties: false,
     properties: { count: { type: 'integer', minimum: 1, maximum: 1000 } },
   },
-  messages: {
-    'slot.too-few-files': {
-      en: (p) => `"${s(p.slot)}" needs at least ${s(p.min)} files; ${s(p.count)} given.`,
-      fr: (p) => `« ${s(p.slot)} » demande au moins ${plural(Number(p.min), 'fr', 'fichier')} ; ${plural(Number(p.count), 'fr', 'fourni', 'fournis')}.`,
-    },
-  },
+  messages: MESSAGES,
   run({ files, options, slot }) {
     if (files.length >= options.count) return { findings: [] };
     return {

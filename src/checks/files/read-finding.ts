@@ -1,8 +1,8 @@
+import type { BuiltinFinding, FindingCode } from '../codes.js';
 import type { ReadProblem } from '../../evidence/read/reader.js';
-import type { RawFinding } from '../../report/report.js';
 
 /** The finding code of each reading problem (worded in src/i18n/messages/read.ts). */
-const CODES: Record<ReadProblem, { code: string; status: 'failed' | 'error' }> = {
+const CODES: Record<ReadProblem, { code: FindingCode; status: 'failed' | 'error' }> = {
   'too-many-pixels': { code: 'read.too-many-pixels', status: 'failed' },
   'too-large': { code: 'read.too-large', status: 'failed' },
   'too-many-pages': { code: 'read.too-many-pages', status: 'failed' },
@@ -19,7 +19,7 @@ const CODES: Record<ReadProblem, { code: string; status: 'failed' | 'error' }> =
  * A file that could not be read: `failed` when it is no usable proof (a bomb, corrupt, encrypted),
  * `error` when the reading could not be done (a timeout, a reader failure).
  */
-export function readProblemFinding(problem: ReadProblem, params: Record<string, string | number>, slot: string, file: string): RawFinding {
+export function readProblemFinding(problem: ReadProblem, params: Record<string, string | number>, slot: string, file: string): BuiltinFinding {
   const { code, status } = CODES[problem];
   return { code, severity: 'error', status, slot, file, params: { ...params } };
 }

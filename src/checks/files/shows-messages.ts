@@ -8,7 +8,7 @@ export function expectsWords(p: Params, lang: 'en' | 'fr'): string {
   return words || mat;
 }
 
-export function showsMessages(): Catalog {
+export function showsMessages() {
   const at = (p: Params): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (frame at ${s(p.at)})` : '');
   const atFr = (p: Params): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (image à ${s(p.at)})` : '');
   return {
@@ -60,5 +60,8 @@ export function showsMessages(): Catalog {
       en: (p) => `Files of type ${s(p.kind)} are not read yet: what this one shows is left to the reviewer.`,
       fr: (p) => `Les fichiers de type ${s(p.kind)} ne sont pas encore lus\u00a0: ce que montre celui-ci est laissé au relecteur.`,
     },
-  };
+  } satisfies Catalog;
 }
+
+/** The codes the shows checks emit. */
+export type ShowsCode = keyof ReturnType<typeof showsMessages>;

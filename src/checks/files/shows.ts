@@ -1,7 +1,9 @@
+import type { BuiltinFinding } from '../codes.js';
 import type { EvidenceFile } from '../../evidence/evidence-file.js';
 import type { Reading, Segment } from '../../evidence/read/reader.js';
-import type { RawFinding } from '../../report/report.js';
-import { defineCheck, type CheckContext } from '../types.js';
+
+import { type CheckContext } from '../types.js';
+import { defineBuiltinCheck } from '../codes.js';
 import { normaliseMatricule, maskMatricule } from '../ins/nir.js';
 import { readSlotFlows } from '../ins/slot.js';
 import { DEFAULT_MAX_FLOW_BYTES } from '../ins/read-flow.js';
@@ -100,14 +102,13 @@ function sight(target: ShowTarget, fs: FileSight, minConf: number): Sighting | u
   return best;
 }
 
-
 /**
  * The slot's files must show given things (IEU 7: a login asking for the matricule INS; IEU 9: a
  * second factor): each file is read (OCR for screenshots and video frames, the text of documents)
  * and searched. Legible but not showing: failed, naming what a reviewer expects; nothing legible:
  * failed; a match read with low confidence: a warning; files no reader handles: left to a human.
  */
-export const shows = defineCheck<ShowsOptions>({
+export const shows = defineBuiltinCheck<ShowsOptions>({
   name: 'shows',
   description: "The slot's files show given words, phrases or recognised values (matricule INS), read by OCR or from the document's text.",
   schema: {
@@ -146,7 +147,7 @@ export const shows = defineCheck<ShowsOptions>({
   },
   async run(ctx) {
     const { files, options, slot } = ctx;
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     // Reading off (--no-read): the report says so once (`read: false`), not on every slot.
     if (!ctx.reader) return { findings };
     const sights: FileSight[] = [];
@@ -225,7 +226,7 @@ async function flowMatricules(ctx: CheckContext<ShowsOptions>): Promise<Set<stri
 }
 
 /** Evidence that agrees with itself: the matricule on screen is one the flows carry. */
-async function agreement(ctx: CheckContext<ShowsOptions>, readable: readonly FileSight[]): Promise<RawFinding[]> {
+async function agreement(ctx: CheckContext<ShowsOptions>, readable: readonly FileSight[]): Promise<BuiltinFinding[]> {
   const shown = readable.flatMap((s) => s.matricules.filter((m) => m.valid).map((m) => ({ m, file: s.file })));
   if (shown.length === 0) return [];
   const carried = await flowMatricules(ctx);

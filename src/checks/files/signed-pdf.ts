@@ -1,5 +1,6 @@
-import type { RawFinding } from '../../report/report.js';
-import { defineCheck } from '../types.js';
+import type { BuiltinFinding } from '../codes.js';
+
+import { defineBuiltinCheck } from '../codes.js';
 import { builtin } from '../../util/builtin.js';
 
 interface Options {
@@ -76,7 +77,7 @@ function unescape(s: string): string {
  * (PAdES or PKCS#7 signature dictionary) dated no later than --as-of, and names the product and any
  * required words. A signature's cryptographic validity is not verified (reported as info).
  */
-export const signedPdf = defineCheck<Options>({
+export const signedPdf = defineBuiltinCheck<Options>({
   name: 'signed-pdf',
   description: 'PDF with a digital signature (PAdES/PKCS#7 dictionary) dated no later than --as-of, naming the product and the required words; the signature itself is not verified.',
   schema: {
@@ -90,7 +91,7 @@ export const signedPdf = defineCheck<Options>({
     },
   },
   async run({ files, options, slot, asOf, product }) {
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     const limit = options.max_bytes ?? 32 * 1024 * 1024;
     for (const f of files) {
       if (f.kind !== 'pdf') {

@@ -1,7 +1,8 @@
+import type { BuiltinFinding } from '../codes.js';
 import type { Segment } from '../../evidence/read/reader.js';
 import { s, type Catalog, type Params } from '../../i18n/types.js';
-import type { RawFinding } from '../../report/report.js';
-import { defineCheck } from '../types.js';
+
+import { defineBuiltinCheck } from '../codes.js';
 import { readProblemFinding } from './read-finding.js';
 import { legible, readShared } from './shows.js';
 import { findPhrase, fold, tokensOf } from './shows-match.js';
@@ -82,7 +83,7 @@ function whereOf(seg: Segment): string {
   return seg.where.page !== undefined ? `p. ${seg.where.page}` : '';
 }
 
-export const statementDocument = defineCheck<Options>({
+export const statementDocument = defineBuiltinCheck<Options>({
   name: 'statement-document',
   description: "A sworn statement's signed document names the requirement it is filed for, its signatory and its signing date (read from the text layer, or by OCR of a scan).",
   schema: { type: 'object', additionalProperties: false, properties: {}, required: [] },
@@ -107,7 +108,7 @@ export const statementDocument = defineCheck<Options>({
     const text = segments.map((seg) => seg.text).join('\n');
     const folded = fold(text);
     const id = splitId(requirement);
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     if (id && !namedNumbers(text, id.prefix).has(id.n)) {
       findings.push({ code: 'statement-document.requirement-not-named', severity: 'error', slot, file: file.path, params: { requirement } });
     }
@@ -121,7 +122,7 @@ export const statementDocument = defineCheck<Options>({
   },
 });
 
-function statementDocumentMessages(): Catalog {
+function statementDocumentMessages() {
   const at = (p: Params): string => (p.where ? ` (${s(p.where)})` : '');
   return {
     'statement-document.read': {
@@ -160,5 +161,8 @@ function statementDocumentMessages(): Catalog {
         fr: () => 'Fournissez le PDF tel que signé, ou une numérisation à 150 dpi au moins.',
       },
     },
-  };
+  } satisfies Catalog;
 }
+
+/** The codes the statement-document check emits. */
+export type StatementDocumentCode = keyof ReturnType<typeof statementDocumentMessages>;

@@ -1,8 +1,9 @@
-import type { RawFinding } from '../../report/report.js';
+import type { BuiltinFinding } from '../codes.js';
+
 import type { TraitId } from './identity.js';
 import { DEFAULT_MAX_FLOW_BYTES, placeFields } from './read-flow.js';
 import { finishFindings, readSlotPatients } from './slot.js';
-import { defineCheck } from '../types.js';
+import { defineBuiltinCheck } from '../codes.js';
 
 interface Options {
   /** Largest identity export read, in bytes. Default 16 MiB. */
@@ -31,7 +32,7 @@ const NAME_TRAITS: readonly TraitId[] = ['birth-name', 'first-given-name'];
  * birth name and first birth given name follows the RNIV rule. Findings name the record and the field,
  * never the value (identities are health data).
  */
-export const insBirthNames = defineCheck<Options>({
+export const insBirthNames = defineBuiltinCheck<Options>({
   name: 'ins-birth-names',
   description: 'Identity export (HL7 v2 PID, FHIR Patient): birth names and first birth given names in upper case without diacritics (A–Z, space, hyphen, apostrophe).',
   schema: {
@@ -42,7 +43,7 @@ export const insBirthNames = defineCheck<Options>({
   async run({ files, options, slot }) {
     const { patients, findings, done } = await readSlotPatients(files, options.max_bytes ?? DEFAULT_MAX_FLOW_BYTES, slot);
     if (done) return { findings: done };
-    const out: RawFinding[] = [...findings];
+    const out: BuiltinFinding[] = [...findings];
     let names = 0;
     for (const { file, patient } of patients) {
       for (const trait of NAME_TRAITS) {

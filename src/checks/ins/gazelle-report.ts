@@ -1,6 +1,7 @@
+import type { BuiltinFinding } from '../codes.js';
 import { XmlReader } from '../../evidence/formats/xml.js';
-import type { RawFinding } from '../../report/report.js';
-import { defineCheck } from '../types.js';
+
+import { defineBuiltinCheck } from '../codes.js';
 
 interface Options {
   /** Test cases the report may be for (`CI-SIS-HL7V2-Cons_identite_INS`, …); one must be named in the report. */
@@ -54,7 +55,7 @@ export function readGazelleReport(xml: string, tests: readonly string[]): Gazell
  * for one of the scenario's test cases. A permalink alone cannot be followed offline; the XML report
  * (Gazelle's "download the validation report") is what this check reads.
  */
-export const gazelleReport = defineCheck<Options>({
+export const gazelleReport = defineBuiltinCheck<Options>({
   name: 'gazelle-report',
   description: 'Gazelle (CI-SIS test bed) validation report in XML: result PASSED, no error, for one of the expected test cases.',
   schema: {
@@ -67,7 +68,7 @@ export const gazelleReport = defineCheck<Options>({
     },
   },
   async run({ files, options, slot }) {
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     const limit = options.max_bytes ?? 16 * 1024 * 1024;
     for (const f of files) {
       if (f.kind !== 'xml') {

@@ -2,7 +2,7 @@ import { creationFindings, deletionFindings, judgeIns } from './judge.js';
 import { DEFAULT_MAX_FLOW_BYTES, placeFields } from './read-flow.js';
 import { describePatientMasked, samePatient } from './same-patient.js';
 import { finishFindings, readSlotFlows, readSlotPatients, slotPatients } from './slot.js';
-import { defineCheck } from '../types.js';
+import { defineBuiltinCheck } from '../codes.js';
 
 interface Options {
   /** Largest flow file read, in bytes. Default 16 MiB. */
@@ -27,7 +27,7 @@ const MAX_LISTED = 3;
  * next to the INS are warnings here (the creation flow is where they are required). When the
  * creation flow is given too, the INS must go to the patient it created (ANS FAQ on IEU 8).
  */
-export const insAssociationFlow = defineCheck<Options>({
+export const insAssociationFlow = defineBuiltinCheck<Options>({
   name: 'ins-association-flow',
   description:
     'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow carrying a valid matricule INS (15 characters, key, OID matching its type, PID-32 VALI / qualified status) for the patient the creation flow created.',

@@ -1,7 +1,7 @@
 import { creationFindings, deletionFindings, judgeIns, traitProblems } from './judge.js';
 import { DEFAULT_MAX_FLOW_BYTES } from './read-flow.js';
 import { finishFindings, readSlotPatients } from './slot.js';
-import { defineCheck } from '../types.js';
+import { defineBuiltinCheck } from '../codes.js';
 
 interface Options {
   /** Whether the created patient must carry a private identifier (IEU 8.1 asks for one). Default true. */
@@ -18,7 +18,7 @@ interface Options {
  * valid or not, it shows `ins-found`: its findings already say what is wrong with that INS, and the
  * ruleset does not ask for an association flow on top.
  */
-export const insCreationFlow = defineCheck<Options>({
+export const insCreationFlow = defineBuiltinCheck<Options>({
   name: 'ins-creation-flow',
   description:
     'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow creating a patient with a private identifier and the 5 INS traits; provides `ins` when it also carries a valid INS, shows `ins-found` when it carries one at all.',

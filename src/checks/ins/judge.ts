@@ -1,4 +1,5 @@
-import type { RawFinding, Severity } from '../../report/report.js';
+import type { BuiltinFinding, FindingCode } from '../codes.js';
+import type { Severity } from '../../report/report.js';
 import type { InsClaim, PatientIdentity, Place, TraitId } from './identity.js';
 import { TRAITS } from './identity.js';
 import { checkMatricule, maskMatricule, matriculeKey, matriculeParts, normaliseMatricule } from './nir.js';
@@ -67,8 +68,8 @@ function invalidReason(trait: TraitId, value: string, format: 'hl7v2' | 'fhir'):
 }
 
 /** Findings on a patient's traits and private identifier, at the given severity. */
-export function creationFindings(p: PatientIdentity, file: string, severity: Severity, requirePrivateId: boolean): RawFinding[] {
-  const out: RawFinding[] = [];
+export function creationFindings(p: PatientIdentity, file: string, severity: Severity, requirePrivateId: boolean): BuiltinFinding[] {
+  const out: BuiltinFinding[] = [];
   for (const t of traitProblems(p)) {
     const legacy = t.trait === 'birthplace' && t.kind === 'missing' ? p.legacy?.birthplace : undefined;
     if (legacy) {
@@ -93,7 +94,7 @@ export interface InsJudgement {
   /** At least one INS claim passes every check and the identity's status allows sending it. */
   valid: boolean;
   /** Errors and warnings on the INS claims, status and billing NIRs. */
-  findings: RawFinding[];
+  findings: BuiltinFinding[];
 }
 
 const OID_TOKEN = /^[0-9]+(?:\.[0-9]+){1,30}$/;
@@ -116,9 +117,9 @@ function claimKind(claim: InsClaim): string | undefined {
  * receiver must take the NIR (IHE PAM France §4.4.1), so what is wrong with the NIA is only a warning.
  */
 export function judgeIns(p: PatientIdentity, file: string): InsJudgement {
-  const findings: RawFinding[] = [];
+  const findings: BuiltinFinding[] = [];
   const judged = p.ins.map((claim) => {
-    const own: RawFinding[] = [];
+    const own: BuiltinFinding[] = [];
     judgeClaim(p, claim, (code, severity, params, place) => {
       own.push({ code, severity, params: { ...params, at: describePlace(place, p.format) }, ...placeFields(file, place) });
     });
@@ -133,7 +134,7 @@ export function judgeIns(p: PatientIdentity, file: string): InsJudgement {
     } else findings.push(...j.findings);
   }
   const anyValidClaim = judged.some((j) => j.valid);
-  const add = (code: string, severity: Severity, params: Record<string, string | number>, place: Place): void => {
+  const add = (code: FindingCode, severity: Severity, params: Record<string, string | number>, place: Place): void => {
     findings.push({ code, severity, params: { ...params, at: describePlace(place, p.format) }, ...placeFields(file, place) });
   };
   for (const b of p.billingNirs) {
@@ -144,7 +145,7 @@ export function judgeIns(p: PatientIdentity, file: string): InsJudgement {
   return { valid: anyValidClaim && statusOk, findings };
 }
 
-type Add = (code: string, severity: Severity, params: Record<string, string | number>, place: Place) => void;
+type Add = (code: FindingCode, severity: Severity, params: Record<string, string | number>, place: Place) => void;
 
 function judgeClaim(p: PatientIdentity, claim: InsClaim, add: Add): void {
   const ins = maskMatricule(claim.value);
@@ -233,7 +234,7 @@ export function traitMismatches(p: PatientIdentity, matricule: string): TraitId[
  * HL7 v2 INS deletions (`""` in an INS repetition of PID-3, IHE PAM France §4.4.3–4.4.4): the flow
  * removes the patient's INS. Said once per repetition, at the given severity.
  */
-export function deletionFindings(p: PatientIdentity, file: string, severity: Severity): RawFinding[] {
+export function deletionFindings(p: PatientIdentity, file: string, severity: Severity): BuiltinFinding[] {
   return p.insDeletions.map((d) => {
     const params: Record<string, string | number> = { oid: safeOid(d.oid), at: describePlace(d.place, p.format) };
     if (p.event !== undefined) params.event = messageTypeOf(p.event);

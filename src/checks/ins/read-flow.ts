@@ -1,5 +1,6 @@
+import type { BuiltinFinding, FindingCode } from '../codes.js';
 import { positionInText } from '../../diagnostics/utf8.js';
-import type { RawFinding } from '../../report/report.js';
+
 import type { EvidenceFile } from '../../evidence/evidence-file.js';
 import type { Kind } from '../../evidence/kinds.js';
 import { parseEr7, type Er7Problem } from '../../evidence/formats/er7.js';
@@ -15,7 +16,7 @@ export interface FlowReading {
   /** One identity per PID segment or Patient resource. */
   patients: PatientIdentity[];
   /** Problems of the file itself (not readable, not HL7/FHIR, broken syntax). No `slot` yet. */
-  findings: RawFinding[];
+  findings: BuiltinFinding[];
 }
 
 /** Largest flow read by default; identity flows are a few kilobytes. */
@@ -30,8 +31,8 @@ const BINARY_KINDS: ReadonlySet<Kind> = new Set([
 ]);
 
 /** Turns a place into the finding fields that locate it. */
-export function placeFields(file: string, place: Place | undefined): Pick<RawFinding, 'file' | 'line' | 'record' | 'pointer'> {
-  const out: Pick<RawFinding, 'file' | 'line' | 'record' | 'pointer'> = { file };
+export function placeFields(file: string, place: Place | undefined): Pick<BuiltinFinding, 'file' | 'line' | 'record' | 'pointer'> {
+  const out: Pick<BuiltinFinding, 'file' | 'line' | 'record' | 'pointer'> = { file };
   if (place?.line !== undefined) out.line = place.line;
   if (place?.record !== undefined) out.record = place.record;
   if (place?.pointer !== undefined) out.pointer = place.pointer;
@@ -52,7 +53,7 @@ export function describePlace(place: Place, format: 'hl7v2' | 'fhir' | undefined
  * expected and where it broke. I/O failures do propagate (the engine reports them as `error`).
  */
 export async function readFlow(file: EvidenceFile, maxBytes = DEFAULT_MAX_FLOW_BYTES): Promise<FlowReading> {
-  const here = (code: string, params: Record<string, string | number>, place?: Place): RawFinding => ({
+  const here = (code: FindingCode, params: Record<string, string | number>, place?: Place): BuiltinFinding => ({
     code,
     severity: 'error',
     params,
@@ -98,7 +99,7 @@ function decode(bytes: Buffer): { ok: true; text: string } | { ok: false; line: 
   }
 }
 
-const ER7_PROBLEM_CODES: Record<Er7Problem['code'], string> = {
+const ER7_PROBLEM_CODES: Record<Er7Problem['code'], FindingCode> = {
   'no-msh': 'ins.hl7-no-msh',
   'bad-msh': 'ins.hl7-bad-msh',
   'bad-segment': 'ins.hl7-bad-segment',
@@ -108,7 +109,7 @@ const ER7_PROBLEM_CODES: Record<Er7Problem['code'], string> = {
 
 function readEr7(text: string, path: string): FlowReading {
   const doc = parseEr7(text);
-  const findings: RawFinding[] = doc.problems.map((p) => {
+  const findings: BuiltinFinding[] = doc.problems.map((p) => {
     const place: Place = { line: p.line, pointer: p.segment ?? `line ${p.line}` };
     if (p.message !== undefined) place.record = p.message;
     const params: Record<string, string | number> = { line: p.line };
@@ -129,7 +130,6 @@ function readEr7(text: string, path: string): FlowReading {
   }
   return { format: 'hl7v2', patients: identitiesFromEr7(doc.messages), findings };
 }
-
 
 /** Where JSON.parse stopped, from its message (V8 gives "position N"); the message itself may quote evidence, so only the number is kept. */
 function jsonErrorOffset(err: unknown, text: string): number {
@@ -187,7 +187,7 @@ function readNdjson(lines: string[], path: string): FlowReading {
 /** Patients of a parsed JSON value: a Patient, a Bundle, or (at the top only) an array of those. */
 function fromJsonValue(value: unknown, path: string, where: { line?: number; record?: number } | undefined, top = true): FlowReading {
   const out: FlowReading = { format: 'fhir', patients: [], findings: [] };
-  const wrong = (code: string, params: Record<string, string | number>, pointer: string): void => {
+  const wrong = (code: FindingCode, params: Record<string, string | number>, pointer: string): void => {
     out.findings.push({ code, severity: 'error', params, ...placeFields(path, { ...where, pointer }) });
   };
   if (Array.isArray(value) && top) {

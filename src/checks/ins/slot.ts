@@ -1,4 +1,5 @@
-import type { RawFinding } from '../../report/report.js';
+import type { BuiltinFinding } from '../codes.js';
+
 import type { EvidenceFile } from '../../evidence/evidence-file.js';
 import type { PatientIdentity } from './identity.js';
 import { readFlow, type FlowReading } from './read-flow.js';
@@ -32,9 +33,9 @@ export async function readSlotPatients(
   files: readonly EvidenceFile[],
   maxBytes: number,
   slot: string,
-): Promise<{ flows: SlotFlow[]; patients: SlotPatient[]; findings: RawFinding[]; done?: RawFinding[] }> {
+): Promise<{ flows: SlotFlow[]; patients: SlotPatient[]; findings: BuiltinFinding[]; done?: BuiltinFinding[] }> {
   const flows = await readSlotFlows(files, maxBytes);
-  const findings: RawFinding[] = flows.flatMap((f) => f.findings);
+  const findings: BuiltinFinding[] = flows.flatMap((f) => f.findings);
   const patients = slotPatients(flows);
   if (patients.length > 0) return { flows, patients, findings };
   const structural = findings.some((f) => f.severity === 'error');
@@ -53,7 +54,7 @@ export const MAX_FINDINGS = 200;
  * Keeps the first `max` findings (errors first, then warnings, then infos, each in reading order),
  * adds the slot name, and says how many were left out.
  */
-export function finishFindings(findings: readonly RawFinding[], slot: string, max = MAX_FINDINGS): RawFinding[] {
+export function finishFindings(findings: readonly BuiltinFinding[], slot: string, max = MAX_FINDINGS): BuiltinFinding[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i).map((x) => x.f);
   const kept = sorted.slice(0, max).map((f) => ({ ...f, slot }));

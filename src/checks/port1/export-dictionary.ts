@@ -1,9 +1,10 @@
-import type { RawFinding } from '../../report/report.js';
+import type { BuiltinFinding } from '../codes.js';
+
 import { CATEGORIES, type Category } from './analysis/dictionary-schema.js';
 import { applies, describeLocation, FilePlaces, findItem } from './analysis/dictionary-match.js';
 import { maskDigits } from '../../diagnostics/json-pointer.js';
 import { exportEvidence, SIBLING_PROPERTIES, type SiblingOptions } from './analysis/slots.js';
-import { defineCheck } from '../types.js';
+import { defineBuiltinCheck } from '../codes.js';
 
 interface Options extends SiblingOptions {
   /** Categories the dictionary must cover (default: health_data and correspondents, PORT 1's wording). */
@@ -18,7 +19,7 @@ const MAX_LISTED = 20;
  * and correspondents, every item found with a value in the export sample, and every place of the
  * export that holds data located by some item (otherwise a warning: undocumented).
  */
-export const exportDictionary = defineCheck<Options>({
+export const exportDictionary = defineBuiltinCheck<Options>({
   name: 'export-dictionary',
   description: 'The data dictionary is valid, covers the required categories, locates items that hold values in the export sample, and leaves no exported place undocumented.',
   schema: {
@@ -34,7 +35,7 @@ export const exportDictionary = defineCheck<Options>({
     const { analysis, sample } = await exportEvidence(ctx, 'dictionary');
     const file = ctx.files[0]!.path;
     const load = analysis.dictionary!;
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     if (!load.ok) {
       for (const p of load.problems.slice(0, MAX_LISTED)) {
         findings.push({
@@ -60,7 +61,7 @@ export const exportDictionary = defineCheck<Options>({
     const readable = analysis.files.filter((f) => f.format !== undefined);
     const places = readable.map((fa) => new FilePlaces(fa));
     const partial = analysis.files.some((f) => f.refusal !== undefined || !f.complete || f.pathsTruncated);
-    const missing: RawFinding[] = [];
+    const missing: BuiltinFinding[] = [];
     for (const item of items) {
       const r = findItem(item, places);
       if (r === 'found') continue;
@@ -83,7 +84,7 @@ export const exportDictionary = defineCheck<Options>({
     } else findings.push(...missing);
 
     const locations = items.flatMap((i) => i.locations);
-    const undocumented: RawFinding[] = [];
+    const undocumented: BuiltinFinding[] = [];
     for (const p of places) {
       const path = p.fa.file.path;
       const mine = locations.filter((l) => {

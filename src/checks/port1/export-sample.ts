@@ -1,7 +1,8 @@
-import type { RawFinding } from '../../report/report.js';
+import type { BuiltinFinding } from '../codes.js';
+
 import type { FileAnalysis, ReadProblem } from './analysis/analyse.js';
 import { exportEvidence, SIBLING_SCHEMA, type SiblingOptions } from './analysis/slots.js';
-import { defineCheck } from '../types.js';
+import { defineBuiltinCheck } from '../codes.js';
 
 /** Findings kept per file; the rest are counted. */
 const MAX_PER_FILE = 20;
@@ -15,7 +16,7 @@ function place(p: ReadProblem): Record<string, string | number> {
   return out;
 }
 
-function problemFinding(fa: FileAnalysis, p: ReadProblem, slot: string): RawFinding {
+function problemFinding(fa: FileAnalysis, p: ReadProblem, slot: string): BuiltinFinding {
   const at = place(p);
   const file = fa.file.path;
   const where = { slot, file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}), ...(p.record !== undefined ? { record: p.record } : {}), ...(p.pointer !== undefined ? { pointer: p.pointer } : {}) };
@@ -32,14 +33,14 @@ function problemFinding(fa: FileAnalysis, p: ReadProblem, slot: string): RawFind
  * end; database dumps and binary blobs are refused with the FAQ's reason. Reads each file once,
  * streaming, whatever its size; the same pass serves the dictionary and schema checks.
  */
-export const exportSample = defineCheck<SiblingOptions>({
+export const exportSample = defineBuiltinCheck<SiblingOptions>({
   name: 'export-sample',
   description: 'Export files are JSON, NDJSON, CSV, XML or FHIR, read to their end (streaming); database dumps and binary files are refused.',
   schema: SIBLING_SCHEMA,
   async run(ctx) {
     const { slot } = ctx;
     const { analysis, dictionary } = await exportEvidence(ctx, 'sample');
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     for (const fa of analysis.files) {
       const file = fa.file.path;
       if (fa.refusal) {

@@ -1,6 +1,7 @@
-import type { RawFinding } from '../../report/report.js';
+import type { BuiltinFinding } from '../codes.js';
+
 import { exportEvidence, SIBLING_SCHEMA, type SiblingOptions } from './analysis/slots.js';
-import { defineCheck } from '../types.js';
+import { defineBuiltinCheck } from '../codes.js';
 
 /** Violations listed in detail (the analysis keeps no more); the rest are counted. */
 const MAX_LISTED = 20;
@@ -10,7 +11,7 @@ const MAX_LISTED = 20;
  * the export sample follows it. Findings name the file, record, line and JSON pointer, never the
  * value; the first 20 are listed and the rest counted.
  */
-export const exportSchema = defineCheck<SiblingOptions>({
+export const exportSchema = defineBuiltinCheck<SiblingOptions>({
   name: 'export-schema',
   description: "Every JSON and NDJSON record of the export sample follows the manufacturer's JSON Schema (compiled once; a schema that does not compile fails the slot).",
   schema: SIBLING_SCHEMA,
@@ -19,7 +20,7 @@ export const exportSchema = defineCheck<SiblingOptions>({
     const { analysis, sample } = await exportEvidence(ctx, 'schema');
     const file = ctx.files[0]!.path;
     const load = analysis.schema!;
-    const findings: RawFinding[] = [];
+    const findings: BuiltinFinding[] = [];
     if (!load.ok) {
       findings.push({
         code: 'export.schema.invalid',

@@ -1,6 +1,7 @@
 import { valueText } from '../../diagnostics/value-text.js';
 import { readPage, type PageHead } from './read-page.js';
 import type { ParsedFhirUrl } from './url.js';
+import type { CatalogCode } from '../../i18n/index.js';
 
 /*
  * One page of a FHIR search, fetched with Node's own fetch: redirects followed by hand on the same
@@ -10,7 +11,7 @@ import type { ParsedFhirUrl } from './url.js';
 
 /** A failure of the source, carried up to become a finding. */
 export class SourceFailure extends Error {
-  constructor(readonly status: 'error' | 'failed', readonly code: string, readonly params: Record<string, string | number>) {
+  constructor(readonly status: 'error' | 'failed', readonly code: CatalogCode, readonly params: Record<string, string | number>) {
     super(code);
   }
 }

@@ -1,7 +1,8 @@
+import type { CatalogCode, CoreFinding } from '../../i18n/index.js';
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { RawFinding } from '../../report/report.js';
+
 import { openEvidenceFile } from '../evidence-file.js';
 import { canonicalLine, canonicalNdjson, FhirNdjsonEvidence, JsonTooDeepError, type CanonicalLine } from './ndjson.js';
 import { displayUrl, parseFhirUrl, snapshotName } from './url.js';
@@ -44,7 +45,7 @@ export interface FhirFailure {
   /** `error`: the check could not be carried out; `failed`: the server answered with bad content. */
   status: 'error' | 'failed';
   /** Finding code (`fhir.*`, worded in src/i18n/messages/fhir.ts). */
-  code: string;
+  code: CatalogCode;
   /** Finding parameters; never the token, never patient data. */
   params: Record<string, string | number>;
 }
@@ -60,7 +61,7 @@ export interface FhirSuccess {
   /** Name of the snapshot written in `saveDir`, relative to it. */
   savedAs?: string;
   /** Warnings about the source (`fhir.truncated`, `fhir.unexpected-type`); no `slot` yet. */
-  findings: RawFinding[];
+  findings: CoreFinding[];
 }
 
 export type FhirEvidenceResult = FhirSuccess | FhirFailure;
@@ -196,7 +197,7 @@ export async function openFhirEvidence(ref: FhirSourceRef, opts: FhirOpenOptions
     if (secret !== undefined && secret.length >= 8 && tokenForms.contains(content)) {
       return failure('error', 'fhir.token-in-content', { url: shown, env: ref.tokenEnv ?? '' });
     }
-    const findings: RawFinding[] = [];
+    const findings: CoreFinding[] = [];
     if (truncated) findings.push({ code: 'fhir.truncated', severity: 'warning', file: shown, params: { url: shown, max: maxResources } });
     if (unexpected.size > 0) {
       const types = [...unexpected.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([t, n]) => `${t} (${n})`).join(', ');
@@ -232,7 +233,7 @@ function nextLink(bundle: { link: unknown[] }): string | undefined {
   return typeof next?.url === 'string' && next.url !== '' ? next.url : undefined;
 }
 
-function failure(status: 'error' | 'failed', code: string, params: Record<string, string | number>): FhirFailure {
+function failure(status: 'error' | 'failed', code: CatalogCode, params: Record<string, string | number>): FhirFailure {
   return { ok: false, reason: 'source', status, code, params };
 }
 

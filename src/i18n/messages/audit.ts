@@ -19,7 +19,7 @@ const recheck = {
 };
 
 /** Differences found by `replay`, and problems found when verifying a BagIt bag. */
-export const auditMessages: Catalog = {
+export const auditMessages = {
   'replay.manifest-changed': {
     en: (p) => `Manifest ${s(p.file)} changed: sha256 was ${s(p.old)}, now ${s(p.new)}.`,
     fr: (p) => `Le manifeste ${s(p.file)} a changé\u00a0: sha256 ${s(p.old)} à l’origine, ${s(p.new)} maintenant.`,
@@ -162,4 +162,4 @@ export const auditMessages: Catalog = {
     fr: (p) => `bag-info.txt indique Payload-Oxum ${s(p.declared)}, la charge utile a ${s(p.actual)} (octets.fichiers).`,
     hint: rebag,
   },
-};
+} satisfies Catalog;

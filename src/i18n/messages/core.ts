@@ -92,7 +92,7 @@ function expectsText(v: string | number | undefined, lang: 'en' | 'fr'): string 
 const shorten = (v: string): string => (v.length <= 80 ? v : `${v.slice(0, 79)}…`);
 
 /** Wording of the engine's own findings and of the generic checks. */
-export const coreMessages: Catalog = {
+export const coreMessages = {
   'fact.missing': {
     en: (p) => `Applicability depends on ${s(p.facts).includes(',') ? 'facts' : 'fact'} ${s(p.facts)}, which the manifest does not answer.`,
     fr: (p) => `Impossible de dire si l’exigence s’applique\u00a0: le manifeste ne renseigne ${niList(p.facts)}.`,
@@ -245,4 +245,4 @@ export const coreMessages: Catalog = {
       fr: () => "ce n’est pas une réussite. Relancez ; si le problème persiste, signalez-le avec le type de fichier concerné.",
     },
   },
-};
+} satisfies Catalog;

@@ -3,7 +3,7 @@ import { s, type Catalog } from '../types.js';
 import { DICTIONARY_DOC, place, format, REASON, SKELETON_SKIPPED, keyword, SCHEMA_REASON, ITEM_REASON, CATEGORY } from './export-words.js';
 
 /** Wording of the PORT 1 dictionary and schema checks (export-dictionary, export-schema). */
-export const exportDictionaryMessages: Catalog = {
+export const exportDictionaryMessages = {
   'export.dictionary.invalid': {
     en: (p) => `${s(p.file)}${p.subject ? ` ${s(p.subject)}` : ''}: ${s(p.what_en)}`,
     fr: (p) => `${s(p.file)}${p.subject ? ` ${s(p.subject)}` : ''}\u00a0: ${s(p.what_fr)}`,
@@ -110,4 +110,4 @@ export const exportDictionaryMessages: Catalog = {
     en: () => 'The export schema could not be applied: there is no export sample.',
     fr: () => "Le schéma d’export n’a pas pu être appliqué\u00a0: il n’y a pas d’échantillon d’export.",
   },
-};
+} satisfies Catalog;

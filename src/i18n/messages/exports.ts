@@ -3,7 +3,7 @@ import { s, type Catalog } from '../types.js';
 import { DICTIONARY_DOC, place, format, REASON, DUMP, EXPORT_HINT } from './export-words.js';
 
 /** Wording of the PORT 1 export-sample check: reading an export (format, encoding, syntax, records). */
-export const exportMessages: Catalog = {
+export const exportMessages = {
   'export.format': {
     en: (p) => `${s(p.file)} is read as ${format(p, 'en')}${p.records !== undefined ? `: ${plural(Number(p.records), 'en', 'record')}` : ''}.`,
     fr: (p) => `${s(p.file)} est lu comme ${format(p, 'fr')}${p.records !== undefined ? `\u00a0: ${plural(Number(p.records), 'fr', 'enregistrement')}` : ''}.`,
@@ -78,4 +78,4 @@ export const exportMessages: Catalog = {
       fr: () => `Ajoutez un dictionnaire de données lisible par machine dans l’emplacement export-dictionary (format\u00a0: ${DICTIONARY_DOC}).`,
     },
   },
-};
+} satisfies Catalog;

@@ -52,7 +52,7 @@ const contentType = (p: Params): string => {
 const issues = (p: Params, lang: 'en' | 'fr' = 'en'): string => (s(p.issues) ? `${lang === 'fr' ? '\u00a0:' : ':'} ${s(p.issues)}` : '');
 
 /** Wording of the FHIR evidence source's findings (`fhir.*`) and of the `fhirpath` check's (`fhirpath.*`). */
-export const fhirMessages: Catalog = {
+export const fhirMessages = {
   'fhir.offline': {
     en: (p) => `${s(p.url)} was not fetched: --offline refuses network evidence sources.`,
     fr: (p) => `${s(p.url)} n’a pas été interrogé\u00a0: --offline refuse les sources de preuve en réseau.`,
@@ -242,4 +242,4 @@ export const fhirMessages: Catalog = {
     en: (p) => `The search ${s(p.url)} for ${s(p.expected)} also returned ${s(p.types)}.`,
     fr: (p) => `La recherche ${s(p.url)} sur ${s(p.expected)} a aussi renvoyé ${s(p.types)}.`,
   },
-};
+} satisfies Catalog;

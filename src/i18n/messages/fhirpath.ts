@@ -2,7 +2,7 @@ import { formatNumber, plural } from '../format.js';
 import { s, type Catalog } from '../types.js';
 
 /** Wording of the FHIRPath rule checks (`fhirpath-rules`) on FHIR resources. */
-export const fhirpathMessages: Catalog = {
+export const fhirpathMessages = {
   'fhirpath.rule-failed': {
     en: (p) => `${s(p.resource)}: ${s(p.message_en)} (rule ${s(p.rule)}: ${s(p.expression)})`,
     fr: (p) => `${s(p.resource)}\u00a0: ${s(p.message_fr)} (règle ${s(p.rule)}\u00a0: ${s(p.expression)})`,
@@ -69,4 +69,4 @@ export const fhirpathMessages: Catalog = {
     en: (p) => `NDJSON line ${s(p.line)} is longer than ${s(p.max)} bytes and was not read.`,
     fr: (p) => `La ligne NDJSON ${s(p.line)} dépasse ${s(p.max)} octets et n’a pas été lue.`,
   },
-};
+} satisfies Catalog;

@@ -2,7 +2,7 @@ import { formatNumber, plural } from '../format.js';
 import { s, type Catalog } from '../types.js';
 
 /** Wording of the checks the whole grid added (INS 45, PSC 6, IEU 10 / IEPS 9, IEU 12 / IEPS 13). */
-export const gridMessages: Catalog = {
+export const gridMessages = {
   'gazelle.not-xml': {
     en: (p) => `${s(p.file)} is ${s(p.kind)}, not the XML validation report exported from Gazelle.`,
     fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non le rapport de validation XML exporté de Gazelle.`,
@@ -193,4 +193,4 @@ export const gridMessages: Catalog = {
     en: (p) => (Number(p.signed) ? `Signed PDF (${s(p.subfilter) || 'signature'}${p.date ? `, ${s(p.date)}` : ''}) naming the product; the signature itself is not verified.` : 'The PDF names the product; it carries no digital signature (a handwritten signature on a scan is for the reviewer to see).'),
     fr: (p) => (Number(p.signed) ? `PDF signé (${s(p.subfilter) || 'signature'}${p.date ? `, ${s(p.date)}` : ''}) nommant le produit ; la signature elle-même n’est pas vérifiée.` : 'Le PDF nomme le produit ; il ne porte pas de signature électronique (une signature manuscrite numérisée relève de l’examinateur).'),
   },
-};
+} satisfies Catalog;

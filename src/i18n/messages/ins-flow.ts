@@ -6,7 +6,7 @@ const EXPECTED_FLOW = {
 };
 
 /** Wording of the findings on reading an identity flow (HL7 v2 ER7 or FHIR JSON) before judging its identities. */
-export const insFlowMessages: Catalog = {
+export const insFlowMessages = {
   'ins.flow-not-text': {
     en: (p) => `The flow is ${s(p.kind)}, not text: ${EXPECTED_FLOW.en} was expected.`,
     fr: (p) => `Le flux est de type ${s(p.kind)}, pas du texte\u00a0: ${EXPECTED_FLOW.fr} était attendu.`,
@@ -111,4 +111,4 @@ export const insFlowMessages: Catalog = {
     fr: () => "Aucune identité patient trouvée dans le flux (ni segment PID, ni ressource Patient).",
     hint: { en: () => `Provide ${EXPECTED_FLOW.en}.`, fr: () => `Fournissez ${EXPECTED_FLOW.fr}.` },
   },
-};
+} satisfies Catalog;

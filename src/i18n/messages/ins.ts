@@ -3,7 +3,7 @@ import { s, type Catalog } from '../types.js';
 import { trait, home, reason, STRUCTURE, fmt, empty } from './ins-words.js';
 
 /** Wording of the INS identity-flow findings (checks `ins-creation-flow`, `ins-association-flow`). */
-export const insMessages: Catalog = {
+export const insMessages = {
   'ins.trait-missing': {
     en: (p) => `The ${trait(p, 'en')} is missing (${s(p.at)}).`,
     fr: (p) => `Le trait « ${trait(p, 'fr')} » est absent (${s(p.at)}).`,
@@ -241,5 +241,5 @@ export const insMessages: Catalog = {
     en: (p) => `${s(p.total)} findings; the first ${s(p.shown)} are shown.`,
     fr: (p) => `${s(p.total)} constats ; les ${s(p.shown)} premiers sont affichés.`,
   },
-};
+} satisfies Catalog;
 

@@ -1,7 +1,7 @@
 import { s, type Catalog } from '../types.js';
 
 /** Why evidence content could not be read (src/evidence/read), for every check that reads it. */
-export const readMessages: Catalog = {
+export const readMessages = {
   'read.too-many-pixels': {
     en: (p) => `The ${p.what === 'video' ? "video's frames are" : 'image is'} ${s(p.width)}×${s(p.height)} pixels, over the ${s(p.limit)}-pixel limit: ${p.what === 'video' ? 'they were' : 'it was'} not decoded.`,
     fr: (p) => `${p.what === 'video' ? 'Les images de la vidéo font' : "L’image fait"} ${s(p.width)}×${s(p.height)} pixels, au-delà de la limite de ${s(p.limit)} pixels\u00a0: ${p.what === 'video' ? "elles n’ont pas été décodées" : "elle n’a pas été décodée"}.`,
@@ -45,4 +45,4 @@ export const readMessages: Catalog = {
     en: (p) => `The file could not be read: ${s(p.reason)}.`,
     fr: (p) => `Le fichier n’a pas pu être lu\u00a0: ${s(p.reason)}.`,
   },
-};
+} satisfies Catalog;
