@@ -2,7 +2,7 @@
 // Build step (after tsc and build-validators): bundles the CLI with esbuild so that a start-up reads
 // a few files instead of a few hundred modules.
 //
-//   node scripts/bundle.mjs         dist/bundle/: dmn-check.js (what bin/dmn-check.js runs), the export
+//   node scripts/bundle.mjs         dist/bundle/: dmn-check.cjs (what bin/dmn-check.js runs) and its SHA-256, the export
 //                                   worker record-worker.js, and chunks loaded on first use. The heavy
 //                                   libraries (fhirpath, OCR, PDF, the spreadsheet
 //                                   writer) stay external: they are required from node_modules

@@ -1,7 +1,8 @@
 /**
- * A fast reader for the plain YAML that manifests and data dictionaries are made of: block mappings and block sequences of
- * one-line scalars (plain, or quoted without escapes), one-line flow collections of such scalars
- * (`[a, b]`, `{ name: X, role: Y }`), comments and blank lines. It gives the same value as the `yaml`
+ * A fast reader for the plain YAML that manifests and data dictionaries are made of: block mappings
+ * and block sequences (of one-line scalars, plain or quoted without escapes, of one-line flow
+ * collections of such scalars (`[a, b]`, `{ name: X, role: Y }`), or of mappings: `- name: x`),
+ * comments and blank lines. It gives the same value as the `yaml`
  * library (core schema, null-prototype objects) and the same positions as `positionOf`: a manifest
  * naming 20,000 files took 0.3 s to parse with the library's full syntax tree, 25 ms here. Anything
  * else (nested flow collections, anchors, tags, block scalars, scalars over several lines, tabs, CR,

@@ -63,8 +63,8 @@ const STATEMENT_SLOT = 'statement-document';
 export async function statementDocumentFindings(req: RequirementDef, statement: Statement, file: EvidenceFile, input: Evaluation): Promise<RawFinding[]> {
   const out: RawFinding[] = [];
   const at = statement.document!.at;
+  const statementOf = { ...(statement.signatory?.name ? { signatory: statement.signatory.name } : {}), ...(statement.signedOn ? { signedOn: statement.signedOn } : {}) };
   for (const use of input.ruleset.statementDocumentChecks) {
-    const statementOf = { ...(statement.signatory?.name ? { signatory: statement.signatory.name } : {}), ...(statement.signedOn ? { signedOn: statement.signedOn } : {}) };
     const result = await runCheck(input, use, at, { requirement: req.id, slot: STATEMENT_SLOT, files: [file], provided: new Set(), statement: statementOf });
     for (const f of result.findings) {
       const placed = { ...f };
