@@ -10,8 +10,8 @@ import { ROOT } from './support/run-cli.js';
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   report: [],
   util: [],
-  diagnostics: ['util', 'report'],
   i18n: ['util', 'report'],
+  diagnostics: ['util', 'report', 'i18n'],
   evidence: ['util', 'report', 'diagnostics', 'i18n', 'manifest'],
   ruleset: ['util', 'report', 'diagnostics', 'i18n', 'checks', 'evidence'],
   manifest: ['util', 'report', 'diagnostics', 'i18n', 'ruleset', 'evidence'],

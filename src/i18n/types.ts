@@ -1,16 +1,53 @@
+/** One parameter of a message: text or a number; an absent one reads as undefined. */
+export type ParamValue = string | number | undefined;
+
 /** Parameters a message is built from (a finding's `params`, plus `slot`, `file`…). */
-export type Params = Readonly<Record<string, string | number | undefined>>;
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/**
+ * What a message that reads the parameters `K` receives: every one of them, each possibly absent.
+ * Reading a parameter it did not declare does not compile.
+ */
+export type ParamsIn<K extends string> = { readonly [P in K]: ParamValue };
+
+/**
+ * What whoever emits a message with the parameters `K` may give: any of them, and no other, so a
+ * misspelt parameter name does not compile (`slot` the engine adds itself).
+ */
+export type ParamsOut<K extends string> = { readonly [P in K]?: string | number };
 
 export type Lang = 'en' | 'fr';
 
 /** A message parameter as text (an absent one is empty). */
-export const s = (v: Params[string]): string => (v === undefined ? '' : String(v));
+export const s = (v: ParamValue): string => (v === undefined ? '' : String(v));
 
-/** The wording of one finding code, in both languages, with an optional hint (what to provide). */
-export interface MessageDef {
-  en: (p: Params) => string;
-  fr: (p: Params) => string;
-  hint?: { en: (p: Params) => string; fr: (p: Params) => string };
+/**
+ * The wording of one message in both languages, with an optional hint (what to provide or do).
+ * `K` names the parameters it reads; `string` (the default) reads any, as a check from outside does.
+ */
+export interface MessageDef<K extends string = string> {
+  // Methods, not function properties: a message that reads fewer parameters fits where any are given.
+  en(p: ParamsIn<K>): string;
+  fr(p: ParamsIn<K>): string;
+  hint?: { en(p: ParamsIn<K>): string; fr(p: ParamsIn<K>): string };
 }
 
+/** Messages by code (findings) or by name (input errors, command-line words). */
 export type Catalog = Readonly<Record<string, MessageDef>>;
+
+/**
+ * A catalogue of dmn-check's own, where every message declares what it reads with `msg`:
+ * an entry that reads a parameter it did not declare does not compile.
+ */
+export type TypedCatalog = Readonly<Record<string, MessageDef<never>>>;
+
+/**
+ * Declares a message and the parameters it reads:
+ * `msg<'slot' | 'count'>({ en: (p) => …, fr: (p) => … })`; `msg({ … })` reads none.
+ */
+export function msg<K extends string = never>(def: MessageDef<K>): MessageDef<K> {
+  return def;
+}
+
+/** The parameter names a message reads. */
+export type ParamKeys<D> = D extends MessageDef<infer K> ? K : never;
