@@ -1,24 +1,44 @@
-import type { RawFinding } from '../report/report.js';
 import type { Check } from './types.js';
-import type { CatalogCode } from '../i18n/index.js';
-import type { DocumentMentionsCode } from './files/document-mentions.js';
-import type { MinFilesCode } from './files/min-files.js';
-import type { ShowsCode } from './files/shows-messages.js';
-import type { StatementDocumentCode } from './files/statement-document.js';
+import type { RawFinding } from '../report/report.js';
+import type { CoreCatalog, FindingOf } from '../i18n/index.js';
+import type { ParamKeys, ParamsOut } from '../i18n/types.js';
+import type { DocumentMentionsMessages } from './files/document-mentions.js';
+import type { MinFilesMessages } from './files/min-files.js';
+import type { ShowsMessages } from './files/shows-messages.js';
+import type { StatementDocumentMessages } from './files/statement-document.js';
 
 /**
- * Every finding code dmn-check itself can emit: the core catalogue's and the built-in checks' own.
- * A check that adds a code adds its `messages` and its code type here.
+ * Every message dmn-check itself can emit as a finding: the core catalogue's and the built-in
+ * checks' own. A check that adds codes adds its `messages`' type here.
  */
-export type FindingCode = CatalogCode | DocumentMentionsCode | MinFilesCode | ShowsCode | StatementDocumentCode;
+type BuiltinCatalog = CoreCatalog & DocumentMentionsMessages & MinFilesMessages & ShowsMessages & StatementDocumentMessages;
 
-/** A finding of a built-in check or of the engine: its code is one a catalogue words. */
-export type BuiltinFinding = RawFinding<FindingCode>;
+/** Every finding code dmn-check itself can emit. */
+export type FindingCode = Extract<keyof BuiltinCatalog, string>;
+
+/**
+ * A finding of a built-in check or of the engine: its code is one a catalogue words, and its
+ * parameters are those that code's message reads (a misspelt one does not compile).
+ */
+export type BuiltinFinding = FindingOf<BuiltinCatalog>;
+
+/** The parameters a finding of code `C` may carry (those of any of them, when `C` is a union). */
+export type ParamsOfCode<C extends FindingCode> = ParamsOut<ParamKeys<BuiltinCatalog[C]>>;
+
+/**
+ * A finding built by a helper that takes its code as an argument (`add(code, params)`): the code
+ * and its parameters are checked against each other at the helper's call, which TypeScript cannot
+ * carry through the generic, so this is the one place that says the result is a `BuiltinFinding`.
+ */
+export function builtinFinding<C extends FindingCode>(f: RawFinding<C, ParamsOfCode<C>>): BuiltinFinding {
+  return f as unknown as BuiltinFinding;
+}
 
 /**
  * `defineCheck` for the checks of dmn-check itself: every finding they return has a code a
- * catalogue words (a check from outside declares its codes in its own `messages`, and keeps strings).
+ * catalogue words, with its message's parameters (a check from outside declares its codes in its
+ * own `messages`, and keeps strings).
  */
-export function defineBuiltinCheck<Options>(check: Check<Options, FindingCode>): Check<Options, FindingCode> {
+export function defineBuiltinCheck<Options>(check: Check<Options, BuiltinFinding>): Check<Options, BuiltinFinding> {
   return check;
 }

@@ -50,9 +50,9 @@ export interface CheckContext<Options> {
   statement?: { signatory?: string; signedOn?: string };
 }
 
-export interface CheckResult<Code extends string = string> {
+export interface CheckResult<F extends RawFinding = RawFinding> {
   /** Findings; only those of severity `error` make the slot fail. */
-  findings: RawFinding<Code>[];
+  findings: F[];
   /**
    * Capabilities the evidence showed (e.g. `ins` when a flow carries a valid INS); later slots
    * of the requirement can be required only `{ not: { slot, provides } }`.
@@ -70,7 +70,7 @@ export interface CheckResult<Code extends string = string> {
  * A check: a named, configurable test of a slot's evidence. Its options schema lives beside it and
  * is validated when the ruleset loads, so `run` can trust its options.
  */
-export interface Check<Options = Record<string, never>, Code extends string = string> {
+export interface Check<Options = Record<string, never>, F extends RawFinding = RawFinding> {
   name: string;
   /** One line for `rules lint` and the README (English). */
   description: string;
@@ -96,7 +96,7 @@ export interface Check<Options = Record<string, never>, Code extends string = st
    * `{ slot, provides }` in words (FRENCH.md 1).
    */
   tags?: Record<string, Localized>;
-  run(ctx: CheckContext<Options>): Promise<CheckResult<Code>> | CheckResult<Code>;
+  run(ctx: CheckContext<Options>): Promise<CheckResult<F>> | CheckResult<F>;
 }
 
 /** A check of any options type, as the registry holds them. */

@@ -1,4 +1,4 @@
-import type { BuiltinFinding } from '../checks/codes.js';
+import { builtinFinding, type BuiltinFinding } from '../checks/codes.js';
 import type { RawFinding } from '../report/report.js';
 import { placeOf } from '../diagnostics/user-input-error.js';
 import type { EvidenceFile, OpenResult } from '../evidence/evidence-file.js';
@@ -143,6 +143,6 @@ function openFailureFinding(opened: OpenResult | undefined, file: string, slot: 
     case 'unreadable':
       return { code: 'file.unreadable', severity: 'error', status: 'error', slot, ...at, params: { file, reason: opened.code } };
     case 'source':
-      return { code: opened.code, severity: 'error', status: opened.status, slot, ...at, params: { ...opened.params, file } };
+      return builtinFinding({ code: opened.code, severity: 'error', status: opened.status, slot, ...at, params: { ...opened.params, file } });
   }
 }

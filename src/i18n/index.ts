@@ -1,4 +1,4 @@
-import type { Catalog, Lang, Params } from './types.js';
+import type { Catalog, Lang, ParamKeys, Params, ParamsOut } from './types.js';
 import type { RawFinding } from '../report/report.js';
 import { auditMessages } from './messages/audit.js';
 import { coreMessages } from './messages/core.js';
@@ -32,8 +32,18 @@ export type CatalogCode = keyof typeof CORE_CATALOG;
 
 export const CATALOG: Catalog = CORE_CATALOG;
 
+/**
+ * The findings a catalogue words, one member per code, each with the parameters its message reads:
+ * `{ code: 'ins.missing', params: { format, patients } }`. A code or a parameter name the catalogue
+ * does not have does not compile.
+ */
+export type FindingOf<C extends Catalog> = { [K in keyof C & string]: RawFinding<K, ParamsOut<ParamKeys<C[K]>>> }[keyof C & string];
+
+/** The core catalogue, as its type (what `FindingCode` and `BuiltinFinding` are made of). */
+export type CoreCatalog = typeof CORE_CATALOG;
+
 /** A finding that the core catalogue words (evidence readers, the FHIR source). */
-export type CoreFinding = RawFinding<CatalogCode>;
+export type CoreFinding = FindingOf<CoreCatalog>;
 
 /** Words a finding in the given language; an unknown code is shown with its parameters, never dropped. */
 export function word(code: string, params: Params, lang: Lang, catalog: Catalog = CATALOG): { message: string; hint?: string } {

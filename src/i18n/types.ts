@@ -42,8 +42,9 @@ export type Catalog = Readonly<Record<string, MessageDef>>;
 export type TypedCatalog = Readonly<Record<string, MessageDef<never>>>;
 
 /**
- * Declares a message and the parameters it reads:
- * `msg<'slot' | 'count'>({ en: (p) => …, fr: (p) => … })`; `msg({ … })` reads none.
+ * Declares a message and its parameters: those its wording reads, and those a finding carries as
+ * data for the JSON report (`msg<'slot' | 'count'>({ en: (p) => …, fr: (p) => … })`; `msg({ … })`
+ * has none).
  */
 export function msg<K extends string = never>(def: MessageDef<K>): MessageDef<K> {
   return def;

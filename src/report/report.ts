@@ -57,10 +57,14 @@ export interface Finding {
 
 /**
  * A finding before wording: what checks and the engine return. `Code` is a string for a check
- * from outside; the built-in checks and the engine narrow it to the codes a catalogue words
- * (`FindingCode`, checks/codes.ts), so a code nobody words does not compile.
+ * from outside; the built-in checks and the engine narrow it to the codes a catalogue words, each
+ * with the parameters its message reads (`BuiltinFinding`, checks/codes.ts), so a code nobody
+ * words, or a misspelt parameter, does not compile.
  */
-export type RawFinding<Code extends string = string> = Omit<Finding, 'message' | 'hint' | 'code'> & { code: Code };
+export type RawFinding<Code extends string = string, P extends object = Record<string, string | number>> = Omit<
+  Finding,
+  'message' | 'hint' | 'code' | 'params'
+> & { code: Code; params?: P };
 
 export interface FileReport {
   /** Path relative to the dossier (manifest folder), POSIX separators; or the FHIR URL. */

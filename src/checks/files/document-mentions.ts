@@ -5,7 +5,7 @@ import { defineBuiltinCheck } from '../codes.js';
 import { readShared } from './shows.js';
 import { readProblemFinding } from './read-finding.js';
 import { findPhrase, tokensOf } from './shows-match.js';
-import { s, type Catalog } from '../../i18n/types.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 interface Topic {
   /** Stable id of the topic, used in the finding. */
@@ -32,22 +32,22 @@ function fold(s: string): string {
 
 /** Its findings' wording. */
 const MESSAGES = {
-  'document.not-read': {
+  'document.not-read': msg<'kind'>({
     en: (p) => `The document is ${s(p.kind)}: its content (data list, format and access, item locations) is left to the reviewer.`,
     fr: (p) => `Le document est de type ${s(p.kind)}\u00a0: son contenu (liste des données, format et accès, emplacements) est laissé au relecteur.`,
-  },
-  'document.topic-missing': {
+  }),
+  'document.topic-missing': msg<'label_en' | 'label_fr' | 'topic' | 'words'>({
     en: (p) => `The documentation does not seem to cover ${s(p.label_en)} (none of: ${s(p.words)}).`,
     fr: (p) => `La documentation ne semble pas couvrir ${s(p.label_fr)} (aucun de\u00a0: ${s(p.words)}).`,
     hint: {
       en: () => 'PORT 1.1 asks for the list of exported data, the format and means of access, and where each item sits.',
       fr: () => "PORT 1.1 demande la liste des données exportées, le format et les modalités d’accès, et l’emplacement de chaque donnée.",
     },
-  },
-} satisfies Catalog;
+  }),
+} satisfies TypedCatalog;
 
 /** The codes it emits. */
-export type DocumentMentionsCode = keyof typeof MESSAGES;
+export type DocumentMentionsMessages = typeof MESSAGES;
 
 /**
  * A document must speak of each topic (e.g. PORT 1.1: the list of exported data, the format and

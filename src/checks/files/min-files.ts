@@ -1,6 +1,6 @@
 import { plural } from '../../i18n/format.js';
 import { defineBuiltinCheck } from '../codes.js';
-import { s, type Catalog } from '../../i18n/types.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 interface Options {
   /** How many distinct files the slot needs at least. */
@@ -9,14 +9,14 @@ interface Options {
 
 /** Its findings' wording. */
 const MESSAGES = {
-  'slot.too-few-files': {
+  'slot.too-few-files': msg<'count' | 'min' | 'slot'>({
     en: (p) => `"${s(p.slot)}" needs at least ${s(p.min)} files; ${s(p.count)} given.`,
     fr: (p) => `« ${s(p.slot)} » demande au moins ${plural(Number(p.min), 'fr', 'fichier')} ; ${plural(Number(p.count), 'fr', 'fourni', 'fournis')}.`,
-  },
-} satisfies Catalog;
+  }),
+} satisfies TypedCatalog;
 
 /** The codes it emits. */
-export type MinFilesCode = keyof typeof MESSAGES;
+export type MinFilesMessages = typeof MESSAGES;
 
 /** A slot that needs several views (e.g. the login page and the second-factor page). */
 export const minFiles = defineBuiltinCheck<Options>({

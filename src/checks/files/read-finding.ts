@@ -1,8 +1,11 @@
-import type { BuiltinFinding, FindingCode } from '../codes.js';
+import { builtinFinding, type BuiltinFinding, type FindingCode, type ParamsOfCode } from '../codes.js';
 import type { ReadProblem } from '../../evidence/read/reader.js';
 
 /** The finding code of each reading problem (worded in src/i18n/messages/read.ts). */
-const CODES: Record<ReadProblem, { code: FindingCode; status: 'failed' | 'error' }> = {
+/** The codes of reading problems. */
+type ReadCode = Extract<FindingCode, `read.${string}`>;
+
+const CODES: Record<ReadProblem, { code: ReadCode; status: 'failed' | 'error' }> = {
   'too-many-pixels': { code: 'read.too-many-pixels', status: 'failed' },
   'too-large': { code: 'read.too-large', status: 'failed' },
   'too-many-pages': { code: 'read.too-many-pages', status: 'failed' },
@@ -19,7 +22,7 @@ const CODES: Record<ReadProblem, { code: FindingCode; status: 'failed' | 'error'
  * A file that could not be read: `failed` when it is no usable proof (a bomb, corrupt, encrypted),
  * `error` when the reading could not be done (a timeout, a reader failure).
  */
-export function readProblemFinding(problem: ReadProblem, params: Record<string, string | number>, slot: string, file: string): BuiltinFinding {
+export function readProblemFinding(problem: ReadProblem, params: ParamsOfCode<ReadCode>, slot: string, file: string): BuiltinFinding {
   const { code, status } = CODES[problem];
-  return { code, severity: 'error', status, slot, file, params: { ...params } };
+  return builtinFinding({ code, severity: 'error', status, slot, file, params: { ...params } });
 }

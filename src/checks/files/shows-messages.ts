@@ -1,7 +1,7 @@
-import { s, type Catalog, type Params } from '../../i18n/types.js';
+import { msg, s, type ParamsIn, type TypedCatalog } from '../../i18n/types.js';
 
 /** What the `shows` check's findings say (its `messages`). */
-export function expectsWords(p: Params, lang: 'en' | 'fr'): string {
+export function expectsWords(p: ParamsIn<'expects' | 'matricule'>, lang: 'en' | 'fr'): string {
   const words = String(p.expects ?? '');
   const mat = p.matricule === 'yes' ? (lang === 'fr' ? 'un matricule INS à clé valide' : 'a matricule INS with a valid key') : '';
   if (words && mat) return lang === 'fr' ? `${words} ou ${mat}` : `${words} or ${mat}`;
@@ -9,59 +9,59 @@ export function expectsWords(p: Params, lang: 'en' | 'fr'): string {
 }
 
 export function showsMessages() {
-  const at = (p: Params): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (frame at ${s(p.at)})` : '');
-  const atFr = (p: Params): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (image à ${s(p.at)})` : '');
+  const at = (p: ParamsIn<'where' | 'at'>): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (frame at ${s(p.at)})` : '');
+  const atFr = (p: ParamsIn<'where' | 'at'>): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (image à ${s(p.at)})` : '');
   return {
-    'shows.found': {
+    'shows.found': msg<'at' | 'label_en' | 'label_fr' | 'match' | 'where'>({
       en: (p) => `Read: ${s(p.label_en)} — ${s(p.match)}${at(p)}.`,
       fr: (p) => `Lu\u00a0: ${s(p.label_fr)} — ${s(p.match)}${atFr(p)}.`,
-    },
-    'shows.uncertain': {
+    }),
+    'shows.uncertain': msg<'at' | 'confidence' | 'label_en' | 'label_fr' | 'match' | 'where'>({
       en: (p) => `Probably shows ${s(p.label_en)} — ${s(p.match)}${at(p)}, read with low confidence (${s(p.confidence)} %).`,
       fr: (p) => `Semble montrer ${s(p.label_fr)} — ${s(p.match)}${atFr(p)}, lu avec une confiance faible (${s(p.confidence)} %).`,
       hint: {
         en: () => 'A sharper capture (full resolution, no compression, no zoom-out) lets a reviewer read it without doubt.',
         fr: () => 'Une capture plus nette (pleine résolution, sans compression ni dézoom) permet au relecteur de la lire sans doute possible.',
       },
-    },
-    'shows.missing': {
+    }),
+    'shows.missing': msg<'expects' | 'files' | 'label_en' | 'label_fr' | 'matricule'>({
       en: (p) => `The evidence does not show ${s(p.label_en)}: nothing like ${expectsWords(p, 'en')} was read in ${p.files === 1 ? 'the legible file' : `the ${s(p.files)} legible files`}.`,
       fr: (p) => `La preuve ne montre pas ${s(p.label_fr)}\u00a0: rien de tel que ${expectsWords(p, 'fr')} n’a été lu dans ${p.files === 1 ? 'le fichier lisible' : `les ${s(p.files)} fichiers lisibles`}.`,
       hint: {
         en: (p) => `A reviewer expects to see ${s(p.label_en)} on screen: capture the step that shows it.`,
         fr: (p) => `Le relecteur s’attend à voir ${s(p.label_fr)} à l’écran\u00a0: capturez l’étape qui le montre.`,
       },
-    },
-    'shows.matricule-key': {
+    }),
+    'shows.matricule-key': msg<'masked'>({
       en: (p) => `A matricule INS is shown (${s(p.masked)}) but its key is wrong: it is not a valid matricule.`,
       fr: (p) => `Un matricule INS est affiché (${s(p.masked)}) mais sa clé est fausse\u00a0: ce n’est pas un matricule valide.`,
       hint: {
         en: () => 'Use a test identity whose key is 97 − (the first 13 digits mod 97).',
         fr: () => "Utilisez une identité de test dont la clé vaut 97 − (les 13 premiers chiffres modulo 97).",
       },
-    },
-    'shows.matricule-differs': {
+    }),
+    'shows.matricule-differs': msg<'carried' | 'shown' | 'slots'>({
       en: (p) => `The screenshot shows the matricule INS ${s(p.shown)}, but the flows (${s(p.slots)}) carry ${s(p.carried)}: the evidence is not of one patient.`,
       fr: (p) => `La capture d’écran affiche le matricule INS ${s(p.shown)}, mais les flux (${s(p.slots)}) portent ${s(p.carried)}\u00a0: les preuves ne concernent pas un même patient.`,
       hint: {
         en: () => 'Capture the account of the test patient whose flows are in the dossier.',
         fr: () => 'Capturez le compte du patient de test dont les flux figurent au dossier.',
       },
-    },
-    'shows.illegible': {
+    }),
+    'shows.illegible': msg({
       en: () => 'Nothing legible could be read in this file: a screenshot must be legible.',
       fr: () => "Rien de lisible n’a pu être lu dans ce fichier\u00a0: une capture d’écran doit être lisible.",
       hint: {
         en: () => 'Provide a full-size capture of the screen (not a thumbnail, not blank).',
         fr: () => "Fournissez une capture de l’écran en taille réelle (ni vignette, ni image vide).",
       },
-    },
-    'shows.not-read': {
+    }),
+    'shows.not-read': msg<'kind' | 'reason'>({
       en: (p) => `Files of type ${s(p.kind)} are not read yet: what this one shows is left to the reviewer.`,
       fr: (p) => `Les fichiers de type ${s(p.kind)} ne sont pas encore lus\u00a0: ce que montre celui-ci est laissé au relecteur.`,
-    },
-  } satisfies Catalog;
+    }),
+  } satisfies TypedCatalog;
 }
 
 /** The codes the shows checks emit. */
-export type ShowsCode = keyof ReturnType<typeof showsMessages>;
+export type ShowsMessages = ReturnType<typeof showsMessages>;

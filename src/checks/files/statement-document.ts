@@ -1,6 +1,6 @@
 import type { BuiltinFinding } from '../codes.js';
 import type { Segment } from '../../evidence/read/reader.js';
-import { s, type Catalog, type Params } from '../../i18n/types.js';
+import { msg, s, type ParamsIn, type TypedCatalog } from '../../i18n/types.js';
 
 import { defineBuiltinCheck } from '../codes.js';
 import { readProblemFinding } from './read-finding.js';
@@ -123,46 +123,46 @@ export const statementDocument = defineBuiltinCheck<Options>({
 });
 
 function statementDocumentMessages() {
-  const at = (p: Params): string => (p.where ? ` (${s(p.where)})` : '');
+  const at = (p: ParamsIn<'where'>): string => (p.where ? ` (${s(p.where)})` : '');
   return {
-    'statement-document.read': {
+    'statement-document.read': msg<'requirement' | 'where'>({
       en: (p) => `Read: the signed statement names ${s(p.requirement)}, its signatory and its date${at(p)}.`,
       fr: (p) => `Lu\u00a0: la déclaration signée cite l’exigence ${s(p.requirement)}, son signataire et sa date${at(p)}.`,
-    },
-    'statement-document.requirement-not-named': {
+    }),
+    'statement-document.requirement-not-named': msg<'requirement'>({
       en: (p) => `The signed statement does not name ${s(p.requirement)}: a reviewer cannot tell it is the statement filed for this requirement.`,
       fr: (p) => `La déclaration signée ne cite pas l’exigence ${s(p.requirement)}\u00a0: le relecteur ne peut pas savoir qu’elle porte sur cette exigence.`,
       hint: {
         en: (p) => `Name the requirement in the signed document (“${s(p.requirement)}”; one document may list several requirements).`,
         fr: (p) => `Citez l’exigence dans le document signé (« ${s(p.requirement)} » ; un même document peut en énumérer plusieurs).`,
       },
-    },
-    'statement-document.signatory-not-named': {
+    }),
+    'statement-document.signatory-not-named': msg<'signatory'>({
       en: (p) => `The signed statement does not give the signatory's name the manifest gives (${s(p.signatory)}).`,
       fr: (p) => `La déclaration signée ne porte pas le nom du signataire indiqué dans le manifeste (${s(p.signatory)}).`,
       hint: {
         en: () => 'The document and the manifest should name the same signatory, typed next to the signature.',
         fr: () => 'Le document et le manifeste doivent nommer le même signataire, en toutes lettres près de la signature.',
       },
-    },
-    'statement-document.date-not-found': {
+    }),
+    'statement-document.date-not-found': msg<'signedOn'>({
       en: (p) => `The signing date the manifest gives (${s(p.signedOn)}) was not read in the signed statement.`,
       fr: (p) => `La date de signature indiquée dans le manifeste (${s(p.signedOn)}) n’a pas été lue dans la déclaration signée.`,
       hint: {
         en: () => 'Date the document (“Fait le 2 octobre 2026”) with the date given as `signed_on`.',
         fr: () => 'Datez le document (« Fait le 2 octobre 2026 ») de la date donnée en `signed_on`.',
       },
-    },
-    'statement-document.illegible': {
+    }),
+    'statement-document.illegible': msg({
       en: () => 'Nothing legible could be read in the signed statement: a reviewer must be able to read it.',
       fr: () => "Rien de lisible n’a pu être lu dans la déclaration signée\u00a0: le relecteur doit pouvoir la lire.",
       hint: {
         en: () => 'Provide the PDF as signed, or a scan at 150 dpi or more.',
         fr: () => 'Fournissez le PDF tel que signé, ou une numérisation à 150 dpi au moins.',
       },
-    },
-  } satisfies Catalog;
+    }),
+  } satisfies TypedCatalog;
 }
 
 /** The codes the statement-document check emits. */
-export type StatementDocumentCode = keyof ReturnType<typeof statementDocumentMessages>;
+export type StatementDocumentMessages = ReturnType<typeof statementDocumentMessages>;

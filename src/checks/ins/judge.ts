@@ -1,4 +1,4 @@
-import type { BuiltinFinding, FindingCode } from '../codes.js';
+import { builtinFinding, type BuiltinFinding, type FindingCode, type ParamsOfCode } from '../codes.js';
 import type { Severity } from '../../report/report.js';
 import type { InsClaim, PatientIdentity, Place, TraitId } from './identity.js';
 import { TRAITS } from './identity.js';
@@ -121,7 +121,7 @@ export function judgeIns(p: PatientIdentity, file: string): InsJudgement {
   const judged = p.ins.map((claim) => {
     const own: BuiltinFinding[] = [];
     judgeClaim(p, claim, (code, severity, params, place) => {
-      own.push({ code, severity, params: { ...params, at: describePlace(place, p.format) }, ...placeFields(file, place) });
+      own.push(builtinFinding({ code, severity, params: { ...params, at: describePlace(place, p.format) }, ...placeFields(file, place) }));
     });
     return { claim, kind: claimKind(claim), findings: own, valid: !own.some((f) => f.severity === 'error') };
   });
@@ -134,8 +134,8 @@ export function judgeIns(p: PatientIdentity, file: string): InsJudgement {
     } else findings.push(...j.findings);
   }
   const anyValidClaim = judged.some((j) => j.valid);
-  const add = (code: FindingCode, severity: Severity, params: Record<string, string | number>, place: Place): void => {
-    findings.push({ code, severity, params: { ...params, at: describePlace(place, p.format) }, ...placeFields(file, place) });
+  const add: Add = (code, severity, params, place) => {
+    findings.push(builtinFinding({ code, severity, params: { ...params, at: describePlace(place, p.format) }, ...placeFields(file, place) }));
   };
   for (const b of p.billingNirs) {
     if (systemByOid(b.oid)?.production) add('ins.production-oid', 'warning', { ins: maskMatricule(b.value), oid: safeOid(b.oid), kind: 'billing' }, b.place);
@@ -145,7 +145,8 @@ export function judgeIns(p: PatientIdentity, file: string): InsJudgement {
   return { valid: anyValidClaim && statusOk, findings };
 }
 
-type Add = (code: FindingCode, severity: Severity, params: Record<string, string | number>, place: Place) => void;
+/** Adds a finding of the claim (its `at` filled from `place`). */
+type Add = <C extends FindingCode>(code: C, severity: Severity, params: ParamsOfCode<C>, place: Place) => void;
 
 function judgeClaim(p: PatientIdentity, claim: InsClaim, add: Add): void {
   const ins = maskMatricule(claim.value);

@@ -1,4 +1,4 @@
-import type { BuiltinFinding, FindingCode } from '../codes.js';
+import { builtinFinding, type BuiltinFinding, type FindingCode, type ParamsOfCode } from '../codes.js';
 import { positionInText } from '../../diagnostics/utf8.js';
 
 import type { EvidenceFile } from '../../evidence/evidence-file.js';
@@ -53,12 +53,8 @@ export function describePlace(place: Place, format: 'hl7v2' | 'fhir' | undefined
  * expected and where it broke. I/O failures do propagate (the engine reports them as `error`).
  */
 export async function readFlow(file: EvidenceFile, maxBytes = DEFAULT_MAX_FLOW_BYTES): Promise<FlowReading> {
-  const here = (code: FindingCode, params: Record<string, string | number>, place?: Place): BuiltinFinding => ({
-    code,
-    severity: 'error',
-    params,
-    ...placeFields(file.path, place),
-  });
+  const here = <C extends FindingCode>(code: C, params: ParamsOfCode<C>, place?: Place): BuiltinFinding =>
+    builtinFinding({ code, severity: 'error', params, ...placeFields(file.path, place) });
   if (BINARY_KINDS.has(file.kind)) {
     return { patients: [], findings: [here('ins.flow-not-text', { kind: file.mime })] };
   }
@@ -99,24 +95,24 @@ function decode(bytes: Buffer): { ok: true; text: string } | { ok: false; line: 
   }
 }
 
-const ER7_PROBLEM_CODES: Record<Er7Problem['code'], FindingCode> = {
+const ER7_PROBLEM_CODES = {
   'no-msh': 'ins.hl7-no-msh',
   'bad-msh': 'ins.hl7-bad-msh',
   'bad-segment': 'ins.hl7-bad-segment',
   truncated: 'ins.hl7-truncated',
   'bad-escape': 'ins.hl7-bad-escape',
-};
+} as const satisfies Record<Er7Problem['code'], FindingCode>;
 
 function readEr7(text: string, path: string): FlowReading {
   const doc = parseEr7(text);
   const findings: BuiltinFinding[] = doc.problems.map((p) => {
     const place: Place = { line: p.line, pointer: p.segment ?? `line ${p.line}` };
     if (p.message !== undefined) place.record = p.message;
-    const params: Record<string, string | number> = { line: p.line };
+    const params: { -readonly [K in keyof ParamsOfCode<(typeof ER7_PROBLEM_CODES)[Er7Problem['code']]>]: ParamsOfCode<(typeof ER7_PROBLEM_CODES)[Er7Problem['code']]>[K] } = { line: p.line };
     if (p.segment !== undefined) params.segment = p.segment;
     if (p.detail !== undefined) params.detail = p.detail;
     if (p.message !== undefined) params.message = p.message;
-    return { code: ER7_PROBLEM_CODES[p.code], severity: p.code === 'bad-escape' ? 'warning' : 'error', params, ...placeFields(path, place) };
+    return builtinFinding({ code: ER7_PROBLEM_CODES[p.code], severity: p.code === 'bad-escape' ? 'warning' : 'error', params, ...placeFields(path, place) });
   });
   for (const m of doc.messages) {
     if (!m.segments.some((s) => s.name === 'PID')) {
@@ -187,8 +183,8 @@ function readNdjson(lines: string[], path: string): FlowReading {
 /** Patients of a parsed JSON value: a Patient, a Bundle, or (at the top only) an array of those. */
 function fromJsonValue(value: unknown, path: string, where: { line?: number; record?: number } | undefined, top = true): FlowReading {
   const out: FlowReading = { format: 'fhir', patients: [], findings: [] };
-  const wrong = (code: FindingCode, params: Record<string, string | number>, pointer: string): void => {
-    out.findings.push({ code, severity: 'error', params, ...placeFields(path, { ...where, pointer }) });
+  const wrong = <C extends FindingCode>(code: C, params: ParamsOfCode<C>, pointer: string): void => {
+    out.findings.push(builtinFinding({ code, severity: 'error', params, ...placeFields(path, { ...where, pointer }) }));
   };
   if (Array.isArray(value) && top) {
     value.forEach((v, i) => {

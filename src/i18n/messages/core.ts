@@ -1,4 +1,4 @@
-import { s, type Catalog } from '../types.js';
+import { msg, s, type TypedCatalog } from '../types.js';
 import { proseDate } from '../format.js';
 import { GROUP_WORDS } from '../kind-words.js';
 import type { Localized } from '../../report/report.js';
@@ -93,69 +93,69 @@ const shorten = (v: string): string => (v.length <= 80 ? v : `${v.slice(0, 79)}�
 
 /** Wording of the engine's own findings and of the generic checks. */
 export const coreMessages = {
-  'fact.missing': {
+  'fact.missing': msg<'facts'>({
     en: (p) => `Applicability depends on ${s(p.facts).includes(',') ? 'facts' : 'fact'} ${s(p.facts)}, which the manifest does not answer.`,
     fr: (p) => `Impossible de dire si l’exigence s’applique\u00a0: le manifeste ne renseigne ${niList(p.facts)}.`,
     hint: {
       en: (p) => `Answer ${s(p.facts)} under \`facts:\` (\`dmn-check init\` writes the questions).`,
       fr: (p) => `Renseignez ${etList(p.facts)} dans la section \`facts:\` (les questions figurent en commentaire dans le modèle écrit par \`dmn-check init\`).`,
     },
-  },
-  'slot.missing': {
+  }),
+  'slot.missing': msg<'expects_en' | 'expects_fr' | 'slot' | 'title_en' | 'title_fr'>({
     en: (p) => `No evidence given for "${s(p.slot)}" (${s(p.title_en)}).`,
     fr: (p) => `Aucune preuve fournie pour « ${s(p.slot)} » (${s(p.title_fr)}).`,
     hint: {
       en: (p) => `Provide: ${s(p.expects_en)}`,
       fr: (p) => `fournir ${lowerFirst(s(p.expects_fr))}`,
     },
-  },
-  'slot.too-many-files': {
+  }),
+  'slot.too-many-files': msg<'count' | 'slot'>({
     en: (p) => `"${s(p.slot)}" takes one file; ${s(p.count)} were given.`,
     fr: (p) => `« ${s(p.slot)} » n’accepte qu’un fichier ; ${s(p.count)} ont été fournis.`,
     hint: { en: () => 'Keep the one file that applies.', fr: () => 'ne gardez que le fichier pertinent.' },
-  },
-  'file.missing': {
+  }),
+  'file.missing': msg<'file' | 'suggestion'>({
     en: (p) => `File ${s(p.file)} does not exist.`,
     fr: (p) => `Le fichier ${s(p.file)} n’existe pas.`,
     hint: {
       en: (p) => (p.suggestion ? `Did you mean ${s(p.suggestion)}? (Names count case and accents.)` : 'Paths are relative to the manifest folder; check the spelling or add the file.'),
       fr: (p) => (p.suggestion ? `vouliez-vous dire ${s(p.suggestion)} ? (les noms tiennent compte des majuscules et des accents)` : 'les chemins partent du dossier du manifeste ; vérifiez l’orthographe ou ajoutez le fichier.'),
     },
-  },
-  'file.unicode-form': {
+  }),
+  'file.unicode-form': msg<'file' | 'form' | 'stored'>({
     en: (p) => `${s(p.file)} is stored under its name in another Unicode form (${s(p.form)}: ${s(p.form) === 'NFD' ? 'accents as separate marks, as macOS writes them' : 'accented letters as one code point'}) than the manifest types it; it was read.`,
     fr: (p) => `${s(p.file)} est enregistré sous son nom dans une autre forme Unicode (${s(p.form)}\u00a0: ${s(p.form) === 'NFD' ? 'accents codés à part, comme macOS les écrit' : 'lettres accentuées codées d’un seul tenant'}) que celle du manifeste ; il a été lu.`,
     hint: {
       en: () => "Some tools (zip, git, a reviewer's search) will not find it under the name the manifest gives: rename the file as the manifest types it, or avoid accents in evidence names.",
       fr: () => 'certains outils (zip, git, la recherche du relecteur) ne le trouveront pas sous le nom que donne le manifeste\u00a0: renommez le fichier comme le manifeste l’écrit, ou évitez les accents dans les noms des preuves.',
     },
-  },
-  'file.not-regular': {
+  }),
+  'file.not-regular': msg<'file' | 'what'>({
     en: (p) => `${s(p.file)} is a ${s(p.what)}, not a regular file.`,
     fr: (p) => `${s(p.file)} est ${NOT_REGULAR_FR[s(p.what)] ?? `un fichier spécial (${s(p.what)})`}, pas un fichier${s(p.what) === 'directory' ? '' : ' ordinaire'}.`,
     hint: { en: () => 'Name the evidence file itself.', fr: () => 'indiquez le fichier de preuve lui-même.' },
-  },
-  'file.loop': {
+  }),
+  'file.loop': msg<'file'>({
     en: (p) => `${s(p.file)} is a symbolic link loop.`,
     fr: (p) => `${s(p.file)} est une boucle de liens symboliques.`,
     hint: { en: () => 'Replace the link by the file.', fr: () => 'remplacez le lien par le fichier.' },
-  },
-  'file.name-too-long': {
+  }),
+  'file.name-too-long': msg<'bytes' | 'file' | 'limit'>({
     en: (p) => `The path ${shorten(s(p.file))} (${s(p.bytes)} bytes) is too long for a file system (a name may have at most 255 bytes, a path at most 4,095); no such file can exist.`,
     fr: (p) => `Le chemin ${shorten(s(p.file))} (${s(p.bytes)} octets) est trop long pour un système de fichiers (255 octets au plus par nom, 4 095 pour le chemin) ; aucun fichier ne peut porter ce nom.`,
     hint: { en: () => 'Give the path as it is on disk.', fr: () => 'Indiquez le chemin tel qu’il est sur le disque.' },
-  },
-  'file.unreadable': {
+  }),
+  'file.unreadable': msg<'file' | 'reason'>({
     en: (p) => `${s(p.file)} could not be read (${s(p.reason)}).`,
     fr: (p) => `${s(p.file)} n’a pas pu être lu (${s(p.reason)}).`,
     hint: { en: () => 'Check the file permissions and run again.', fr: () => 'vérifiez les droits du fichier et relancez.' },
-  },
-  'file.empty': {
+  }),
+  'file.empty': msg<'file'>({
     en: (p) => `${s(p.file)} is empty.`,
     fr: (p) => `${s(p.file)} est vide.`,
     hint: { en: () => 'Export the evidence again.', fr: () => 'exportez de nouveau la preuve.' },
-  },
-  'file.kind': {
+  }),
+  'file.kind': msg<'accepted' | 'expects' | 'file' | 'kind'>({
     en: (p) => `${s(p.file)} is ${s(p.kind)} (from its content), which this slot does not accept${p.expects ? `: it expects ${expectsText(p.expects, 'en')}` : ''}.`,
     fr: (p) =>
       p.expects
@@ -165,84 +165,84 @@ export const coreMessages = {
       en: (p) => `Accepted: ${s(p.accepted)}. The file name's extension is not what counts.`,
       fr: (p) => `formats acceptés\u00a0: ${shortKinds(p.accepted)}. L’extension du fichier n’est pas prise en compte.`,
     },
-  },
-  'file.hash-mismatch': {
+  }),
+  'file.hash-mismatch': msg<'actual' | 'expected' | 'file'>({
     en: (p) => `${s(p.file)}: SHA-256 is ${s(p.actual)}, the manifest expects ${s(p.expected)}.`,
     fr: (p) => `${s(p.file)}\u00a0: l’empreinte SHA-256 du fichier est ${s(p.actual)}, alors que le manifeste indique ${s(p.expected)}.`,
     hint: {
       en: () => 'The file changed since the hash was recorded: restore it, or record the new hash if the change is intended.',
       fr: () => 'le fichier a changé depuis l’enregistrement de l’empreinte\u00a0: restaurez-le, ou enregistrez la nouvelle empreinte si le changement est voulu.',
     },
-  },
-  'statement.missing': {
+  }),
+  'statement.missing': msg<'reasons_en' | 'reasons_fr' | 'requirement'>({
     en: (p) => `Not applicable (${s(p.reasons_en)}), but no sworn statement is given.`,
     fr: (p) => `Non applicable (${s(p.reasons_fr)}), mais aucune déclaration sur l’honneur n’est fournie.`,
     hint: {
       en: (p) => `Add a justified sworn statement under \`statements: "${s(p.requirement)}":\` (justification, signatory, signed_on).`,
       fr: (p) => `ajoutez une déclaration sur l’honneur justifiée sous \`statements: "${s(p.requirement)}":\` (justification, signatory, signed_on).`,
     },
-  },
-  'statement.justification-short': {
+  }),
+  'statement.justification-short': msg<'length' | 'min'>({
     en: (p) => `The statement's justification has ${s(p.length)} characters; at least ${s(p.min)} are needed.`,
     fr: (p) => `La justification de la déclaration compte ${s(p.length)} caractères ; il en faut au moins ${s(p.min)}.`,
     hint: {
       en: () => 'Say why the requirement does not apply to this product, in a full sentence.',
       fr: () => 'expliquez en une phrase complète pourquoi l’exigence ne s’applique pas à ce produit.',
     },
-  },
-  'statement.signatory-missing': {
+  }),
+  'statement.signatory-missing': msg<'field'>({
     en: (p) => `The statement's signatory has no ${s(p.field)}.`,
     fr: (p) => `Le signataire de la déclaration n’a pas de ${s(p.field) === 'name' ? 'nom' : 'fonction'}.`,
     hint: {
       en: () => 'Give `signatory: { name, role }` of a person who may commit the manufacturer.',
       fr: () => 'renseignez `signatory: { name, role }` d’une personne habilitée à engager le fabricant.',
     },
-  },
-  'statement.signed-on-missing': {
+  }),
+  'statement.signed-on-missing': msg({
     en: () => 'The statement has no signature date (signed_on).',
     fr: () => 'La déclaration n’a pas de date de signature (signed_on).',
     hint: { en: () => 'Add `signed_on: YYYY-MM-DD`.', fr: () => 'ajoutez `signed_on: AAAA-MM-JJ`.' },
-  },
-  'statement.not-yet-signed': {
+  }),
+  'statement.not-yet-signed': msg<'asOf' | 'signedOn'>({
     en: (p) => `The statement is signed on ${s(p.signedOn)}, after the evaluation date ${s(p.asOf)}.`,
     fr: (p) => `La déclaration est signée le ${proseDate(s(p.signedOn), 'fr')}, après la date d’évaluation (${proseDate(s(p.asOf), 'fr')}).`,
     hint: { en: () => 'Check signed_on, or run with a later --as-of.', fr: () => 'vérifiez signed_on, ou relancez avec un --as-of plus tardif.' },
-  },
-  'statement.expired': {
+  }),
+  'statement.expired': msg<'asOf' | 'expiresOn'>({
     en: (p) => `The statement expired on ${s(p.expiresOn)} (evaluation date ${s(p.asOf)}).`,
     fr: (p) => `La déclaration a expiré le ${proseDate(s(p.expiresOn), 'fr')} (date d’évaluation\u00a0: ${proseDate(s(p.asOf), 'fr')}).`,
     hint: { en: () => 'Have the statement signed again.', fr: () => 'faites signer une nouvelle déclaration et mettez à jour signed_on (et expires_on).' },
-  },
-  'statement.document-missing': {
+  }),
+  'statement.document-missing': msg<'file'>({
     en: (p) => `The signed statement's document ${s(p.file)} does not exist.`,
     fr: (p) => `Le document de déclaration signée ${s(p.file)} n’existe pas.`,
-  },
-  'statement.document-unreadable': {
+  }),
+  'statement.document-unreadable': msg<'file' | 'reason'>({
     en: (p) => `The signed statement's document ${s(p.file)} cannot be used (${s(p.reason)}).`,
     fr: (p) => `Le document de déclaration signée ${s(p.file)} est inutilisable (${s(p.reason)}).`,
-  },
-  'statement.document-kind': {
+  }),
+  'statement.document-kind': msg<'file' | 'kind'>({
     en: (p) => `The signed statement's document ${s(p.file)} is ${s(p.kind)}; a PDF or an image is expected.`,
     fr: (p) => `Le document de déclaration signée ${s(p.file)} est de type ${s(p.kind)} ; un PDF ou une image est attendu.`,
-  },
-  'statement.ignored': {
+  }),
+  'statement.ignored': msg<'why_en' | 'why_fr'>({
     en: (p) => `A sworn statement is given, but the requirement applies (${s(p.why_en)}): the statement is ignored.`,
     fr: (p) => `Une déclaration sur l’honneur est fournie, mais l’exigence s’applique (${s(p.why_fr)})\u00a0: la déclaration est ignorée.`,
     hint: {
       en: () => 'Either provide the evidence, or correct the facts if the requirement really does not apply.',
       fr: () => 'fournissez les preuves, ou corrigez les faits si l’exigence ne s’applique vraiment pas.',
     },
-  },
-  'evidence.ignored': {
+  }),
+  'evidence.ignored': msg({
     en: () => 'Evidence is given for a requirement that does not apply; it is not evaluated.',
     fr: () => "Des preuves sont fournies pour une exigence non applicable ; elles ne sont pas évaluées.",
-  },
-  'check.crashed': {
+  }),
+  'check.crashed': msg<'check' | 'error'>({
     en: (p) => `Check "${s(p.check)}" could not be carried out: ${s(p.error)}.`,
     fr: (p) => `Le contrôle « ${s(p.check)} » n’a pas pu être mené\u00a0: ${s(p.error)}.`,
     hint: {
       en: () => 'This is not a pass. Run again; if it persists, report it with the file kind concerned.',
       fr: () => "ce n’est pas une réussite. Relancez ; si le problème persiste, signalez-le avec le type de fichier concerné.",
     },
-  },
-} satisfies Catalog;
+  }),
+} satisfies TypedCatalog;

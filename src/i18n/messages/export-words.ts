@@ -1,6 +1,6 @@
 // The words the PORT 1 catalogues share: places in an export, formats, reasons, schema keywords.
 import { plural } from '../format.js';
-import { s, type Lang, type Params } from '../types.js';
+import { s, type Lang, type ParamsIn } from '../types.js';
 import type { Localized } from '../../report/report.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Localized } from '../../report/report.js';
 export const DICTIONARY_DOC = 'https://unpkg.com/dmn-check/docs/data-dictionary.md';
 
 /** `record 12, line 14, /code/coding/0` in the message's language, from whatever place params are set. */
-export function place(p: Params, lang: Lang): string {
+export function place(p: ParamsIn<'record' | 'line' | 'column' | 'pointer'>, lang: Lang): string {
   const parts: string[] = [];
   if (p.record !== undefined) parts.push(`${lang === 'fr' ? 'enregistrement' : 'record'} ${s(p.record)}`);
   if (p.line !== undefined) parts.push(`${lang === 'fr' ? 'ligne' : 'line'} ${s(p.line)}${p.column !== undefined ? `:${s(p.column)}` : ''}`);
@@ -28,7 +28,7 @@ export const FORMAT: Record<string, Localized> = {
   xml: { en: 'XML', fr: 'du XML' },
 };
 
-export function format(p: Params, lang: Lang): string {
+export function format(p: ParamsIn<'format' | 'delimiter'>, lang: Lang): string {
   const f = FORMAT[s(p.format)]?.[lang] ?? s(p.format);
   if (p.format === 'csv' && p.delimiter !== undefined) {
     const d = p.delimiter === '\t' ? (lang === 'fr' ? 'tabulation' : 'tab') : `"${s(p.delimiter)}"`;
@@ -78,7 +78,7 @@ export const EXPORT_HINT = {
   fr: () => 'Fournissez l’export que le produit met à disposition\u00a0: JSON, NDJSON, CSV ou XML (FHIR bienvenu), documenté donnée par donnée.',
 };
 
-export function keyword(p: Params, lang: Lang): string {
+export function keyword(p: ParamsIn<'expected' | 'keyword' | 'property'>, lang: Lang): string {
   const fr = lang === 'fr';
   const e = s(p.expected);
   switch (p.keyword) {

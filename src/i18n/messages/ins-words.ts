@@ -1,5 +1,5 @@
 // The words the INS catalogues share: traits, where each goes in a flow, reasons, formats.
-import { s, type Params } from '../types.js';
+import { s, type ParamValue, type ParamsIn } from '../types.js';
 import type { Localized } from '../../report/report.js';
 
 /** The five INS traits, named as users know them. */
@@ -11,7 +11,7 @@ export const TRAIT: Record<string, Localized> = {
   birthplace: { en: 'INSEE code of the birthplace', fr: 'code INSEE du lieu de naissance' },
 };
 
-export const trait = (p: Params, lang: 'en' | 'fr'): string => TRAIT[s(p.trait)]?.[lang] ?? s(p.trait);
+export const trait = (p: ParamsIn<'trait'>, lang: 'en' | 'fr'): string => TRAIT[s(p.trait)]?.[lang] ?? s(p.trait);
 
 /** Where each trait goes, per format (IHE PAM France / FR Core). */
 export const TRAIT_HOME: Record<string, { hl7: string; fhir: string }> = {
@@ -25,7 +25,7 @@ export const TRAIT_HOME: Record<string, { hl7: string; fhir: string }> = {
   },
 };
 
-export const home = (p: Params): string => {
+export const home = (p: ParamsIn<'trait' | 'format'>): string => {
   const h = TRAIT_HOME[s(p.trait)];
   if (!h) return '';
   return s(p.format) === 'hl7v2' ? h.hl7 : h.fhir;
@@ -41,7 +41,7 @@ export const REASON: Record<string, Localized> = {
   },
 };
 
-export const reason = (p: Params, lang: 'en' | 'fr'): string => REASON[s(p.reason)]?.[lang] ?? s(p.reason);
+export const reason = (p: ParamsIn<'reason'>, lang: 'en' | 'fr'): string => REASON[s(p.reason)]?.[lang] ?? s(p.reason);
 
 export const STRUCTURE: Record<string, Localized> = {
   characters: { en: 'it must be digits only (2A or 2B allowed as the department)', fr: 'seuls des chiffres sont admis (2A ou 2B pour le département)' },
@@ -62,5 +62,5 @@ export const FORMAT: Record<string, Localized> = {
   fhir: { en: 'FHIR', fr: 'FHIR' },
 };
 
-export const fmt = (p: Params, lang: 'en' | 'fr'): string => FORMAT[s(p.format)]?.[lang] ?? s(p.format);
-export const empty = (v: Params[string], lang: 'en' | 'fr'): string => (s(v) === '' ? (lang === 'en' ? '(empty)' : '(vide)') : s(v));
+export const fmt = (p: ParamsIn<'format'>, lang: 'en' | 'fr'): string => FORMAT[s(p.format)]?.[lang] ?? s(p.format);
+export const empty = (v: ParamValue, lang: 'en' | 'fr'): string => (s(v) === '' ? (lang === 'en' ? '(empty)' : '(vide)') : s(v));

@@ -83,7 +83,7 @@ describe('MES 1 and the Mesures de santé IG 3.1', () => {
       const opened = await openEvidenceFile(s.dir, 'mmol.json');
       if (!opened.ok) throw new Error(opened.reason);
       const r = await fhirpathCheck.run({ requirement: 'MES 1', slot: 'measures-sample', files: [opened.file], options, facts: {}, asOf: '2026-11-29', provided: new Set(), shared: createMemo() });
-      expect(r.findings.map((f) => [f.severity, f.params?.rule])).toEqual([['error', 'glucose-unit']]);
+      expect(r.findings.map((f) => [f.severity, (f.params as Record<string, unknown> | undefined)?.rule])).toEqual([['error', 'glucose-unit']]);
     } finally {
       s.done();
     }

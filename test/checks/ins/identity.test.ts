@@ -163,7 +163,7 @@ describe('HL7 v2 INS judgement', () => {
     expect(p!.ins).toEqual([]);
     const j = judgeIns(p!, 'f.hl7');
     expect(j.valid).toBe(false);
-    expect(j.findings.map((f) => [f.code, f.params?.kind])).toEqual([['ins.production-oid', 'billing']]);
+    expect(j.findings.map((f) => [f.code, (f.params as Record<string, unknown> | undefined)?.kind])).toEqual([['ins.production-oid', 'billing']]);
   });
 
   it('says where a misplaced VALI sits', () => {
