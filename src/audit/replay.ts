@@ -5,7 +5,7 @@ import { UserInputError, formatProblem } from '../diagnostics/user-input-error.j
 import type { Finding, Report } from '../report/report.js';
 import { confinePath, openEvidenceFile } from '../evidence/evidence-file.js';
 import { findDossier, invalidPath, notFoundHere, type ReplayPlace } from './locate.js';
-import { CATALOG, word, type Catalog } from '../i18n/index.js';
+import { word, type Catalog } from '../i18n/index.js';
 
 /** One way a replay differs from the report; worded by the `replay.*` entries of the audit catalogue. */
 export interface ReplayDifference {
@@ -65,7 +65,7 @@ export function filesOf(report: Report, urls = false): Map<string, string | null
  * exit 2 ("dossier not found here"), except in a bag (`place.bag`), verified already, where it is a difference.
  * `catalog` words the findings that changed in both languages (the checks' own messages included).
  */
-export async function replayReport(report: Report, place: ReplayPlace, reportName: string, evaluate: Evaluate, catalog: Catalog = CATALOG): Promise<ReplayOutcome> {
+export async function replayReport(report: Report, place: ReplayPlace, reportName: string, evaluate: Evaluate, catalog: Catalog): Promise<ReplayOutcome> {
   const differences: ReplayDifference[] = [];
   // Everything the report names is opened below the root, as a manifest's evidence is below its folder:
   // the manifest itself too, so a link in the way cannot lead the replay elsewhere.
@@ -218,7 +218,7 @@ function fieldChanges(old: unknown, now: unknown, pointer: string, out: ReplayDi
 }
 
 /** Statuses, findings, verdict and every other field of two reports of the same dossier. */
-export function compareReports(old: Report, now: Report, catalog: Catalog = CATALOG): ReplayDifference[] {
+export function compareReports(old: Report, now: Report, catalog: Catalog): ReplayDifference[] {
   const out: ReplayDifference[] = [];
   const nowById = new Map(now.requirements.map((r) => [r.id, r]));
   const both = new Set<string>();

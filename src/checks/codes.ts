@@ -6,12 +6,38 @@ import type { DocumentMentionsMessages } from './files/document-mentions.js';
 import type { MinFilesMessages } from './files/min-files.js';
 import type { ShowsMessages } from './files/shows-messages.js';
 import type { StatementDocumentMessages } from './files/statement-document.js';
+import type { ReadMessages } from './files/read-messages.js';
+import type { SignedPdfMessages } from './files/signed-pdf.js';
+import type { InsFlowMessages } from './ins/slot.js';
+import type { GazelleReportMessages } from './ins/gazelle-report.js';
+import type { InsBirthNamesMessages } from './ins/birth-names.js';
+import type { FhirpathMessages } from './fhir/messages.js';
+import type { Port1Messages } from './port1/port1-messages.js';
+import type { OidcAcrValuesMessages } from './auth/oidc-acr-values.js';
+import type { PasswordPolicyMessages } from './auth/password-policy.js';
+import type { IdleTimeoutMessages } from './auth/idle-timeout.js';
+import type { AnnuaireExtractMessages } from './annuaire/annuaire-extract.js';
 
 /**
  * Every message dmn-check itself can emit as a finding: the core catalogue's and the built-in
  * checks' own. A check that adds codes adds its `messages`' type here.
  */
-type BuiltinCatalog = CoreCatalog & DocumentMentionsMessages & MinFilesMessages & ShowsMessages & StatementDocumentMessages;
+type BuiltinCatalog = CoreCatalog &
+  MinFilesMessages &
+  DocumentMentionsMessages &
+  ShowsMessages &
+  StatementDocumentMessages &
+  ReadMessages &
+  SignedPdfMessages &
+  InsFlowMessages &
+  GazelleReportMessages &
+  InsBirthNamesMessages &
+  FhirpathMessages &
+  Port1Messages &
+  OidcAcrValuesMessages &
+  PasswordPolicyMessages &
+  IdleTimeoutMessages &
+  AnnuaireExtractMessages;
 
 /** Every finding code dmn-check itself can emit. */
 export type FindingCode = Extract<keyof BuiltinCatalog, string>;

@@ -52,13 +52,18 @@ export function createRegistry(checks: readonly AnyCheck[] = BUILTIN_CHECKS): Ch
 
 /**
  * The finding catalogue of a registry: the core's wordings plus every check's own `messages`.
- * A code declared twice (by two checks, or by a check and the core) is a programming error.
+ * Checks of one family may declare the same wording (the same object: PORT 1's three checks share
+ * one reading of the export); a code worded twice differently (by two checks, or by a check and
+ * the core) is a programming error.
  */
 export function catalogOf(registry: CheckRegistry, base: Catalog = CATALOG): Catalog {
   const merged: Record<string, Catalog[string]> = { ...base };
   for (const check of registry.values()) {
     for (const [code, def] of Object.entries(check.messages ?? {})) {
-      if (Object.hasOwn(merged, code)) throw new Error(`finding code ${code} of check ${check.name} is already worded`);
+      if (Object.hasOwn(merged, code)) {
+        if (merged[code] === def) continue;
+        throw new Error(`finding code ${code} of check ${check.name} is already worded`);
+      }
       merged[code] = def;
     }
   }

@@ -1,31 +1,21 @@
-import type { Catalog, Lang, ParamKeys, Params, ParamsOut } from './types.js';
+import type { Catalog, Lang, ParamKeys, Params, ParamsOut, TypedCatalog } from './types.js';
 import type { RawFinding } from '../report/report.js';
 import { auditMessages } from './messages/audit.js';
 import { coreMessages } from './messages/core.js';
-import { insMessages } from './messages/ins.js';
-import { insFlowMessages } from './messages/ins-flow.js';
-import { exportMessages } from './messages/exports.js';
-import { exportDictionaryMessages } from './messages/export-dictionary.js';
 import { fhirMessages } from './messages/fhir.js';
-import { fhirpathMessages } from './messages/fhirpath.js';
-import { gridMessages } from './messages/grid.js';
-import { readMessages } from './messages/read.js';
 
 export type { Lang, Params, Catalog, MessageDef } from './types.js';
 
-/** All finding codes' wordings. A domain adds its own catalogue file and one line here. */
+/**
+ * The wordings of the findings the core emits: the engine's (slots, files, statements), the
+ * auditor's (replay, bags) and the FHIR evidence source's. A check words its own codes in its
+ * `messages`, beside it (src/checks/<family>/); `catalogOf` (checks/registry.ts) merges them.
+ */
 const CORE_CATALOG = {
   ...coreMessages,
-  ...exportMessages,
-  ...exportDictionaryMessages,
   ...auditMessages,
-  ...insFlowMessages,
-  ...insMessages,
   ...fhirMessages,
-  ...fhirpathMessages,
-  ...gridMessages,
-  ...readMessages,
-} satisfies Catalog;
+} satisfies TypedCatalog;
 
 /** The codes the core's catalogue words (a check's own `messages` add theirs: checks/registry.ts). */
 export type CatalogCode = keyof typeof CORE_CATALOG;

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOG, word, type Catalog } from '../../src/i18n/index.js';
+import type { Catalog } from '../../src/i18n/index.js';
 import { fhirMessages as fhirSourceMessages } from '../../src/i18n/messages/fhir.js';
-import { fhirpathMessages } from '../../src/i18n/messages/fhirpath.js';
+import { fhirpathMessages } from '../../src/checks/fhir/messages.js';
+import { FULL_CATALOG, word } from '../support/word.js';
 
 const fhirMessages: Catalog = { ...fhirSourceMessages, ...fhirpathMessages };
 
@@ -50,7 +51,7 @@ describe('FHIR wordings', () => {
   });
 
   it.each(emitted)('%s is worded in the catalogue', (code) => {
-    expect(CATALOG[code]).toBe(fhirMessages[code]);
+    expect(FULL_CATALOG[code]).toBe(fhirMessages[code]);
   });
 
   it.each(Object.keys(fhirMessages))('%s reads well in English and French', (code) => {

@@ -15,12 +15,12 @@ const prefixes = new Set(Object.keys(catalog).map((k) => k.split('.')[0]!));
 const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(path.join(d, n)).isDirectory() ? walk(path.join(d, n)) : [path.join(d, n)]));
 const sources = walk(path.join(ROOT, 'src')).filter((f) => f.endsWith('.ts') && !f.includes(`${path.sep}i18n${path.sep}messages${path.sep}`));
 
-/** Code-like literals (`ins.key`, `file.kind`…) that are not a catalogue key being declared (`'x': {`). */
+/** Code-like literals (`ins.key`, `file.kind`…) that are not a catalogue key being declared (`'x': msg(…)`, `'x': {`). */
 function emittedLiterals(): Map<string, string> {
   const found = new Map<string, string>();
   for (const f of sources) {
     const text = readFileSync(f, 'utf8');
-    for (const m of text.matchAll(/'([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)'(?!:\s*\{)/g)) {
+    for (const m of text.matchAll(/'([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)'(?!:\s*(?:\{|msg\b))/g)) {
       const code = m[1]!;
       if (!prefixes.has(code.split('.')[0]!) || /\.(json|yaml|yml|txt|html|md|xml|zip|js|cjs|hl7|ts)$/.test(code)) continue;
       if (!found.has(code)) found.set(code, path.relative(ROOT, f));
@@ -48,10 +48,26 @@ describe('the finding vocabulary', () => {
   });
 
   it('merges each check’s own messages, and refuses a code worded twice', () => {
-    expect(Object.hasOwn(catalog, 'slot.too-few-files')).toBe(true);
-    expect(Object.hasOwn(CATALOG, 'slot.too-few-files')).toBe(false);
-    const dup = { name: 'dup', description: 'd', schema: {}, messages: { 'file.missing': CATALOG['file.missing']! }, run: () => ({ findings: [] }) };
+    for (const code of ['slot.too-few-files', 'ins.key', 'export.schema.invalid', 'fhirpath.invalid-json', 'gazelle.passed', 'read.timeout']) {
+      expect(Object.hasOwn(catalog, code), code).toBe(true);
+      expect(Object.hasOwn(CATALOG, code), code).toBe(false);
+    }
+    const copy = { ...CATALOG['file.missing']! };
+    const dup = { name: 'dup', description: 'd', schema: {}, messages: { 'file.missing': copy }, run: () => ({ findings: [] }) };
     expect(() => catalogOf(createRegistry([dup]))).toThrow(/file\.missing of check dup is already worded/);
+  });
+
+  it('takes one wording that checks of a family all declare (the same object), and no other', () => {
+    const shared = { 'x.one': { en: () => 'one', fr: () => 'un' } };
+    const check = (name: string, messages: typeof shared) => ({ name, description: 'd', schema: {}, messages, run: () => ({ findings: [] }) });
+    expect(word('x.one', {}, 'fr', catalogOf(createRegistry([check('a', shared), check('b', { ...shared })]))).message).toBe('un');
+    expect(() => catalogOf(createRegistry([check('a', shared), check('b', { 'x.one': { en: () => 'one', fr: () => 'un' } })]))).toThrow(/x\.one of check b is already worded/);
+  });
+
+  it('every catalogue entry of dmn-check’s own is declared with the parameters it reads (msg<…>)', () => {
+    // TypedCatalog makes an undeclared read a type error; this keeps every catalogue under it.
+    const untyped = sources.concat(walk(path.join(ROOT, 'src', 'i18n', 'messages'))).filter((f) => /satisfies Catalog\b/.test(readFileSync(f, 'utf8')));
+    expect(untyped.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
 
   it('never resolves a code through the object prototype', () => {

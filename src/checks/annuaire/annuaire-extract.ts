@@ -1,6 +1,8 @@
 import type { BuiltinFinding } from '../codes.js';
 
 import { defineBuiltinCheck } from '../codes.js';
+import { plural } from '../../i18n/format.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 interface Options {
   /** Oldest extract accepted, in months before --as-of (ANN 1: one month). */
@@ -42,6 +44,47 @@ export function rppsValid(id: string): boolean {
 
 const MAX_REPORTED = 5;
 
+/** Wording of the Annuaire Santé extract check. */
+const MESSAGES = {
+  'annuaire.no-date': msg<'file'>({
+    en: (p) => `${s(p.file)}: no extraction date in the file name (expected …_YYYYMMDDhhmm.txt, as annuaire.sante.fr names its extracts).`,
+    fr: (p) => `${s(p.file)}\u00a0: pas de date d’extraction dans le nom du fichier (attendu …_AAAAMMJJhhmm.txt, comme annuaire.sante.fr nomme ses extractions).`,
+    hint: { en: () => 'Give the extract under the name it was downloaded with.', fr: () => 'Fournissez l’extraction sous le nom avec lequel elle a été téléchargée.' },
+  }),
+  'annuaire.future': msg<'asOf' | 'date' | 'file'>({
+    en: (p) => `${s(p.file)} is dated ${s(p.date)}, after the as-of date ${s(p.asOf)}.`,
+    fr: (p) => `${s(p.file)} est daté du ${s(p.date)}, après la date d’évaluation ${s(p.asOf)}.`,
+  }),
+  'annuaire.stale': msg<'asOf' | 'date' | 'file' | 'months' | 'oldest'>({
+    en: (p) => `${s(p.file)} is dated ${s(p.date)}: older than ${plural(Number(p.months), 'en', 'month')} at ${s(p.asOf)} (oldest accepted: ${s(p.oldest)}).`,
+    fr: (p) => `${s(p.file)} est daté du ${s(p.date)}\u00a0: plus de ${s(p.months)} mois avant le ${s(p.asOf)} (date la plus ancienne admise\u00a0: ${s(p.oldest)}).`,
+    hint: { en: () => 'ANN 1: the copy of the Annuaire Santé in use must be less than one month old. Give a recent extract.', fr: () => 'ANN 1\u00a0: la copie de l’Annuaire Santé utilisée doit dater de moins d’un mois. Fournissez une extraction récente.' },
+  }),
+  'annuaire.not-text': msg<'file' | 'kind'>({
+    en: (p) => `${s(p.file)} is ${s(p.kind)}, not the pipe-separated text extract of the Annuaire Santé.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non l’extraction texte (séparée par des « | ») de l’Annuaire Santé.`,
+  }),
+  'annuaire.no-identifier-column': msg<'file'>({
+    en: (p) => `${s(p.file)} has no "Identifiant PP" nor "Identification nationale PP" column in its header.`,
+    fr: (p) => `${s(p.file)} n’a ni colonne « Identifiant PP » ni colonne « Identification nationale PP » dans son en-tête.`,
+  }),
+  'annuaire.bad-rpps': msg<'file' | 'record'>({
+    en: (p) => `${s(p.file)}, row ${s(p.record)}: the RPPS identifier has an invalid key (Luhn).`,
+    fr: (p) => `${s(p.file)}, ligne ${s(p.record)}\u00a0: la clé de l’identifiant RPPS est invalide (Luhn).`,
+  }),
+  'annuaire.more-bad-rpps': msg<'count'>({
+    en: (p) => `${s(p.count)} more rows with an invalid RPPS key.`,
+    fr: (p) => `${s(p.count)} autres lignes avec une clé RPPS invalide.`,
+  }),
+  'annuaire.fresh': msg<'date' | 'rows' | 'rpps'>({
+    en: (p) => `Annuaire Santé extract dated ${s(p.date)}: ${s(p.rows)} rows, ${s(p.rpps)} RPPS identifiers, all keys valid.`,
+    fr: (p) => `Extraction de l’Annuaire Santé datée du ${s(p.date)}\u00a0: ${s(p.rows)} lignes, ${s(p.rpps)} identifiants RPPS, toutes les clés valides.`,
+  }),
+} satisfies TypedCatalog;
+
+/** Its messages (their codes join `FindingCode`). */
+export type AnnuaireExtractMessages = typeof MESSAGES;
+
 /**
  * ANN 1: an Annuaire Santé extraction file (pipe-separated, as annuaire.sante.fr publishes it, its
  * date in its name) is no older than `max_age_months` at --as-of and not dated after it, and every
@@ -50,6 +93,7 @@ const MAX_REPORTED = 5;
  */
 export const annuaireExtract = defineBuiltinCheck<Options>({
   name: 'annuaire-extract',
+  messages: MESSAGES,
   description: 'Annuaire Santé extraction file (PS_LibreAcces_…_YYYYMMDDhhmm.txt): no older than max_age_months at --as-of, RPPS identifiers with valid keys.',
   schema: {
     type: 'object',

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import type { EvidenceFile } from '../../evidence/evidence-file.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 /** Largest configuration export read, in bytes. */
 export const CONFIG_LIMIT = 16 * 1024 * 1024;
@@ -57,3 +58,16 @@ export function durationSeconds(v: unknown): number | undefined {
   if (iso && s.length > 1 && s.toUpperCase() !== 'PT') return Number(iso[1] ?? 0) * 86400 + Number(iso[2] ?? 0) * 3600 + Number(iso[3] ?? 0) * 60 + Number(iso[4] ?? 0);
   return undefined;
 }
+
+/** Wording of what the configuration reader finds wrong (every check of this folder declares it). */
+export const CONFIG_MESSAGES = {
+  'config.too-large': msg<'file'>({
+    en: (p) => `${s(p.file)} is larger than a configuration export is read up to (16 MiB).`,
+    fr: (p) => `${s(p.file)} dépasse la taille lue pour un export de configuration (16 Mio).`,
+  }),
+  'config.unparsable': msg<'file'>({
+    en: (p) => `${s(p.file)} is neither valid JSON nor valid YAML.`,
+    fr: (p) => `${s(p.file)} n’est ni un JSON ni un YAML valide.`,
+    hint: { en: () => 'Give the configuration as the identity provider or the application exports it.', fr: () => 'Fournissez la configuration telle que le fournisseur d’identité ou l’application l’exporte.' },
+  }),
+} satisfies TypedCatalog;

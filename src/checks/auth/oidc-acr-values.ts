@@ -1,7 +1,9 @@
 import type { BuiltinFinding } from '../codes.js';
 
 import { defineBuiltinCheck } from '../codes.js';
-import { CONFIG_LIMIT, findKeys, readConfig } from './config.js';
+import { CONFIG_MESSAGES, CONFIG_LIMIT, findKeys, readConfig } from './config.js';
+import { plural } from '../../i18n/format.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 interface Options {
   /** `acr_values` the request must carry (PSC 6: `eidas1`). */
@@ -37,6 +39,35 @@ export function authorizationRequests(text: string): AcrSource[] {
   return out;
 }
 
+/** Wording of the OIDC acr_values check (PSC 6), with the configuration reader’s. */
+const MESSAGES = {
+  ...CONFIG_MESSAGES,
+  'acr.none-found': msg<'file'>({
+    en: (p) => `${s(p.file)} holds no authorization request (a URL with response_type and client_id) and no acr_values setting.`,
+    fr: (p) => `${s(p.file)} ne contient aucune demande d’autorisation (URL avec response_type et client_id) ni aucun réglage acr_values.`,
+    hint: {
+      en: () => 'Give a HAR capture of the login, the authorize URL, or the client configuration export.',
+      fr: () => 'Fournissez une capture HAR de la connexion, l’URL d’autorisation, ou l’export de la configuration du client.',
+    },
+  }),
+  'acr.absent': msg<'accept' | 'where'>({
+    en: (p) => `An authorization request to ${s(p.where)} carries no acr_values (expected: ${s(p.accept)}).`,
+    fr: (p) => `Une demande d’autorisation vers ${s(p.where)} ne transmet pas d’acr_values (attendu\u00a0: ${s(p.accept)}).`,
+    hint: { en: (p) => `Add acr_values=${s(p.accept)} to the authorization request.`, fr: (p) => `Ajoutez acr_values=${s(p.accept)} à la demande d’autorisation.` },
+  }),
+  'acr.wrong': msg<'accept' | 'found' | 'where'>({
+    en: (p) => `${s(p.where)}: acr_values is "${s(p.found)}", expected ${s(p.accept)}.`,
+    fr: (p) => `${s(p.where)}\u00a0: acr_values vaut « ${s(p.found)} », attendu ${s(p.accept)}.`,
+  }),
+  'acr.found': msg<'count' | 'values'>({
+    en: (p) => `${plural(Number(p.count), 'en', 'authorization request or setting', 'authorization requests or settings')} found, acr_values ${s(p.values)}.`,
+    fr: (p) => `${plural(Number(p.count), 'fr', 'demande d’autorisation ou réglage trouvé', 'demandes d’autorisation ou réglages trouvés')}, acr_values ${s(p.values)}.`,
+  }),
+} satisfies TypedCatalog;
+
+/** Its messages (their codes join `FindingCode`). */
+export type OidcAcrValuesMessages = typeof MESSAGES;
+
 /**
  * PSC 6: the authorization request to Pro Santé Connect carries `acr_values=eidas1`. Reads captured
  * requests (a HAR file, a log or a text file holding the authorize URL: every URL with
@@ -45,6 +76,7 @@ export function authorizationRequests(text: string): AcrSource[] {
  */
 export const oidcAcrValues = defineBuiltinCheck<Options>({
   name: 'oidc-acr-values',
+  messages: MESSAGES,
   description: 'Captured OIDC authorization requests (HAR, log, URL) or a client configuration carry acr_values with an accepted value (PSC: eidas1).',
   schema: {
     type: 'object',

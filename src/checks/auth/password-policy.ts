@@ -1,7 +1,9 @@
 import type { BuiltinFinding } from '../codes.js';
 
 import { defineBuiltinCheck } from '../codes.js';
-import { findKeys, readConfig } from './config.js';
+import { CONFIG_MESSAGES, findKeys, readConfig } from './config.js';
+import { plural } from '../../i18n/format.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 interface Options {
   /** Shortest password the policy must impose (the grid: 8). */
@@ -74,6 +76,42 @@ export function policyBits(p: PasswordPolicy): number {
   return Math.round((p.minLength ?? 0) * Math.log2(alphabet) * 10) / 10;
 }
 
+/** Wording of the password policy check (IEU 10 / IEPS 9), with the configuration reader’s. */
+const MESSAGES = {
+  ...CONFIG_MESSAGES,
+  'password.no-length': msg<'file'>({
+    en: (p) => `${s(p.file)} sets no minimum password length.`,
+    fr: (p) => `${s(p.file)} ne fixe pas de longueur minimale de mot de passe.`,
+    hint: {
+      en: () => 'Give the password-policy export (Keycloak passwordPolicy, Cognito PasswordPolicy, or min_length and the required character classes).',
+      fr: () => 'Fournissez l’export de la politique de mot de passe (passwordPolicy de Keycloak, PasswordPolicy de Cognito, ou min_length et les catégories de caractères exigées).',
+    },
+  }),
+  'password.too-short': msg<'length' | 'min'>({
+    en: (p) => `The policy allows passwords of ${s(p.length)} characters; the grid asks for at least ${s(p.min)}.`,
+    fr: (p) => `La politique admet des mots de passe de ${s(p.length)} caractères ; la grille en demande au moins ${s(p.min)}.`,
+  }),
+  'password.few-classes': msg<'classes' | 'min'>({
+    en: (p) => `The policy requires ${s(p.classes)} character class(es) (upper case, lower case, digits, special); the grid asks for ${s(p.min)}.`,
+    fr: (p) => `La politique exige ${plural(Number(p.classes), 'fr', 'catégorie')} de caractères (majuscules, minuscules, chiffres, spéciaux) ; la grille en demande ${s(p.min)}.`,
+  }),
+  'password.no-lockout': msg<'file'>({
+    en: (p) => `${s(p.file)} configures no lockout after repeated failed logins.`,
+    fr: (p) => `${s(p.file)} ne prévoit pas de blocage après des échecs de connexion répétés.`,
+    hint: {
+      en: () => 'Scenario x.1 restricts the account after a number of failures (Keycloak bruteForceProtected and failureFactor, or lockout.max_failures).',
+      fr: () => 'Le scénario x.1 restreint le compte après un nombre d’échecs (bruteForceProtected et failureFactor de Keycloak, ou lockout.max_failures).',
+    },
+  }),
+  'password.policy': msg<'bits' | 'classes' | 'failures' | 'length'>({
+    en: (p) => `Password policy: at least ${s(p.length)} characters from ${s(p.classes)} class(es), about ${s(p.bits)} bits; lockout after ${s(p.failures)} failures.`,
+    fr: (p) => `Politique de mot de passe\u00a0: au moins ${s(p.length)} caractères de ${plural(Number(p.classes), 'fr', 'catégorie')}, environ ${s(p.bits)} bits ; blocage après ${s(p.failures)} échecs.`,
+  }),
+} satisfies TypedCatalog;
+
+/** Its messages (their codes join `FindingCode`). */
+export type PasswordPolicyMessages = typeof MESSAGES;
+
 /**
  * IEU 10 / IEPS 9: a password-policy export imposes at least the grid's figures (IEU 10.2: 8 decimal
  * digits; IEPS 9.2: 8 characters from 3 of the 4 classes) and, unless told otherwise, a lockout after
@@ -82,6 +120,7 @@ export function policyBits(p: PasswordPolicy): number {
  */
 export const passwordPolicy = defineBuiltinCheck<Options>({
   name: 'password-policy',
+  messages: MESSAGES,
   description: 'Password-policy export (Keycloak realm, Cognito, plain YAML/JSON) imposes a minimum length and character classes, and a lockout after failures.',
   schema: {
     type: 'object',

@@ -5,6 +5,7 @@ import { readFhirResources, type FoundResource } from '../../evidence/formats/fh
 import { type OptionProblem } from '../types.js';
 import { defineBuiltinCheck } from '../codes.js';
 import { compile, ENV, environment, holds, isResourceType, maskDigits, RESERVED, resourceName, resourceTypes, syntaxMessage, type Evaluator } from './fhirpath-eval.js';
+import { fhirpathMessages } from './messages.js';
 
 /** One FHIRPath rule of a ruleset. */
 interface Rule {
@@ -58,6 +59,7 @@ interface Options {
  */
 export const fhirpathCheck = defineBuiltinCheck<Options>({
   name: 'fhirpath',
+  messages: fhirpathMessages,
   description: 'FHIRPath rules that every resource (mode all) or at least one resource (mode any) of the slot must satisfy.',
   schema: {
     type: 'object',

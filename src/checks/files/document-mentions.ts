@@ -6,6 +6,7 @@ import { readShared } from './shows.js';
 import { readProblemFinding } from './read-finding.js';
 import { findPhrase, tokensOf } from './shows-match.js';
 import { msg, s, type TypedCatalog } from '../../i18n/types.js';
+import { readMessages } from './read-messages.js';
 
 interface Topic {
   /** Stable id of the topic, used in the finding. */
@@ -80,7 +81,7 @@ export const documentMentions = defineBuiltinCheck<Options>({
       max_bytes: { type: 'integer', minimum: 1, nullable: true },
     },
   },
-  messages: MESSAGES,
+  messages: { ...MESSAGES, ...readMessages },
   async run(ctx) {
     const { files, options, slot } = ctx;
     const limit = options.max_bytes ?? 8 * 1024 * 1024;

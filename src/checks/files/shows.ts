@@ -10,6 +10,7 @@ import { DEFAULT_MAX_FLOW_BYTES } from '../ins/read-flow.js';
 import { findMatricules, findPhrase, tokensOf, type MatriculeFound } from './shows-match.js';
 import { readProblemFinding } from './read-finding.js';
 import { expectsWords, showsMessages } from './shows-messages.js';
+import { readMessages } from './read-messages.js';
 
 /** Built-in recognisers a target may name. */
 export type Recogniser = 'matricule-ins';
@@ -138,7 +139,7 @@ export const shows = defineBuiltinCheck<ShowsOptions>({
       matricule_agrees_with: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, nullable: true },
     },
   },
-  messages: showsMessages(),
+  messages: { ...showsMessages(), ...readMessages },
   explain(options, lang) {
     const fr = lang === 'fr';
     const head = options.files === 'all' ? (fr ? 'chaque fichier doit montrer' : 'every file must show') : fr ? 'les fichiers doivent montrer' : 'the files must show';

@@ -2,6 +2,7 @@ import type { BuiltinFinding } from '../codes.js';
 
 import { defineBuiltinCheck } from '../codes.js';
 import { builtin } from '../../util/builtin.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 interface Options {
   /** Whether a digital signature (PAdES / PKCS#7 signature dictionary) is required; a handwritten scan then fails. Default true. */
@@ -72,6 +73,43 @@ function unescape(s: string): string {
   return s.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' })[c] ?? String.fromCharCode(parseInt(c, 8)));
 }
 
+/** Wording of the signed-PDF check. */
+const MESSAGES = {
+  'pdf.not-pdf': msg<'file' | 'kind'>({
+    en: (p) => `${s(p.file)} is ${s(p.kind)}, not a PDF: a digitally signed PDF is expected.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non un PDF\u00a0: un PDF signé électroniquement est attendu.`,
+  }),
+  'pdf.too-large': msg<'bytes' | 'file' | 'limit'>({
+    en: (p) => `${s(p.file)} (${s(p.bytes)} bytes) is larger than the ${s(p.limit)} bytes read.`,
+    fr: (p) => `${s(p.file)} (${s(p.bytes)} octets) dépasse les ${s(p.limit)} octets lus.`,
+  }),
+  'pdf.unsigned': msg<'file'>({
+    en: (p) => `${s(p.file)} carries no digital signature (no PAdES or PKCS#7 signature dictionary).`,
+    fr: (p) => `${s(p.file)} ne porte pas de signature électronique (aucun dictionnaire de signature PAdES ou PKCS#7).`,
+    hint: { en: () => 'Sign the PDF electronically (PAdES), or give the signed original.', fr: () => 'Signez le PDF électroniquement (PAdES), ou fournissez l’original signé.' },
+  }),
+  'pdf.signed-later': msg<'asOf' | 'date'>({
+    en: (p) => `The signature is dated ${s(p.date)}, after the as-of date ${s(p.asOf)}.`,
+    fr: (p) => `La signature est datée du ${s(p.date)}, après la date d’évaluation ${s(p.asOf)}.`,
+  }),
+  'pdf.product-absent': msg<'product'>({
+    en: (p) => `The document does not name the product "${s(p.product)}".`,
+    fr: (p) => `Le document ne nomme pas le produit « ${s(p.product)} ».`,
+    hint: { en: () => 'The document must be about this product, named as in the manifest.', fr: () => 'Le document doit porter sur ce produit, nommé comme dans le manifeste.' },
+  }),
+  'pdf.mention-absent': msg<'word'>({
+    en: (p) => `The document does not mention "${s(p.word)}".`,
+    fr: (p) => `Le document ne mentionne pas « ${s(p.word)} ».`,
+  }),
+  'pdf.signed': msg<'date' | 'signed' | 'subfilter'>({
+    en: (p) => (Number(p.signed) ? `Signed PDF (${s(p.subfilter) || 'signature'}${p.date ? `, ${s(p.date)}` : ''}) naming the product; the signature itself is not verified.` : 'The PDF names the product; it carries no digital signature (a handwritten signature on a scan is for the reviewer to see).'),
+    fr: (p) => (Number(p.signed) ? `PDF signé (${s(p.subfilter) || 'signature'}${p.date ? `, ${s(p.date)}` : ''}) nommant le produit ; la signature elle-même n’est pas vérifiée.` : 'Le PDF nomme le produit ; il ne porte pas de signature électronique (une signature manuscrite numérisée relève de l’examinateur).'),
+  }),
+} satisfies TypedCatalog;
+
+/** Its messages (their codes join `FindingCode`). */
+export type SignedPdfMessages = typeof MESSAGES;
+
 /**
  * RGPD 1, INS 39 / 40, ApCV 1, PSC 3 / 6: the document is a PDF that carries a digital signature
  * (PAdES or PKCS#7 signature dictionary) dated no later than --as-of, and names the product and any
@@ -79,6 +117,7 @@ function unescape(s: string): string {
  */
 export const signedPdf = defineBuiltinCheck<Options>({
   name: 'signed-pdf',
+  messages: MESSAGES,
   description: 'PDF with a digital signature (PAdES/PKCS#7 dictionary) dated no later than --as-of, naming the product and the required words; the signature itself is not verified.',
   schema: {
     type: 'object',

@@ -6,6 +6,7 @@ import { defineBuiltinCheck } from '../codes.js';
 import { readProblemFinding } from './read-finding.js';
 import { legible, readShared } from './shows.js';
 import { findPhrase, fold, tokensOf } from './shows-match.js';
+import { readMessages } from './read-messages.js';
 
 /**
  * What a reviewer checks first on a sworn statement's signed scan: that it is this statement. The
@@ -87,7 +88,7 @@ export const statementDocument = defineBuiltinCheck<Options>({
   name: 'statement-document',
   description: "A sworn statement's signed document names the requirement it is filed for, its signatory and its signing date (read from the text layer, or by OCR of a scan).",
   schema: { type: 'object', additionalProperties: false, properties: {}, required: [] },
-  messages: statementDocumentMessages(),
+  messages: { ...statementDocumentMessages(), ...readMessages },
   explain(_options, lang) {
     return [
       lang === 'fr'

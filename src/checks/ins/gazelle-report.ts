@@ -2,6 +2,8 @@ import type { BuiltinFinding } from '../codes.js';
 import { XmlReader } from '../../evidence/formats/xml.js';
 
 import { defineBuiltinCheck } from '../codes.js';
+import { plural } from '../../i18n/format.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 interface Options {
   /** Test cases the report may be for (`CI-SIS-HL7V2-Cons_identite_INS`, …); one must be named in the report. */
@@ -50,6 +52,52 @@ export function readGazelleReport(xml: string, tests: readonly string[]): Gazell
   };
 }
 
+/** Wording of the Gazelle validation report check (INS 45). */
+const MESSAGES = {
+  'gazelle.not-xml': msg<'file' | 'kind'>({
+    en: (p) => `${s(p.file)} is ${s(p.kind)}, not the XML validation report exported from Gazelle.`,
+    fr: (p) => `${s(p.file)} est de type ${s(p.kind)}, et non le rapport de validation XML exporté de Gazelle.`,
+    hint: {
+      en: () => 'On the CI-SIS test bed (interop.esante.gouv.fr/gazelle), open the test run and download its validation report (XML).',
+      fr: () => 'Sur l’espace de tests du CI-SIS (interop.esante.gouv.fr/gazelle), ouvrez l’exécution du test et téléchargez son rapport de validation (XML).',
+    },
+  }),
+  'gazelle.too-large': msg<'bytes' | 'file' | 'limit'>({
+    en: (p) => `${s(p.file)} (${s(p.bytes)} bytes) is larger than the ${s(p.limit)} bytes a validation report is read up to.`,
+    fr: (p) => `${s(p.file)} (${s(p.bytes)} octets) dépasse les ${s(p.limit)} octets qu’un rapport de validation peut faire.`,
+  }),
+  'gazelle.malformed': msg<'column' | 'file' | 'line'>({
+    en: (p) => `${s(p.file)} is not well-formed XML (line ${s(p.line)}, column ${s(p.column)}).`,
+    fr: (p) => `${s(p.file)} n’est pas un XML bien formé (ligne ${s(p.line)}, colonne ${s(p.column)}).`,
+    hint: { en: () => 'Give the report as Gazelle exported it, unedited.', fr: () => 'Fournissez le rapport tel que Gazelle l’a exporté, sans le modifier.' },
+  }),
+  'gazelle.not-a-report': msg<'file' | 'root'>({
+    en: (p) => `${s(p.file)} is XML (root "${s(p.root)}") but not a Gazelle validation report (validationReport in namespace http://validationreport.gazelle.ihe.net/).`,
+    fr: (p) => `${s(p.file)} est un XML (racine « ${s(p.root)} ») mais pas un rapport de validation Gazelle (validationReport de l’espace de noms http://validationreport.gazelle.ihe.net/).`,
+  }),
+  'gazelle.not-passed': msg<'result'>({
+    en: (p) => `The validation report says result="${s(p.result)}", not PASSED.`,
+    fr: (p) => `Le rapport de validation indique result="${s(p.result)}", et non PASSED.`,
+    hint: { en: () => 'Fix the message, run the test again until it passes, and give the new report.', fr: () => 'Corrigez le message, relancez le test jusqu’à ce qu’il réussisse, et fournissez le nouveau rapport.' },
+  }),
+  'gazelle.errors': msg<'errors'>({
+    en: (p) => `The validation report says PASSED but counts ${plural(Number(p.errors), 'en', 'error')}.`,
+    fr: (p) => `Le rapport de validation indique PASSED mais compte ${plural(Number(p.errors), 'fr', 'erreur')}.`,
+  }),
+  'gazelle.wrong-test': msg<'tests'>({
+    en: (p) => `The validation report names none of this scenario's test cases (${s(p.tests)}).`,
+    fr: (p) => `Le rapport de validation ne nomme aucun des cas de test de ce scénario (${s(p.tests)}).`,
+    hint: { en: () => 'Give the report of the test case the grid names for this scenario.', fr: () => 'Fournissez le rapport du cas de test que la grille indique pour ce scénario.' },
+  }),
+  'gazelle.passed': msg<'test' | 'validator'>({
+    en: (p) => `Gazelle validation report: PASSED, no error, test ${s(p.test)}${p.validator ? ` (validator ${s(p.validator)})` : ''}.`,
+    fr: (p) => `Rapport de validation Gazelle\u00a0: PASSED, sans erreur, test ${s(p.test)}${p.validator ? ` (validateur ${s(p.validator)})` : ''}.`,
+  }),
+} satisfies TypedCatalog;
+
+/** Its messages (their codes join `FindingCode`). */
+export type GazelleReportMessages = typeof MESSAGES;
+
 /**
  * INS 45: the exported Gazelle validation report of the CI-SIS test bed says PASSED, with no error,
  * for one of the scenario's test cases. A permalink alone cannot be followed offline; the XML report
@@ -57,6 +105,7 @@ export function readGazelleReport(xml: string, tests: readonly string[]): Gazell
  */
 export const gazelleReport = defineBuiltinCheck<Options>({
   name: 'gazelle-report',
+  messages: MESSAGES,
   description: 'Gazelle (CI-SIS test bed) validation report in XML: result PASSED, no error, for one of the expected test cases.',
   schema: {
     type: 'object',

@@ -3,6 +3,7 @@ import { DEFAULT_MAX_FLOW_BYTES, placeFields } from './read-flow.js';
 import { describePatientMasked, samePatient } from './same-patient.js';
 import { finishFindings, readSlotFlows, readSlotPatients, slotPatients } from './slot.js';
 import { defineBuiltinCheck } from '../codes.js';
+import { INS_FLOW_CHECK_MESSAGES } from './slot.js';
 
 interface Options {
   /** Largest flow file read, in bytes. Default 16 MiB. */
@@ -29,6 +30,7 @@ const MAX_LISTED = 3;
  */
 export const insAssociationFlow = defineBuiltinCheck<Options>({
   name: 'ins-association-flow',
+  messages: INS_FLOW_CHECK_MESSAGES,
   description:
     'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow carrying a valid matricule INS (15 characters, key, OID matching its type, PID-32 VALI / qualified status) for the patient the creation flow created.',
   schema: {

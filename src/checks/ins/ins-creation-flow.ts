@@ -2,6 +2,7 @@ import { creationFindings, deletionFindings, judgeIns, traitProblems } from './j
 import { DEFAULT_MAX_FLOW_BYTES } from './read-flow.js';
 import { finishFindings, readSlotPatients } from './slot.js';
 import { defineBuiltinCheck } from '../codes.js';
+import { INS_FLOW_CHECK_MESSAGES } from './slot.js';
 
 interface Options {
   /** Whether the created patient must carry a private identifier (IEU 8.1 asks for one). Default true. */
@@ -20,6 +21,7 @@ interface Options {
  */
 export const insCreationFlow = defineBuiltinCheck<Options>({
   name: 'ins-creation-flow',
+  messages: INS_FLOW_CHECK_MESSAGES,
   description:
     'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow creating a patient with a private identifier and the 5 INS traits; provides `ins` when it also carries a valid INS, shows `ins-found` when it carries one at all.',
   tags: {

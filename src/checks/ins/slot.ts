@@ -3,6 +3,8 @@ import type { BuiltinFinding } from '../codes.js';
 import type { EvidenceFile } from '../../evidence/evidence-file.js';
 import type { PatientIdentity } from './identity.js';
 import { readFlow, type FlowReading } from './read-flow.js';
+import { insMessages } from './messages.js';
+import { insFlowMessages } from './flow-messages.js';
 
 /** One file of a slot, read. */
 export interface SlotFlow extends FlowReading {
@@ -61,3 +63,9 @@ export function finishFindings(findings: readonly BuiltinFinding[], slot: string
   if (sorted.length > max) kept.push({ code: 'ins.findings-truncated', severity: 'info', slot, params: { shown: max, total: sorted.length } });
   return kept;
 }
+
+/** What the two INS flow checks say (both declare it: the registry takes the same wording twice). */
+export const INS_FLOW_CHECK_MESSAGES = { ...insFlowMessages, ...insMessages };
+
+/** Their messages (their codes join `FindingCode`). */
+export type InsFlowMessages = typeof INS_FLOW_CHECK_MESSAGES;

@@ -5,6 +5,7 @@ import { applies, describeLocation, FilePlaces, findItem } from './analysis/dict
 import { maskDigits } from '../../diagnostics/json-pointer.js';
 import { exportEvidence, SIBLING_PROPERTIES, type SiblingOptions } from './analysis/slots.js';
 import { defineBuiltinCheck } from '../codes.js';
+import { PORT1_MESSAGES } from './port1-messages.js';
 
 interface Options extends SiblingOptions {
   /** Categories the dictionary must cover (default: health_data and correspondents, PORT 1's wording). */
@@ -21,6 +22,7 @@ const MAX_LISTED = 20;
  */
 export const exportDictionary = defineBuiltinCheck<Options>({
   name: 'export-dictionary',
+  messages: PORT1_MESSAGES,
   description: 'The data dictionary is valid, covers the required categories, locates items that hold values in the export sample, and leaves no exported place undocumented.',
   schema: {
     type: 'object',

@@ -3,6 +3,7 @@ import type { BuiltinFinding } from '../codes.js';
 import type { FileAnalysis, ReadProblem } from './analysis/analyse.js';
 import { exportEvidence, SIBLING_SCHEMA, type SiblingOptions } from './analysis/slots.js';
 import { defineBuiltinCheck } from '../codes.js';
+import { PORT1_MESSAGES } from './port1-messages.js';
 
 /** Findings kept per file; the rest are counted. */
 const MAX_PER_FILE = 20;
@@ -35,6 +36,7 @@ function problemFinding(fa: FileAnalysis, p: ReadProblem, slot: string): Builtin
  */
 export const exportSample = defineBuiltinCheck<SiblingOptions>({
   name: 'export-sample',
+  messages: PORT1_MESSAGES,
   description: 'Export files are JSON, NDJSON, CSV, XML or FHIR, read to their end (streaming); database dumps and binary files are refused.',
   schema: SIBLING_SCHEMA,
   async run(ctx) {

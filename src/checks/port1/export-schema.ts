@@ -2,6 +2,7 @@ import type { BuiltinFinding } from '../codes.js';
 
 import { exportEvidence, SIBLING_SCHEMA, type SiblingOptions } from './analysis/slots.js';
 import { defineBuiltinCheck } from '../codes.js';
+import { PORT1_MESSAGES } from './port1-messages.js';
 
 /** Violations listed in detail (the analysis keeps no more); the rest are counted. */
 const MAX_LISTED = 20;
@@ -13,6 +14,7 @@ const MAX_LISTED = 20;
  */
 export const exportSchema = defineBuiltinCheck<SiblingOptions>({
   name: 'export-schema',
+  messages: PORT1_MESSAGES,
   description: "Every JSON and NDJSON record of the export sample follows the manufacturer's JSON Schema (compiled once; a schema that does not compile fails the slot).",
   schema: SIBLING_SCHEMA,
   async run(ctx) {

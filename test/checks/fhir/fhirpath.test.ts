@@ -9,7 +9,7 @@ import { createRegistry } from '../../../src/checks/registry.js';
 import type { CheckContext } from '../../../src/checks/types.js';
 import { openEvidenceFile, type EvidenceFile } from '../../../src/evidence/evidence-file.js';
 import type { RawFinding } from '../../../src/report/report.js';
-import { word } from '../../../src/i18n/index.js';
+import { word } from '../../support/word.js';
 
 type Options = Parameters<typeof fhirpathCheck.run>[0]['options'];
 type Rule = Options['rules'][number];

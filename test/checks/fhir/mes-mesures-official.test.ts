@@ -7,7 +7,7 @@ import { fhirpathCheck } from '../../../src/checks/fhir/fhirpath.js';
 import { createMemo } from '../../../src/checks/memo.js';
 import type { CheckResult } from '../../../src/checks/types.js';
 import { openEvidenceFile } from '../../../src/evidence/evidence-file.js';
-import { word } from '../../../src/i18n/index.js';
+import { word } from '../../support/word.js';
 import { loadRuleset } from '../../../src/ruleset/load.js';
 import { scratch } from '../../support/run-cli.js';
 

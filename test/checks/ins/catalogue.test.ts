@@ -1,11 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { word } from '../../../src/i18n/index.js';
-import { insMessages as insIdentityMessages } from '../../../src/i18n/messages/ins.js';
-import { insFlowMessages } from '../../../src/i18n/messages/ins-flow.js';
-import { gridMessages } from '../../../src/i18n/messages/grid.js';
+import { word } from '../../support/word.js';
+import { INS_FLOW_CHECK_MESSAGES as insMessages } from '../../../src/checks/ins/slot.js';
+import { insBirthNames } from '../../../src/checks/ins/birth-names.js';
 
-const insMessages = { ...insFlowMessages, ...insIdentityMessages };
 const SRC = new URL('../../../src/', import.meta.url);
 const sources = [
   ...readdirSync(new URL('checks/ins/', SRC)).map((f) => new URL(`checks/ins/${f}`, SRC)),
@@ -16,8 +14,8 @@ for (const file of sources) for (const m of readFileSync(file, 'utf8').matchAll(
 
 describe('ins message catalogue', () => {
   it('words every finding code the INS code emits, and only those', () => {
-    // The birth-names check (INS 1.2) is worded with the other grid checks.
-    const worded = [...Object.keys(insMessages), ...Object.keys(gridMessages).filter((k) => k.startsWith('ins.'))];
+    // The birth-names check (INS 1.2) words its own.
+    const worded = [...Object.keys(insMessages), ...Object.keys(insBirthNames.messages ?? {})];
     expect([...emitted].sort()).toEqual(worded.sort());
   });
 

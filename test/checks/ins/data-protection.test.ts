@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { insAssociationFlow } from '../../../src/checks/ins/ins-association-flow.js';
 import { insCreationFlow } from '../../../src/checks/ins/ins-creation-flow.js';
 import { openEvidenceFile } from '../../../src/evidence/evidence-file.js';
-import { word } from '../../../src/i18n/index.js';
+import { word } from '../../support/word.js';
 
 const FLOWS = realpathSync(new URL('../../../fixtures/flows', import.meta.url).pathname);
 const MATRICULE = /(?<![0-9A-Za-z])[1-478][0-9]{4}(?:[0-9]{2}|2[AB])[0-9]{8}(?![0-9A-Za-z])/i;

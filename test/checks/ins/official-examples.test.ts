@@ -8,7 +8,7 @@ import { insCreationFlow } from '../../../src/checks/ins/ins-creation-flow.js';
 import { createMemo } from '../../../src/checks/memo.js';
 import type { AnyCheck, CheckResult } from '../../../src/checks/types.js';
 import { openEvidenceFile, type EvidenceFile } from '../../../src/evidence/evidence-file.js';
-import { word } from '../../../src/i18n/index.js';
+import { word } from '../../support/word.js';
 import type { Report } from '../../../src/report/report.js';
 import { copyDossier, runCli, scratch } from '../../support/run-cli.js';
 

@@ -8,7 +8,7 @@ import { exportSchema } from '../../../src/checks/port1/export-schema.js';
 import type { CheckContext, CheckResult } from '../../../src/checks/types.js';
 import type { RawFinding } from '../../../src/report/report.js';
 import { openEvidenceFile, type EvidenceFile } from '../../../src/evidence/evidence-file.js';
-import { word } from '../../../src/i18n/index.js';
+import { word } from '../../support/word.js';
 
 export const FIXTURES = realpathSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/exports'));
 

@@ -1,5 +1,5 @@
-import { formatNumber, plural } from '../format.js';
-import { msg, s, type TypedCatalog } from '../types.js';
+import { formatNumber, plural } from '../../i18n/format.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 /** Wording of the FHIRPath rule checks (`fhirpath-rules`) on FHIR resources. */
 export const fhirpathMessages = {
@@ -70,3 +70,6 @@ export const fhirpathMessages = {
     fr: (p) => `La ligne NDJSON ${s(p.line)} dépasse ${s(p.max)} octets et n’a pas été lue.`,
   }),
 } satisfies TypedCatalog;
+
+/** Its messages (their codes join `FindingCode`). */
+export type FhirpathMessages = typeof fhirpathMessages;

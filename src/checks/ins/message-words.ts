@@ -1,5 +1,5 @@
 // The words the INS catalogues share: traits, where each goes in a flow, reasons, formats.
-import { s, type ParamValue, type ParamsIn } from '../types.js';
+import { s, type ParamValue, type ParamsIn } from '../../i18n/types.js';
 import type { Localized } from '../../report/report.js';
 
 /** The five INS traits, named as users know them. */

@@ -1,4 +1,4 @@
-import { msg, s, type TypedCatalog } from '../types.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 const EXPECTED_FLOW = {
   en: 'an HL7 v2 ER7 message (IHE PAM France: MSH, EVN, PID…) or FHIR JSON (a Patient, a Bundle of Patients, or NDJSON)',

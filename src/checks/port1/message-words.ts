@@ -1,6 +1,6 @@
 // The words the PORT 1 catalogues share: places in an export, formats, reasons, schema keywords.
-import { plural } from '../format.js';
-import { s, type Lang, type ParamsIn } from '../types.js';
+import { plural } from '../../i18n/format.js';
+import { s, type Lang, type ParamsIn } from '../../i18n/types.js';
 import type { Localized } from '../../report/report.js';
 
 /**

@@ -1,6 +1,6 @@
-import { plural } from '../format.js';
-import { msg, s, type TypedCatalog } from '../types.js';
-import { DICTIONARY_DOC, place, format, REASON, SKELETON_SKIPPED, keyword, SCHEMA_REASON, ITEM_REASON, CATEGORY } from './export-words.js';
+import { plural } from '../../i18n/format.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
+import { DICTIONARY_DOC, place, format, REASON, SKELETON_SKIPPED, keyword, SCHEMA_REASON, ITEM_REASON, CATEGORY } from './message-words.js';
 
 /** Wording of the PORT 1 dictionary and schema checks (export-dictionary, export-schema). */
 export const exportDictionaryMessages = {

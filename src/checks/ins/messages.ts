@@ -1,6 +1,6 @@
-import { plural } from '../format.js';
-import { msg, s, type TypedCatalog } from '../types.js';
-import { trait, home, reason, STRUCTURE, fmt, empty } from './ins-words.js';
+import { plural } from '../../i18n/format.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
+import { trait, home, reason, STRUCTURE, fmt, empty } from './message-words.js';
 
 /** Wording of the INS identity-flow findings (checks `ins-creation-flow`, `ins-association-flow`). */
 export const insMessages = {

@@ -1,4 +1,4 @@
-import { msg, s, type TypedCatalog } from '../types.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
 
 /** Why evidence content could not be read (src/evidence/read), for every check that reads it. */
 export const readMessages = {
@@ -46,3 +46,6 @@ export const readMessages = {
     fr: (p) => `Le fichier n’a pas pu être lu\u00a0: ${s(p.reason)}.`,
   }),
 } satisfies TypedCatalog;
+
+/** The reading problems' messages (their codes join `FindingCode`). */
+export type ReadMessages = typeof readMessages;

@@ -1,6 +1,6 @@
-import { formatNumber, plural } from '../format.js';
-import { msg, s, type TypedCatalog } from '../types.js';
-import { DICTIONARY_DOC, place, format, REASON, DUMP, EXPORT_HINT } from './export-words.js';
+import { formatNumber, plural } from '../../i18n/format.js';
+import { msg, s, type TypedCatalog } from '../../i18n/types.js';
+import { DICTIONARY_DOC, place, format, REASON, DUMP, EXPORT_HINT } from './message-words.js';
 
 /** Wording of the PORT 1 export-sample check: reading an export (format, encoding, syntax, records). */
 export const exportMessages = {
