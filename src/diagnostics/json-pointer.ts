@@ -53,11 +53,3 @@ export function matchesPrefix(pattern: readonly string[], path: readonly string[
   };
   return go(0, 0);
 }
-
-/**
- * Masks long digit runs (a matricule INS used as a key, an identifier) before a path or key from an
- * evidence file goes into a finding: `279035121518989` becomes `27***********89`.
- */
-export function maskDigits(text: string): string {
-  return text.replace(/\d{5,}/g, (run) => `${run.slice(0, 2)}${'*'.repeat(run.length - 4)}${run.slice(-2)}`);
-}

@@ -1,5 +1,6 @@
 import type { Catalog, Lang, ParamKeys, Params, ParamsOut, TypedCatalog } from './types.js';
 import type { RawFinding } from '../report/report.js';
+import { redact } from '../util/redact.js';
 import { auditMessages } from './messages/audit.js';
 import { coreMessages } from './messages/core.js';
 import { fhirMessages } from './messages/fhir.js';
@@ -35,7 +36,10 @@ export type CoreCatalog = typeof CORE_CATALOG;
 /** A finding that the core catalogue words (evidence readers, the FHIR source). */
 export type CoreFinding = FindingOf<CoreCatalog>;
 
-/** Words a finding in the given language; an unknown code is shown with its parameters, never dropped. */
+/**
+ * Words a finding in the given language; an unknown code is shown with its parameters, never
+ * dropped. The last step is `redact`: no wording can carry a matricule in clear.
+ */
 export function word(code: string, params: Params, lang: Lang, catalog: Catalog = CATALOG): { message: string; hint?: string } {
   const def = Object.hasOwn(catalog, code) ? catalog[code] : undefined;
   if (!def) {
@@ -43,10 +47,10 @@ export function word(code: string, params: Params, lang: Lang, catalog: Catalog 
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(', ');
-    return { message: detail ? `${code} (${detail})` : code };
+    return { message: redact(detail ? `${code} (${detail})` : code) };
   }
-  const out: { message: string; hint?: string } = { message: def[lang](params) };
-  if (def.hint) out.hint = def.hint[lang](params);
+  const out: { message: string; hint?: string } = { message: redact(def[lang](params)) };
+  if (def.hint) out.hint = redact(def.hint[lang](params));
   return out;
 }
 

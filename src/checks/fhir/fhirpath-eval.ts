@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type fhirpathModule from 'fhirpath';
 import type r4Model from 'fhirpath/fhir-context/r4';
 import { LINEAR_REGEX_FUNCTIONS } from './fhirpath-regex.js';
+import { maskDigits } from '../../util/redact.js';
 
 // FHIRPath for the fhirpath-rules check: fhirpath.js loaded on first use, expressions compiled once,
 // the truth of a result, how resources are named in findings.
@@ -58,12 +59,8 @@ export function holds(result: unknown[]): boolean {
   throw new NotBooleanError(result.length);
 }
 
-/** Runs of 13 digits or more (matricule-shaped) never reach a finding. */
-export function maskDigits(text: string): string {
-  return text.replace(/\d{13,}/g, (run) => `${run.slice(0, 1)}${'*'.repeat(run.length - 3)}${run.slice(-2)}`);
-}
 
-/** `Observation/abc`: how a finding names a resource (its id masked if it looks like a matricule). */
+/** `Observation/abc`: how a finding names a resource (a local identifier in its id masked). */
 export function resourceName(r: Record<string, unknown>): string {
   const type = String(r.resourceType);
   return typeof r.id === 'string' && r.id !== '' ? `${type}/${maskDigits(r.id).slice(0, 64)}` : type;

@@ -4,7 +4,8 @@ import { didYouMean } from '../../diagnostics/suggest.js';
 import { readFhirResources, type FoundResource } from '../../evidence/formats/fhir-resources.js';
 import { type OptionProblem } from '../types.js';
 import { defineBuiltinCheck } from '../codes.js';
-import { compile, ENV, environment, holds, isResourceType, maskDigits, RESERVED, resourceName, resourceTypes, syntaxMessage, type Evaluator } from './fhirpath-eval.js';
+import { maskDigits } from '../../util/redact.js';
+import { compile, ENV, environment, holds, isResourceType, RESERVED, resourceName, resourceTypes, syntaxMessage, type Evaluator } from './fhirpath-eval.js';
 import { fhirpathMessages } from './messages.js';
 
 /** One FHIRPath rule of a ruleset. */

@@ -1,5 +1,6 @@
 import type { Segment } from '../../evidence/read/reader.js';
-import { checkMatricule, maskMatricule } from '../ins/nir.js';
+import { checkMatricule } from '../ins/nir.js';
+import { maskMatricule } from '../../util/redact.js';
 
 /**
  * What a read segment shows: phrases found accent- and case-insensitively, tolerating the small

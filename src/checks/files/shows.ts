@@ -4,13 +4,14 @@ import type { Reading, Segment } from '../../evidence/read/reader.js';
 
 import { type CheckContext } from '../types.js';
 import { defineBuiltinCheck } from '../codes.js';
-import { normaliseMatricule, maskMatricule } from '../ins/nir.js';
+import { normaliseMatricule } from '../ins/nir.js';
 import { readSlotFlows } from '../ins/slot.js';
 import { DEFAULT_MAX_FLOW_BYTES } from '../ins/read-flow.js';
 import { findMatricules, findPhrase, tokensOf, type MatriculeFound } from './shows-match.js';
 import { readProblemFinding } from './read-finding.js';
 import { expectsWords, showsMessages } from './shows-messages.js';
 import { readMessages } from './read-messages.js';
+import { maskMatricule } from '../../util/redact.js';
 
 /** Built-in recognisers a target may name. */
 export type Recogniser = 'matricule-ins';

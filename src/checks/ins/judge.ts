@@ -2,7 +2,8 @@ import { builtinFinding, type BuiltinFinding, type FindingCode, type ParamsOfCod
 import type { Severity } from '../../report/report.js';
 import type { InsClaim, PatientIdentity, Place, TraitId } from './identity.js';
 import { TRAITS } from './identity.js';
-import { checkMatricule, maskMatricule, matriculeKey, matriculeParts, normaliseMatricule } from './nir.js';
+import { checkMatricule, matriculeKey, matriculeParts, normaliseMatricule } from './nir.js';
+import { maskMatricule } from '../../util/redact.js';
 import { describePlace, placeFields } from './read-flow.js';
 import { FR_CORE_IDENTIFIER_TYPES, FR_CORE_IDENTITY_RELIABILITY, FR_CORE_IDENTITY_STATUS, INS_SYSTEMS, systemByFhirType, systemByOid } from './systems.js';
 import { AUTHORITY_NAMES, codeOf, IDENTIFIER_TYPE_CODES, IDENTIFIER_USES, IDENTITY_STATUS_CODES, messageTypeOf } from './vocabulary.js';

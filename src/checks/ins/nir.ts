@@ -11,6 +11,7 @@
  * nor a NIA and so never a matricule INS. 3 and 4 are refused too: no INS source we could cite gives
  * them as a matricule INS. The key is checked strictly: it is the one thing a typo always breaks.
  */
+import { normaliseMatricule } from '../../util/redact.js';
 
 /** Why a value is not a well-formed matricule INS. */
 export type MatriculeProblem =
@@ -35,10 +36,8 @@ const SHAPE = /^[0-9]{5}(?:[0-9]{2}|2[AB])[0-9]{8}$/;
 const SEX_DIGITS = new Set(['1', '2']);
 const PROVISIONAL_DIGITS = new Set(['7', '8']);
 
-/** Removes the spaces people type inside a matricule; nothing else is changed. */
-export function normaliseMatricule(value: string): string {
-  return value.replace(/[\s\u00a0]+/g, '').toUpperCase();
-}
+// A matricule's normal form (no spaces, upper case) and its mask are the redaction rules' (util/redact.ts).
+export { normaliseMatricule };
 
 /**
  * The key of the first 13 characters of a matricule, or undefined when they are not 13 digits
@@ -67,18 +66,6 @@ export function checkMatricule(raw: string): MatriculeCheck {
   return { ok: true, value };
 }
 
-/**
- * A matricule with everything that locates a person hidden: `1 84 12 ** *** *** 37` keeps the sex,
- * year, month and key only. A value that is not matricule-shaped is hidden entirely (one `*` per
- * character, at most 20), so no output can echo an identifier by accident.
- */
-export function maskMatricule(raw: string): string {
-  const value = normaliseMatricule(raw);
-  if (/^[0-9]{5}[0-9AB]{2}[0-9]{8}$/.test(value)) {
-    return `${value[0]} ${value.slice(1, 3)} ${value.slice(3, 5)} ** *** *** ${value.slice(13)}`;
-  }
-  return '*'.repeat(Math.max(1, Math.min(value.length, 20)));
-}
 
 /** The parts of a matricule that can be compared with the identity traits. */
 export interface MatriculeParts {

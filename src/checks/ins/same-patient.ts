@@ -1,6 +1,6 @@
 import type { PatientIdentity, TraitId } from './identity.js';
 import { TRAITS } from './identity.js';
-import { maskDate, maskName } from './mask.js';
+import { maskDate, maskName } from '../../util/redact.js';
 import { describePlace } from './read-flow.js';
 
 /**

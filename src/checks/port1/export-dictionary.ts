@@ -2,10 +2,10 @@ import type { BuiltinFinding } from '../codes.js';
 
 import { CATEGORIES, type Category } from './analysis/dictionary-schema.js';
 import { applies, describeLocation, FilePlaces, findItem } from './analysis/dictionary-match.js';
-import { maskDigits } from '../../diagnostics/json-pointer.js';
 import { exportEvidence, SIBLING_PROPERTIES, type SiblingOptions } from './analysis/slots.js';
 import { defineBuiltinCheck } from '../codes.js';
 import { PORT1_MESSAGES } from './port1-messages.js';
+import { maskDigits } from '../../util/redact.js';
 
 interface Options extends SiblingOptions {
   /** Categories the dictionary must cover (default: health_data and correspondents, PORT 1's wording). */

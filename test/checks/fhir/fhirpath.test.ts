@@ -125,15 +125,15 @@ describe('fhirpath check', () => {
 
   it('streams NDJSON larger than a chunk, lines across chunk boundaries included', async () => {
     const pad = 'p'.repeat(700);
-    const many = Array.from({ length: 4000 }, (_, i) => obs(`o${String(i).padStart(5, '0')}`, { note: [{ text: pad }], status: i % 1000 === 999 ? 'draft' : 'final' }));
+    const many = Array.from({ length: 4000 }, (_, i) => obs(`o${String(i).padStart(4, '0')}`, { note: [{ text: pad }], status: i % 1000 === 999 ? 'draft' : 'final' }));
     const f = await evidence(ndjson(...many), 'big.ndjson');
     expect(f.bytes).toBeGreaterThan(2 * 1024 * 1024);
     const findings = await run([f], { resource_type: 'Observation', rules: [rule("status = 'final'")] });
     expect(findings.map((x) => [x.params!.resource, x.line])).toEqual([
-      ['Observation/o00999', 1000],
-      ['Observation/o01999', 2000],
-      ['Observation/o02999', 3000],
-      ['Observation/o03999', 4000],
+      ['Observation/o0999', 1000],
+      ['Observation/o1999', 2000],
+      ['Observation/o2999', 3000],
+      ['Observation/o3999', 4000],
     ]);
   });
 
@@ -151,11 +151,12 @@ describe('fhirpath check', () => {
     expect(findings[0]).toMatchObject({ code: 'fhirpath.eval-error', status: 'error', params: { rule: 'texts', count: 2, resource: 'Observation/a' } });
   });
 
-  it('masks resource ids that look like a matricule INS', async () => {
-    const f = await evidence(ndjson(obs('279035121518989', { status: 'draft' })), 'nir-id.ndjson');
+  it('masks resource ids that look like a matricule INS, or hold a local identifier', async () => {
+    const f = await evidence(ndjson(obs('279035121518989', { status: 'draft' }), obs('ipp-8812345', { status: 'draft' }), obs('o1234', { status: 'draft' })), 'nir-id.ndjson');
     const findings = await run([f], { resource_type: 'Observation', rules: [rule("status = 'final'")] });
-    expect(findings[0]!.params!.resource).toBe('Observation/2************89');
+    expect(findings.map((x) => x.params!.resource)).toEqual(['Observation/27***********89', 'Observation/ipp-88***45', 'Observation/o1234']);
     expect(JSON.stringify(findings)).not.toContain('279035121518989');
+    expect(JSON.stringify(findings)).not.toContain('8812345');
   });
 
   it('never prints what trace() sees', async () => {

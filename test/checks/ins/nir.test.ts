@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkMatricule, maskMatricule, matriculeKey, type MatriculeProblem } from '../../../src/checks/ins/nir.js';
-import { maskDate, maskName, redactMatricules } from '../../../src/checks/ins/mask.js';
+import { checkMatricule, matriculeKey, type MatriculeProblem } from '../../../src/checks/ins/nir.js';
 
 // Keys computed independently (Python, 97 - n % 97 with 2A -> 19, 2B -> 18).
 const VALID: [string, string][] = [
@@ -63,36 +62,6 @@ describe('matricule INS key', () => {
   it('has no key for something that is not 13 characters of a matricule', () => {
     expect(matriculeKey('27903512151')).toBeUndefined();
     expect(matriculeKey('27903512151XX')).toBeUndefined();
-  });
-});
-
-describe('masking', () => {
-  it.each([
-    ['279035121518989', '2 79 03 ** *** *** 89'],
-    ['184122A00412323', '1 84 12 ** *** *** 23'],
-    ['2 79 03 51 215 189 89', '2 79 03 ** *** *** 89'],
-    ['12345', '*****'],
-    ['IPP-000123-LONG-IDENTIFIER-XYZ', '********************'],
-    ['', '*'],
-  ])('maskMatricule(%s) = %s', (value, masked) => {
-    expect(maskMatricule(value)).toBe(masked);
-  });
-
-  it('keeps the year of a date only', () => {
-    expect(maskDate('1979-03-28')).toBe('1979-**-**');
-    expect(maskDate('19790328')).toBe('1979-**-**');
-    expect(maskDate('not a date')).toBe('****-**-**');
-  });
-
-  it('keeps the first letter of a name only', () => {
-    expect(maskName('ESSAI-DMN')).toBe('E***');
-    expect(maskName('  élodie')).toBe('É***');
-    expect(maskName('')).toBe('***');
-  });
-
-  it('redacts matricules inside free text, not longer digit runs', () => {
-    expect(redactMatricules('INS 279035121518989 and 184122A00412323.')).toBe('INS 2 79 03 ** *** *** 89 and 1 84 12 ** *** *** 23.');
-    expect(redactMatricules('order 12790351215189891')).toBe('order 12790351215189891');
   });
 });
 

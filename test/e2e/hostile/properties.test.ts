@@ -8,10 +8,11 @@ import { confinePath } from '../../../src/evidence/evidence-file.js';
 import { KINDS } from '../../../src/evidence/kinds.js';
 import { sniff } from '../../../src/evidence/sniff.js';
 import { FORMATTERS } from '../../../src/formatters/registry.js';
-import { checkMatricule, maskMatricule, matriculeKey, normaliseMatricule } from '../../../src/checks/ins/nir.js';
+import { checkMatricule, matriculeKey, normaliseMatricule } from '../../../src/checks/ins/nir.js';
 import { loadManifest } from '../../../src/manifest/load.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../../src/ruleset/load.js';
 import { copyDossier, DOSSIERS, runCli, scratch } from '../../support/run-cli.js';
+import { maskMatricule } from '../../../src/util/redact.js';
 
 const RUNS = 150;
 const work = scratch('dmn-hostile-prop-');

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CsvReader } from '../../../src/evidence/formats/csv.js';
 import { findJsonError } from '../../../src/evidence/formats/json/syntax.js';
 import { PathCollector } from '../../../src/checks/port1/analysis/paths.js';
-import { maskDigits, matchesPrefix, splitPointer, splitXPath } from '../../../src/diagnostics/json-pointer.js';
+import { matchesPrefix, splitPointer, splitXPath } from '../../../src/diagnostics/json-pointer.js';
 import { SchemaValidators } from '../../../src/checks/port1/analysis/schema-validators.js';
 import { firstInvalidUtf8, StrictUtf8Decoder } from '../../../src/diagnostics/utf8.js';
 import { XmlReader } from '../../../src/evidence/formats/xml.js';
+import { maskDigits } from '../../../src/util/redact.js';
 
 function csv(text: string, piece = 3) {
   const r = new CsvReader();

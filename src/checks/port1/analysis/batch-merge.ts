@@ -3,11 +3,11 @@
  * places collected for the dictionary, and the merge of a batch into its file's analysis.
  */
 import type { LeafPath } from './paths.js';
-import { maskDigits } from '../../../diagnostics/json-pointer.js';
 import type { RecordPool } from './pool.js';
 import { MAX_VIOLATIONS, type BatchResult } from './record-processor.js';
 import { valueText } from '../../../diagnostics/value-text.js';
 import type { FileAnalysis } from './export-plan.js';
+import { maskDigits } from '../../../util/redact.js';
 
 /** Read problems kept in detail per file (the rest are counted). */
 export const MAX_PROBLEMS = 20;

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { EvidenceFile } from '../../../evidence/evidence-file.js';
 import { JsonSplitter, type Skeleton, type UnitGroup, type UnitMeta } from '../../../evidence/formats/json/splitter.js';
 import { PathCollector } from './paths.js';
-import { decodeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
+import { decodeSegment, splitPointer } from '../../../diagnostics/json-pointer.js';
 import { RecordPool } from './pool.js';
 import { MAX_VIOLATIONS, UNIT_FIELDS, type Task } from './record-processor.js';
 import { toViolation, type SchemaValidators } from './schema-validators.js';
@@ -10,6 +10,7 @@ import { type FileAnalysis } from './export-plan.js';
 import { Leaves, MAX_PROBLEMS, mergeBatch, OrderedQueue } from './batch-merge.js';
 
 import type { OnRead } from './ndjson-records.js';
+import { maskDigits } from '../../../util/redact.js';
 
 // One JSON document, cut into units by the splitter and validated piece by piece.
 

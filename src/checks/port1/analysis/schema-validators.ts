@@ -1,10 +1,11 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createSchemaAjv, dialectOf, type Dialect } from './schema-ajv.js';
 import { checkAgainstMetaSchema } from './schema-meta.js';
-import { decodeSegment, escapeSegment, maskDigits, splitPointer } from '../../../diagnostics/json-pointer.js';
+import { decodeSegment, escapeSegment, splitPointer } from '../../../diagnostics/json-pointer.js';
 import type { AjvInstance } from '../../../diagnostics/ajv.js';
 import type { LinearRegExp } from '../../../diagnostics/linear-regexp.js';
 import { schemaRegExp } from './schema-regexp.js';
+import { maskDigits } from '../../../util/redact.js';
 
 /** One schema violation, safe to report: where, which keyword, and the schema's side of it only. */
 export interface Violation {

@@ -1,10 +1,10 @@
 /** CSV and XML export samples: decoded as strict UTF-8 and read by the generic readers, into their file's analysis. */
 import type { EvidenceFile } from '../../../evidence/evidence-file.js';
 import { CsvReader } from '../../../evidence/formats/csv.js';
-import { maskDigits } from '../../../diagnostics/json-pointer.js';
 import { StrictUtf8Decoder } from '../../../diagnostics/utf8.js';
 import { XmlReader } from '../../../evidence/formats/xml.js';
 import type { FileAnalysis } from './export-plan.js';
+import { maskDigits } from '../../../util/redact.js';
 
 async function readText(file: EvidenceFile, reader: { push(t: string): void; encodingProblem(): void }): Promise<void> {
   const decoder = new StrictUtf8Decoder();
