@@ -6,7 +6,8 @@ import { both } from '../i18n/text.js';
 import type { Report } from '../report/report.js';
 import { BUNDLED_RULES_DIR, loadRuleset } from '../ruleset/load.js';
 import type { Ruleset } from '../ruleset/types.js';
-import { list, REPORT_TEXT } from './messages.js';
+import { listParam } from '../diagnostics/list-param.js';
+import { REPORT_TEXT } from './messages.js';
 
 /** The ruleset a replay uses, and where it came from (for the user). */
 export interface FoundRuleset {
@@ -50,6 +51,6 @@ export function rulesetForReport(report: Report, reportName: string, rulesFile: 
     code: 'report.invalid',
     file: reportName,
     subject: 'ruleset.sha256',
-    ...both(REPORT_TEXT.noBundledRuleset, { ruleset: label, want, bundled: list(candidates) }),
+    ...both(REPORT_TEXT.noBundledRuleset, { ruleset: label, want, bundled: listParam(candidates) }),
   });
 }

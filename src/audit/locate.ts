@@ -5,7 +5,8 @@ import { both } from '../i18n/text.js';
 
 import { confinePath, openEvidenceFile, type EvidenceFile } from '../evidence/evidence-file.js';
 import type { Report } from '../report/report.js';
-import { list as listParam, REPORT_TEXT } from './messages.js';
+import { listParam } from '../diagnostics/list-param.js';
+import { REPORT_TEXT } from './messages.js';
 
 /*
  * Where a report's dossier is. A report written to a file records the dossier's folder relative to

@@ -1,12 +1,10 @@
 import { msg, s, type ParamValue, type TypedCatalog } from '../i18n/types.js';
 import type { JsonSyntaxReason } from '../evidence/formats/json/syntax.js';
+import { listItems } from '../diagnostics/list-param.js';
 
 // Wording of the input problems (exit 2) of what auditors run: reading a report, finding its
 // dossier and ruleset, comparing two reports, packing and signing a bag.
 
-/** A list as one message parameter (`list(names)`): its items, in order. */
-export const list = (items: readonly string[]): string => items.join('\u0000');
-const itemsOf = (v: ParamValue): string[] => (s(v) === '' ? [] : s(v).split('\u0000'));
 /** `a`, `a or b`, `a, b or c`. */
 const either = (items: readonly string[], word: string): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]!}`);
 
@@ -41,10 +39,10 @@ export const REPORT_TEXT = {
     en: (p) => `The report places its dossier at ${s(p.dossier)} from its own folder, outside ${scope(p.scope).en}, where replay does not read: --root must name a folder that holds it.`,
     fr: (p) => `Le rapport situe son dossier en ${s(p.dossier)} depuis son propre dossier, hors ${scope(p.scope).frOf}, où le rejeu ne lit pas\u00a0: --root doit désigner un dossier qui le contient.`,
   }),
-  /** `candidates`: the manifest paths looked for, a `list()`; `scope`: `root` (--root given) or `report`. */
+  /** `candidates`: the manifest paths looked for, a `listParam`; `scope`: `root` (--root given) or `report`. */
   noManifestInScope: msg<'candidates' | 'scope'>({
-    en: (p) => `No ${either(itemsOf(p.candidates), 'or')} below ${scope(p.scope).en}: --root is the folder the check ran in, or the dossier itself.`,
-    fr: (p) => `Aucun manifeste ${either(itemsOf(p.candidates), 'ni')} sous ${scope(p.scope).fr}\u00a0: --root est le dossier où la vérification a été lancée, ou le dossier de preuves lui-même.`,
+    en: (p) => `No ${either(listItems(p.candidates), 'or')} below ${scope(p.scope).en}: --root is the folder the check ran in, or the dossier itself.`,
+    fr: (p) => `Aucun manifeste ${either(listItems(p.candidates), 'ni')} sous ${scope(p.scope).fr}\u00a0: --root est le dossier où la vérification a été lancée, ou le dossier de preuves lui-même.`,
   }),
   giveReport: msg({
     en: () => 'Give the JSON report written by `dmn-check check --format json --output FILE`.',
@@ -96,10 +94,10 @@ export const REPORT_TEXT = {
     fr: (p) => `a été produit avec le référentiel ${s(p.ruleset)} de sha256 ${s(p.want)}, mais ${s(p.file)} (${s(p.fileRuleset)}) a pour sha256 ${s(p.got)}.`,
     hint: { en: () => 'Replay with the exact ruleset file the check used.', fr: () => 'Rejouez avec le fichier de référentiel exact utilisé par la vérification.' },
   }),
-  /** `ruleset`: the report's (`id version`), of hash `want`; `bundled`: the bundled rulesets and their hashes, a `list()`. */
+  /** `ruleset`: the report's (`id version`), of hash `want`; `bundled`: the bundled rulesets and their hashes, a `listParam`. */
   noBundledRuleset: msg<'ruleset' | 'want' | 'bundled'>({
-    en: (p) => `was made with ruleset ${s(p.ruleset)} of sha256 ${s(p.want)}; no bundled ruleset has that hash: ${itemsOf(p.bundled).join('; ') || 'none'}.`,
-    fr: (p) => `a été produit avec le référentiel ${s(p.ruleset)} de sha256 ${s(p.want)} ; aucun référentiel fourni n’a ce hachage\u00a0: ${itemsOf(p.bundled).join(' ; ') || 'aucun'}.`,
+    en: (p) => `was made with ruleset ${s(p.ruleset)} of sha256 ${s(p.want)}; no bundled ruleset has that hash: ${listItems(p.bundled).join('; ') || 'none'}.`,
+    fr: (p) => `a été produit avec le référentiel ${s(p.ruleset)} de sha256 ${s(p.want)} ; aucun référentiel fourni n’a ce hachage\u00a0: ${listItems(p.bundled).join(' ; ') || 'aucun'}.`,
     hint: { en: () => 'Pass the ruleset file the check used with --rules FILE.', fr: () => 'Indiquez le fichier de référentiel utilisé par la vérification avec --rules FICHIER.' },
   }),
 } satisfies TypedCatalog;
