@@ -6,7 +6,7 @@ import type { Localized } from '../../report/report.js';
 import { normalizeId } from '../../ruleset/ids.js';
 import type { Ruleset } from '../../ruleset/types.js';
 import { gridRows, GRID_SHEET, OFFICIAL_COLUMNS, SCENARIO_COLUMN } from './grid.js';
-import { GRID_TEMPLATE_TEXT as TEXT } from './grid-template-messages.js';
+import { GRID_TEMPLATE_TEXT } from './grid-template-messages.js';
 import { openWorkbook } from './workbook.js';
 
 /** The user's copy of the official grid, read and found to be in the official layout. */
@@ -58,7 +58,7 @@ function columnLetter(n: number): string {
 }
 
 function problem(file: string, subject: string | undefined, message: Localized): InputProblem {
-  return { code: 'grid-template.invalid', file, ...(subject ? { subject } : {}), message, hint: both(TEXT.useOfficialGrid, {}).message };
+  return { code: 'grid-template.invalid', file, ...(subject ? { subject } : {}), message, hint: both(GRID_TEMPLATE_TEXT.useOfficialGrid, {}).message };
 }
 
 function findHeaderRow(ws: Worksheet): number | undefined {
@@ -79,19 +79,19 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
   try {
     wb = await openWorkbook(bytes);
   } catch {
-    throw new UserInputError(problem(file, undefined, both(TEXT.notAWorkbook, {}).message));
+    throw new UserInputError(problem(file, undefined, both(GRID_TEMPLATE_TEXT.notAWorkbook, {}).message));
   }
   const ws = wb.getWorksheet(GRID_SHEET);
   if (!ws) {
-    throw new UserInputError(problem(file, undefined, both(TEXT.noSheet, { sheet: GRID_SHEET, sheets: listParam(wb.worksheets.map((s) => s.name)) }).message));
+    throw new UserInputError(problem(file, undefined, both(GRID_TEMPLATE_TEXT.noSheet, { sheet: GRID_SHEET, sheets: listParam(wb.worksheets.map((s) => s.name)) }).message));
   }
   if (ws.rowCount > MAX_ROWS) {
-    throw new UserInputError(problem(file, GRID_SHEET, both(TEXT.tooManyRows, { rows: ws.rowCount }).message));
+    throw new UserInputError(problem(file, GRID_SHEET, both(GRID_TEMPLATE_TEXT.tooManyRows, { rows: ws.rowCount }).message));
   }
   const headerRow = findHeaderRow(ws);
   if (headerRow === undefined) {
     const headers = { first: OFFICIAL_COLUMNS[0], last: OFFICIAL_COLUMNS[OFFICIAL_COLUMNS.length - 1], rows: HEADER_SEARCH_ROWS };
-    throw new UserInputError(problem(file, GRID_SHEET, both(TEXT.noHeaderRow, headers).message));
+    throw new UserInputError(problem(file, GRID_SHEET, both(GRID_TEMPLATE_TEXT.noHeaderRow, headers).message));
   }
   const problems: InputProblem[] = [];
   const header = ws.getRow(headerRow);
@@ -101,8 +101,8 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
     const at = `${GRID_SHEET}!${columnLetter(i + 1)}${headerRow}`;
     problems.push(
       found === ''
-        ? problem(file, at, both(TEXT.columnMissing, { column: expected }).message)
-        : problem(file, at, both(TEXT.columnDiffers, { column: expected, found }).message),
+        ? problem(file, at, both(GRID_TEMPLATE_TEXT.columnMissing, { column: expected }).message)
+        : problem(file, at, both(GRID_TEMPLATE_TEXT.columnDiffers, { column: expected, found }).message),
     );
   });
   if (problems.length > 0) throw new UserInputError(problems);
@@ -118,14 +118,14 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
     const n = normalizeId(typed);
     const before = seen.get(n);
     if (before !== undefined) {
-      problems.push(problem(file, at, both(TEXT.scenarioTwice, { scenario: typed, row: before }).message));
+      problems.push(problem(file, at, both(GRID_TEMPLATE_TEXT.scenarioTwice, { scenario: typed, row: before }).message));
       continue;
     }
     seen.set(n, r);
     const known = rulesetScenarios.get(n);
     const requirement = n.replace(/\.\d+$/, '');
     if (!known && rulesetRequirements.has(requirement)) {
-      problems.push(problem(file, at, both(TEXT.scenarioOfOtherVersion, { scenario: typed, ruleset: `${ruleset.id} ${ruleset.version}` }).message));
+      problems.push(problem(file, at, both(GRID_TEMPLATE_TEXT.scenarioOfOtherVersion, { scenario: typed, ruleset: `${ruleset.id} ${ruleset.version}` }).message));
       continue;
     }
     rows.set(known?.scenarioId ?? typed, r);
@@ -133,7 +133,7 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
   const absent = [...rulesetScenarios.values()].filter((g) => !seen.has(normalizeId(g.scenarioId)));
   if (absent.length > 0) {
     const list = absent.slice(0, 8).map((g) => g.scenarioId).join(', ') + (absent.length > 8 ? ', …' : '');
-    problems.push(problem(file, GRID_SHEET, both(TEXT.scenarioRowsMissing, { count: absent.length, ruleset: `${ruleset.id} ${ruleset.version}`, scenarios: list }).message));
+    problems.push(problem(file, GRID_SHEET, both(GRID_TEMPLATE_TEXT.scenarioRowsMissing, { count: absent.length, ruleset: `${ruleset.id} ${ruleset.version}`, scenarios: list }).message));
   }
   if (problems.length > 0) throw new UserInputError(problems);
   return { file, bytes, headerRow, rows };
