@@ -216,3 +216,11 @@ export const SCHEMA_TEXT = {
     },
   }),
 } satisfies TypedCatalog;
+
+/** Wording of the hint that suggests what the input may have meant (suggest.ts). */
+export const SUGGESTION_TEXT = {
+  /** `guess`: the closest candidate. */
+  didYouMean: msg<'guess'>({ en: (p) => `Did you mean "${s(p.guess)}"?`, fr: (p) => `Vouliez-vous dire « ${s(p.guess)} » ?` }),
+  /** `names`: every candidate, quoted and joined. */
+  expectedOneOf: msg<'names'>({ en: (p) => `Expected one of ${s(p.names)}.`, fr: (p) => `Valeurs attendues\u00a0: ${s(p.names)}.` }),
+} satisfies TypedCatalog;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { API_TEXT } from '../../src/api/messages.js';
 import { BAG_TEXT, REPORT_TEXT } from '../../src/audit/messages.js';
 import { DICTIONARY_TEXT } from '../../src/checks/port1/analysis/dictionary-messages.js';
-import { FILE_TEXT, SCHEMA_TEXT, YAML_TEXT } from '../../src/diagnostics/messages.js';
+import { FILE_TEXT, SCHEMA_TEXT, SUGGESTION_TEXT, YAML_TEXT } from '../../src/diagnostics/messages.js';
 import { EVIDENCE_TEXT } from '../../src/evidence/messages.js';
 import { GRID_TEMPLATE_TEXT } from '../../src/formatters/xlsx/grid-template-messages.js';
 import type { MessageDef, ParamValue } from '../../src/i18n/types.js';
@@ -20,6 +20,7 @@ const CATALOGUES: readonly { name: string; file: string; catalogue: Readonly<Rec
   { name: 'FILE_TEXT', file: 'src/diagnostics/messages.ts', catalogue: FILE_TEXT },
   { name: 'YAML_TEXT', file: 'src/diagnostics/messages.ts', catalogue: YAML_TEXT },
   { name: 'SCHEMA_TEXT', file: 'src/diagnostics/messages.ts', catalogue: SCHEMA_TEXT },
+  { name: 'SUGGESTION_TEXT', file: 'src/diagnostics/messages.ts', catalogue: SUGGESTION_TEXT },
   { name: 'MANIFEST_TEXT', file: 'src/manifest/messages.ts', catalogue: MANIFEST_TEXT },
   { name: 'RULESET_TEXT', file: 'src/ruleset/messages.ts', catalogue: RULESET_TEXT },
   { name: 'REPORT_TEXT', file: 'src/audit/messages.ts', catalogue: REPORT_TEXT },
