@@ -6,12 +6,15 @@ import { evaluateDossier } from '../engine/evaluate.js';
 import { openDossier, type FhirOpener } from '../evidence/open-dossier.js';
 import type { Lang } from '../i18n/index.js';
 import { identitiesOf, type InputIdentity } from '../diagnostics/output-file.js';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+
 import { displayPath, loadManifest } from '../manifest/load.js';
 import type { Manifest } from '../manifest/types.js';
 import type { Report } from '../report/report.js';
 import { DEFAULT_RULESET, loadRuleset } from '../ruleset/load.js';
 import type { Ruleset } from '../ruleset/types.js';
+import { API_TEXT } from './messages.js';
 import { TOOL } from './tool.js';
 
 /** What {@link checkDossier} needs; only `manifest` is required. */
@@ -130,14 +133,8 @@ async function makeSaveDir(abs: string, cwd: string): Promise<void> {
       code: 'usage',
       file: displayPath(abs, cwd),
       subject: '--save-evidence',
-      message:
-        code === 'EEXIST' || code === 'ENOTDIR'
-          ? t2('is a file, not a folder; it was left as it is.', 'est un fichier, pas un dossier ; il a été laissé tel quel.')
-          : t2(`cannot be created (${code}).`, `ne peut pas être créé (${code}).`),
-      hint: t2(
-        'Give a new or existing folder: snapshots are written into it, one file per FHIR source.',
-        'Indiquez un dossier, nouveau ou existant\u00a0: les instantanés y sont écrits, un fichier par source FHIR.',
-      ),
+      message: (code === 'EEXIST' || code === 'ENOTDIR' ? both(API_TEXT.saveDirIsAFile, {}) : both(API_TEXT.saveDirNotCreated, { code })).message,
+      hint: both(API_TEXT.giveSaveDir, {}).message,
     });
   }
 }

@@ -1,9 +1,13 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+
 import type { Report } from '../report/report.js';
 import { BUNDLED_RULES_DIR, loadRuleset } from '../ruleset/load.js';
 import type { Ruleset } from '../ruleset/types.js';
+import { listParam } from '../diagnostics/list-param.js';
+import { REPORT_TEXT } from './messages.js';
 
 /** The ruleset a replay uses, and where it came from (for the user). */
 export interface FoundRuleset {
@@ -27,11 +31,7 @@ export function rulesetForReport(report: Report, reportName: string, rulesFile: 
         code: 'report.invalid',
         file: reportName,
         subject: 'ruleset.sha256',
-        message: t2(
-          `was made with ruleset ${label} of sha256 ${want}, but ${rulesFile} (${ruleset.id} ${ruleset.version}) has sha256 ${ruleset.sha256}.`,
-          `a été produit avec le référentiel ${label} de sha256 ${want}, mais ${rulesFile} (${ruleset.id} ${ruleset.version}) a pour sha256 ${ruleset.sha256}.`,
-        ),
-        hint: t2('Replay with the exact ruleset file the check used.', 'Rejouez avec le fichier de référentiel exact utilisé par la vérification.'),
+        ...both(REPORT_TEXT.rulesetHashDiffers, { ruleset: label, want, file: rulesFile, fileRuleset: `${ruleset.id} ${ruleset.version}`, got: ruleset.sha256 }),
       });
     }
     return { ruleset, file: rulesFile };
@@ -51,10 +51,6 @@ export function rulesetForReport(report: Report, reportName: string, rulesFile: 
     code: 'report.invalid',
     file: reportName,
     subject: 'ruleset.sha256',
-    message: t2(
-      `was made with ruleset ${label} of sha256 ${want}; no bundled ruleset has that hash: ${candidates.join('; ') || 'none'}.`,
-      `a été produit avec le référentiel ${label} de sha256 ${want} ; aucun référentiel fourni n’a ce hachage\u00a0: ${candidates.join(' ; ') || 'aucun'}.`,
-    ),
-    hint: t2('Pass the ruleset file the check used with --rules FILE.', 'Indiquez le fichier de référentiel utilisé par la vérification avec --rules FICHIER.'),
+    ...both(REPORT_TEXT.noBundledRuleset, { ruleset: label, want, bundled: listParam(candidates) }),
   });
 }

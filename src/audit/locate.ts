@@ -1,8 +1,12 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+
 import { confinePath, openEvidenceFile, type EvidenceFile } from '../evidence/evidence-file.js';
 import type { Report } from '../report/report.js';
+import { listParam } from '../diagnostics/list-param.js';
+import { REPORT_TEXT } from './messages.js';
 
 /*
  * Where a report's dossier is. A report written to a file records the dossier's folder relative to
@@ -43,8 +47,8 @@ export function invalidPath(file: string, what: string): UserInputError {
   return new UserInputError({
     code: 'report.invalid',
     file,
-    message: t2(`names ${JSON.stringify(what)}, a path that leaves the dossier folder.`, `cite ${JSON.stringify(what)}, un chemin qui sort du dossier.`),
-    hint: t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié\u00a0: utilisez le fichier écrit par dmn-check.'),
+    message: both(REPORT_TEXT.pathLeavesDossier, { path: JSON.stringify(what) }).message,
+    hint: both(REPORT_TEXT.reportAltered, {}).message,
   });
 }
 
@@ -127,28 +131,17 @@ async function describe(file: EvidenceFile, rel: string, root: string): Promise<
   return sha256 === null ? null : { manifest: rel, root, dossierDir: path.dirname(file.absPath), sha256 };
 }
 
-/** `a`, `a or b`, `a, b or c`. */
-const either = (items: readonly string[], word: string): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]!}`);
-
 /** Exit 2: no manifest the report names is below the root (or the recorded dossier lies outside it). */
 export function notFoundHere(report: Report, place: ReplayPlace, reportName: string): UserInputError {
   // Said from the report and the root only: nothing outside the root is looked at, even to say whether it exists.
   const { list, outside } = candidatesOf(report, place, reportName);
-  const scope = place.rootGiven ? { en: '--root', fr: '--root', frOf: 'de --root' } : { en: "the report's folder", fr: 'le dossier du rapport', frOf: 'du dossier du rapport' };
-  const hint = outside !== undefined
-    ? t2(
-        `The report places its dossier at ${outside} from its own folder, outside ${scope.en}, where replay does not read: --root must name a folder that holds it.`,
-        `Le rapport situe son dossier en ${outside} depuis son propre dossier, hors ${scope.frOf}, où le rejeu ne lit pas\u00a0: --root doit désigner un dossier qui le contient.`,
-      )
-    : t2(
-        `No ${either(list, 'or')} below ${scope.en}: --root is the folder the check ran in, or the dossier itself.`,
-        `Aucun manifeste ${either(list, 'ni')} sous ${scope.fr}\u00a0: --root est le dossier où la vérification a été lancée, ou le dossier de preuves lui-même.`,
-      );
+  const scope = place.rootGiven ? 'root' : 'report';
+  const hint = outside !== undefined ? both(REPORT_TEXT.dossierOutsideScope, { dossier: outside, scope }) : both(REPORT_TEXT.noManifestInScope, { candidates: listParam(list), scope });
   return new UserInputError({
     code: 'report.invalid',
     file: reportName,
     subject: 'manifest',
-    message: t2('dossier not found here; give --root DIR.', 'dossier introuvable ici ; indiquez --root DOSSIER.'),
-    hint,
+    message: both(REPORT_TEXT.dossierNotFound, {}).message,
+    hint: hint.message,
   });
 }

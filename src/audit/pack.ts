@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+
 import { makeWorkDir, removeWorkDir, trackWorkFile } from '../diagnostics/work-dirs.js';
 import type { Report, Localized } from '../report/report.js';
 import { openEvidenceFile } from '../evidence/evidence-file.js';
@@ -13,6 +15,7 @@ import { hashFile } from './hash.js';
 import { mapLimit } from '../util/map-limit.js';
 import { filesOf } from './replay.js';
 import { writeZip, ZipError } from './zip.js';
+import { BAG_TEXT } from './messages.js';
 
 export interface PackInput {
   /** Where to write: a folder, or a `.zip` file. Absolute. */
@@ -54,13 +57,12 @@ function changedWhilePacking(file: string): UserInputError {
   return new UserInputError({
     code: 'file.unreadable',
     file,
-    message: t2('changed while the dossier was being packed; nothing was written.', 'a changé pendant la mise en archive du dossier ; rien n’a été écrit.'),
-    hint: t2('Run pack again once the dossier is no longer being edited.', 'Relancez pack une fois le dossier stabilisé.'),
+    ...both(BAG_TEXT.changedWhilePacking, {}),
   });
 }
 
-function refuse(target: string, why: Localized, hint: Localized): UserInputError {
-  return new UserInputError({ code: 'usage', file: target, message: why, hint });
+function refuse(target: string, why: { message: Localized; hint?: Localized }): UserInputError {
+  return new UserInputError({ code: 'usage', file: target, ...why });
 }
 
 /** Exit-2 reasons not to write at `target`: it exists (without --force), or replacing it would destroy the dossier. */
@@ -68,21 +70,17 @@ export async function checkTarget(target: string, display: string, force: boolea
   const st = await fsp.lstat(target).catch(() => undefined);
   if (!st) return;
   if (!force) {
-    throw refuse(display, t2('already exists; it was left as it is.', 'existe déjà ; il a été laissé tel quel.'), t2('Choose another --out, or pass --force to replace it.', 'Choisissez un autre --out, ou passez --force pour le remplacer.'));
+    throw refuse(display, both(BAG_TEXT.targetExists, {}));
   }
   if (st.isDirectory()) {
     const rel = path.relative(target, dossierDir);
     const holdsDossier = rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
     const isBag = (await fsp.lstat(path.join(target, BAGIT_TXT)).catch(() => undefined))?.isFile() === true;
     if (holdsDossier || !isBag) {
-      throw refuse(
-        display,
-        t2('is a folder that is not a previous bag; --force replaces only a bag or a file.', 'est un dossier qui n’est pas une archive précédente ; --force ne remplace qu’une archive ou un fichier.'),
-        t2('Choose a new --out.', 'Choisissez un nouveau --out.'),
-      );
+      throw refuse(display, both(BAG_TEXT.folderNotABag, {}));
     }
   } else if (!st.isFile()) {
-    throw refuse(display, t2('is not a regular file or folder.', "n’est ni un fichier ordinaire ni un dossier."), t2('Choose another --out.', 'Choisissez un autre --out.'));
+    throw refuse(display, { message: both(BAG_TEXT.targetNotRegular, {}).message, hint: both(BAG_TEXT.chooseAnotherOut, {}).message });
   }
 }
 
@@ -97,7 +95,7 @@ async function moveInto(from: string, to: string, force: boolean, display: strin
     return;
   }
   if (!force) {
-    throw refuse(display, t2('appeared while the bag was being written; it was left as it is.', 'est apparu pendant l’écriture de l’archive ; il a été laissé tel quel.'), t2('Choose another --out.', 'Choisissez un autre --out.'));
+    throw refuse(display, { message: both(BAG_TEXT.appearedWhileWriting, {}).message, hint: both(BAG_TEXT.chooseAnotherOut, {}).message });
   }
   const aside = path.join(path.dirname(to), `.${path.basename(to)}.${randomBytes(6).toString('hex')}.old`);
   await fsp.rename(to, aside);
@@ -138,8 +136,7 @@ export async function packDossier(input: PackInput): Promise<PackResult> {
         throw new UserInputError({
           code: 'usage',
           file: rel,
-          message: t2(`has the name of the bag's own ${rel}.`, `porte le nom du fichier ${rel} de l’archive.`),
-          hint: t2('Rename that file and its entry in the manifest.', 'Renommez ce fichier et son entrée dans le manifeste.'),
+          ...both(BAG_TEXT.reservedName, { name: rel }),
         });
       }
       if (added.has(rel)) return;
@@ -192,8 +189,7 @@ export async function packDossier(input: PackInput): Promise<PackResult> {
         code: 'usage',
         file: path.basename(target),
         subject: '--out',
-        message: t2(`cannot be written as a zip: ${err.message}.`, `ne peut pas être écrit en zip\u00a0: ${err.message}.`),
-        hint: t2('Write the bag as a folder: --out without .zip.', 'Écrivez l’archive sous forme de dossier\u00a0: --out sans .zip.'),
+        ...both(BAG_TEXT.notAZip, { reason: err.message }),
       });
     }
     throw err;

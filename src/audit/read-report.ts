@@ -2,12 +2,15 @@ import { promises as fsp } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from '../diagnostics/ajv.js';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
-import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { UserInputError, type InputProblem } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+
 import { parseYaml } from '../diagnostics/yaml-source.js';
 import { unreadable } from '../diagnostics/input-file.js';
 import type { Report, Localized } from '../report/report.js';
 import { REPORT_FORMAT, REPORT_SCHEMA } from '../report/schema.js';
 import { findJsonError, type JsonSyntaxReason } from '../evidence/formats/json/syntax.js';
+import { REPORT_TEXT } from './messages.js';
 
 export { REPORT_FORMAT };
 const MAX_REPORT_BYTES = 256 * 1024 * 1024;
@@ -29,17 +32,6 @@ function reportValidator(): ValidateFunction {
 function problem(file: string, message: Localized, hint?: Localized, at: { line?: number; column?: number } = {}): InputProblem {
   return { code: 'report.invalid', file, ...at, message, ...(hint ? { hint } : {}) };
 }
-
-const SYNTAX: Record<JsonSyntaxReason, [string, string]> = {
-  'unexpected-character': ['unexpected character', 'caractère inattendu'],
-  'unexpected-end': ['unexpected end', 'fin inattendue'],
-  'trailing-data': ['data after the end', 'données après la fin'],
-  'bad-string': ['invalid string', 'chaîne invalide'],
-  'bad-escape': ['invalid escape', 'échappement invalide'],
-  'bad-number': ['invalid number', 'nombre invalide'],
-  'record-too-large': ['too large', 'trop grand'],
-  'too-deep': ['nested too deep', 'imbrication trop profonde'],
-};
 
 /** More requirements than any ruleset holds, few enough that replay and diff stay bounded in memory. */
 const MAX_REQUIREMENTS = 5000;
@@ -65,11 +57,11 @@ function tooDeep(text: string, max: number): number | undefined {
 }
 
 /** Where and why a text is not JSON (not from the engine's message, which may quote the text). */
-function jsonError(text: string): { line?: number; column?: number; why: [string, string] } {
+function jsonError(text: string): { line?: number; column?: number; why: JsonSyntaxReason } {
   const e = findJsonError(text);
-  if (!e) return { why: SYNTAX['unexpected-character'] };
+  if (!e) return { why: 'unexpected-character' };
   const before = text.slice(0, e.offset);
-  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n'), why: SYNTAX[e.reason] };
+  return { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n'), why: e.reason };
 }
 
 /**
@@ -77,8 +69,9 @@ function jsonError(text: string): { line?: number; column?: number; why: [string
  * missing or mistyped field, a duplicated requirement — is a UserInputError naming the place.
  */
 export function parseReport(bytes: Buffer, file: string): Report {
-  const hint = t2('Give the JSON report written by `dmn-check check --format json --output FILE`.', 'Indiquez le rapport JSON écrit par `dmn-check check --format json --output FICHIER`.');
-  if (bytes.length > MAX_REPORT_BYTES) throw new UserInputError(problem(file, t2(`is ${bytes.length} bytes, more than a report can be.`, `fait ${bytes.length} octets, plus qu’un rapport ne peut faire.`)));
+  const hint = both(REPORT_TEXT.giveReport, {}).message;
+  const altered = both(REPORT_TEXT.reportAltered, {}).message;
+  if (bytes.length > MAX_REPORT_BYTES) throw new UserInputError(problem(file, both(REPORT_TEXT.reportTooLarge, { bytes: bytes.length }).message));
   const text = bytes.toString('utf8');
   const deep = tooDeep(text, MAX_REPORT_DEPTH);
   if (deep !== undefined) {
@@ -86,8 +79,8 @@ export function parseReport(bytes: Buffer, file: string): Report {
     throw new UserInputError(
       problem(
         file,
-        t2(`is nested more than ${MAX_REPORT_DEPTH} levels deep; a report has fewer than 10.`, `est imbriqué sur plus de ${MAX_REPORT_DEPTH} niveaux ; un rapport en a moins de 10.`),
-        t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié\u00a0: utilisez le fichier écrit par dmn-check.'),
+        both(REPORT_TEXT.reportTooDeep, { max: MAX_REPORT_DEPTH }).message,
+        altered,
         { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') },
       ),
     );
@@ -97,33 +90,25 @@ export function parseReport(bytes: Buffer, file: string): Report {
     value = JSON.parse(text);
   } catch {
     const { why, ...at } = jsonError(text);
-    throw new UserInputError(problem(file, t2(`is not JSON (${why[0]}).`, `n’est pas du JSON (${why[1]}).`), hint, at));
+    throw new UserInputError(problem(file, both(REPORT_TEXT.notJson, { reason: why }).message, hint, at));
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value) || !('report' in value)) {
-    throw new UserInputError(problem(file, t2('is not a dmn-check JSON report (no "report" format number).', "n’est pas un rapport JSON de dmn-check (pas de numéro de format « report »)."), hint));
+    throw new UserInputError(problem(file, both(REPORT_TEXT.notAReport, {}).message, hint));
   }
   const requirements = (value as { requirements?: unknown }).requirements;
   if (Array.isArray(requirements) && requirements.length > MAX_REQUIREMENTS) {
     throw new UserInputError(
       problem(
         file,
-        t2(
-          `names ${requirements.length} requirements; a report holds at most ${MAX_REQUIREMENTS} (the whole referential has 81).`,
-          `cite ${requirements.length} exigences ; un rapport en compte au plus ${MAX_REQUIREMENTS} (le référentiel complet en a 81).`,
-        ),
-        t2('The report was altered: use the file dmn-check wrote.', 'Le rapport a été modifié\u00a0: utilisez le fichier écrit par dmn-check.'),
+        both(REPORT_TEXT.tooManyRequirements, { count: requirements.length, max: MAX_REQUIREMENTS }).message,
+        altered,
       ),
     );
   }
   const format = (value).report;
   if (typeof format === 'number' && Number.isInteger(format) && format > REPORT_FORMAT) {
-    throw new UserInputError(
-      problem(
-        file,
-        t2(`is a report of format ${format}; this dmn-check reads format ${REPORT_FORMAT}.`, `est un rapport au format ${format} ; cette version de dmn-check lit le format ${REPORT_FORMAT}.`),
-        t2('Replay it with the dmn-check version that wrote it (see its "tool" field), or a newer one.', 'Rejouez-le avec la version de dmn-check qui l’a écrit (voir son champ « tool »), ou une plus récente.'),
-      ),
-    );
+    const newer = both(REPORT_TEXT.newerFormat, { format, readable: REPORT_FORMAT });
+    throw new UserInputError(problem(file, newer.message, newer.hint));
   }
   const validateReport = reportValidator();
   if (!validateReport(value)) {
@@ -132,14 +117,15 @@ export function parseReport(bytes: Buffer, file: string): Report {
       problems = ajvProblems(validateReport.errors ?? [], parseYaml(bytes, file), 'report.invalid');
     } catch {
       // Valid JSON that YAML refuses (duplicate keys): say it without positions.
-      problems = (validateReport.errors ?? []).map((e) => problem(file, t2(`${e.instancePath || '/'} ${e.message ?? 'is invalid'}.`, `${e.instancePath || '/'} ${e.message ?? 'est invalide'}.`)));
+      problems = (validateReport.errors ?? []).map((e) => problem(file, both(REPORT_TEXT.invalidAt, { pointer: e.instancePath || '/', detail: e.message }).message));
     }
-    throw new UserInputError(problems.map((p) => ({ ...p, hint: t2('The report was altered or truncated: use the file dmn-check wrote.', 'Le rapport a été modifié ou tronqué\u00a0: utilisez le fichier écrit par dmn-check.') })));
+    const alteredOrTruncated = both(REPORT_TEXT.alteredOrTruncated, {}).message;
+    throw new UserInputError(problems.map((p) => ({ ...p, hint: alteredOrTruncated })));
   }
   const report = value as unknown as Report;
   const seen = new Set<string>();
   for (const r of report.requirements) {
-    if (seen.has(r.id)) throw new UserInputError(problem(file, t2(`names requirement "${r.id}" twice.`, `cite deux fois l’exigence « ${r.id} ».`)));
+    if (seen.has(r.id)) throw new UserInputError(problem(file, both(REPORT_TEXT.requirementTwice, { requirement: r.id }).message));
     seen.add(r.id);
   }
   if (!Array.isArray(report.findings)) report.findings = [];

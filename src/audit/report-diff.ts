@@ -1,4 +1,6 @@
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+import { REPORT_TEXT } from './messages.js';
 import { STATUS_RANK, type Finding, type Report, type Status } from '../report/report.js';
 
 /** How a requirement moved between two reports. */
@@ -102,11 +104,7 @@ export function diffReports(old: Report, now: Report, oldFile: string, newFile: 
       code: 'report.invalid',
       file: newFile,
       subject: 'ruleset.id',
-      message: t2(
-        `was made with ruleset "${now.ruleset.id}", ${oldFile} with "${old.ruleset.id}": their requirements cannot be compared.`,
-        `a été produit avec le référentiel « ${now.ruleset.id} », ${oldFile} avec « ${old.ruleset.id} »\u00a0: leurs exigences ne se comparent pas.`,
-      ),
-      hint: t2('Compare two reports made with the same ruleset.', 'Comparez deux rapports produits avec le même référentiel.'),
+      ...both(REPORT_TEXT.otherRuleset, { ruleset: now.ruleset.id, other: oldFile, otherRuleset: old.ruleset.id }),
     });
   }
   const notes: DiffNote[] = [];

@@ -2,10 +2,13 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyOb
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+import type { MessageDef, ParamsIn } from '../i18n/types.js';
 import { unreadable } from '../diagnostics/input-file.js';
 import { BAG_INFO_TXT, parseBagInfo, TAG_MANIFEST, TAG_SIGNATURE } from './bagit.js';
 import type { Localized } from '../report/report.js';
+import { BAG_TEXT } from './messages.js';
 
 /*
  * Signed bags. `pack --sign KEY` signs the bag's tag manifest (which hashes the payload manifest,
@@ -44,19 +47,12 @@ export interface TrustedKey {
 
 type Role = 'sign' | 'trust';
 
-const HINTS: Record<Role, Localized> = {
-  sign: t2(
-    'Give an Ed25519 private key in PEM, e.g. made with `openssl genpkey -algorithm ed25519 -out signer.pem`.',
-    'Indiquez une clé privée Ed25519 au format PEM, par exemple créée avec `openssl genpkey -algorithm ed25519 -out signataire.pem`.',
-  ),
-  trust: t2(
-    "Give the signer's Ed25519 public key in PEM, as `openssl pkey -in signer.pem -pubout -out signer.pub` writes it.",
-    'Indiquez la clé publique Ed25519 du signataire au format PEM, telle que l’écrit `openssl pkey -in signataire.pem -pubout -out signataire.pub`.',
-  ),
-};
+const HINTS: Record<Role, MessageDef<never>> = { sign: BAG_TEXT.signingKeyHint, trust: BAG_TEXT.trustedKeyHint };
+const hintFor = (role: Role): Localized => both(HINTS[role], {}).message;
 
-function badKey(file: string, role: Role, message: Localized): UserInputError {
-  return new UserInputError({ code: 'usage', file, message, hint: HINTS[role] });
+/** Exit 2: the key file `file` is not what `role` takes, as `wording` says. */
+function badKey<K extends string>(file: string, role: Role, wording: MessageDef<K>, params: ParamsIn<K>): UserInputError {
+  return new UserInputError({ code: 'usage', file, message: both(wording, params).message, hint: hintFor(role) });
 }
 
 /** The text of a key file: a regular file of at most 64 KiB (a FIFO or a device is never waited on). */
@@ -65,12 +61,12 @@ function readKeyFile(abs: string, file: string, role: Role): string {
   try {
     fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw new UserInputError(unreadable(file, err).problems.map((p) => ({ ...p, hint: HINTS[role] })));
+    throw new UserInputError(unreadable(file, err).problems.map((p) => ({ ...p, hint: hintFor(role) })));
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw badKey(file, role, t2('is not a regular file.', "n’est pas un fichier ordinaire."));
-    if (st.size > MAX_KEY_BYTES) throw badKey(file, role, t2(`is ${st.size} bytes: not a PEM key file.`, `fait ${st.size} octets\u00a0: ce n’est pas un fichier de clé PEM.`));
+    if (!st.isFile()) throw badKey(file, role, BAG_TEXT.keyNotRegular, {});
+    if (st.size > MAX_KEY_BYTES) throw badKey(file, role, BAG_TEXT.keyTooLarge, { bytes: st.size });
     const buf = Buffer.alloc(st.size);
     let got = 0;
     for (let n = -1; n !== 0 && got < buf.length; got += n) n = readSync(fd, buf, got, buf.length - got, null);
@@ -87,21 +83,21 @@ function pemLabel(text: string): string | undefined {
 
 function notEd25519(file: string, role: Role, key: KeyObject): UserInputError {
   const type = key.asymmetricKeyType ?? 'unknown';
-  return badKey(file, role, t2(`holds a ${type.toUpperCase()} key; dmn-check signs bags with Ed25519.`, `contient une clé ${type.toUpperCase()} ; dmn-check signe les archives en Ed25519.`));
+  return badKey(file, role, BAG_TEXT.notEd25519, { type: type.toUpperCase() });
 }
 
 /** The private key of `pack --sign`; exit 2 with the file and a hint when it is not an unencrypted Ed25519 private key. */
 export function readSigningKey(abs: string, file: string): SigningKey {
   const text = readKeyFile(abs, file, 'sign');
   const label = pemLabel(text);
-  if (label === undefined) throw badKey(file, 'sign', t2('is not a PEM key (no "-----BEGIN" line).', "n’est pas une clé PEM (pas de ligne « -----BEGIN »)."));
-  if (label.includes('PUBLIC')) throw badKey(file, 'sign', t2("is a public key; --sign takes the signer's private key.", 'est une clé publique ; --sign attend la clé privée du signataire.'));
-  if (label.includes('ENCRYPTED')) throw badKey(file, 'sign', t2('is encrypted; dmn-check reads only an unencrypted private key.', "est chiffrée ; dmn-check ne lit qu’une clé privée non chiffrée."));
+  if (label === undefined) throw badKey(file, 'sign', BAG_TEXT.notPem, {});
+  if (label.includes('PUBLIC')) throw badKey(file, 'sign', BAG_TEXT.publicKeyToSign, {});
+  if (label.includes('ENCRYPTED')) throw badKey(file, 'sign', BAG_TEXT.encryptedKey, {});
   let key: KeyObject;
   try {
     key = createPrivateKey(text);
   } catch {
-    throw badKey(file, 'sign', t2('is not a readable PEM private key.', "n’est pas une clé privée PEM lisible."));
+    throw badKey(file, 'sign', BAG_TEXT.unreadablePrivateKey, {});
   }
   if (key.asymmetricKeyType !== 'ed25519') throw notEd25519(file, 'sign', key);
   return { privateKey: key, fingerprint: fingerprint(key) };
@@ -111,14 +107,14 @@ export function readSigningKey(abs: string, file: string): SigningKey {
 export function readTrustedKey(abs: string, file: string): TrustedKey {
   const text = readKeyFile(abs, file, 'trust');
   const label = pemLabel(text);
-  if (label === undefined) throw badKey(file, 'trust', t2('is not a PEM key (no "-----BEGIN" line).', "n’est pas une clé PEM (pas de ligne « -----BEGIN »)."));
+  if (label === undefined) throw badKey(file, 'trust', BAG_TEXT.notPem, {});
   // A private key would do, but whoever holds it can sign: it is not what an auditor should keep.
-  if (label.includes('PRIVATE')) throw badKey(file, 'trust', t2("is a private key; --trust takes the signer's public key.", 'est une clé privée ; --trust attend la clé publique du signataire.'));
+  if (label.includes('PRIVATE')) throw badKey(file, 'trust', BAG_TEXT.privateKeyToTrust, {});
   let key: KeyObject;
   try {
     key = createPublicKey(text);
   } catch {
-    throw badKey(file, 'trust', t2('is not a readable PEM public key.', "n’est pas une clé publique PEM lisible."));
+    throw badKey(file, 'trust', BAG_TEXT.unreadablePublicKey, {});
   }
   if (key.asymmetricKeyType !== 'ed25519') throw notEd25519(file, 'trust', key);
   return { publicKey: key, fingerprint: fingerprint(key), file };

@@ -1,64 +1,49 @@
-import { plural } from '../util/numbers.js';
 import type { ErrorObject } from 'ajv';
 import { outdentProblems } from './outdent.js';
 import { didYouMean } from './suggest.js';
 import { dottedPath, pointerToPath, positionOf } from './yaml-position.js';
 import { shorten } from './value-text.js';
 import { type YamlSource } from './yaml-source.js';
-import { t2, type InputProblem, type UserInputCode } from './user-input-error.js';
+import { type InputProblem, type UserInputCode } from './user-input-error.js';
+import { both } from '../i18n/text.js';
+import type { MessageDef } from '../i18n/types.js';
+import { SCHEMA_TEXT } from './messages.js';
 import type { Localized } from '../report/report.js';
 
 /** Friendly wording of a `oneOf` failure, keyed by the `x-kind` annotation of the schema that holds it. */
-const ONE_OF_WORDING: Record<string, Localized> = {
-  condition: t2(
-    'is not a valid condition: expected one of {fact, is}, {fact, in}, {all}, {any}, {not}, {slot, provides}.',
-    "n’est pas une condition valide\u00a0: attendu {fact, is}, {fact, in}, {all}, {any}, {not} ou {slot, provides}.",
-  ),
-  checkUse: t2('is not a valid check use: expected a check name or {check, options}.', "n’est pas un appel de contrôle valide\u00a0: attendu un nom de contrôle ou {check, options}."),
-  evidenceRef: t2(
-    'is not a valid evidence entry: expected a path, a list of paths, {path, sha256} or {fhir, token_env}.',
-    "n’est pas une preuve valide\u00a0: attendu un chemin, une liste de chemins, {path, sha256} ou {fhir, token_env}.",
-  ),
-};
-
-/** JSON types as a French reader of a YAML file calls them (FRENCH.md 3). */
-const TYPE_FR: Record<string, string> = {
-  object: 'un bloc de clés (lignes « clé: valeur » indentées)',
-  array: 'une liste',
-  string: 'un texte',
-  boolean: 'true ou false',
-  number: 'un nombre',
-  integer: 'un nombre entier',
-  null: 'vide',
+const ONE_OF_WORDING: Readonly<Record<string, MessageDef<never>>> = {
+  condition: SCHEMA_TEXT.notACondition,
+  checkUse: SCHEMA_TEXT.notACheckUse,
+  evidenceRef: SCHEMA_TEXT.notAnEvidenceEntry,
 };
 
 function describe(e: ErrorObject): Localized {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return t2(`missing required key "${shorten(String(p.missingProperty))}".`, `clé obligatoire « ${shorten(String(p.missingProperty))} » absente.`);
+      return both(SCHEMA_TEXT.missingKey, { key: shorten(String(p.missingProperty)) }).message;
     case 'additionalProperties':
-      return t2(`unknown key "${shorten(String(p.additionalProperty))}".`, `clé inconnue « ${shorten(String(p.additionalProperty))} ».`);
+      return both(SCHEMA_TEXT.unknownKey, { key: shorten(String(p.additionalProperty)) }).message;
     case 'type':
-      return t2(`must be of type ${String(p.type)}.`, `doit être ${String(p.type).split(',').map((t) => TYPE_FR[t] ?? `de type ${t}`).join(' ou ')}.`);
+      return both(SCHEMA_TEXT.wrongType, { type: String(p.type) }).message;
     case 'enum':
-      return t2(`must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`, `doit valoir ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`);
+      return both(SCHEMA_TEXT.notOneOf, { values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') }).message;
     case 'const':
-      return t2(`must be ${JSON.stringify(p.allowedValue)}.`, `doit valoir ${JSON.stringify(p.allowedValue)}.`);
+      return both(SCHEMA_TEXT.notConst, { value: JSON.stringify(p.allowedValue) }).message;
     case 'pattern':
-      return t2(`does not match the expected form ${String(p.pattern)}.`, `ne respecte pas la forme attendue ${String(p.pattern)}.`);
+      return both(SCHEMA_TEXT.badPattern, { pattern: String(p.pattern) }).message;
     case 'format':
-      return t2(`must be a ${String(p.format)}${p.format === 'date' ? ' (YYYY-MM-DD)' : ''}.`, `doit être au format ${String(p.format)}${p.format === 'date' ? ' (AAAA-MM-JJ)' : ''}.`);
+      return both(SCHEMA_TEXT.badFormat, { format: String(p.format) }).message;
     case 'minLength':
-      return t2(`must have at least ${String(p.limit)} characters.`, `doit contenir au moins ${String(p.limit)} caractères.`);
+      return both(SCHEMA_TEXT.tooShort, { limit: String(p.limit) }).message;
     case 'minItems':
-      return t2(`must have at least ${plural(Number(p.limit), 'en', 'item')}.`, `doit contenir au moins ${plural(Number(p.limit), 'fr', 'élément')}.`);
+      return both(SCHEMA_TEXT.tooFewItems, { limit: Number(p.limit) }).message;
     case 'minProperties':
-      return t2('must not be empty.', 'ne doit pas être vide.');
+      return both(SCHEMA_TEXT.empty, {}).message;
     case 'propertyNames':
-      return t2(`has an invalid key name.`, `contient un nom de clé invalide.`);
+      return both(SCHEMA_TEXT.badKeyName, {}).message;
     default:
-      return t2(e.message ?? 'is invalid.', e.message ?? 'est invalide.');
+      return both(SCHEMA_TEXT.otherSchemaError, { detail: e.message }).message;
   }
 }
 
@@ -110,7 +95,10 @@ export function ajvProblems(
     seen.add(id);
     const pos = positionOf(src, fullPath, keyProblem);
     let message = describe(e);
-    if (e.keyword === 'oneOf') message = ONE_OF_WORDING[oneOfName(e) ?? ''] ?? message;
+    if (e.keyword === 'oneOf') {
+      const wording = ONE_OF_WORDING[oneOfName(e) ?? ''];
+      if (wording) message = both(wording, {}).message;
+    }
     const hint = keyProblem ? didYouMean(String(p.additionalProperty), knownKeys(path)) : undefined;
     problems.push({ code, ...pos, subject: fullPath.length ? dottedPath(fullPath) : undefined, message, hint });
   }

@@ -1,6 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import { isMap, isScalar } from 'yaml';
-import { t2, type InputProblem, type UserInputCode } from './user-input-error.js';
+import { type InputProblem, type UserInputCode } from './user-input-error.js';
+import { both } from '../i18n/text.js';
+import { SCHEMA_TEXT } from './messages.js';
 import { dottedPath, pointerToPath, positionOf } from './yaml-position.js';
 import { shorten } from './value-text.js';
 import { type YamlSource } from './yaml-source.js';
@@ -47,13 +49,11 @@ export function outdentProblems(errors: readonly ErrorObject[], src: YamlSource,
     const first = shorten(siblings[0]!);
     const line = positionOf(src, [...path.slice(0, -1), siblings[0]!], true).line ?? 0;
     const last = positionOf(src, [...path.slice(0, -1), siblings.at(-1)!], true).line ?? line;
-    const lines = last > line ? t2(`lines ${line} to ${last}`, `les lignes ${line} à ${last}`) : t2(`line ${line}`, `la ligne ${line}`);
     problems.push({
       code,
       ...positionOf(src, path, true),
       subject: dottedPath(path),
-      message: t2(`is empty, while "${first}" (line ${line}) sits at its level: it should be indented under this key.`, `est vide, alors que « ${first} » (ligne ${line}) se trouve au même niveau\u00a0: il devrait être indenté sous cette clé.`),
-      hint: t2(`Indent ${lines.en} by two spaces.`, `Indentez ${lines.fr} de deux espaces.`),
+      ...both(SCHEMA_TEXT.outdented, { sibling: first, line, last }),
     });
   }
   return { problems, explained };

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import path from 'node:path';
-import { UserInputError, t2 } from './user-input-error.js';
+import { UserInputError } from './user-input-error.js';
+import { both } from '../i18n/text.js';
+import { FILE_TEXT } from './messages.js';
 
 /**
  * The one way dmn-check writes what a user asked for (`--output`, `init --out`, `pack --out`):
@@ -57,11 +59,7 @@ export function refuseInput(st: Stats | undefined, display: string, inputs: read
   throw new UserInputError({
     code: 'usage',
     file: display,
-    message: t2(
-      input.name === display ? 'is an input of this run; it was left as it is.' : `is an input of this run (${input.name}); it was left as it is.`,
-      input.name === display ? 'est une entrée de cette exécution ; il a été laissé tel quel.' : `est une entrée de cette exécution (${input.name}) ; il a été laissé tel quel.`,
-    ),
-    hint: t2('Write the output to another file.', 'Écrivez la sortie dans un autre fichier.'),
+    ...both(FILE_TEXT.isAnInput, { input: input.name === display ? undefined : input.name }),
   });
 }
 
@@ -69,8 +67,7 @@ function cannotWrite(display: string, code: string): UserInputError {
   return new UserInputError({
     code: 'file.unreadable',
     file: display,
-    message: t2(`cannot be written (${code}).`, `ne peut pas être écrit (${code}).`),
-    hint: t2('Check that the folder exists and is writable.', 'Vérifiez que le dossier existe et est accessible en écriture.'),
+    ...both(FILE_TEXT.cannotWrite, { code }),
   });
 }
 
@@ -99,8 +96,7 @@ async function plan(file: OutputFile, inputs: readonly InputIdentity[]): Promise
     throw new UserInputError({
       code: 'usage',
       file: display,
-      message: t2(`is a ${what}, not a file; it was left as it is.`, `est un ${{ directory: 'dossier', socket: 'socket', 'block device': 'périphérique bloc' }[what]}, pas un fichier ; il a été laissé tel quel.`),
-      hint: t2('Give the path of a file to write.', 'Indiquez le chemin d’un fichier à écrire.'),
+      ...both(FILE_TEXT.notAFile, { what }),
     });
   }
   if (st && !st.isFile()) return { file, display, inPlace: true, final: file.path };

@@ -1,4 +1,6 @@
 import type { Localized } from '../report/report.js';
+import { both } from '../i18n/text.js';
+import { SUGGESTION_TEXT } from './messages.js';
 /** Levenshtein distance, bounded to keep "did you mean" cheap on long inputs. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -35,10 +37,10 @@ export function closest(input: string, candidates: Iterable<string>, normalise =
 export function didYouMean(input: string, candidates: Iterable<string>): Localized | undefined {
   const list = [...candidates];
   const guess = closest(input, list);
-  if (guess !== undefined) return { en: `Did you mean "${guess}"?`, fr: `Vouliez-vous dire « ${guess} » ?` };
+  if (guess !== undefined) return both(SUGGESTION_TEXT.didYouMean, { guess }).message;
   if (list.length > 0 && list.length <= 12) {
     const names = list.map((c) => `"${c}"`).join(', ');
-    return { en: `Expected one of ${names}.`, fr: `Valeurs attendues\u00a0: ${names}.` };
+    return both(SUGGESTION_TEXT.expectedOneOf, { names }).message;
   }
   return undefined;
 }

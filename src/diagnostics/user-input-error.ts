@@ -1,5 +1,6 @@
-import { plural } from '../util/numbers.js';
 import type { Localized } from '../report/report.js';
+import { both } from '../i18n/text.js';
+import { FILE_TEXT } from './messages.js';
 
 /** Where in an input file a problem sits. Lines and columns are 1-based. */
 export interface SourcePosition {
@@ -80,8 +81,7 @@ function moreProblems(next: InputProblem, count: number): InputProblem {
   return {
     code: next.code,
     file: next.file,
-    message: t2(`… and ${plural(count, 'en', 'more problem', 'more problems')}, not shown.`, `… et ${plural(count, 'fr', 'autre problème', 'autres problèmes')}, non affiché${count > 1 ? 's' : ''}.`),
-    hint: t2('Fix the problems above and run again.', 'Corrigez les problèmes ci-dessus et relancez.'),
+    ...both(FILE_TEXT.moreProblems, { count }),
   };
 }
 

@@ -1,4 +1,6 @@
-import { UserInputError, t2 } from './user-input-error.js';
+import { UserInputError } from './user-input-error.js';
+import { both } from '../i18n/text.js';
+import { FILE_TEXT } from './messages.js';
 
 /**
  * Offset of the first byte of `buf[from, to)` that breaks UTF-8 (overlong forms, surrogates and code
@@ -116,8 +118,7 @@ export function decodeUtf8(bytes: Buffer, file: string): string {
         file,
         line,
         column,
-        message: t2('contains a NUL byte: this is not a text file.', 'contient un octet NUL\u00a0: ce n’est pas un fichier texte.'),
-        hint: t2('Is this the right file? A manifest is a YAML text file.', 'Est-ce le bon fichier ? Un manifeste est un fichier texte YAML.'),
+        ...both(FILE_TEXT.nulByte, {}),
       });
     }
     return text;
@@ -131,8 +132,7 @@ export function decodeUtf8(bytes: Buffer, file: string): string {
       file,
       line,
       column,
-      message: t2(`is not valid UTF-8 (byte offset ${bad}).`, `n’est pas de l’UTF-8 valide (octet ${bad}).`),
-      hint: t2('Save the file as UTF-8.', 'Enregistrez le fichier en UTF-8.'),
+      ...both(FILE_TEXT.notUtf8, { offset: bad }),
     });
   }
 }

@@ -1,4 +1,6 @@
 import type { Localized } from '../report/report.js';
+import { both } from '../i18n/text.js';
+import { YAML_TEXT } from './messages.js';
 /**
  * The YAML parser's frequent errors as a user reads them, in both languages (FRENCH.md rows 5 and 6):
  * the `yaml` library words its errors in English only, and in its own terms (`compact mappings`,
@@ -45,7 +47,7 @@ const BY_CODE: Readonly<Record<string, (detail: string) => YamlWording>> = {
   }),
   UNEXPECTED_TOKEN: () => ({
     message: T('invalid YAML: unexpected text here (a list item "- " and a "key:" mixed at one level?).', 'YAML invalide\u00a0: texte inattendu ici (un élément de liste « - » et une « clé\u00a0: » mélangés au même niveau ?).'),
-    hint: T('Check indentation and quoting around this place.', 'Vérifiez l’indentation et les guillemets à cet endroit.'),
+    hint: both(YAML_TEXT.checkIndentation, {}).message,
   }),
 };
 

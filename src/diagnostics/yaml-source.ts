@@ -1,6 +1,8 @@
 import { yamlWording } from './yaml-messages.js';
 import { LineCounter, parseDocument, visit, isMap, isSeq, isScalar, type Document, type Node, type Pair } from 'yaml';
-import { UserInputError, t2, type InputProblem } from './user-input-error.js';
+import { UserInputError, type InputProblem } from './user-input-error.js';
+import { both } from '../i18n/text.js';
+import { YAML_TEXT, type BinaryKind } from './messages.js';
 import { shorten, valueText } from './value-text.js';
 import { MAX_YAML_BYTES, readRegularFile, tooLarge, type InputRole } from './input-file.js';
 import { decodeUtf8 } from './utf8.js';
@@ -52,13 +54,13 @@ export function readYamlKnown(absPath: string, displayName: string, role: InputR
 }
 
 /** Signatures of files people pass by mistake; some (an uncompressed PDF) are valid UTF-8 and would get a puzzling YAML error. */
-const NOT_YAML: readonly { magic: string; en: string; fr: string }[] = [
-  { magic: '%PDF-', en: 'a PDF document', fr: 'un document PDF' },
-  { magic: '\x89PNG', en: 'a PNG image', fr: 'une image PNG' },
-  { magic: '\xff\xd8\xff', en: 'a JPEG image', fr: 'une image JPEG' },
-  { magic: 'GIF8', en: 'a GIF image', fr: 'une image GIF' },
-  { magic: 'PK\x03\x04', en: 'a ZIP archive (or an office document)', fr: 'une archive ZIP (ou un document bureautique)' },
-  { magic: 'SQLite format 3\u0000', en: 'an SQLite database', fr: 'une base SQLite' },
+const NOT_YAML: readonly { magic: string; kind: BinaryKind }[] = [
+  { magic: '%PDF-', kind: 'pdf' },
+  { magic: '\x89PNG', kind: 'png' },
+  { magic: '\xff\xd8\xff', kind: 'jpeg' },
+  { magic: 'GIF8', kind: 'gif' },
+  { magic: 'PK\x03\x04', kind: 'zip' },
+  { magic: 'SQLite format 3\u0000', kind: 'sqlite' },
 ];
 
 /**
@@ -84,11 +86,7 @@ function checkHeapRoom(bytes: Buffer, file: string): void {
   throw new UserInputError({
     code: 'file.unreadable',
     file,
-    message: t2(
-      `needs about ${needMib} MiB of memory to be read, more than this Node.js process has left under its heap limit of ${limit} MiB.`,
-      `demande environ ${needMib} Mio de mémoire pour être lu, plus qu’il n’en reste à ce processus Node.js sous sa limite de ${limit} Mio.`,
-    ),
-    hint: t2('Give Node.js more memory (NODE_OPTIONS=--max-old-space-size=…), or check that this is the right file.', 'Donnez plus de mémoire à Node.js (NODE_OPTIONS=--max-old-space-size=…), ou vérifiez que c’est le bon fichier.'),
+    ...both(YAML_TEXT.needsMoreMemory, { needMib, limit }),
   });
 }
 
@@ -101,8 +99,7 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
       file,
       line: 1,
       column: 1,
-      message: t2(`is ${binary.en}, not a YAML file.`, `est ${binary.fr}, pas un fichier YAML.`),
-      hint: t2('Is this the right file? Manifests and rulesets are YAML text; documents are named in a manifest as evidence.', 'Est-ce le bon fichier ? Manifestes et référentiels sont du texte YAML ; les documents sont désignés dans le manifeste comme preuves.'),
+      ...both(YAML_TEXT.binaryNotYaml, { kind: binary.kind }),
     });
   }
   const text = decodeUtf8(bytes, file);
@@ -126,12 +123,10 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
     if (e.code === 'RESOURCE_EXHAUSTION') continue;
     const pos = lineCounter.linePos(e.pos[0]);
     const worded = yamlWording(e.code, sentence(e.message));
-    let message = worded?.message ?? t2(`invalid YAML: ${sentence(e.message)}`, `YAML invalide\u00a0: ${sentence(e.message)}`);
-    let hint = worded?.hint ?? yamlHint(e.code);
-    if (e.code === 'MULTIPLE_DOCS') {
-      message = t2('invalid YAML: a second document starts here (after "---"); a manifest or ruleset is a single document.', 'YAML invalide\u00a0: un second document commence ici (après « --- ») ; un manifeste ou un référentiel est un document unique.');
-      hint = t2('Keep one document: remove this "---" line and what follows, or merge it into the first.', 'Gardez un seul document\u00a0: retirez cette ligne « --- » et la suite, ou fusionnez-la avec le premier.');
-    }
+    const { message, hint } =
+      e.code === 'MULTIPLE_DOCS'
+        ? both(YAML_TEXT.secondDocument, {})
+        : { message: worded?.message ?? both(YAML_TEXT.invalidYaml, { detail: sentence(e.message) }).message, hint: worded?.hint ?? yamlHint(e.code) };
     problems.push({ code: 'yaml.syntax', file, line: pos.line, column: pos.col, message, hint });
   }
   for (const w of doc.warnings) {
@@ -143,8 +138,7 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
         file,
         line: pos.line,
         column: pos.col,
-        message: t2(`unsupported YAML tag: ${sentence(w.message)}`, `balise YAML non prise en charge\u00a0: ${sentence(w.message)}`),
-        hint: t2('Remove the tag; only plain values are accepted.', 'Retirez la balise ; seules des valeurs simples sont acceptées.'),
+        ...both(YAML_TEXT.unsupportedTag, { detail: sentence(w.message) }),
       });
     }
   }
@@ -153,7 +147,7 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
     problems.push(...structural.problems);
     if (exhausted && !structural.tooDeep) {
       const pos = lineCounter.linePos(exhausted.pos[0]);
-      problems.push({ code: 'yaml.syntax', file, line: pos.line, column: pos.col, message: tooDeepMessage(), hint: tooDeepHint() });
+      problems.push({ code: 'yaml.syntax', file, line: pos.line, column: pos.col, ...both(YAML_TEXT.tooDeep, { max: MAX_YAML_DEPTH }) });
     }
   }
   if (problems.length > 0) throw new UserInputError(problems);
@@ -166,8 +160,8 @@ export function parseYaml(bytes: Buffer, file: string): YamlSource {
       code: 'yaml.syntax',
       file,
       ...firstAlias(doc, lineCounter),
-      message: t2(`invalid YAML: ${sentence((err as Error).message)}`, `YAML invalide\u00a0: ${sentence((err as Error).message)}`),
-      hint: t2('Aliases may not expand to more than 100 nodes.', "Les alias ne peuvent pas produire plus de 100 nœuds."),
+      message: both(YAML_TEXT.invalidYaml, { detail: sentence((err as Error).message) }).message,
+      hint: both(YAML_TEXT.aliasLimit, {}).message,
     });
   }
   return { file, bytes, doc, lineCounter, value: sanitise(value) };
@@ -184,14 +178,6 @@ function firstAlias(doc: Document.Parsed, lineCounter: LineCounter): { line: num
   });
   const pos = lineCounter.linePos(found ?? 0);
   return { line: pos.line, column: pos.col };
-}
-
-function tooDeepMessage(): Localized {
-  return t2(`is nested more than ${MAX_YAML_DEPTH} levels deep.`, `est imbriqué sur plus de ${MAX_YAML_DEPTH} niveaux.`);
-}
-
-function tooDeepHint(): Localized {
-  return t2('Manifests and rulesets need only a few levels; look for runaway brackets or indentation here.', "Manifestes et référentiels n’ont besoin que de quelques niveaux ; cherchez ici des crochets ou une indentation qui s’emballent.");
 }
 
 /** The string a key becomes in the plain JS value: two keys with the same one would silently overwrite each other. */
@@ -216,7 +202,7 @@ function checkStructure(doc: Document.Parsed, lineCounter: LineCounter, file: st
     const { node, depth } = stack.pop()!;
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth > MAX_YAML_DEPTH) {
-      problems.push({ code: 'yaml.syntax', file, ...at(node), message: tooDeepMessage(), hint: tooDeepHint() });
+      problems.push({ code: 'yaml.syntax', file, ...at(node), ...both(YAML_TEXT.tooDeep, { max: MAX_YAML_DEPTH }) });
       return { problems, tooDeep: true };
     }
     if (isSeq(node)) {
@@ -233,7 +219,7 @@ function checkStructure(doc: Document.Parsed, lineCounter: LineCounter, file: st
           code: 'yaml.syntax',
           file,
           ...at(pair.key as Node),
-          message: t2(`invalid YAML: duplicate key ${shorten(JSON.stringify(id))} (first at line ${firstLine}); map keys must be unique.`, `YAML invalide\u00a0: clé ${shorten(JSON.stringify(id))} en double (déjà ligne ${firstLine}) ; les clés doivent être uniques.`),
+          message: both(YAML_TEXT.duplicateKey, { key: shorten(JSON.stringify(id)), firstLine }).message,
           hint: yamlHint('DUPLICATE_KEY'),
         });
       } else seen.set(id, pair);
@@ -245,8 +231,7 @@ function checkStructure(doc: Document.Parsed, lineCounter: LineCounter, file: st
 }
 
 function yamlHint(code: string): Localized | undefined {
-  if (code === 'DUPLICATE_KEY') return t2('Each key may appear only once in a mapping.', "Une clé ne peut apparaître qu’une fois dans un même bloc.");
-  return t2('Check indentation and quoting around this place.', "Vérifiez l’indentation et les guillemets à cet endroit.");
+  return both(code === 'DUPLICATE_KEY' ? YAML_TEXT.keyOnce : YAML_TEXT.checkIndentation, {}).message;
 }
 
 /** The first line of a parser message, without its position (we give ours), ending as a sentence. */

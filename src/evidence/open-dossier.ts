@@ -1,8 +1,11 @@
 import type { OnProgress } from '../util/progress.js';
-import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { UserInputError, type InputProblem } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+
 import { shorten } from '../diagnostics/value-text.js';
 import type { EvidenceRef, FhirRef, Manifest } from '../manifest/types.js';
 import { confinePath, openEvidenceFile, type FolderCache, type OpenResult } from './evidence-file.js';
+import { EVIDENCE_TEXT } from './messages.js';
 import { nearestName } from './near-names.js';
 
 /** How many missing files get a "did you mean" (each lists its folders): a hostile manifest's thousands do not. */
@@ -63,8 +66,7 @@ export async function openDossier(manifest: Manifest, options: OpenDossierOption
     .map((r) => ({
       code: 'manifest.path-escape',
       ...r.at,
-      message: t2(`${shorten((r as { path: string }).path)} leads out of the dossier folder (symbolic link).`, `${shorten((r as { path: string }).path)} mène hors du dossier (lien symbolique).`),
-      hint: t2('Copy the evidence into the dossier folder instead of linking to it.', 'Copiez la preuve dans le dossier au lieu d’y faire un lien.'),
+      ...both(EVIDENCE_TEXT.linkLeavesDossier, { path: shorten((r as { path: string }).path) }),
     }));
   if (escapes.length > 0) throw new UserInputError(escapes);
   return out;

@@ -5,13 +5,14 @@ import { createAjv } from '../diagnostics/ajv.js';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { UserInputError, t2, type InputProblem, type SourcePosition } from '../diagnostics/user-input-error.js';
+import { UserInputError, type InputProblem, type SourcePosition } from '../diagnostics/user-input-error.js';
 import { dottedPath, positionOf } from '../diagnostics/yaml-position.js';
 import { parseYaml, readYamlKnown, type YamlSource } from '../diagnostics/yaml-source.js';
 import { shorten } from '../diagnostics/value-text.js';
 import { confinePath } from '../evidence/evidence-file.js';
 import { displayUrl, parseFhirUrl } from '../evidence/fhir/url.js';
 import { CATALOG } from '../i18n/index.js';
+import { both } from '../i18n/text.js';
 import { findRequirement } from '../ruleset/ids.js';
 import { bundledRulesetsWithFact, isBundledRuleset } from '../ruleset/load.js';
 import { valueFits } from '../ruleset/requirement.js';
@@ -21,6 +22,7 @@ import { manifestSchema } from './schema.js';
 import type { EvidenceRef, FileRef, Manifest, Statement } from './types.js';
 import { displayPath } from '../diagnostics/display-path.js';
 import type { Localized } from '../report/report.js';
+import { MANIFEST_TEXT } from './messages.js';
 
 const validateManifest = precompiledOr('validate-manifest.cjs', () => createAjv({ verbose: true }).compile(manifestSchema));
 
@@ -44,8 +46,7 @@ const KNOWN_TOP = Object.keys(manifestSchema.properties);
 function otherRulesetHint(fact: string, inUse: string): Localized | undefined {
   const refs = bundledRulesetsWithFact(fact, inUse);
   if (refs.length === 0) return undefined;
-  const ref = refs[0]!;
-  return t2(`It is a fact of ${ref}: did you mean \`--rules ${ref}\`?`, `C’est un fait de ${ref}\u00a0: vouliez-vous dire \`--rules ${ref}\` ?`);
+  return both(MANIFEST_TEXT.factOfOtherRuleset, { ruleset: refs[0] }).message;
 }
 
 /**
@@ -87,8 +88,7 @@ function manifestFrom(src: YamlSource, abs: string, ruleset: Ruleset, at: Locate
       file: name,
       line: 1,
       column: 1,
-      message: t2('is not a dmn-check manifest (expected a YAML mapping).', "n’est pas un manifeste dmn-check (un bloc YAML de clés est attendu)."),
-      hint: t2('Run `dmn-check init` to write a template.', 'Lancez `dmn-check init` pour écrire un modèle.'),
+      ...both(MANIFEST_TEXT.notAMapping, {}),
     });
   }
   if (!validateManifest(src.value)) {
@@ -110,10 +110,8 @@ function manifestFrom(src: YamlSource, abs: string, ruleset: Ruleset, at: Locate
       code: 'manifest.ruleset-mismatch',
       ...at(['ruleset']),
       subject: 'ruleset',
-      message: t2(`was written for "${shorten(raw.ruleset)}", but the ruleset in use is "${ruleset.id}@${ruleset.version}".`, `a été écrit pour « ${shorten(raw.ruleset)} », mais le référentiel utilisé est « ${ruleset.id}@${ruleset.version} ».`),
-      hint: isBundledRuleset(raw.ruleset)
-        ? t2(`Did you mean \`--rules ${raw.ruleset}\`?`, `Vouliez-vous dire \`--rules ${raw.ruleset}\` ?`)
-        : t2('Pass the matching ruleset with --rules, or update the manifest.', 'Indiquez le référentiel correspondant avec --rules, ou mettez le manifeste à jour.'),
+      message: both(MANIFEST_TEXT.rulesetMismatch, { written: shorten(raw.ruleset), used: `${ruleset.id}@${ruleset.version}` }).message,
+      hint: (isBundledRuleset(raw.ruleset) ? both(MANIFEST_TEXT.didYouMeanRules, { ruleset: raw.ruleset }) : both(MANIFEST_TEXT.passMatchingRuleset, {})).message,
     });
   }
 
@@ -126,7 +124,7 @@ function manifestFrom(src: YamlSource, abs: string, ruleset: Ruleset, at: Locate
         code: 'manifest.unknown-fact',
         ...at(['facts', key], true),
         subject: dottedPath(['facts', key]),
-        message: t2('unknown fact.', 'fait inconnu.'),
+        message: both(MANIFEST_TEXT.unknownFact, {}).message,
         hint: otherRulesetHint(key, `${ruleset.id}@${ruleset.version}`) ?? didYouMean(key, ruleset.facts.map((f) => f.name)),
       });
       continue;
@@ -137,11 +135,12 @@ function manifestFrom(src: YamlSource, abs: string, ruleset: Ruleset, at: Locate
         code: 'manifest.fact-value',
         ...at(['facts', key]),
         subject: dottedPath(['facts', key]),
-        message: t2(
-          `${shorten(JSON.stringify(value))} is not a ${def.type === 'enum' ? 'possible value' : def.type}.`,
-          `« ${shorten(typeof value === 'string' ? value : JSON.stringify(value))} » n’est pas une réponse possible${def.type === 'enum' || def.type === 'boolean' ? '' : ` (attendu\u00a0: ${def.type === 'number' ? 'un nombre' : 'un texte'})`}.`,
-        ),
-        hint: def.type === 'enum' ? didYouMean(String(value), allowed) : def.type === 'boolean' ? t2('Answer true or false.', 'Écrivez true (oui) ou false (non).') : undefined,
+        message: both(MANIFEST_TEXT.notAPossibleAnswer, {
+          json: shorten(JSON.stringify(value)),
+          text: shorten(typeof value === 'string' ? value : JSON.stringify(value)),
+          type: def.type,
+        }).message,
+        hint: def.type === 'enum' ? didYouMean(String(value), allowed) : def.type === 'boolean' ? both(MANIFEST_TEXT.answerTrueOrFalse, {}).message : undefined,
       });
       continue;
     }
@@ -157,7 +156,7 @@ function manifestFrom(src: YamlSource, abs: string, ruleset: Ruleset, at: Locate
       code: 'manifest.unknown-requirement',
       ...at([section, key], true),
       subject: dottedPath([section, key]),
-      message: t2(`unknown requirement in ruleset ${ruleset.id}@${ruleset.version}.`, `exigence inconnue dans le référentiel ${ruleset.id}@${ruleset.version}.`),
+      message: both(MANIFEST_TEXT.unknownRequirement, { ruleset: `${ruleset.id}@${ruleset.version}` }).message,
       hint: match.suggestion ? didYouMean(key, [match.suggestion]) : didYouMean(key, ruleset.requirements.map((r) => r.id)),
     });
     return undefined;
@@ -172,8 +171,7 @@ function manifestFrom(src: YamlSource, abs: string, ruleset: Ruleset, at: Locate
         code: 'schema',
         ...at([section, key], true),
         subject: dottedPath([section, key]),
-        message: t2(`names requirement "${id}" again (already as "${prev}").`, `désigne de nouveau l’exigence « ${id} » (déjà sous « ${prev} »).`),
-        hint: t2('Merge the two entries.', 'Fusionnez les deux entrées.'),
+        ...both(MANIFEST_TEXT.requirementAgain, { requirement: id, previous: prev }),
       });
       return false;
     }
@@ -193,7 +191,7 @@ function manifestFrom(src: YamlSource, abs: string, ruleset: Ruleset, at: Locate
           code: 'manifest.unknown-slot',
           ...at(['evidence', key, slotName], true),
           subject: dottedPath(['evidence', key, slotName]),
-          message: t2(`unknown slot for ${req.id}.`, `emplacement inconnu pour ${req.id}.`),
+          message: both(MANIFEST_TEXT.unknownSlot, { requirement: req.id }).message,
           hint: didYouMean(slotName, req.slots.map((s) => s.name)),
         });
         continue;
@@ -253,14 +251,12 @@ function toRef(item: RawItem, p: (string | number)[], locate: Locate, problems: 
   if (typeof item === 'object' && 'fhir' in item) {
     const parsed = parseFhirUrl(item.fhir);
     if (!parsed.ok) {
-      const wording = CATALOG['fhir.url-invalid']!;
       const params = { url: parsed.problem === 'credentials' ? '' : displayUrl(item.fhir), problem: parsed.problem };
       problems.push({
         code: 'manifest.fhir-url',
         ...locate([...p, 'fhir']),
         subject: dottedPath([...p, 'fhir']),
-        message: { en: wording.en(params), fr: wording.fr(params) },
-        ...(wording.hint ? { hint: { en: wording.hint.en(params), fr: wording.hint.fr(params) } } : {}),
+        ...both(CATALOG['fhir.url-invalid']!, params),
       });
       return undefined;
     }
@@ -277,12 +273,7 @@ function toRef(item: RawItem, p: (string | number)[], locate: Locate, problems: 
       code: 'manifest.path-escape',
       ...locate(typeof item === 'string' ? p : [...p, 'path']),
       subject: dottedPath(p),
-      message: nul
-        ? t2(`path ${shorten(JSON.stringify(rawPath))} contains a NUL character.`, `le chemin ${shorten(JSON.stringify(rawPath))} contient un caractère NUL.`)
-        : t2(`path ${shorten(JSON.stringify(rawPath))} leaves the dossier folder.`, `le chemin ${shorten(JSON.stringify(rawPath))} sort du dossier.`),
-      hint: nul
-        ? t2('A file name cannot contain NUL ("\\0"); write the path as it is on disk.', 'Un nom de fichier ne peut contenir NUL (« \\0 ») ; écrivez le chemin tel qu’il est sur le disque.')
-        : t2('Evidence paths are relative to the manifest folder and stay inside it (no "..", no absolute path).', 'Les chemins de preuve sont relatifs au dossier du manifeste et y restent (ni « .. », ni chemin absolu).'),
+      ...both(nul ? MANIFEST_TEXT.pathHasNul : MANIFEST_TEXT.pathLeavesDossier, { path: shorten(JSON.stringify(rawPath)) }),
     });
     return undefined;
   }

@@ -5,12 +5,14 @@ import type { ValidateFunction } from 'ajv';
 import { ajvProblems } from '../diagnostics/ajv-problems.js';
 import { precompiledOr } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { UserInputError, type InputProblem } from '../diagnostics/user-input-error.js';
 import { dottedPath, positionOf } from '../diagnostics/yaml-position.js';
 import { readYamlKnown } from '../diagnostics/yaml-source.js';
 import { createRegistry, type CheckRegistry } from '../checks/registry.js';
 import { BUNDLED_RULES_DIR, bundledRulesetFile, isBundledRef, parsedAtBuild, resolveRef, rulesetDisplayPath } from './bundled.js';
+import { both } from '../i18n/text.js';
 import { normalizeId } from './ids.js';
+import { RULESET_TEXT } from './messages.js';
 import { compile, resolveCheckUses, toRequirement, type RawCheckUse, type RawRequirement } from './requirement.js';
 import { rulesetSchema } from './schema.js';
 import type { FactDef, Localized, RequirementDef, Ruleset, SectionDef } from './types.js';
@@ -105,8 +107,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
     throw new UserInputError({
       code: 'ruleset.cycle',
       file: name,
-      message: t2(`extends itself: ${chain}.`, `s’étend lui-même\u00a0: ${chain}.`),
-      hint: t2('Remove one `extends` from the cycle.', 'Retirez un `extends` du cycle.'),
+      ...both(RULESET_TEXT.extendsItself, { chain }),
     });
   }
   const build = parsedAtBuild(abs);
@@ -130,8 +131,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
           code: 'ruleset.invalid',
           ...positionOf(src, ['extends']),
           subject: 'extends',
-          message: t2(`base ruleset "${r.extends}" cannot be read.`, `le référentiel de base « ${r.extends} » est illisible.`),
-          hint: t2('Give a path relative to this file, or a bundled id such as ans-dmn@1.2.2.', 'Donnez un chemin relatif à ce fichier, ou un identifiant livré comme ans-dmn@1.2.2.'),
+          ...both(RULESET_TEXT.baseUnreadable, { base: r.extends }),
         });
       }
       throw err;
@@ -144,10 +144,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
         code: 'ruleset.invalid',
         ...positionOf(src, ['facts', name], true),
         subject: dottedPath(['facts', name]),
-        message:
-          f.type === 'enum'
-            ? t2('an enum fact needs `values`.', 'un fait de type enum doit avoir des `values`.')
-            : t2(`a ${f.type} fact takes no \`values\`.`, `un fait de type ${f.type} n’a pas de \`values\`.`),
+        message: (f.type === 'enum' ? both(RULESET_TEXT.enumNeedsValues, {}) : both(RULESET_TEXT.noValuesFor, { type: f.type })).message,
       });
     }
   }
@@ -162,8 +159,8 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
           code: 'ruleset.invalid',
           ...positionOf(src, ['requirements', i, 'section']),
           subject: dottedPath(['requirements', i, 'section']),
-          message: t2(`undeclared section "${req.section}".`, `section non déclarée « ${req.section} ».`),
-          hint: didYouMean(req.section, sections.map((x) => x.id)) ?? t2('Declare it under `sections:`.', 'Déclarez-la sous `sections:`.'),
+          message: both(RULESET_TEXT.undeclaredSection, { section: req.section }).message,
+          hint: didYouMean(req.section, sections.map((x) => x.id)) ?? both(RULESET_TEXT.declareSection, {}).message,
         });
       }
       ownRequirements.push(def);
@@ -175,9 +172,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
         code: 'ruleset.invalid',
         ...positionOf(src, ['requirements', i, 'inherit']),
         subject: dottedPath(['requirements', i, 'inherit']),
-        message: base
-          ? t2(`the base ruleset ${base.id}@${base.version} has no requirement "${req.id}".`, `le référentiel de base ${base.id}@${base.version} n’a pas d’exigence « ${req.id} ».`)
-          : t2('`inherit` needs a base ruleset (`extends`).', '`inherit` suppose un référentiel de base (`extends`).'),
+        message: (base ? both(RULESET_TEXT.notInBase, { base: `${base.id}@${base.version}`, requirement: req.id }) : both(RULESET_TEXT.inheritNeedsBase, {})).message,
         hint: base ? didYouMean(req.id, base.requirements.map((b) => b.id)) : undefined,
       });
       return;
@@ -192,7 +187,7 @@ function loadChain(abs: string, cwd: string, registry: CheckRegistry, stack: str
         code: 'ruleset.invalid',
         ...positionOf(src, ['requirements', i, 'id']),
         subject: dottedPath(['requirements', i, 'id']),
-        message: t2(`duplicate requirement id "${req.id}" (also at requirements[${seen.get(n)}]).`, `identifiant d’exigence « ${req.id} » en double (aussi en requirements[${seen.get(n)}]).`),
+        message: both(RULESET_TEXT.duplicateRequirement, { requirement: req.id, index: seen.get(n) }).message,
       });
     } else seen.set(n, i);
   });

@@ -2,13 +2,15 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv, type AjvInstance } from '../diagnostics/ajv.js';
 import { precompiledOptions } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { type InputProblem } from '../diagnostics/user-input-error.js';
 import { dottedPath, positionOf } from '../diagnostics/yaml-position.js';
 import { type YamlSource } from '../diagnostics/yaml-source.js';
 import { isKnownKindOrGroup, KIND_GROUPS, KINDS } from '../evidence/kinds.js';
 import { BUILTIN_CHECKS, type CheckRegistry } from '../checks/registry.js';
 import type { AnyCheck } from '../checks/types.js';
+import { both } from '../i18n/text.js';
 import { normalizeId } from './ids.js';
+import { RULESET_TEXT } from './messages.js';
 import type { CheckUse, Condition, FactDef, FactValue, Localized, RequirementDef, ScenarioDef, SlotDef } from './types.js';
 
 // One requirement of a ruleset file, from its raw shape (which the ruleset schema guarantees) to its
@@ -69,8 +71,8 @@ function checkCondition(c: Condition, at: (string | number)[], src: YamlSource, 
           code: 'ruleset.invalid',
           ...positionOf(src, [...p, 'fact']),
           subject: dottedPath([...p, 'fact']),
-          message: t2(`condition on undeclared fact "${cond.fact}".`, `condition sur un fait non déclaré « ${cond.fact} ».`),
-          hint: didYouMean(cond.fact, factNames) ?? t2('Declare it under `facts:`.', 'Déclarez-le sous `facts:`.'),
+          message: both(RULESET_TEXT.undeclaredFact, { fact: cond.fact }).message,
+          hint: didYouMean(cond.fact, factNames) ?? both(RULESET_TEXT.declareFact, {}).message,
         });
         return;
       }
@@ -83,7 +85,7 @@ function checkCondition(c: Condition, at: (string | number)[], src: YamlSource, 
             code: 'ruleset.invalid',
             ...positionOf(src, vp),
             subject: dottedPath(vp),
-            message: t2(`${JSON.stringify(v)} is not a possible value of fact "${def.name}" (${describeType(def)}).`, `${JSON.stringify(v)} n’est pas une valeur possible du fait « ${def.name} » (${describeType(def)}).`),
+            message: both(RULESET_TEXT.notAFactValue, { value: JSON.stringify(v), fact: def.name, type: describeType(def) }).message,
           });
         }
       });
@@ -93,14 +95,14 @@ function checkCondition(c: Condition, at: (string | number)[], src: YamlSource, 
           code: 'ruleset.invalid',
           ...positionOf(src, p),
           subject: dottedPath(p),
-          message: t2('a slot condition can only decide whether a slot is required.', "une condition sur un emplacement ne peut décider que du caractère obligatoire d’un emplacement."),
+          message: both(RULESET_TEXT.slotConditionMisplaced, {}).message,
         });
       } else if (!earlierSlots.includes(cond.slot)) {
         problems.push({
           code: 'ruleset.invalid',
           ...positionOf(src, [...p, 'slot']),
           subject: dottedPath([...p, 'slot']),
-          message: t2(`refers to slot "${cond.slot}", which is not an earlier slot of this requirement.`, `renvoie à l’emplacement « ${cond.slot} », qui n’est pas un emplacement précédent de cette exigence.`),
+          message: both(RULESET_TEXT.notAnEarlierSlot, { slot: cond.slot }).message,
           hint: didYouMean(cond.slot, earlierSlots),
         });
       }
@@ -137,8 +139,7 @@ export function toRequirement(req: RawRequirement, i: number, src: YamlSource, f
         code: 'ruleset.invalid',
         ...positionOf(src, [...at, 'scenarios', j, 'id']),
         subject: dottedPath([...at, 'scenarios', j, 'id']),
-        message: t2(`scenario "${s.id}" does not belong to requirement "${req.id}".`, `le scénario « ${s.id} » n’appartient pas à l’exigence « ${req.id} ».`),
-        hint: t2(`Scenario ids take the form "${req.id}.n".`, `Les scénarios sont numérotés « ${req.id}.n ».`),
+        ...both(RULESET_TEXT.scenarioOfOtherRequirement, { scenario: s.id, requirement: req.id }),
       });
     }
     if (s.applies_when) checkCondition(s.applies_when, [...at, 'scenarios', j, 'applies_when'], src, facts, undefined, problems);
@@ -154,7 +155,7 @@ export function toRequirement(req: RawRequirement, i: number, src: YamlSource, f
         code: 'ruleset.invalid',
         ...positionOf(src, [...sp, 'name']),
         subject: dottedPath([...sp, 'name']),
-        message: t2(`duplicate slot name "${s.name}".`, `nom d’emplacement « ${s.name} » en double.`),
+        message: both(RULESET_TEXT.duplicateSlot, { slot: s.name }).message,
       });
     }
     if (typeof s.required === 'object') checkCondition(s.required, [...sp, 'required'], src, facts, names, problems);
@@ -164,7 +165,7 @@ export function toRequirement(req: RawRequirement, i: number, src: YamlSource, f
           code: 'ruleset.invalid',
           ...positionOf(src, [...sp, 'accepts', n]),
           subject: dottedPath([...sp, 'accepts', n]),
-          message: t2(`unknown file kind "${k}".`, `type de fichier inconnu « ${k} ».`),
+          message: both(RULESET_TEXT.unknownKind, { kind: k }).message,
           hint: didYouMean(k, [...Object.keys(KINDS), ...Object.keys(KIND_GROUPS)]),
         });
       }
@@ -176,7 +177,7 @@ export function toRequirement(req: RawRequirement, i: number, src: YamlSource, f
           code: 'ruleset.invalid',
           ...positionOf(src, [...sp, 'proofs', n]),
           subject: dottedPath([...sp, 'proofs', n]),
-          message: t2(`"${id}" is not a proof of requirement "${req.id}".`, `« ${id} » n’est pas une preuve de l’exigence « ${req.id} ».`),
+          message: both(RULESET_TEXT.notAProof, { proof: id, requirement: req.id }).message,
           hint: didYouMean(id, proofIds),
         });
       }
@@ -235,8 +236,8 @@ export function resolveCheckUses(raw: RawCheckUse[], sp: (string | number)[], sr
         code: 'ruleset.invalid',
         ...positionOf(src, cp),
         subject: dottedPath(cp),
-        message: t2(`unknown check "${use.check}".`, `contrôle inconnu « ${use.check} ».`),
-        hint: didYouMean(use.check, registry.keys()) ?? t2('`dmn-check rules list --checks` lists them.', '`dmn-check rules list --checks` les liste.'),
+        message: both(RULESET_TEXT.unknownCheck, { check: use.check }).message,
+        hint: didYouMean(use.check, registry.keys()) ?? both(RULESET_TEXT.listChecks, {}).message,
       });
       return;
     }
@@ -251,7 +252,7 @@ export function resolveCheckUses(raw: RawCheckUse[], sp: (string | number)[], sr
           code: 'ruleset.invalid',
           ...positionOf(src, where),
           subject: dottedPath(where),
-          message: t2(`bad options for check "${use.check}": ${what}.`, `options invalides pour le contrôle « ${use.check} »\u00a0: ${what}.`),
+          message: both(RULESET_TEXT.badOptions, { check: use.check, problemEn: `${what}.`, problemFr: `${what}.` }).message,
         });
       }
     }
@@ -263,7 +264,7 @@ export function resolveCheckUses(raw: RawCheckUse[], sp: (string | number)[], sr
           code: 'ruleset.invalid',
           ...positionOf(src, where),
           subject: dottedPath(where),
-          message: t2(`bad options for check "${use.check}": ${problem.message.en}`, `options invalides pour le contrôle « ${use.check} »\u00a0: ${problem.message.fr}`),
+          message: both(RULESET_TEXT.badOptions, { check: use.check, problemEn: problem.message.en, problemFr: problem.message.fr }).message,
         });
       }
     }

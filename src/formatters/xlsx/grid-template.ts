@@ -1,9 +1,12 @@
-import { plural } from '../../util/numbers.js';
 import type { CellValue, Worksheet } from 'exceljs';
-import { t2, UserInputError, type InputProblem } from '../../diagnostics/user-input-error.js';
+import { UserInputError, type InputProblem } from '../../diagnostics/user-input-error.js';
+import { listParam } from '../../diagnostics/list-param.js';
+import { both } from '../../i18n/text.js';
+import type { Localized } from '../../report/report.js';
 import { normalizeId } from '../../ruleset/ids.js';
 import type { Ruleset } from '../../ruleset/types.js';
 import { gridRows, GRID_SHEET, OFFICIAL_COLUMNS, SCENARIO_COLUMN } from './grid.js';
+import { GRID_TEMPLATE_TEXT } from './grid-template-messages.js';
 import { openWorkbook } from './workbook.js';
 
 /** The user's copy of the official grid, read and found to be in the official layout. */
@@ -22,10 +25,6 @@ export interface GridTemplate {
 const HEADER_SEARCH_ROWS = 10;
 /** The V1.2.2 grid has 103 scenario rows; a sheet far longer is not the grid. */
 const MAX_ROWS = 2000;
-const HINT = t2(
-  'Give your own unmodified copy of the ANS file Exigences_referentiel_FR_DMN_V1.2.2.xlsx (sheet "Exigences", columns A–R), or leave --grid-template out to get the project\'s own grid.',
-  'Indiquez votre propre copie, non modifiée, du fichier de l’ANS Exigences_referentiel_FR_DMN_V1.2.2.xlsx (onglet « Exigences », colonnes A à R), ou retirez --grid-template pour obtenir la grille du projet.',
-);
 
 /** The text of a cell as Excel shows it (rich text joined, formulas by their result). */
 export function cellText(v: CellValue): string {
@@ -58,8 +57,8 @@ function columnLetter(n: number): string {
   return s;
 }
 
-function problem(file: string, subject: string | undefined, en: string, fr: string): InputProblem {
-  return { code: 'grid-template.invalid', file, ...(subject ? { subject } : {}), message: t2(en, fr), hint: HINT };
+function problem(file: string, subject: string | undefined, message: Localized): InputProblem {
+  return { code: 'grid-template.invalid', file, ...(subject ? { subject } : {}), message, hint: both(GRID_TEMPLATE_TEXT.useOfficialGrid, {}).message };
 }
 
 function findHeaderRow(ws: Worksheet): number | undefined {
@@ -80,28 +79,19 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
   try {
     wb = await openWorkbook(bytes);
   } catch {
-    throw new UserInputError(problem(file, undefined, 'is not a readable Excel workbook (.xlsx).', 'n’est pas un classeur Excel (.xlsx) lisible.'));
+    throw new UserInputError(problem(file, undefined, both(GRID_TEMPLATE_TEXT.notAWorkbook, {}).message));
   }
   const ws = wb.getWorksheet(GRID_SHEET);
   if (!ws) {
-    const names = wb.worksheets.map((s) => `"${s.name}"`).join(', ') || '—';
-    throw new UserInputError(
-      problem(file, undefined, `has no sheet "${GRID_SHEET}" (its sheets: ${names}).`, `n’a pas d’onglet « ${GRID_SHEET} » (ses onglets\u00a0: ${names.replace(/"([^"]*)"/g, '« $1 »')}).`),
-    );
+    throw new UserInputError(problem(file, undefined, both(GRID_TEMPLATE_TEXT.noSheet, { sheet: GRID_SHEET, sheets: listParam(wb.worksheets.map((s) => s.name)) }).message));
   }
   if (ws.rowCount > MAX_ROWS) {
-    throw new UserInputError(problem(file, GRID_SHEET, `has ${ws.rowCount} rows; the grid has about a hundred.`, `compte ${ws.rowCount} lignes ; la grille en a une centaine.`));
+    throw new UserInputError(problem(file, GRID_SHEET, both(GRID_TEMPLATE_TEXT.tooManyRows, { rows: ws.rowCount }).message));
   }
   const headerRow = findHeaderRow(ws);
   if (headerRow === undefined) {
-    throw new UserInputError(
-      problem(
-        file,
-        GRID_SHEET,
-        `has no header row "${OFFICIAL_COLUMNS[0]}" … "${OFFICIAL_COLUMNS[OFFICIAL_COLUMNS.length - 1]}" in its first ${HEADER_SEARCH_ROWS} rows.`,
-        `n’a pas de ligne d’en-têtes « ${OFFICIAL_COLUMNS[0]} » … « ${OFFICIAL_COLUMNS[OFFICIAL_COLUMNS.length - 1]} » dans ses ${HEADER_SEARCH_ROWS} premières lignes.`,
-      ),
-    );
+    const headers = { first: OFFICIAL_COLUMNS[0], last: OFFICIAL_COLUMNS[OFFICIAL_COLUMNS.length - 1], rows: HEADER_SEARCH_ROWS };
+    throw new UserInputError(problem(file, GRID_SHEET, both(GRID_TEMPLATE_TEXT.noHeaderRow, headers).message));
   }
   const problems: InputProblem[] = [];
   const header = ws.getRow(headerRow);
@@ -111,8 +101,8 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
     const at = `${GRID_SHEET}!${columnLetter(i + 1)}${headerRow}`;
     problems.push(
       found === ''
-        ? problem(file, at, `column "${expected}" is missing (the cell is empty).`, `la colonne « ${expected} » manque (la cellule est vide).`)
-        : problem(file, at, `column "${expected}" expected, found "${found}".`, `colonne « ${expected} » attendue, « ${found} » trouvée.`),
+        ? problem(file, at, both(GRID_TEMPLATE_TEXT.columnMissing, { column: expected }).message)
+        : problem(file, at, both(GRID_TEMPLATE_TEXT.columnDiffers, { column: expected, found }).message),
     );
   });
   if (problems.length > 0) throw new UserInputError(problems);
@@ -128,21 +118,14 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
     const n = normalizeId(typed);
     const before = seen.get(n);
     if (before !== undefined) {
-      problems.push(problem(file, at, `scenario "${typed}" is already on row ${before}.`, `le scénario « ${typed} » figure déjà ligne ${before}.`));
+      problems.push(problem(file, at, both(GRID_TEMPLATE_TEXT.scenarioTwice, { scenario: typed, row: before }).message));
       continue;
     }
     seen.set(n, r);
     const known = rulesetScenarios.get(n);
     const requirement = n.replace(/\.\d+$/, '');
     if (!known && rulesetRequirements.has(requirement)) {
-      problems.push(
-        problem(
-          file,
-          at,
-          `scenario "${typed}" is not one of ${ruleset.id} ${ruleset.version}: the grid is another version.`,
-          `le scénario « ${typed} » n’existe pas dans ${ruleset.id} ${ruleset.version}\u00a0: la grille est d’une autre version.`,
-        ),
-      );
+      problems.push(problem(file, at, both(GRID_TEMPLATE_TEXT.scenarioOfOtherVersion, { scenario: typed, ruleset: `${ruleset.id} ${ruleset.version}` }).message));
       continue;
     }
     rows.set(known?.scenarioId ?? typed, r);
@@ -150,14 +133,7 @@ export async function readGridTemplate(bytes: Uint8Array, file: string, ruleset:
   const absent = [...rulesetScenarios.values()].filter((g) => !seen.has(normalizeId(g.scenarioId)));
   if (absent.length > 0) {
     const list = absent.slice(0, 8).map((g) => g.scenarioId).join(', ') + (absent.length > 8 ? ', …' : '');
-    problems.push(
-      problem(
-        file,
-        GRID_SHEET,
-        `lacks ${plural(absent.length, 'en', 'scenario row')} of ${ruleset.id} ${ruleset.version} (${list}): the grid is another version.`,
-        `n’a pas ${absent.length === 1 ? 'la ligne du scénario' : `les lignes de ${absent.length} scénarios`} de ${ruleset.id} ${ruleset.version} (${list})\u00a0: la grille est d’une autre version.`,
-      ),
-    );
+    problems.push(problem(file, GRID_SHEET, both(GRID_TEMPLATE_TEXT.scenarioRowsMissing, { count: absent.length, ruleset: `${ruleset.id} ${ruleset.version}`, scenarios: list }).message));
   }
   if (problems.length > 0) throw new UserInputError(problems);
   return { file, bytes, headerRow, rows };

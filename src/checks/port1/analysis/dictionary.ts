@@ -9,6 +9,9 @@ import { positionOf } from '../../../diagnostics/yaml-position.js';
 import type { EvidenceFile } from '../../../evidence/evidence-file.js';
 import { DICTIONARY_SCHEMA, type Category, type DataDictionary, type DictionaryLocation } from './dictionary-schema.js';
 import type { Localized } from '../../../report/report.js';
+import { listParam } from '../../../diagnostics/list-param.js';
+import { both } from '../../../i18n/text.js';
+import { DICTIONARY_TEXT } from './dictionary-messages.js';
 
 /** Largest dictionary read. */
 const MAX_DICTIONARY_BYTES = 16 * 1024 * 1024;
@@ -43,8 +46,6 @@ function validate(value: unknown): ValidateFunction {
   return validator;
 }
 
-const t2 = (en: string, fr: string): Localized => ({ en, fr });
-
 /** Reads the whole of a small evidence file (one pass, which also hashes it). */
 export async function readSmall(file: EvidenceFile, max: number): Promise<Buffer | undefined> {
   if (file.bytes > max) return undefined;
@@ -61,7 +62,7 @@ export async function readSmall(file: EvidenceFile, max: number): Promise<Buffer
 export async function loadDictionary(file: EvidenceFile): Promise<DictionaryLoad> {
   const bytes = await readSmall(file, MAX_DICTIONARY_BYTES);
   if (!bytes) {
-    return { ok: false, problems: [{ what: t2(`is ${file.bytes} bytes; a dictionary may be at most ${MAX_DICTIONARY_BYTES}.`, `fait ${file.bytes} octets ; un dictionnaire ne peut dépasser ${MAX_DICTIONARY_BYTES} octets.`) }] };
+    return { ok: false, problems: [{ what: both(DICTIONARY_TEXT.tooLarge, { bytes: file.bytes, max: MAX_DICTIONARY_BYTES }).message }] };
   }
   // The fast reader (diagnostics/fast-yaml.ts) for a dictionary that has no problem; one that has,
   // or that it does not model, is parsed again by the library, which words and places its problems.
@@ -111,7 +112,7 @@ function fromValue(dict: DataDictionary, at: (p: (string | number)[]) => SourceP
       problems.push({
         ...place(['items', i, 'name']),
         subject: `items[${i}].name`,
-        what: t2(`"${item.name}" is already the name of item ${first + 1}.`, `« ${item.name} » est déjà le nom de l’élément ${first + 1}.`),
+        what: both(DICTIONARY_TEXT.nameTaken, { name: item.name, item: first + 1 }).message,
       });
     } else names.set(item.name, i);
     const locations = Array.isArray(item.location) ? item.location : [item.location];
@@ -122,13 +123,10 @@ function fromValue(dict: DataDictionary, at: (p: (string | number)[]) => SourceP
       if (kinds.length !== 1) {
         problems.push({
           ...where,
-          what: t2(
-            `must give exactly one of pointer (JSON), column (CSV) or xpath (XML); ${kinds.length === 0 ? 'none is' : `${kinds.join(' and ')} are`} given.`,
-            `doit indiquer exactement un de pointer (JSON), column (CSV) ou xpath (XML) ; ${kinds.length === 0 ? 'aucun n’est indiqué' : `${kinds.join(' et ')} sont indiqués`}.`,
-          ),
+          what: both(DICTIONARY_TEXT.oneLocationKind, { given: listParam(kinds) }).message,
         });
       } else if (loc.resource_type !== undefined && loc.pointer === undefined) {
-        problems.push({ ...where, what: t2('resource_type only goes with a pointer.', 'resource_type ne s’emploie qu’avec pointer.') });
+        problems.push({ ...where, what: both(DICTIONARY_TEXT.resourceTypeWithoutPointer, {}).message });
       }
     });
     items.push({ name: item.name, category: item.category, locations, line: pos.line, column: pos.column });
