@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { BUILTIN_CHECKS, createRegistry } from '../checks/registry.js';
+import { BUILTIN_CHECKS, catalogOf, createRegistry } from '../checks/registry.js';
 import type { AnyCheck } from '../checks/types.js';
 import { KINDS } from '../evidence/kinds.js';
 import type { FactValue, Finding, Report, Status, Localized } from '../report/report.js';
@@ -149,25 +149,28 @@ export interface TestApi {
 
 /**
  * ESLint's RuleTester, for dmn-check checks: every `valid` case must pass with exactly its expected
- * warning/info codes, every `invalid` case must end in its status with exactly its codes, and every
- * `badOptions` entry must be refused by the ruleset loader.
+ * warning/info codes, every `invalid` case must end in its status with exactly its codes, every
+ * code a case emits must be worded (by the check's `messages` or the core catalogue: an unworded
+ * one would print as a bare code), and every `badOptions` entry must be refused by the ruleset loader.
  */
 export function testCheck(
   check: AnyCheck,
   cases: { valid?: readonly ValidCase[]; invalid?: readonly InvalidCase[]; badOptions?: readonly { name: string; options: unknown }[] },
   t: TestApi,
 ): void {
+  const catalog = catalogOf(registryWith(check));
+  const unworded = (out: CaseOutcome): string[] => out.findings.map((f) => f.code).filter((code) => !Object.hasOwn(catalog, code));
   t.describe(`check ${check.name}`, () => {
     for (const c of cases.valid ?? []) {
       t.it(`valid: ${c.name}`, async () => {
         const out = await runCheckCase(check, c);
-        t.expect({ status: out.status, codes: out.findings.map((f) => f.code) }).toEqual({ status: 'satisfied', codes: [...(c.codes ?? [])] });
+        t.expect({ status: out.status, codes: out.findings.map((f) => f.code), unworded: unworded(out) }).toEqual({ status: 'satisfied', codes: [...(c.codes ?? [])], unworded: [] });
       }, 60_000);
     }
     for (const c of cases.invalid ?? []) {
       t.it(`invalid: ${c.name}`, async () => {
         const out = await runCheckCase(check, c);
-        t.expect({ status: out.status, codes: out.findings.map((f) => f.code) }).toEqual({ status: c.status, codes: [...c.codes] });
+        t.expect({ status: out.status, codes: out.findings.map((f) => f.code), unworded: unworded(out) }).toEqual({ status: c.status, codes: [...c.codes], unworded: [] });
       }, 60_000);
     }
     for (const b of cases.badOptions ?? []) {

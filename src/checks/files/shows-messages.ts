@@ -1,13 +1,26 @@
-import { msg, s, type ParamsIn, type TypedCatalog } from '../../i18n/types.js';
+import { msg, s, type Lang, type ParamsIn, type TypedCatalog } from '../../i18n/types.js';
 
-/** What the `shows` check's findings say (its `messages`). */
-export function expectsWords(p: ParamsIn<'expects' | 'matricule'>, lang: 'en' | 'fr'): string {
+const EXPECTS_WORDS: Record<Lang, { matricule: string; or: string }> = {
+  en: { matricule: 'a matricule INS with a valid key', or: 'or' },
+  fr: { matricule: 'un matricule INS à clé valide', or: 'ou' },
+};
+
+/** What a target expects to be read: its words, or a valid matricule INS, or both. */
+export function expectsWords(p: ParamsIn<'expects' | 'matricule'>, lang: Lang): string {
+  const w = EXPECTS_WORDS[lang];
   const words = String(p.expects ?? '');
-  const mat = p.matricule === 'yes' ? (lang === 'fr' ? 'un matricule INS à clé valide' : 'a matricule INS with a valid key') : '';
-  if (words && mat) return lang === 'fr' ? `${words} ou ${mat}` : `${words} or ${mat}`;
+  const mat = p.matricule === 'yes' ? w.matricule : '';
+  if (words && mat) return `${words} ${w.or} ${mat}`;
   return words || mat;
 }
 
+/** One line of `explain` per target: what the files must show, with an example. */
+export const SHOWS_EXPLAIN = msg<'all' | 'label_en' | 'label_fr' | 'eg'>({
+  en: (p) => `${p.all === 'yes' ? 'every file must show' : 'the files must show'}: ${s(p.label_en)} (e.g. ${s(p.eg)})`,
+  fr: (p) => `${p.all === 'yes' ? 'chaque fichier doit montrer' : 'les fichiers doivent montrer'}\u00a0: ${s(p.label_fr)} (par exemple ${s(p.eg)})`,
+});
+
+/** What the `shows` check's findings say (its `messages`). */
 export function showsMessages() {
   const at = (p: ParamsIn<'where' | 'at'>): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (frame at ${s(p.at)})` : '');
   const atFr = (p: ParamsIn<'where' | 'at'>): string => (p.where ? ` (${s(p.where)})` : p.at ? ` (image à ${s(p.at)})` : '');

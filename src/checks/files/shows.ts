@@ -9,7 +9,8 @@ import { readSlotFlows } from '../ins/slot.js';
 import { DEFAULT_MAX_FLOW_BYTES } from '../ins/read-flow.js';
 import { findMatricules, findPhrase, tokensOf, type MatriculeFound } from './shows-match.js';
 import { readProblemFinding } from './read-finding.js';
-import { expectsWords, showsMessages } from './shows-messages.js';
+import { expectsWords, showsMessages, SHOWS_EXPLAIN } from './shows-messages.js';
+import { say } from '../../i18n/text.js';
 import { readMessages } from './read-messages.js';
 import { maskMatricule } from '../../util/redact.js';
 
@@ -142,10 +143,9 @@ export const shows = defineBuiltinCheck<ShowsOptions>({
   },
   messages: { ...showsMessages(), ...readMessages },
   explain(options, lang) {
-    const fr = lang === 'fr';
-    const head = options.files === 'all' ? (fr ? 'chaque fichier doit montrer' : 'every file must show') : fr ? 'les fichiers doivent montrer' : 'the files must show';
     const eg = (t: ShowTarget): string => expectsWords({ expects: expectsOf(t), matricule: t.recognise?.includes('matricule-ins') ? 'yes' : 'no' }, lang);
-    return options.show.map((t) => `${head}${fr ? '\u00a0:' : ':'} ${fr ? t.label_fr : t.label_en} (${fr ? 'par exemple' : 'e.g.'} ${eg(t)})`);
+    const all = options.files === 'all' ? 'yes' : 'no';
+    return options.show.map((t) => say(SHOWS_EXPLAIN, { all, label_en: t.label_en, label_fr: t.label_fr, eg: eg(t) }, lang));
   },
   async run(ctx) {
     const { files, options, slot } = ctx;

@@ -1,6 +1,7 @@
 import type { BuiltinFinding } from '../codes.js';
 import type { Segment } from '../../evidence/read/reader.js';
 import { msg, s, type ParamsIn, type TypedCatalog } from '../../i18n/types.js';
+import { say } from '../../i18n/text.js';
 
 import { defineBuiltinCheck } from '../codes.js';
 import { readProblemFinding } from './read-finding.js';
@@ -84,17 +85,19 @@ function whereOf(seg: Segment): string {
   return seg.where.page !== undefined ? `p. ${seg.where.page}` : '';
 }
 
+/** What `explain` says the check asks. */
+const EXPLAIN = msg({
+  en: () => "the statement's signed document must name the requirement (e.g. “IEU 2”), the signatory and the signing date",
+  fr: () => 'le document signé de la déclaration doit citer l’exigence (par exemple « IEU 2 »), le signataire et la date de signature',
+});
+
 export const statementDocument = defineBuiltinCheck<Options>({
   name: 'statement-document',
   description: "A sworn statement's signed document names the requirement it is filed for, its signatory and its signing date (read from the text layer, or by OCR of a scan).",
   schema: { type: 'object', additionalProperties: false, properties: {}, required: [] },
   messages: { ...statementDocumentMessages(), ...readMessages },
   explain(_options, lang) {
-    return [
-      lang === 'fr'
-        ? "le document signé de la déclaration doit citer l’exigence (par exemple « IEU 2 »), le signataire et la date de signature"
-        : "the statement's signed document must name the requirement (e.g. “IEU 2”), the signatory and the signing date",
-    ];
+    return [say(EXPLAIN, {}, lang)];
   },
   async run(ctx) {
     const { files, slot, requirement } = ctx;

@@ -1,5 +1,5 @@
 // The words the INS catalogues share: traits, where each goes in a flow, reasons, formats.
-import { s, type ParamValue, type ParamsIn } from '../../i18n/types.js';
+import { s, type Lang, type ParamValue, type ParamsIn } from '../../i18n/types.js';
 import type { Localized } from '../../report/report.js';
 
 /** The five INS traits, named as users know them. */
@@ -63,4 +63,5 @@ export const FORMAT: Record<string, Localized> = {
 };
 
 export const fmt = (p: ParamsIn<'format'>, lang: 'en' | 'fr'): string => FORMAT[s(p.format)]?.[lang] ?? s(p.format);
-export const empty = (v: ParamValue, lang: 'en' | 'fr'): string => (s(v) === '' ? (lang === 'en' ? '(empty)' : '(vide)') : s(v));
+const EMPTY: Record<Lang, string> = { en: '(empty)', fr: '(vide)' };
+export const empty = (v: ParamValue, lang: Lang): string => (s(v) === '' ? EMPTY[lang] : s(v));

@@ -9,13 +9,19 @@ import type { Localized } from '../../report/report.js';
  */
 export const DICTIONARY_DOC = 'https://unpkg.com/dmn-check/docs/data-dictionary.md';
 
+const PLACE_WORDS: Record<Lang, { record: string; line: string; root: string }> = {
+  en: { record: 'record', line: 'line', root: 'the root' },
+  fr: { record: 'enregistrement', line: 'ligne', root: 'la racine' },
+};
+
 /** `record 12, line 14, /code/coding/0` in the message's language, from whatever place params are set. */
 export function place(p: ParamsIn<'record' | 'line' | 'column' | 'pointer'>, lang: Lang): string {
+  const w = PLACE_WORDS[lang];
   const parts: string[] = [];
-  if (p.record !== undefined) parts.push(`${lang === 'fr' ? 'enregistrement' : 'record'} ${s(p.record)}`);
-  if (p.line !== undefined) parts.push(`${lang === 'fr' ? 'ligne' : 'line'} ${s(p.line)}${p.column !== undefined ? `:${s(p.column)}` : ''}`);
+  if (p.record !== undefined) parts.push(`${w.record} ${s(p.record)}`);
+  if (p.line !== undefined) parts.push(`${w.line} ${s(p.line)}${p.column !== undefined ? `:${s(p.column)}` : ''}`);
   if (p.pointer !== undefined && p.pointer !== '') parts.push(s(p.pointer));
-  if (parts.length === 0) return lang === 'fr' ? 'la racine' : 'the root';
+  if (parts.length === 0) return w.root;
   return parts.join(', ');
 }
 
@@ -28,11 +34,16 @@ export const FORMAT: Record<string, Localized> = {
   xml: { en: 'XML', fr: 'du XML' },
 };
 
+const DELIMITER_WORDS: Record<Lang, { tab: string; delimited: (format: string, delimiter: string) => string }> = {
+  en: { tab: 'tab', delimited: (f, d) => `${f} (delimiter ${d})` },
+  fr: { tab: 'tabulation', delimited: (f, d) => `${f} (séparateur ${d})` },
+};
+
 export function format(p: ParamsIn<'format' | 'delimiter'>, lang: Lang): string {
   const f = FORMAT[s(p.format)]?.[lang] ?? s(p.format);
   if (p.format === 'csv' && p.delimiter !== undefined) {
-    const d = p.delimiter === '\t' ? (lang === 'fr' ? 'tabulation' : 'tab') : `"${s(p.delimiter)}"`;
-    return lang === 'fr' ? `${f} (séparateur ${d})` : `${f} (delimiter ${d})`;
+    const w = DELIMITER_WORDS[lang];
+    return w.delimited(f, p.delimiter === '\t' ? w.tab : `"${s(p.delimiter)}"`);
   }
   return f;
 }
@@ -78,40 +89,37 @@ export const EXPORT_HINT = {
   fr: () => 'Fournissez l’export que le produit met à disposition\u00a0: JSON, NDJSON, CSV ou XML (FHIR bienvenu), documenté donnée par donnée.',
 };
 
-export function keyword(p: ParamsIn<'expected' | 'keyword' | 'property'>, lang: Lang): string {
-  const fr = lang === 'fr';
-  const e = s(p.expected);
-  switch (p.keyword) {
-    case 'required':
-      return fr ? `la propriété obligatoire « ${s(p.property)} » manque` : `required property "${s(p.property)}" is missing`;
-    case 'additionalProperties':
-    case 'unevaluatedProperties':
-      return fr ? `la propriété « ${s(p.property)} » n’est pas prévue par le schéma` : `property "${s(p.property)}" is not allowed by the schema`;
-    case 'type':
-      return fr ? `doit être de type ${e}` : `must be of type ${e}`;
-    case 'enum':
-    case 'const':
-      return fr ? `doit valoir ${e}` : `must be ${p.keyword === 'enum' ? 'one of ' : ''}${e}`;
-    case 'pattern':
-      return fr ? `ne respecte pas le motif ${e}` : `does not match pattern ${e}`;
-    case 'format':
-      return fr ? `doit être au format ${e}` : `must be a valid ${e}`;
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return fr ? `doit être ${e}` : `must be ${e}`;
-    case 'minLength':
-      return fr ? `doit compter au moins ${e} caractères` : `must have at least ${e} characters`;
-    case 'maxLength':
-      return fr ? `doit compter au plus ${e} caractères` : `must have at most ${e} characters`;
-    case 'minItems':
-      return fr ? `doit contenir au moins ${plural(Number(e), 'fr', 'élément')}` : `must have at least ${plural(Number(e), 'en', 'item')}`;
-    case 'maxItems':
-      return fr ? `doit contenir au plus ${plural(Number(e), 'fr', 'élément')}` : `must have at most ${plural(Number(e), 'en', 'item')}`;
-    default:
-      return fr ? `ne respecte pas la règle « ${s(p.keyword)} » du schéma` : `fails the schema's "${s(p.keyword)}" rule`;
-  }
+type KeywordParams = ParamsIn<'expected' | 'keyword' | 'property'>;
+type Wording = Record<Lang, (p: KeywordParams, e: string) => string>;
+
+/** What a schema keyword says a value fails, by keyword (`expected` is the keyword's own value, shown). */
+const NOT_ALLOWED: Wording = { en: (p) => `property "${s(p.property)}" is not allowed by the schema`, fr: (p) => `la propriété « ${s(p.property)} » n’est pas prévue par le schéma` };
+const BOUND: Wording = { en: (_, e) => `must be ${e}`, fr: (_, e) => `doit être ${e}` };
+
+const KEYWORD: Record<string, Wording> = {
+  required: { en: (p) => `required property "${s(p.property)}" is missing`, fr: (p) => `la propriété obligatoire « ${s(p.property)} » manque` },
+  additionalProperties: NOT_ALLOWED,
+  unevaluatedProperties: NOT_ALLOWED,
+  type: { en: (_, e) => `must be of type ${e}`, fr: (_, e) => `doit être de type ${e}` },
+  enum: { en: (_, e) => `must be one of ${e}`, fr: (_, e) => `doit valoir ${e}` },
+  const: { en: (_, e) => `must be ${e}`, fr: (_, e) => `doit valoir ${e}` },
+  pattern: { en: (_, e) => `does not match pattern ${e}`, fr: (_, e) => `ne respecte pas le motif ${e}` },
+  format: { en: (_, e) => `must be a valid ${e}`, fr: (_, e) => `doit être au format ${e}` },
+  minimum: BOUND,
+  maximum: BOUND,
+  exclusiveMinimum: BOUND,
+  exclusiveMaximum: BOUND,
+  minLength: { en: (_, e) => `must have at least ${e} characters`, fr: (_, e) => `doit compter au moins ${e} caractères` },
+  maxLength: { en: (_, e) => `must have at most ${e} characters`, fr: (_, e) => `doit compter au plus ${e} caractères` },
+  minItems: { en: (_, e) => `must have at least ${plural(Number(e), 'en', 'item')}`, fr: (_, e) => `doit contenir au moins ${plural(Number(e), 'fr', 'élément')}` },
+  maxItems: { en: (_, e) => `must have at most ${plural(Number(e), 'en', 'item')}`, fr: (_, e) => `doit contenir au plus ${plural(Number(e), 'fr', 'élément')}` },
+};
+
+const OTHER_KEYWORD: Wording = { en: (p) => `fails the schema's "${s(p.keyword)}" rule`, fr: (p) => `ne respecte pas la règle « ${s(p.keyword)} » du schéma` };
+
+export function keyword(p: KeywordParams, lang: Lang): string {
+  const w = (Object.hasOwn(KEYWORD, s(p.keyword)) ? KEYWORD[s(p.keyword)] : undefined) ?? OTHER_KEYWORD;
+  return w[lang](p, s(p.expected));
 }
 
 export const SCHEMA_REASON: Record<string, Localized> = {
