@@ -1,4 +1,5 @@
 import type { Localized } from '../report/report.js';
+import type { Lang } from '../i18n/types.js';
 import { both } from '../i18n/text.js';
 import { FILE_TEXT } from './messages.js';
 
@@ -89,25 +90,34 @@ function moreProblems(next: InputProblem, count: number): InputProblem {
  * `file:line:col subject: message. hint` in one language. French puts a no-break space before the
  * colon and names the command line in French (`ligne de commande, --as-of : …`).
  */
-export function formatProblem(p: InputProblem, lang: 'en' | 'fr'): string {
+export function formatProblem(p: InputProblem, lang: Lang): string {
+  const layout = LAYOUT[lang];
   const commandLine = p.file === 'command line';
-  let where = commandLine && lang === 'fr' ? 'ligne de commande' : p.file;
+  let where = commandLine ? layout.commandLine : p.file;
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
   const hint = p.hint ? ` ${p.hint[lang]}` : '';
-  if (lang === 'fr') {
-    const head = p.subject ? `${where}${commandLine ? ',' : ''} ${p.subject}\u00a0:` : commandLine ? `${where}\u00a0:` : where;
-    return `${head} ${p.message[lang]}${hint}`;
-  }
-  const subject = p.subject ? ` ${p.subject}:` : '';
-  return `${where}${subject} ${p.message[lang]}${hint}`;
+  return `${layout.head(where, p.subject, commandLine)} ${p.message[lang]}${hint}`;
 }
 
+/** How each language lays out where a problem is: the command line's name, then the subject and its colon. */
+const LAYOUT: Record<Lang, { commandLine: string; head: (where: string, subject: string | undefined, commandLine: boolean) => string }> = {
+  en: { commandLine: 'command line', head: (where, subject) => (subject ? `${where} ${subject}:` : where) },
+  fr: {
+    commandLine: 'ligne de commande',
+    head: (where, subject, commandLine) => (subject ? `${where}${commandLine ? ',' : ''} ${subject}\u00a0:` : commandLine ? `${where}\u00a0:` : where),
+  },
+};
+
 /** `dmn-check: error: ` / `dmn-check : erreur : `: what starts every line the CLI writes about a problem. */
-export function problemPrefix(kind: 'error' | 'warning', lang: 'en' | 'fr'): string {
-  if (lang === 'fr') return `dmn-check\u00a0: ${kind === 'error' ? 'erreur' : 'avertissement'}\u00a0: `;
-  return `dmn-check: ${kind}: `;
+export function problemPrefix(kind: 'error' | 'warning', lang: Lang): string {
+  return PREFIX[lang][kind];
 }
+
+const PREFIX: Record<Lang, Record<'error' | 'warning', string>> = {
+  en: { error: 'dmn-check: error: ', warning: 'dmn-check: warning: ' },
+  fr: { error: 'dmn-check\u00a0: erreur\u00a0: ', warning: 'dmn-check\u00a0: avertissement\u00a0: ' },
+};
 
 /** Shorthand for a bilingual text. */
 export function t2(en: string, fr: string): Localized {

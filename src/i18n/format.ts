@@ -12,6 +12,9 @@ const MONTHS: Record<Lang, readonly string[]> = {
   fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
 };
 
+/** A day of the month as written in a date: French writes the first `1er`. */
+const DAY: Record<Lang, (day: number) => string> = { en: String, fr: (day) => (day === 1 ? '1er' : String(day)) };
+
 /**
  * `29 novembre 2026` (`1er` for the first of the month) in French, `29 November 2026` in English,
  * from `YYYY-MM-DD`; anything else is returned as it is. No clock, no time zone: the date is read
@@ -22,8 +25,7 @@ export function proseDate(iso: string, lang: Lang): string {
   if (!m) return iso;
   const month = MONTHS[lang][Number(m[2]) - 1];
   if (month === undefined) return iso;
-  const day = Number(m[3]);
-  return `${lang === 'fr' && day === 1 ? '1er' : String(day)} ${month} ${m[1]}`;
+  return `${DAY[lang](Number(m[3]))} ${month} ${m[1]}`;
 }
 
 /**
@@ -31,10 +33,14 @@ export function proseDate(iso: string, lang: Lang): string {
  * (`2026-11-29`) in English, where the ISO form is what CI logs and reviewers compare.
  */
 export function lineDate(iso: string, lang: Lang): string {
-  return lang === 'fr' ? proseDate(iso, 'fr') : iso;
+  return LINE_DATE[lang](iso);
 }
+
+const LINE_DATE: Record<Lang, (iso: string) => string> = { en: (iso) => iso, fr: (iso) => proseDate(iso, 'fr') };
 
 /** A colon as each language sets it: French puts a no-break space before it (`Exigence :`). */
 export function colon(lang: Lang): string {
-  return lang === 'fr' ? '\u00a0:' : ':';
+  return COLON[lang];
 }
+
+const COLON: Record<Lang, string> = { en: ':', fr: '\u00a0:' };

@@ -3,13 +3,19 @@
  * i18n/format.ts; here so that every part, diagnostics included, words counts one way).
  */
 
+/** How each language writes a number: its thousands separator and decimal mark, and when it takes the singular. */
+const NUMBERS: Record<'en' | 'fr', { thousands: string; decimal: string; singular: (n: number) => boolean }> = {
+  en: { thousands: ',', decimal: '.', singular: (n) => n === 1 },
+  fr: { thousands: '\u202f', decimal: ',', singular: (n) => Math.abs(n) < 2 },
+};
+
 /** `35 304` in French (narrow no-break space between thousands), `35,304` in English. */
 export function formatNumber(n: number, lang: 'en' | 'fr'): string {
   if (!Number.isFinite(n)) return String(n);
+  const w = NUMBERS[lang];
   const [int, frac] = String(Math.abs(n)).split('.');
-  const sep = lang === 'fr' ? '\u202f' : ',';
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-  const dec = frac === undefined ? '' : `${lang === 'fr' ? ',' : '.'}${frac}`;
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, w.thousands);
+  const dec = frac === undefined ? '' : `${w.decimal}${frac}`;
   return `${n < 0 ? '−' : ''}${grouped}${dec}`;
 }
 
@@ -18,7 +24,6 @@ export function formatNumber(n: number, lang: 'en' | 'fr'): string {
  * singular for 1 only). `many` defaults to `one` + s.
  */
 export function plural(n: number, lang: 'en' | 'fr', one: string, many = `${one}s`): string {
-  const singular = lang === 'fr' ? Math.abs(n) < 2 : n === 1;
-  return `${formatNumber(n, lang)} ${singular ? one : many}`;
+  return `${formatNumber(n, lang)} ${NUMBERS[lang].singular(n) ? one : many}`;
 }
 

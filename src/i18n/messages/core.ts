@@ -1,4 +1,4 @@
-import { msg, s, type TypedCatalog } from '../types.js';
+import { msg, s, type Lang, type TypedCatalog } from '../types.js';
 import { proseDate } from '../format.js';
 import { GROUP_WORDS } from '../kind-words.js';
 import type { Localized } from '../../report/report.js';
@@ -80,12 +80,14 @@ const EXPECTS_KIND: Record<string, Localized> = {
   odt: { en: 'an OpenDocument text (ODT)', fr: 'un texte OpenDocument (ODT)' },
 };
 
+const OR: Record<Lang, string> = { en: 'or', fr: 'ou' };
+
 /** `screenshot` → `une capture d’écran, une vidéo ou un PDF`; `flow, csv` → `un flux (…) ou un fichier CSV`: a slot's expectations in words. */
 function expectsText(v: string | number | undefined, lang: 'en' | 'fr'): string {
   const names = s(v).split(/,\s*/).filter((x) => x !== '');
   const words = names.map((n) => GROUP_WORDS[n]?.[lang].expected ?? EXPECTS_KIND[n]?.[lang] ?? n);
   if (words.length < 2) return words.join('');
-  return `${words.slice(0, -1).join(', ')} ${lang === 'fr' ? 'ou' : 'or'} ${words.at(-1)!}`;
+  return `${words.slice(0, -1).join(', ')} ${OR[lang]} ${words.at(-1)!}`;
 }
 
 /** A path too long to show whole: its first 79 characters and an ellipsis. */

@@ -1,4 +1,5 @@
-import { msg, s, type ParamsIn, type TypedCatalog } from '../types.js';
+import { msg, s, type Lang, type ParamsIn, type TypedCatalog } from '../types.js';
+import { colon } from '../format.js';
 import type { Localized } from '../../report/report.js';
 
 /** ` (page 3)` when the failure happened after the first page (same words in both languages). */
@@ -34,11 +35,16 @@ const NOT_FHIR: Record<string, Localized> = {
   'entry-too-large': { en: 'a Bundle entry is over 8 MiB', fr: 'une entrée du Bundle dépasse 8 Mio' },
 };
 
+const NOT_A_BUNDLE: Record<Lang, (type: string) => string> = {
+  en: (type) => `a search answers with a Bundle, not a ${type}`,
+  fr: (type) => `une recherche répond par un Bundle, pas par un(e) ${type}`,
+};
+
 const notFhir = (p: ParamsIn<'what'>, lang: 'en' | 'fr'): string => {
   const what = s(p.what);
   if (what.startsWith('resource:')) {
     const type = what.slice('resource:'.length);
-    return lang === 'en' ? `a search answers with a Bundle, not a ${type}` : `une recherche répond par un Bundle, pas par un(e) ${type}`;
+    return NOT_A_BUNDLE[lang](type);
   }
   return NOT_FHIR[what]?.[lang] ?? what;
 };
@@ -49,7 +55,7 @@ const contentType = (p: ParamsIn<'contentType'>): string => {
 };
 
 /** The server's own words about the failure, after a colon as each language sets it. */
-const issues = (p: ParamsIn<'issues'>, lang: 'en' | 'fr' = 'en'): string => (s(p.issues) ? `${lang === 'fr' ? '\u00a0:' : ':'} ${s(p.issues)}` : '');
+const issues = (p: ParamsIn<'issues'>, lang: Lang = 'en'): string => (s(p.issues) ? `${colon(lang)} ${s(p.issues)}` : '');
 
 /** Wording of the FHIR evidence source's findings (`fhir.*`) and of the `fhirpath` check's (`fhirpath.*`). */
 export const fhirMessages = {
