@@ -74,7 +74,7 @@ export interface Check<Options = Record<string, never>, F extends RawFinding = R
   name: string;
   /** One line for `rules lint` and the README (English). */
   description: string;
-  /** The same line in French (built-in checks have theirs in descriptions-fr.ts). */
+  /** The same line in French (a check without one is described in English). */
   descriptionFr?: string;
   /** JSON Schema of the options, typed so that schema and type cannot drift. */
   schema: JSONSchemaType<Options>;

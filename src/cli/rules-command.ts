@@ -1,4 +1,4 @@
-import { checkDescription } from '../checks/descriptions-fr.js';
+import { checkDescription } from '../checks/description.js';
 import { createRegistry } from '../checks/registry.js';
 import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
 import { didYouMean } from '../diagnostics/suggest.js';

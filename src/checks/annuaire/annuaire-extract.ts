@@ -95,6 +95,7 @@ export const annuaireExtract = defineBuiltinCheck<Options>({
   name: 'annuaire-extract',
   messages: MESSAGES,
   description: 'Annuaire Santé extraction file (PS_LibreAcces_…_YYYYMMDDhhmm.txt): no older than max_age_months at --as-of, RPPS identifiers with valid keys.',
+  descriptionFr: 'Fichier d’extraction de l’Annuaire Santé (PS_LibreAcces_…_AAAAMMJJhhmm.txt)\u00a0: pas plus ancien que max_age_months à la date --as-of, identifiants RPPS à clé valide.',
   schema: {
     type: 'object',
     required: ['max_age_months'],

@@ -46,6 +46,7 @@ export const idleTimeout = defineBuiltinCheck<Options>({
   name: 'idle-timeout',
   messages: MESSAGES,
   description: 'Configuration export (JSON/YAML) sets a positive idle timeout (ssoSessionIdleTimeout, idle_timeout…); the value is reported.',
+  descriptionFr: 'L’export de configuration (JSON/YAML) fixe un délai d’inactivité positif (ssoSessionIdleTimeout, idle_timeout…) ; la valeur est indiquée.',
   schema: {
     type: 'object',
     additionalProperties: false,

@@ -78,6 +78,7 @@ export const oidcAcrValues = defineBuiltinCheck<Options>({
   name: 'oidc-acr-values',
   messages: MESSAGES,
   description: 'Captured OIDC authorization requests (HAR, log, URL) or a client configuration carry acr_values with an accepted value (PSC: eidas1).',
+  descriptionFr: 'Les requêtes d’autorisation OIDC capturées (HAR, journal, URL) ou une configuration cliente portent acr_values avec une valeur admise (PSC\u00a0: eidas1).',
   schema: {
     type: 'object',
     required: ['accept'],

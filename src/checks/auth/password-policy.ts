@@ -122,6 +122,7 @@ export const passwordPolicy = defineBuiltinCheck<Options>({
   name: 'password-policy',
   messages: MESSAGES,
   description: 'Password-policy export (Keycloak realm, Cognito, plain YAML/JSON) imposes a minimum length and character classes, and a lockout after failures.',
+  descriptionFr: 'L’export de la politique de mots de passe (royaume Keycloak, Cognito, YAML/JSON simple) impose une longueur minimale, des classes de caractères et un verrouillage après échecs.',
   schema: {
     type: 'object',
     required: ['min_length', 'min_classes'],

@@ -62,6 +62,7 @@ export const fhirpathCheck = defineBuiltinCheck<Options>({
   name: 'fhirpath',
   messages: fhirpathMessages,
   description: 'FHIRPath rules that every resource (mode all) or at least one resource (mode any) of the slot must satisfy.',
+  descriptionFr: 'Règles FHIRPath que chaque ressource (mode all) ou au moins une ressource (mode any) de l’emplacement doit respecter.',
   schema: {
     type: 'object',
     required: ['rules'],

@@ -58,6 +58,7 @@ export type DocumentMentionsMessages = typeof MESSAGES;
 export const documentMentions = defineBuiltinCheck<Options>({
   name: 'document-mentions',
   description: 'Documents (text, Markdown, HTML, PDF text layer or scan, DOCX, ODT) mention each topic (any of its words).',
+  descriptionFr: 'Les documents (texte, Markdown, HTML, PDF avec texte ou numérisé, DOCX, ODT) traitent chaque thème (l’un de ses mots au moins).',
   schema: {
     type: 'object',
     required: ['topics'],

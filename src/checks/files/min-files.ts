@@ -22,6 +22,7 @@ export type MinFilesMessages = typeof MESSAGES;
 export const minFiles = defineBuiltinCheck<Options>({
   name: 'min-files',
   description: 'The slot holds at least `count` files.',
+  descriptionFr: 'L’emplacement contient au moins `count` fichiers.',
   schema: {
     type: 'object',
     required: ['count'],

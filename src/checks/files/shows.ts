@@ -114,6 +114,7 @@ function sight(target: ShowTarget, fs: FileSight, minConf: number): Sighting | u
 export const shows = defineBuiltinCheck<ShowsOptions>({
   name: 'shows',
   description: "The slot's files show given words, phrases or recognised values (matricule INS), read by OCR or from the document's text.",
+  descriptionFr: 'Les fichiers de l’emplacement montrent les mots, expressions ou valeurs reconnues (matricule INS) attendus, lus par OCR ou dans le texte du document.',
   schema: {
     type: 'object',
     required: ['show'],

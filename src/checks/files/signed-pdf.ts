@@ -119,6 +119,7 @@ export const signedPdf = defineBuiltinCheck<Options>({
   name: 'signed-pdf',
   messages: MESSAGES,
   description: 'PDF with a digital signature (PAdES/PKCS#7 dictionary) dated no later than --as-of, naming the product and the required words; the signature itself is not verified.',
+  descriptionFr: 'PDF portant une signature électronique (dictionnaire PAdES/PKCS#7) datée au plus tard de --as-of, citant le produit et les mots exigés ; la signature elle-même n’est pas vérifiée.',
   schema: {
     type: 'object',
     additionalProperties: false,

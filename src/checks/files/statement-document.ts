@@ -94,6 +94,7 @@ const EXPLAIN = msg({
 export const statementDocument = defineBuiltinCheck<Options>({
   name: 'statement-document',
   description: "A sworn statement's signed document names the requirement it is filed for, its signatory and its signing date (read from the text layer, or by OCR of a scan).",
+  descriptionFr: 'Le document signé d’une déclaration sur l’honneur cite l’exigence qu’il couvre, son signataire et sa date de signature (lus dans le texte, ou par OCR d’une numérisation).',
   schema: { type: 'object', additionalProperties: false, properties: {}, required: [] },
   messages: { ...statementDocumentMessages(), ...readMessages },
   explain(_options, lang) {

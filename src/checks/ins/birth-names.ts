@@ -57,6 +57,7 @@ export const insBirthNames = defineBuiltinCheck<Options>({
   name: 'ins-birth-names',
   messages: MESSAGES,
   description: 'Identity export (HL7 v2 PID, FHIR Patient): birth names and first birth given names in upper case without diacritics (A–Z, space, hyphen, apostrophe).',
+  descriptionFr: 'Export d’identités (PID HL7 v2, Patient FHIR)\u00a0: noms de naissance et premiers prénoms de naissance en majuscules sans diacritiques (A–Z, espace, trait d’union, apostrophe).',
   schema: {
     type: 'object',
     additionalProperties: false,

@@ -107,6 +107,7 @@ export const gazelleReport = defineBuiltinCheck<Options>({
   name: 'gazelle-report',
   messages: MESSAGES,
   description: 'Gazelle (CI-SIS test bed) validation report in XML: result PASSED, no error, for one of the expected test cases.',
+  descriptionFr: 'Rapport de validation Gazelle (plateforme de tests du CI-SIS) en XML\u00a0: résultat PASSED, sans erreur, pour l’un des cas de test attendus.',
   schema: {
     type: 'object',
     required: ['tests'],

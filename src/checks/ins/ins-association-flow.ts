@@ -33,6 +33,8 @@ export const insAssociationFlow = defineBuiltinCheck<Options>({
   messages: INS_FLOW_CHECK_MESSAGES,
   description:
     'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow carrying a valid matricule INS (15 characters, key, OID matching its type, PID-32 VALI / qualified status) for the patient the creation flow created.',
+  descriptionFr:
+    'Flux HL7 v2 (IHE PAM FR) ou FHIR (FR Core) portant un matricule INS valide (15 caractères, clé, OID conforme à son type, statut qualifié PID-32 VALI) pour le patient créé par le flux de création.',
   schema: {
     type: 'object',
     additionalProperties: false,

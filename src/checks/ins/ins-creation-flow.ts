@@ -24,6 +24,8 @@ export const insCreationFlow = defineBuiltinCheck<Options>({
   messages: INS_FLOW_CHECK_MESSAGES,
   description:
     'HL7 v2 (IHE PAM FR) or FHIR (FR Core) flow creating a patient with a private identifier and the 5 INS traits; provides `ins` when it also carries a valid INS, shows `ins-found` when it carries one at all.',
+  descriptionFr:
+    'Flux HL7 v2 (IHE PAM FR) ou FHIR (FR Core) créant un patient avec un identifiant local et les 5 traits INS ; fournit `ins` s’il porte aussi un INS valide, montre `ins-found` s’il en porte un.',
   tags: {
     ins: { en: 'already carries a valid matricule INS', fr: 'porte déjà un matricule INS valide' },
     'ins-found': { en: 'already carries a matricule INS', fr: 'porte déjà un matricule INS' },

@@ -24,6 +24,7 @@ export const exportDictionary = defineBuiltinCheck<Options>({
   name: 'export-dictionary',
   messages: PORT1_MESSAGES,
   description: 'The data dictionary is valid, covers the required categories, locates items that hold values in the export sample, and leaves no exported place undocumented.',
+  descriptionFr: 'Le dictionnaire de données est valide, couvre les catégories exigées, situe dans l’échantillon d’export les données qui portent des valeurs et ne laisse aucun emplacement exporté sans description.',
   schema: {
     type: 'object',
     additionalProperties: false,

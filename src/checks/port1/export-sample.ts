@@ -38,6 +38,7 @@ export const exportSample = defineBuiltinCheck<SiblingOptions>({
   name: 'export-sample',
   messages: PORT1_MESSAGES,
   description: 'Export files are JSON, NDJSON, CSV, XML or FHIR, read to their end (streaming); database dumps and binary files are refused.',
+  descriptionFr: 'Les fichiers d’export sont en JSON, NDJSON, CSV, XML ou FHIR, lus jusqu’au bout (en flux) ; les extractions brutes de base de données et les fichiers binaires sont refusés.',
   schema: SIBLING_SCHEMA,
   async run(ctx) {
     const { slot } = ctx;

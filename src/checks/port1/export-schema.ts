@@ -16,6 +16,7 @@ export const exportSchema = defineBuiltinCheck<SiblingOptions>({
   name: 'export-schema',
   messages: PORT1_MESSAGES,
   description: "Every JSON and NDJSON record of the export sample follows the manufacturer's JSON Schema (compiled once; a schema that does not compile fails the slot).",
+  descriptionFr: 'Chaque enregistrement JSON et NDJSON de l’échantillon d’export respecte le schéma JSON du fabricant (compilé une fois ; un schéma qui ne compile pas fait échouer l’emplacement).',
   schema: SIBLING_SCHEMA,
   async run(ctx) {
     const { slot } = ctx;
