@@ -2,6 +2,8 @@ import { Command, CommanderError, Option, type OptionValues } from '@commander-j
 import { printable } from '../diagnostics/printable.js';
 import { formatProblem, problemPrefix, UserInputError } from '../diagnostics/user-input-error.js';
 import { detectLang } from '../i18n/index.js';
+import { say } from '../i18n/text.js';
+import { CLI_TEXT } from './messages.js';
 import { FORMAT_NAMES } from '../formatters/names.js';
 import { inputErrorAnnotation } from '../formatters/github.js';
 import { TOOL } from '../api/tool.js';
@@ -255,7 +257,7 @@ function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     // commander already printed its message; add the hint
-    io.stderr.write(lang === 'fr' ? 'Voir `dmn-check --help`.\n' : 'See `dmn-check --help`.\n');
+    io.stderr.write(`${say(CLI_TEXT.seeHelp, {}, lang)}\n`);
     return 2;
   }
   if (err instanceof UserInputError) {
@@ -263,10 +265,6 @@ function reportError(err: unknown, argv: readonly string[], io: CliIo): number {
     return 2;
   }
   const message = printable(err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err));
-  io.stderr.write(
-    lang === 'fr'
-      ? `dmn-check\u00a0: erreur interne\u00a0: ${message}. Merci de la signaler avec la commande lancée.\n`
-      : `dmn-check: internal error: ${message}. Please report it with the command you ran.\n`,
-  );
+  io.stderr.write(`${say(CLI_TEXT.internalError, { message }, lang)}\n`);
   return 2;
 }
