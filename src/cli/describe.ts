@@ -105,7 +105,7 @@ export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: 
   const out: string[] = [];
   out.push(`${req.id} — ${req.title[lang]}`);
   const meta = [`${lab.section} ${req.section}`];
-  if (req.profile && req.profiles.length <= 1) meta.push(`${w(D.profile)} « ${req.profile} »`);
+  if (req.profile && req.profiles.length <= 1) meta.push(`${lab.profile.toLowerCase()} « ${req.profile} »`);
   else if (req.profiles.length > 0) meta.push(`${w(D.profiles)} ${req.profiles.map((p) => `« ${p} »`).join(', ')}`);
   if (req.mandatorySince) meta.push(`${w(D.since)} ${req.mandatorySince}`);
   out.push(`${meta.join(' · ')} · ${ruleset.id} ${ruleset.version}`, '');
@@ -115,7 +115,7 @@ export function explainRequirement(req: RequirementDef, ruleset: Ruleset, lang: 
     out.push(`${w(D.scenarios)}${c}`);
     for (const s of req.scenarios) {
       out.push(`  ${s.id} — ${s.title[lang]}`);
-      if (s.profile) out.push(`    ${w(D.profile)}${c} « ${s.profile} »`);
+      if (s.profile) out.push(`    ${lab.profile.toLowerCase()}${c} « ${s.profile} »`);
       if (s.appliesWhen) out.push(`    ${w(D.appliesWhen)}${c} ${describeCondition(s.appliesWhen, lang)}`);
       if (s.statement) out.push(`    ${w(D.statementHere)}${c} ${s.statement[lang]}`);
       for (const p of s.proofs) out.push(`    ${p.id}${c} ${p.text[lang]}`);

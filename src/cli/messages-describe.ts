@@ -3,7 +3,7 @@ import { msg, s, type TypedCatalog } from '../i18n/types.js';
 /**
  * The words `explain`, `init` and `rules list` describe a requirement with: conditions, what a
  * slot needs and accepts, the headings of `explain`. Words the formatters' labels already have
- * (`Section`, `Requirement`, `required`, `optional`, `Profile`) are taken from src/formatters/labels.ts.
+ * (`Section`, `Requirement`, `required`, `optional`, `Profile`, lower-cased in a line) are taken from src/formatters/labels.ts.
  */
 export const DESCRIBE_TEXT = {
   and: msg({ en: () => ' and ', fr: () => ' et ' }),
@@ -18,7 +18,6 @@ export const DESCRIBE_TEXT = {
   text: msg({ en: () => 'text', fr: () => 'texte' }),
 
   // explain
-  profile: msg({ en: () => 'profile', fr: () => 'profil' }),
   profiles: msg({ en: () => 'profiles', fr: () => 'profils' }),
   since: msg({ en: () => 'mandatory since', fr: () => 'obligatoire depuis le' }),
   scenarios: msg({ en: () => 'Conformity scenarios', fr: () => 'Scénarios de conformité' }),
