@@ -1,30 +1,31 @@
 import { Help, type Option } from '@commander-js/extra-typings';
+import { problemPrefix } from '../diagnostics/user-input-error.js';
 import type { Lang } from '../i18n/index.js';
+import { say } from '../i18n/text.js';
+import { COMMANDER_TEXT as C } from './messages-commander.js';
 
-/** commander's help headings, in French (with the no-break space French puts before a colon). */
-const TITLES_FR: Record<string, string> = {
-  'Usage:': 'Utilisation\u00a0:',
-  'Arguments:': 'Arguments\u00a0:',
-  'Options:': 'Options\u00a0:',
-  'Commands:': 'Commandes\u00a0:',
-  'Global Options:': 'Options générales\u00a0:',
-};
+/** commander's help headings, found by the English commander writes them in. */
+const TITLES = [C.usage, C.arguments, C.options, C.commands, C.globalOptions];
 
 /**
- * The help settings for a language: French headings, the `(default: …)`/`(choices: …)` notes
- * commander adds to option descriptions worded in French too, and lines wrapped at plain spaces only.
+ * The help settings for a language: translated headings, the `(default: …)`/`(choices: …)` notes
+ * commander adds to option descriptions worded in that language too, and lines wrapped at plain
+ * spaces only. English is commander's own help, as it writes it.
  */
 export function helpConfig(lang: Lang): Partial<Help> {
-  if (lang !== 'fr') return {};
+  if (lang === 'en') return {};
   return {
-    styleTitle: (s: string) => TITLES_FR[s] ?? s,
+    styleTitle: (title: string) => {
+      const def = TITLES.find((d) => d.en({}) === title);
+      return def ? say(def, {}, lang) : title;
+    },
     optionDescription(option: Option): string {
       const extra: string[] = [];
-      if (option.argChoices) extra.push(`valeurs\u00a0: ${option.argChoices.join(', ')}`);
+      if (option.argChoices) extra.push(say(C.choices, { values: option.argChoices.join(', ') }, lang));
       if (option.defaultValue !== undefined && (option.required || option.optional)) {
-        extra.push(`par défaut\u00a0: ${option.defaultValueDescription ?? String(option.defaultValue)}`);
+        extra.push(say(C.default, { value: option.defaultValueDescription ?? String(option.defaultValue) }, lang));
       }
-      return extra.length > 0 ? `${option.description} (${extra.join(' ; ')})` : option.description;
+      return extra.length > 0 ? `${option.description} (${extra.join(say(C.notesSeparator, {}, lang))})` : option.description;
     },
     // commander wraps at any \s, no-break spaces included: hide them from it so that a colon stays
     // on the line of the word before it.
@@ -34,29 +35,27 @@ export function helpConfig(lang: Lang): Partial<Help> {
   };
 }
 
-/** commander's error messages, and how a French reader says them. */
-const ERRORS_FR: [RegExp, (...m: string[]) => string][] = [
-  [/^error: unknown command '(.*)'$/, (c) => `commande inconnue « ${c} ».`],
-  [/^error: unknown option '(.*)'$/, (o) => `option inconnue « ${o} ».`],
-  [/^error: missing required argument '(.*)'$/, (a) => `argument obligatoire manquant\u00a0: « ${a} ».`],
-  [/^error: option '(.*)' argument missing$/, (o) => `l’option « ${o} » attend une valeur.`],
-  [/^error: required option '(.*)' not specified$/, (o) => `l’option « ${o} » est obligatoire.`],
-  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, (o, v, c) => `la valeur « ${v} » de l’option « ${o} » n’est pas admise ; valeurs possibles\u00a0: ${c}.`],
-  [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (c, e, g) => `trop d’arguments pour « ${c} »\u00a0: ${e} attendu${Number(e) > 1 ? 's' : ''}, ${g} donnés.`],
-  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, (e, g) => `trop d’arguments\u00a0: ${e} attendu${Number(e) > 1 ? 's' : ''}, ${g} donnés.`],
-  [/^\(Did you mean one of (.*)\?\)$/, (l) => `(Vouliez-vous dire l’une de ces possibilités\u00a0: ${l} ?)`],
-  [/^\(Did you mean (.*)\?\)$/, (s) => `(Vouliez-vous dire ${s} ?)`],
+/** commander's error messages as it writes them, and how each is said in the user's language. */
+const ERRORS: [RegExp, (m: (string | undefined)[], lang: Lang) => string][] = [
+  [/^error: unknown command '(.*)'$/, ([command], lang) => say(C.unknownCommand, { command }, lang)],
+  [/^error: unknown option '(.*)'$/, ([option], lang) => say(C.unknownOption, { option }, lang)],
+  [/^error: missing required argument '(.*)'$/, ([argument], lang) => say(C.missingArgument, { argument }, lang)],
+  [/^error: option '(.*)' argument missing$/, ([option], lang) => say(C.optionValueMissing, { option }, lang)],
+  [/^error: required option '(.*)' not specified$/, ([option], lang) => say(C.optionRequired, { option }, lang)],
+  [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/, ([option, value, choices], lang) => say(C.choiceInvalid, { option, value, choices }, lang)],
+  [/^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, ([command, expected, got], lang) => say(C.tooManyArgumentsFor, { command, expected, got }, lang)],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, ([expected, got], lang) => say(C.tooManyArguments, { expected, got }, lang)],
+  [/^\(Did you mean one of (.*)\?\)$/, ([names], lang) => say(C.didYouMeanOneOf, { names }, lang)],
+  [/^\(Did you mean (.*)\?\)$/, ([name], lang) => say(C.didYouMean, { name }, lang)],
 ];
 
 /** A commander error message in the user's language, as `dmn-check: error: …` lines. */
 export function commanderMessage(text: string, lang: Lang): string {
   const lines = text.replace(/\n$/, '').split('\n');
   const out = lines.map((line) => {
-    if (lang === 'fr') {
-      for (const [re, fr] of ERRORS_FR) {
-        const m = re.exec(line);
-        if (m) return /^\(/.test(line) ? fr(...m.slice(1)) : `dmn-check\u00a0: erreur\u00a0: ${fr(...m.slice(1))}`;
-      }
+    for (const [re, word] of ERRORS) {
+      const m = re.exec(line);
+      if (m) return /^\(/.test(line) ? word(m.slice(1), lang) : `${problemPrefix('error', lang)}${word(m.slice(1), lang)}`;
     }
     return line.startsWith('error: ') ? `dmn-check: ${line}` : line;
   });

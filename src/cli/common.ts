@@ -1,4 +1,6 @@
-import { formatProblem, problemPrefix, UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { formatProblem, problemPrefix, UserInputError, type InputProblem } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+import { CLI_TEXT } from './messages.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { detectLang, type Lang } from '../i18n/index.js';
@@ -23,8 +25,7 @@ export function langOf(opts: CommonOptions, io: CliIo): Lang {
       code: 'usage',
       file: 'command line',
       subject: '--lang',
-      message: t2(`"${opts.lang}" is not a supported language.`, `« ${opts.lang} » n’est pas une langue prise en charge.`),
-      hint: t2('Use --lang fr or --lang en.', 'Utilisez --lang fr ou --lang en.'),
+      ...both(CLI_TEXT.langUnsupported, { lang: opts.lang }),
     });
   }
   return detectLang(opts.lang, io.env);
@@ -55,8 +56,7 @@ export function parseAsOf(value: string | undefined, now: Date): string {
       code: 'usage',
       file: 'command line',
       subject: '--as-of',
-      message: t2(`"${value}" is not a date.`, `« ${value} » n’est pas une date.`),
-      hint: t2('Use YYYY-MM-DD, e.g. --as-of 2026-11-29.', 'Utilisez AAAA-MM-JJ, par exemple --as-of 2026-11-29.'),
+      ...both(CLI_TEXT.notADate, { value }),
     });
   }
   return value;
@@ -70,7 +70,7 @@ export function sourceDateEpoch(io: CliIo): number | undefined {
     throw new UserInputError({
       code: 'usage',
       file: 'SOURCE_DATE_EPOCH',
-      message: t2(`"${epoch}" is not a number of seconds.`, `« ${epoch} » n’est pas un nombre de secondes.`),
+      ...both(CLI_TEXT.notSeconds, { value: epoch }),
     });
   }
   return Number(epoch);

@@ -1,6 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { t2, UserInputError } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+import { CLI_TEXT } from './messages.js';
 import { unreadable } from '../diagnostics/input-file.js';
 import { readGridTemplate, type GridTemplate } from '../formatters/xlsx/grid-template.js';
 import { displayPath } from '../manifest/load.js';
@@ -15,13 +17,8 @@ const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
 const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 const MAX_ENTRIES = 1000;
 
-function invalid(file: string, en: string, fr: string): UserInputError {
-  return new UserInputError({
-    code: 'grid-template.invalid',
-    file,
-    message: t2(en, fr),
-    hint: t2('Give your copy of the ANS grid Exigences_referentiel_FR_DMN_V1.2.2.xlsx.', 'Indiquez votre copie de la grille de l’ANS Exigences_referentiel_FR_DMN_V1.2.2.xlsx.'),
-  });
+function invalid(file: string, worded: ReturnType<typeof both>): UserInputError {
+  return new UserInputError({ code: 'grid-template.invalid', file, ...worded });
 }
 
 /**
@@ -34,8 +31,7 @@ export async function loadGridTemplate(file: string, requests: readonly OutputRe
       code: 'usage',
       file: 'command line',
       subject: '--grid-template',
-      message: t2('fills the workbook of --format xlsx, which is not asked for.', 'remplit le classeur de --format xlsx, qui n’est pas demandé.'),
-      hint: t2('Add --format xlsx --output FILE.xlsx.', 'Ajoutez --format xlsx --output FICHIER.xlsx.'),
+      ...both(CLI_TEXT.gridWithoutXlsx, {}),
     });
   }
   const abs = path.resolve(io.cwd, file);
@@ -45,18 +41,18 @@ export async function loadGridTemplate(file: string, requests: readonly OutputRe
   });
   if (!st.isFile()) throw unreadable(shown, Object.assign(new Error('not a file'), { code: st.isDirectory() ? 'EISDIR' : 'EINVAL' }), 'grid-template');
   if (st.size > MAX_TEMPLATE_BYTES) {
-    throw invalid(shown, `is ${st.size} bytes; the official grid is about 100 kB.`, `fait ${st.size} octets ; la grille officielle fait environ 100 ko.`);
+    throw invalid(shown, both(CLI_TEXT.gridTooLarge, { bytes: st.size }));
   }
   let entries;
   try {
     entries = await readZipEntries(abs);
   } catch (err) {
     if (!(err instanceof ZipError)) throw unreadable(shown, err, 'grid-template');
-    throw invalid(shown, 'is not an Excel workbook (.xlsx): it is not a zip archive.', 'n’est pas un classeur Excel (.xlsx)\u00a0: ce n’est pas une archive zip.');
+    throw invalid(shown, both(CLI_TEXT.gridNotZip, {}));
   }
   const inflated = entries.reduce((n, e) => n + e.size, 0);
   if (entries.length > MAX_ENTRIES || inflated > MAX_INFLATED_BYTES) {
-    throw invalid(shown, `would inflate to ${inflated} bytes in ${entries.length} entries; the official grid is a small workbook.`, `se décompresserait en ${inflated} octets et ${entries.length} entrées ; la grille officielle est un petit classeur.`);
+    throw invalid(shown, both(CLI_TEXT.gridInflates, { bytes: inflated, entries: entries.length }));
   }
   const bytes = await fsp.readFile(abs).catch((err: unknown) => {
     throw unreadable(shown, err, 'grid-template');

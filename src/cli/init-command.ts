@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
+import { both, say } from '../i18n/text.js';
+import type { MessageDef } from '../i18n/types.js';
+import { CLI_TEXT } from './messages.js';
+import { INIT_TEXT } from './messages-init.js';
+import { labels } from '../formatters/labels.js';
 import type { Lang } from '../i18n/index.js';
 import { factsOf } from '../ruleset/condition.js';
 import type { Condition, FactDef, Ruleset } from '../ruleset/types.js';
@@ -16,51 +21,6 @@ export interface InitOptions extends CommonOptions {
   out?: string;
   force?: boolean;
 }
-
-const T = {
-  en: {
-    head: [
-      'dmn-check evidence manifest (format 1).',
-      'Fill in the product, answer the facts, then name the evidence for each requirement.',
-      'Paths are relative to this file\'s folder and must stay inside it.',
-      'Run `dmn-check check` on this file: it says exactly what is still missing.',
-    ],
-    facts: 'Facts: answers that decide which requirements apply. Uncomment and answer each one.',
-    evidence: 'Evidence: requirement id -> slot -> a path, a list of paths, or { path, sha256 }.',
-    statements: [
-      'Sworn statements (déclarations sur l’honneur justifiées), for requirements that do not apply.',
-      'A statement needs a justification (40 characters or more), a signatory (name, role), signed_on,',
-      'and may have expires_on and document (a PDF or image scan of the signed statement).',
-    ],
-    na: 'Not applicable when',
-    otherProfile: 'Other questions',
-    profile: 'Profile',
-    product: ['My DMN', '1.0.0', 'Manufacturer SAS'],
-    example: 'example:',
-    sample: 'Our identities are created and changed in the hospital GAP; the DMN only receives them.',
-  },
-  fr: {
-    head: [
-      'Manifeste de preuves dmn-check (format 1).',
-      'Renseignez le produit, répondez aux questions, puis indiquez les preuves de chaque exigence.',
-      'Les chemins sont relatifs au dossier de ce fichier et doivent y rester.',
-      'Lancez `dmn-check check` sur ce fichier\u00a0: il indique précisément ce qui manque encore.',
-    ],
-    facts: 'Caractéristiques du DMN (facts)\u00a0: vos réponses déterminent les exigences applicables. Décommentez chaque question et répondez-y.',
-    evidence: 'Preuves\u00a0: exigence -> emplacement -> un chemin, une liste de chemins, ou { path, sha256 }.',
-    statements: [
-      'Déclarations sur l’honneur justifiées, pour les exigences non applicables.',
-      'Une déclaration comporte une justification (40 caractères ou plus), un signataire (name, role),',
-      'signed_on, et éventuellement expires_on et document (PDF ou image de la déclaration signée).',
-    ],
-    na: 'Non applicable lorsque',
-    otherProfile: 'Autres questions',
-    profile: 'Profil',
-    product: ['Mon DMN', '1.0.0', 'Fabricant SAS'],
-    example: 'exemple\u00a0:',
-    sample: "Les identités sont créées et modifiées dans la GAP de l’établissement ; le DMN ne fait que les recevoir.",
-  },
-};
 
 /**
  * The facts grouped by the profile they decide, in the ruleset's order of profiles. A fact goes to
@@ -114,24 +74,25 @@ function quoteKey(id: string): string {
 
 /** The commented manifest template: valid as it is (everything reported missing). */
 export function manifestTemplate(ruleset: Ruleset, lang: Lang): string {
-  const t = T[lang];
+  const t = (def: MessageDef<never>): string => say(def, {}, lang);
+  const lab = labels(lang);
   // Editors that speak the YAML language server complete facts, requirement ids and slot names from it.
   const L: string[] = [yamlLanguageServerLine()];
-  for (const h of t.head) L.push(`# ${h}`);
+  for (const h of t(INIT_TEXT.head).split('\n')) L.push(`# ${h}`);
   L.push('dmn-evidence: 1', 'product:');
-  L.push(`  name: "${t.product[0]}"`, `  version: "${t.product[1]}"`, `  manufacturer: "${t.product[2]}"`);
+  L.push(`  name: "${t(INIT_TEXT.productName)}"`, '  version: "1.0.0"', `  manufacturer: "${t(INIT_TEXT.manufacturer)}"`);
   L.push(`ruleset: ${ruleset.id}@${ruleset.version}`, '');
-  L.push(`# ${t.facts}`, 'facts:');
+  L.push(`# ${t(INIT_TEXT.facts)}`, 'facts:');
   const groups = factsByProfile(ruleset);
   for (const [profile, facts] of groups) {
-    if (groups.size > 1) L.push(`  # ── ${profile === undefined ? t.otherProfile : `${t.profile} « ${profile} »`} ──`);
+    if (groups.size > 1) L.push(`  # ── ${profile === undefined ? t(INIT_TEXT.otherQuestions) : `${lab.profile} « ${profile} »`} ──`);
     for (const f of facts) L.push(`  # ${f.question[lang]}`, `  #   ${describeFactChoices(f, lang)}`, `  # ${f.name}: `);
   }
-  L.push('', `# ${t.evidence}`, 'evidence:');
+  L.push('', `# ${t(INIT_TEXT.evidence)}`, 'evidence:');
   const registry = createRegistry();
   for (const r of ruleset.requirements) {
     L.push(`  # ${r.id} — ${r.title[lang]}`);
-    for (const na of r.notApplicableWhen) L.push(`  #   ${t.na}${colon(lang)} ${describeCondition(na.when, lang)}`);
+    for (const na of r.notApplicableWhen) L.push(`  #   ${lab.notApplicableWhen}${colon(lang)} ${describeCondition(na.when, lang)}`);
     L.push(`  # ${quoteKey(r.id)}:`);
     for (const s of r.slots) {
       L.push(`  #   # ${s.name} (${describeRequired(s, lang, { req: r, registry })})${colon(lang)} ${s.expects[lang]}`);
@@ -140,11 +101,11 @@ export function manifestTemplate(ruleset: Ruleset, lang: Lang): string {
     }
   }
   L.push('');
-  for (const s of t.statements) L.push(`# ${s}`);
+  for (const s of t(INIT_TEXT.statements).split('\n')) L.push(`# ${s}`);
   L.push('statements:');
   const first = ruleset.requirements.find((r) => r.notApplicableWhen.length > 0);
   if (first) {
-    L.push(`  # ${t.example}`, `  # ${quoteKey(first.id)}:`, `  #   justification: "${t.sample}"`);
+    L.push(`  # ${t(INIT_TEXT.example)}${colon(lang)}`, `  # ${quoteKey(first.id)}:`, `  #   justification: "${t(INIT_TEXT.justification)}"`);
     L.push('  #   signatory: { name: Jeanne Martin, role: Présidente }', '  #   signed_on: 2026-10-02', '  #   expires_on: 2027-10-02', `  #   document: statements/${slug(first.id)}-signed.pdf`);
   }
   return `${L.join('\n')}\n`;
@@ -159,8 +120,7 @@ export async function initCommand(opts: InitOptions, io: CliIo): Promise<number>
     throw new UserInputError({
       code: 'usage',
       file: shown,
-      message: t2('already exists; it was left as it is.', 'existe déjà ; il a été laissé tel quel.'),
-      hint: t2('Choose another --out, or pass --force to overwrite it.', 'Choisissez un autre --out, ou ajoutez --force pour l’écraser.'),
+      ...both(CLI_TEXT.alreadyExists, {}),
     });
   }
   const schemaPath = path.join(path.dirname(out), EDITOR_SCHEMA_FILE);
@@ -171,10 +131,10 @@ export async function initCommand(opts: InitOptions, io: CliIo): Promise<number>
     ...(writeSchema ? [{ path: schemaPath, display: path.relative(io.cwd, schemaPath) || schemaPath, content: `${JSON.stringify(editorSchema(ruleset, lang), null, 2)}\n` }] : []),
   ]);
   if (!opts.quiet) {
-    io.stdout.write(lang === 'fr' ? `Manifeste écrit\u00a0: ${shown}\n` : `Manifest written: ${shown}\n`);
+    io.stdout.write(`${say(CLI_TEXT.manifestWritten, { file: shown }, lang)}\n`);
     if (writeSchema) {
       const shownSchema = path.relative(io.cwd, schemaPath) || schemaPath;
-      io.stdout.write(lang === 'fr' ? `Schéma pour l’éditeur écrit\u00a0: ${shownSchema}\n` : `Editor schema written: ${shownSchema}\n`);
+      io.stdout.write(`${say(CLI_TEXT.schemaWritten, { file: shownSchema }, lang)}\n`);
     }
   }
   return 0;

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { UserInputError, t2, type InputProblem } from '../diagnostics/user-input-error.js';
+import { UserInputError, type InputProblem } from '../diagnostics/user-input-error.js';
+import { both } from '../i18n/text.js';
+import { CLI_TEXT } from './messages.js';
 import { closest, didYouMean } from '../diagnostics/suggest.js';
 import { FORMATTERS } from '../formatters/registry.js';
 
@@ -51,8 +53,7 @@ export function pairOutputs(tokens: readonly OutputToken[], warnings: InputProbl
       code: 'usage',
       file: 'command line',
       subject: '--output',
-      message: t2(`${twice} is named by two --output options.`, `${twice} est indiqué par deux options --output.`),
-      hint: t2('Give each format its own file.', 'Donnez à chaque format son propre fichier.'),
+      ...both(CLI_TEXT.outputTwice, { file: twice }),
     });
   }
   if (out.length === 0) out.push({ format: 'text' });
@@ -62,16 +63,14 @@ export function pairOutputs(tokens: readonly OutputToken[], warnings: InputProbl
       code: 'usage',
       file: 'command line',
       subject: '--format',
-      message: t2(`${binary.format} is a binary format and does not go to standard output.`, `${binary.format} est un format binaire et ne s’écrit pas sur la sortie standard.`),
-      hint: t2(`Add --output FILE.${binary.format} after --format ${binary.format}.`, `Ajoutez --output FICHIER.${binary.format} après --format ${binary.format}.`),
+      ...both(CLI_TEXT.binaryToStdout, { format: binary.format }),
     });
   }
   if (out.filter((o) => o.output === undefined).length > 1) {
     throw new UserInputError({
       code: 'usage',
       file: 'command line',
-      message: t2('several formats would go to standard output.', 'un seul format peut aller sur la sortie standard ;'),
-      hint: t2('Give each --format but one an --output FILE.', 'ajoutez --output FICHIER aux autres --format.'),
+      ...both(CLI_TEXT.severalToStdout, {}),
     });
   }
   return out;
@@ -115,11 +114,8 @@ function checkFormat(name: string): void {
       code: 'usage',
       file: 'command line',
       subject: '--format',
-      message: t2(`unknown format "${name}".`, `format inconnu « ${name} ».`),
-      hint:
-        guess !== undefined
-          ? t2(`Did you mean "--format ${guess}"? Formats: ${[...FORMATTERS.keys()].join(', ')}.`, `Vouliez-vous dire « --format ${guess} » ? Formats\u00a0: ${[...FORMATTERS.keys()].join(', ')}.`)
-          : didYouMean(name, FORMATTERS.keys()),
+      ...both(CLI_TEXT.unknownFormat, { name }),
+      hint: guess !== undefined ? both(CLI_TEXT.meantFormat, { guess, formats: [...FORMATTERS.keys()].join(', ') }).message : didYouMean(name, FORMATTERS.keys()),
     });
   }
 }
@@ -137,12 +133,6 @@ function unclaimedExtension(file: string): InputProblem {
     code: 'usage',
     file: 'command line',
     subject: '--output',
-    message: ext
-      ? t2(`no format claims the extension "${ext}" of ${file}: it gets the text report.`, `aucun format ne correspond à l’extension « ${ext} » de ${file}\u00a0: il recevra le rapport texte.`)
-      : t2(`${file} has no extension: it gets the text report.`, `${file} n’a pas d’extension\u00a0: il recevra le rapport texte.`),
-    hint: t2(
-      `Put --format NAME before --output to choose (extensions known: ${known}).`,
-      `Placez --format NOM avant --output pour choisir (extensions connues\u00a0: ${known}).`,
-    ),
+    ...(ext ? both(CLI_TEXT.unclaimedExtension, { ext, file, known }) : both(CLI_TEXT.noExtension, { file, known })),
   };
 }

@@ -1,4 +1,7 @@
-import { plural, proseDate } from '../i18n/format.js';
+import { colon, lineDate } from '../i18n/format.js';
+import { say } from '../i18n/text.js';
+import { labels } from '../formatters/labels.js';
+import { PACK_TEXT } from './messages-pack.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { unreadable } from '../diagnostics/input-file.js';
@@ -29,28 +32,6 @@ export interface PackOptions extends CommonOptions {
   /** Ed25519 private key (PEM file) to sign the bag with. */
   sign?: string;
 }
-
-const WORDS = {
-  en: {
-    written: (zip: boolean) => (zip ? 'Bag written (zip):' : 'Bag written:'),
-    payload: (files: number, bytes: number) => `payload: ${files} files, ${bytes} bytes`,
-    seal: 'seal (sha256 of tagmanifest-sha256.txt):',
-    signed: (fp: string) => `signed by key ${fp} (${TAG_SIGNATURE})`,
-    zip: 'sha256 of the zip:',
-    verdict: 'Verdict:',
-    description: (r: Report, summary: string) => `dmn-check conformity dossier: ruleset ${r.ruleset.id} ${r.ruleset.version}, as of ${r.asOf}, verdict ${VERDICT_LABELS.en[r.verdict]} (${summary})`,
-  },
-  fr: {
-    written: (zip: boolean) => (zip ? 'Archive scellée (BagIt, zip) écrite\u00a0:' : 'Archive scellée (BagIt) écrite\u00a0:'),
-    payload: (files: number, bytes: number) => `contenu\u00a0: ${plural(files, 'fr', 'fichier')}, ${plural(bytes, 'fr', 'octet')}`,
-    seal: 'sceau (sha256 de tagmanifest-sha256.txt)\u00a0:',
-    signed: (fp: string) => `signée par la clé ${fp} (${TAG_SIGNATURE})`,
-    zip: 'sha256 du zip\u00a0:',
-    verdict: 'Verdict\u00a0:',
-    description: (r: Report, summary: string) =>
-      `Dossier de conformité dmn-check\u00a0: référentiel ${r.ruleset.id} ${r.ruleset.version}, au ${proseDate(r.asOf, 'fr')}, verdict ${VERDICT_LABELS.fr[r.verdict]} (${summary})`,
-  },
-} as const;
 
 function summaryText(r: Report, lang: Lang): string {
   return summaryCounts(r.summary, lang);
@@ -104,12 +85,13 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
       { path: 'report.json', content: textFormat('json').format(locatedReport(report, manifest.dossierDir, path.join(manifest.dossierDir, 'report.json')), ctx) },
       { path: 'report.html', content: textFormat('html').format(report, ctx) },
     ];
-    const w = WORDS[lang];
     const summary = summaryText(report, lang);
+    const verdict = VERDICT_LABELS[lang][report.verdict];
+    const description = say(PACK_TEXT.description, { ruleset: `${report.ruleset.id} ${report.ruleset.version}`, asOf: lineDate(report.asOf, lang), verdict, summary }, lang);
     const info: [string, string][] = [
       ['Source-Organization', report.product.manufacturer],
       ['External-Identifier', `${report.product.name} ${report.product.version}`],
-      ['External-Description', w.description(report, summary)],
+      ['External-Description', description],
       ['Bagging-Date', report.generatedAt.slice(0, 10)],
       ['Bag-Software-Agent', `${TOOL.name} ${TOOL.version}`],
       ['DMN-Ruleset', `${report.ruleset.id} ${report.ruleset.version}`],
@@ -119,13 +101,14 @@ export async function packCommand(manifestArg: string | undefined, opts: PackOpt
     ];
     const result = await packDossier({ target, force: opts.force ?? false, manifest, report, renders, info, snapshots, ...(key ? { sign: key } : {}) });
 
+    const c = colon(lang);
     const lines = [
-      `${w.written(isZipTarget(target))} ${targetName}`,
-      `  ${w.payload(result.payloadFiles, result.payloadBytes)}`,
-      `  ${w.seal} ${result.seal}`,
-      ...(result.signer ? [`  ${w.signed(result.signer)}`] : []),
-      ...(result.zipSha256 ? [`  ${w.zip} ${result.zipSha256}`] : []),
-      `${w.verdict} ${VERDICT_LABELS[lang][report.verdict]} — ${summary}`,
+      `${say(isZipTarget(target) ? PACK_TEXT.zipWritten : PACK_TEXT.bagWritten, {}, lang)} ${targetName}`,
+      `  ${say(PACK_TEXT.payload, { files: result.payloadFiles, bytes: result.payloadBytes }, lang)}`,
+      `  ${say(PACK_TEXT.seal, {}, lang)}${c} ${result.seal}`,
+      ...(result.signer ? [`  ${say(PACK_TEXT.signedBy, { key: result.signer, file: TAG_SIGNATURE }, lang)}`] : []),
+      ...(result.zipSha256 ? [`  ${say(PACK_TEXT.zipSha256, {}, lang)}${c} ${result.zipSha256}`] : []),
+      `${labels(lang).verdictHeading}${c} ${verdict} — ${summary}`,
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
     return 0;

@@ -1,5 +1,7 @@
 import { formatNumber } from '../i18n/format.js';
 import type { Lang } from '../i18n/index.js';
+import { say } from '../i18n/text.js';
+import { PROGRESS_TEXT } from './messages-progress.js';
 import type { OnProgress, ProgressEvent } from '../util/progress.js';
 
 /** Nothing is shown for a run shorter than this; then the line is redrawn at most this often. */
@@ -56,13 +58,12 @@ function etaSeconds(start: { at: number; done: number }, e: ProgressEvent, t: nu
 
 /** `312/1,024 MiB` / `312/1 024 Mio`; in GiB (`0.3/2.5 GiB`) when the whole is 1 GiB or more. */
 function sizes(done: number, total: number, lang: Lang): string {
-  const fr = lang === 'fr';
   if (total >= 1024 ** 3) {
     const g = (b: number): string => formatNumber(Math.round((b / 1024 ** 3) * 10) / 10, lang);
-    return `${g(done)}/${g(total)} ${fr ? 'Gio' : 'GiB'}`;
+    return `${g(done)}/${g(total)} ${say(PROGRESS_TEXT.gibibytes, {}, lang)}`;
   }
   const m = (b: number): string => formatNumber(Math.round(b / 1024 ** 2), lang);
-  return `${m(done)}/${m(total)} ${fr ? 'Mio' : 'MiB'}`;
+  return `${m(done)}/${m(total)} ${say(PROGRESS_TEXT.mebibytes, {}, lang)}`;
 }
 
 /** `1:05`, `12:00`, `1:02:03`. */
@@ -76,18 +77,16 @@ function clock(seconds: number): string {
 /** `Checking… 20,000/20,000 files opened · requirement 3/5 (IEU 8) · 312/1,024 MiB streamed, about 0:42 left · 12 files read`. */
 export function progressLine(state: ProgressState, lang: Lang): string {
   const n = (v: number): string => formatNumber(v, lang);
-  const fr = lang === 'fr';
   const parts: string[] = [];
   const open = state.open;
-  if (open) parts.push(fr ? `${n(open.done)}/${n(open.total ?? open.done)} fichiers ouverts` : `${n(open.done)}/${n(open.total ?? open.done)} files opened`);
+  if (open) parts.push(say(PROGRESS_TEXT.opened, { done: n(open.done), total: n(open.total ?? open.done) }, lang));
   const ev = state.evaluate;
-  if (ev) parts.push(`${fr ? 'exigence' : 'requirement'} ${n(ev.done + 1)}/${n(ev.total ?? ev.done + 1)}${ev.label ? ` (${ev.label})` : ''}`);
+  if (ev) parts.push(say(PROGRESS_TEXT.requirement, { done: n(ev.done + 1), total: n(ev.total ?? ev.done + 1), id: ev.label || undefined }, lang));
   const st = state.stream;
   if (st && st.total !== undefined && st.done < st.total) {
-    const left = state.eta === undefined ? '' : fr ? `, encore environ ${clock(state.eta)}` : `, about ${clock(state.eta)} left`;
-    parts.push(`${sizes(st.done, st.total, lang)} ${fr ? 'lus' : 'streamed'}${left}`);
+    parts.push(say(PROGRESS_TEXT.streamed, { sizes: sizes(st.done, st.total, lang), left: state.eta === undefined ? undefined : clock(state.eta) }, lang));
   }
   const read = state.read;
-  if (read) parts.push(fr ? `${n(read.done)} fichier${read.done > 1 ? 's' : ''} lu${read.done > 1 ? 's' : ''}` : `${n(read.done)} file${read.done === 1 ? '' : 's'} read`);
-  return `${fr ? 'Vérification…' : 'Checking…'} ${parts.join(' · ')}`;
+  if (read) parts.push(say(PROGRESS_TEXT.filesRead, { count: read.done }, lang));
+  return `${say(PROGRESS_TEXT.checking, {}, lang)} ${parts.join(' · ')}`;
 }

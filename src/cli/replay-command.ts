@@ -1,10 +1,13 @@
-import { lineDate, plural } from '../i18n/format.js';
+import { colon, lineDate } from '../i18n/format.js';
+import { both, say } from '../i18n/text.js';
+import { PACK_TEXT } from './messages-pack.js';
+import { REPLAY_TEXT } from './messages-replay.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { printableDeep } from '../diagnostics/printable.js';
 import { makeTempWorkDir, removeWorkDir } from '../diagnostics/work-dirs.js';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
 import { unreadable } from '../diagnostics/input-file.js';
 import type { Report } from '../report/report.js';
 import { word, type Lang } from '../i18n/index.js';
@@ -37,49 +40,6 @@ export interface ReplayOptions extends CommonOptions {
   trust?: string[];
 }
 
-const WORDS = {
-  en: {
-    replayOf: 'Replay of',
-    ruleset: 'ruleset',
-    manifest: 'manifest',
-    asOf: 'as of',
-    generated: 'generated',
-    rehashed: (n: number) => `${n} evidence file${n === 1 ? '' : 's'} re-hashed`,
-    reevaluated: (n: number) => `${n} requirement${n === 1 ? '' : 's'} re-evaluated`,
-    notEvaluated: 'dossier not re-evaluated',
-    identical: 'identical',
-    differs: (n: number) => `differs (${n} difference${n === 1 ? '' : 's'})`,
-    tool: (was: string, now: string) => `note: the report was made by dmn-check ${was}; replayed with ${now}.`,
-    bagOk: (v: BagVerification) => `complete and valid: ${v.payloadFiles} payload files, ${v.payloadBytes} bytes; seal (sha256 of tagmanifest-sha256.txt) ${v.seal ?? ''}`,
-    bagBad: (n: number) => `not valid: ${n} problem${n === 1 ? '' : 's'}`,
-    notShown: (n: number) => `… and ${n} more problem${n === 1 ? '' : 's'}, not shown.`,
-    bag: 'Bag',
-    sealMatches: '✔ seal as given with --expect-seal',
-    signedBy: (fp: string, file: string) => `✔ signed by key ${fp} (${file})`,
-    signedUnchecked: (fp: string) => `signed by key ${fp}; not checked (--trust PUBKEY checks it)`,
-  },
-  fr: {
-    replayOf: 'Rejeu de',
-    ruleset: 'référentiel',
-    manifest: 'manifeste',
-    asOf: 'au',
-    generated: 'généré le',
-    rehashed: (n: number) => `${plural(n, 'fr', 'fichier')} de preuve vérifié${n > 1 ? 's' : ''} (empreintes recalculées)`,
-    reevaluated: (n: number) => `${plural(n, 'fr', 'exigence')} réévaluée${n > 1 ? 's' : ''}`,
-    notEvaluated: 'dossier non réévalué',
-    identical: 'Résultat\u00a0: identique au rapport',
-    differs: (n: number) => `Résultat\u00a0: ${plural(n, 'fr', 'différence')} avec le rapport`,
-    tool: (was: string, now: string) => `remarque\u00a0: le rapport a été produit par dmn-check ${was} ; rejoué avec ${now}.`,
-    bagOk: (v: BagVerification) => `complète et intègre\u00a0: ${plural(v.payloadFiles, 'fr', 'fichier')}, ${plural(v.payloadBytes, 'fr', 'octet')} ; sceau (sha256 de tagmanifest-sha256.txt) ${v.seal ?? ''}`,
-    bagBad: (n: number) => `non intègre\u00a0: ${plural(n, 'fr', 'problème')}`,
-    notShown: (n: number) => `… et ${plural(n, 'fr', 'autre problème', 'autres problèmes')}, non affiché${n > 1 ? 's' : ''}.`,
-    bag: 'Archive',
-    sealMatches: '✔ sceau conforme à --expect-seal',
-    signedBy: (fp: string, file: string) => `✔ signée par la clé ${fp} (${file})`,
-    signedUnchecked: (fp: string) => `signée par la clé ${fp} ; signature non vérifiée (--trust CLÉ_PUBLIQUE la vérifie)`,
-  },
-} as const;
-
 /** A worded difference or bag problem, as printed and as put in the JSON output. */
 interface Worded {
   code: string;
@@ -107,8 +67,7 @@ function notABag(file: string): UserInputError {
   return new UserInputError({
     code: 'report.invalid',
     file,
-    message: t2('is neither a JSON report nor a BagIt bag made by `dmn-check pack`.', "n’est ni un rapport JSON ni une archive BagIt produite par `dmn-check pack`."),
-    hint: t2('Give a report.json, a bag folder (with bagit.txt) or a bag .zip.', 'Indiquez un report.json, un dossier d’archive (avec bagit.txt) ou une archive .zip.'),
+    ...both(REPLAY_TEXT.notABag, {}),
   });
 }
 
@@ -123,16 +82,14 @@ async function unzipBag(abs: string, display: string, scratch: string): Promise<
       throw new UserInputError({
         code: 'file.unreadable',
         file: display,
-        message: t2(`was not unpacked: ${entry}${err.message}.`, `n’a pas été décompressé\u00a0: ${entry}${err.fr ?? err.message}.`),
-        hint: t2('A bag made by `dmn-check pack` unpacks to what it declares; get the bag again from its sender.', 'Un scellé produit par `dmn-check pack` se décompresse en ce qu’il déclare ; obtenez de nouveau le scellé auprès de son émetteur.'),
+        ...both(REPLAY_TEXT.zipOverLimit, { entry, reason: err.message, reasonFr: err.fr ?? err.message }),
       });
     }
     const why = err instanceof ZipError ? `${entry}${err.message}` : ((err as NodeJS.ErrnoException).code ?? 'error');
     throw new UserInputError({
       code: 'file.unreadable',
       file: display,
-      message: t2(`is not a readable zip (${why}).`, `n’est pas un zip lisible (${why}).`),
-      hint: t2('Get the bag again from its sender.', 'Obtenez de nouveau l’archive auprès de son émetteur.'),
+      ...both(REPLAY_TEXT.zipUnreadable, { why }),
     });
   }
   if (await looksLikeBag(scratch)) return scratch;
@@ -242,21 +199,23 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
     return;
   }
   const c = new Chalk({ level: useColor(opts, io, true) ? 1 : 0 });
-  const w = WORDS[lang];
   const lines: string[] = [];
   const list = (items: Worded[], notShown = 0): void => {
     for (const d of items) lines.push(`  ${c.red('✖')} ${d.message}`);
-    if (notShown > 0) lines.push(`  ${w.notShown(notShown)}`);
+    if (notShown > 0) lines.push(`  ${say(REPLAY_TEXT.notShown, { count: notShown }, lang)}`);
     const hints = [...new Set(items.map((d) => d.hint).filter((h): h is string => h !== undefined))];
     for (const h of hints) lines.push(`  ${c.dim('→')} ${h}`);
   };
   if (p.bag) {
     const bad = p.bag.problems.length > 0;
-    lines.push(`${w.bag} ${p.input}${lang === 'fr' ? '\u00a0: ' : ': '}${bad ? c.red(w.bagBad(p.bag.problems.length + p.bag.problemsNotShown)) : w.bagOk(p.bag)}`);
+    const state = bad
+      ? c.red(say(REPLAY_TEXT.bagInvalid, { count: p.bag.problems.length + p.bag.problemsNotShown }, lang))
+      : say(REPLAY_TEXT.bagValid, { files: p.bag.payloadFiles, bytes: p.bag.payloadBytes, seal: p.bag.seal ?? '' }, lang);
+    lines.push(`${say(REPLAY_TEXT.bag, {}, lang)} ${p.input}${colon(lang)} ${state}`);
     const sig = p.trust?.signature;
-    if (!bad && p.trust?.sealChecked && !p.trust.problems.some((d) => d.code === 'bag.seal-mismatch')) lines.push(`  ${c.green(w.sealMatches)}`);
-    if (!bad && sig?.status === 'verified') lines.push(`  ${c.green(w.signedBy(sig.fingerprint, sig.file))}`);
-    if (!bad && sig?.status === 'present') lines.push(`  ${w.signedUnchecked(sig.fingerprint)}`);
+    if (!bad && p.trust?.sealChecked && !p.trust.problems.some((d) => d.code === 'bag.seal-mismatch')) lines.push(`  ${c.green(`✔ ${say(REPLAY_TEXT.sealAsExpected, {}, lang)}`)}`);
+    if (!bad && sig?.status === 'verified') lines.push(`  ${c.green(`✔ ${say(PACK_TEXT.signedBy, { key: sig.fingerprint, file: sig.file }, lang)}`)}`);
+    if (!bad && sig?.status === 'present') lines.push(`  ${say(REPLAY_TEXT.signedUnchecked, { key: sig.fingerprint }, lang)}`);
     if (bagProblems.length > 0) {
       // A hostile bag can hold a million problems; the first ones tell what happened.
       list(bagProblems, p.bag.problemsNotShown);
@@ -267,20 +226,20 @@ function print(io: CliIo, opts: ReplayOptions, lang: Lang, format: string, given
   const r = p.report!.value;
   const outcome = p.outcome!;
   if (!opts.quiet) {
-    lines.push(c.bold(`${w.replayOf} ${p.report!.name}`));
+    lines.push(c.bold(`${say(REPLAY_TEXT.replayOf, {}, lang)} ${p.report!.name}`));
     lines.push(`  ${r.product.name} ${r.product.version} — ${r.product.manufacturer}`);
-    lines.push(`  ${w.ruleset} ${r.ruleset.id} ${r.ruleset.version} (${p.report!.rulesFile}, sha256 ${r.ruleset.sha256})`);
-    lines.push(`  ${w.manifest} ${r.manifest.path} · ${w.asOf} ${lineDate(r.asOf, lang)} · ${w.generated} ${r.generatedAt}`);
-    const evaluated = outcome.replayed ? w.reevaluated(outcome.replayed.requirements.length) : w.notEvaluated;
-    lines.push(`  ${w.rehashed(outcome.filesChecked)}${lang === 'fr' ? ' ;' : ';'} ${evaluated}`);
-    if (r.tool.version !== TOOL.version) lines.push(c.dim(`  ${w.tool(r.tool.version, TOOL.version)}`));
+    lines.push(`  ${say(REPLAY_TEXT.rulesetLine, { ruleset: `${r.ruleset.id} ${r.ruleset.version}`, file: p.report!.rulesFile, sha256: r.ruleset.sha256 }, lang)}`);
+    lines.push(`  ${say(REPLAY_TEXT.manifestLine, { manifest: r.manifest.path, asOf: lineDate(r.asOf, lang), generated: r.generatedAt }, lang)}`);
+    const evaluated = outcome.replayed ? say(REPLAY_TEXT.reevaluated, { count: outcome.replayed.requirements.length }, lang) : say(REPLAY_TEXT.notEvaluated, {}, lang);
+    lines.push(`  ${say(REPLAY_TEXT.rehashed, { count: outcome.filesChecked, evaluated }, lang)}`);
+    if (r.tool.version !== TOOL.version) lines.push(c.dim(`  ${say(REPLAY_TEXT.otherTool, { was: r.tool.version, now: TOOL.version }, lang)}`));
     lines.push('');
   }
   if (differences.length === 0) {
-    lines.push(c.green(w.identical));
+    lines.push(c.green(say(REPLAY_TEXT.identical, {}, lang)));
   } else {
     list(differences);
-    lines.push(c.red(w.differs(differences.length)));
+    lines.push(c.red(say(REPLAY_TEXT.differs, { count: differences.length }, lang)));
   }
   io.stdout.write(`${lines.join('\n')}\n`);
 }

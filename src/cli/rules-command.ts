@@ -1,6 +1,9 @@
 import { checkDescription } from '../checks/description.js';
 import { createRegistry } from '../checks/registry.js';
-import { UserInputError, t2 } from '../diagnostics/user-input-error.js';
+import { UserInputError } from '../diagnostics/user-input-error.js';
+import { both, say } from '../i18n/text.js';
+import { CLI_TEXT } from './messages.js';
+import { DESCRIBE_TEXT } from './messages-describe.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { findRequirement } from '../ruleset/ids.js';
 import { loadRuleset } from '../ruleset/load.js';
@@ -42,8 +45,8 @@ function unknownFilter(option: string, value: string, known: readonly string[]):
     code: 'usage',
     file: 'command line',
     subject: option,
-    message: t2(`"${value}" is not one of this ruleset's values.`, `« ${value} » ne fait pas partie des valeurs de ce référentiel.`),
-    hint: didYouMean(value, known) ?? t2(`Known: ${known.join(', ')}.`, `Valeurs connues\u00a0: ${known.join(', ')}.`),
+    ...both(CLI_TEXT.notAValue, { value }),
+    hint: didYouMean(value, known) ?? both(CLI_TEXT.knownValues, { known: known.join(', ') }).message,
   });
 }
 
@@ -60,10 +63,10 @@ export function rulesListCommand(opts: CommonOptions & { checks?: boolean; secti
   io.stdout.write(`${ruleset.title[lang]}\n${ruleset.id} ${ruleset.version} · sha256 ${ruleset.sha256}\n\n`);
   const width = Math.max(0, ...shown.map((r) => r.id.length));
   for (const r of shown) {
-    const na = r.notApplicableWhen.map((n) => ('all' in n.when || 'any' in n.when ? `(${describeCondition(n.when, lang)})` : describeCondition(n.when, lang))).join(lang === 'fr' ? ' ou ' : ' or ');
-    const naText = na ? (lang === 'fr' ? `  [N/A si ${na}]` : `  [N/A when ${na}]`) : '';
+    const na = r.notApplicableWhen.map((n) => ('all' in n.when || 'any' in n.when ? `(${describeCondition(n.when, lang)})` : describeCondition(n.when, lang))).join(say(DESCRIBE_TEXT.or, {}, lang));
+    const naText = na ? `  ${say(CLI_TEXT.notApplicableWhen, { condition: na }, lang)}` : '';
     io.stdout.write(`${r.id.padEnd(width)}  ${r.title[lang]}${naText}\n`);
-    io.stdout.write(`${' '.repeat(width)}  ${lang === 'fr' ? 'emplacements' : 'slots'}${colon(lang)} ${r.slots.map((s) => s.name).join(', ')}\n`);
+    io.stdout.write(`${' '.repeat(width)}  ${say(CLI_TEXT.slots, {}, lang)}${colon(lang)} ${r.slots.map((s) => s.name).join(', ')}\n`);
   }
   return 0;
 }
@@ -73,11 +76,8 @@ export function rulesLintCommand(file: string, opts: CommonOptions, io: CliIo): 
   const ruleset = loadRuleset(file, { cwd: io.cwd });
   const slots = ruleset.requirements.reduce((n, r) => n + r.slots.length, 0);
   if (!opts.quiet) {
-    io.stdout.write(
-      lang === 'fr'
-        ? `${file}\u00a0: valide — ${ruleset.id} ${ruleset.version}, ${ruleset.requirements.length} exigences, ${slots} emplacements, ${ruleset.facts.length} faits.\n`
-        : `${file}: valid — ${ruleset.id} ${ruleset.version}, ${ruleset.requirements.length} requirements, ${slots} slots, ${ruleset.facts.length} facts.\n`,
-    );
+    const counts = { requirements: ruleset.requirements.length, slots, facts: ruleset.facts.length };
+    io.stdout.write(`${say(CLI_TEXT.rulesetValid, { file, ruleset: `${ruleset.id} ${ruleset.version}`, ...counts }, lang)}\n`);
   }
   return 0;
 }
@@ -91,8 +91,8 @@ export function explainCommand(id: string, opts: CommonOptions, io: CliIo): numb
       code: 'requirement.unknown',
       file: 'command line',
       subject: id,
-      message: t2(`no such requirement in ${ruleset.id} ${ruleset.version}.`, `exigence inconnue dans ${ruleset.id} ${ruleset.version}.`),
-      hint: match.suggestion ? didYouMean(id, [match.suggestion]) : t2('`dmn-check rules list` lists them.', '`dmn-check rules list` les liste.'),
+      ...both(CLI_TEXT.noSuchRequirement, { ruleset: `${ruleset.id} ${ruleset.version}` }),
+      hint: match.suggestion ? didYouMean(id, [match.suggestion]) : both(CLI_TEXT.rulesListLists, {}).message,
     });
   }
   io.stdout.write(explainRequirement(match.requirement, ruleset, lang));

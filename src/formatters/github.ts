@@ -4,6 +4,9 @@ import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { isNotSatisfied, repoPath } from './report-helpers.js';
 import { stripInvalidXmlChars } from './xml-escape.js';
+import { colon } from '../i18n/format.js';
+import { say } from '../i18n/text.js';
+import { FORMAT_TEXT } from './messages.js';
 
 /** A workflow command's message: `%`, CR and LF are encoded (GitHub decodes them; a raw LF would end the command). */
 export function escapeData(s: string): string {
@@ -92,9 +95,9 @@ export const githubFormatter: TextFormatter = {
  * manifest) shows on the line to fix, like findings do.
  */
 export function inputErrorAnnotation(p: { file: string; line?: number; column?: number; subject?: string | undefined; message: string; hint?: string }, lang: 'en' | 'fr'): string {
-  const title = lang === 'fr' ? 'dmn-check\u00a0: entrée invalide' : 'dmn-check: invalid input';
+  const title = say(FORMAT_TEXT.invalidInput, {}, lang);
   const where: [string, string | number | undefined][] =
     p.file === 'command line' ? [] : [['file', p.file.replace(/\\/g, '/')], ['line', p.line], ['col', p.line !== undefined ? p.column : undefined]];
-  const text = `${p.subject ? `${p.subject}${lang === 'fr' ? '\u00a0: ' : ': '}` : ''}${p.message}${p.hint ? `\n${p.hint}` : ''}`;
+  const text = `${p.subject ? `${p.subject}${colon(lang)} ` : ''}${p.message}${p.hint ? `\n${p.hint}` : ''}`;
   return command('error', [...where, ['title', title]], text);
 }

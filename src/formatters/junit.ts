@@ -3,12 +3,14 @@ import type { FormatContext, TextFormatter } from './types.js';
 import { labels, type Labels } from './labels.js';
 import { locationText, repoPath, signatureText } from './report-helpers.js';
 import { cdata, escapeXmlAttr } from './xml-escape.js';
+import { say } from '../i18n/text.js';
+import { FORMAT_TEXT } from './messages.js';
 
 /** A finding as a few plain-text lines: severity, code and message, then where, then the hint. */
 function findingText(f: Finding, lab: Labels): string {
   const lines = [`[${lab.severity[f.severity]}] ${f.code}${lab.colon}${f.message}`];
   const where = locationText(f, lab);
-  if (where !== undefined) lines.push(lab.lang === 'fr' ? `  emplacement${lab.colon}${where}` : `  ${lab.at} ${where}`);
+  if (where !== undefined) lines.push(`  ${say(FORMAT_TEXT.findingPlace, { where }, lab.lang)}`);
   if (f.hint !== undefined) lines.push(`  ${lab.hint}${lab.colon}${f.hint}`);
   return lines.join('\n');
 }

@@ -192,7 +192,9 @@ const FR: Labels = {
   section: 'Section',
 };
 
+const LABELS: Record<Lang, Labels> = { en: EN, fr: FR };
+
 /** The labels table of a language. */
 export function labels(lang: Lang): Labels {
-  return lang === 'fr' ? FR : EN;
+  return LABELS[lang];
 }

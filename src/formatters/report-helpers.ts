@@ -3,7 +3,9 @@ import { normalizeId } from '../ruleset/ids.js';
 import type { RequirementDef, Ruleset, SlotDef } from '../ruleset/types.js';
 import type { Lang } from '../i18n/types.js';
 import type { Labels } from './labels.js';
-import { proseDate } from '../i18n/format.js';
+import { lineDate } from '../i18n/format.js';
+import { say } from '../i18n/text.js';
+import { FORMAT_TEXT } from './messages.js';
 
 /** Statuses that make the verdict fail. */
 export function isNotSatisfied(status: Status): boolean {
@@ -69,20 +71,7 @@ export function requirementHeading(r: Pick<RequirementReport, 'id' | 'title'>): 
  */
 export function locationText(f: Finding, lab: Labels): string | undefined {
   const parts: string[] = [];
-  if (f.file !== undefined) {
-    if (lab.lang === 'fr') {
-      parts.push(f.file);
-      if (f.line !== undefined) parts.push(`ligne ${f.line}`);
-      if (f.line !== undefined && f.column !== undefined) parts.push(`colonne ${f.column}`);
-    } else {
-      let where = f.file;
-      if (f.line !== undefined) {
-        where += `:${f.line}`;
-        if (f.column !== undefined) where += `:${f.column}`;
-      }
-      parts.push(where);
-    }
-  }
+  if (f.file !== undefined) parts.push(say(FORMAT_TEXT.fileLine, { file: f.file, line: f.line, column: f.column }, lab.lang));
   if (f.record !== undefined) parts.push(`${lab.record} ${f.record}`);
   if (f.pointer !== undefined) parts.push(`${lab.at} ${f.pointer}`);
   return parts.length > 0 ? parts.join(', ') : undefined;
@@ -93,12 +82,9 @@ export function locationText(f: Finding, lab: Labels): string | undefined {
  * words: `Jeanne Martin (Présidente) ; déclaration signée le 2 octobre 2026, expire le 2 octobre 2027`.
  */
 export function signatureText(st: StatementReport, lab: Labels): string {
-  if (lab.lang === 'fr') {
-    const expiry = st.expiresOn === null ? lab.noExpiry : `expire le ${proseDate(st.expiresOn, 'fr')}`;
-    return `${st.signatory.name} (${st.signatory.role}) ; déclaration signée le ${proseDate(st.signedOn, 'fr')}, ${expiry}`;
-  }
-  const expiry = st.expiresOn === null ? lab.noExpiry : `${lab.expiresOn.toLowerCase()} ${st.expiresOn}`;
-  return `${st.signatory.name} (${st.signatory.role}), ${lab.signedOn.toLowerCase()} ${st.signedOn}, ${expiry}`;
+  const lang = lab.lang;
+  const expiry = st.expiresOn === null ? lab.noExpiry : say(FORMAT_TEXT.expires, { date: lineDate(st.expiresOn, lang) }, lang);
+  return say(FORMAT_TEXT.signature, { name: st.signatory.name, role: st.signatory.role, signedOn: lineDate(st.signedOn, lang), expiry }, lang);
 }
 
 /** Every evidence or statement file a report names, once each, in report order (the manifest is not a FileReport). */

@@ -1,4 +1,7 @@
-import { lineDate } from '../i18n/format.js';
+import { colon, lineDate } from '../i18n/format.js';
+import { say } from '../i18n/text.js';
+import { labels } from './labels.js';
+import { FORMAT_TEXT } from './messages.js';
 import { Chalk } from 'chalk';
 import type { Report, Status } from '../report/report.js';
 import { groupRequirements, sectionHeading } from './report-helpers.js';
@@ -6,11 +9,6 @@ import { dossierOf, nonZeroCounts, placeOf, STATUS_LABELS, summaryCounts, VERDIC
 import type { TextFormatter } from './types.js';
 
 const ICONS: Record<Status, string> = { satisfied: '✔', not_applicable: '○', missing: '✖', failed: '✖', error: '!' };
-
-const WORDS = {
-  en: { ruleset: 'ruleset', manifest: 'manifest', asOf: 'as of', summary: 'Summary:', byProfile: 'By profile:', statement: 'sworn statement by', signedOn: 'signed on', na: 'not applicable:', noRead: 'content not read (--no-read)' },
-  fr: { ruleset: 'référentiel', manifest: 'manifeste', asOf: 'au', summary: 'Bilan\u00a0:', byProfile: 'Par profil\u00a0:', statement: 'déclaration sur l’honneur de', signedOn: 'signée le', na: 'non applicable\u00a0:', noRead: 'contenu non lu (--no-read)' },
-} as const;
 
 /**
  * Terminal report: one line per requirement (under a heading per section when there are several),
@@ -29,16 +27,18 @@ export const textFormatter: TextFormatter = {
       failed: c.red,
       error: c.magenta,
     };
-    const w = WORDS[ctx.lang];
-    const labels = STATUS_LABELS[ctx.lang];
+    const lang = ctx.lang;
+    const lab = labels(lang);
+    const statusLabels = STATUS_LABELS[lang];
     const lines: string[] = [];
     if (!ctx.quiet) {
       lines.push(c.bold(`${report.product.name} ${report.product.version} — ${report.product.manufacturer}`));
-      lines.push(c.dim(`${w.ruleset} ${report.ruleset.id} ${report.ruleset.version} · ${w.manifest} ${report.manifest.path} · ${w.asOf} ${lineDate(report.asOf, ctx.lang)}${report.read === false ? ` · ${w.noRead}` : ''}`));
+      const run = say(FORMAT_TEXT.runLine, { ruleset: `${report.ruleset.id} ${report.ruleset.version}`, manifest: report.manifest.path, asOf: lineDate(report.asOf, lang) }, lang);
+      lines.push(c.dim(`${run}${report.read === false ? ` · ${say(FORMAT_TEXT.notRead, {}, lang)}` : ''}`));
       lines.push('');
     }
     const idWidth = report.requirements.reduce((w, r) => Math.max(w, r.id.length), 4);
-    const labelWidth = Math.max(...Object.values(labels).map((l) => l.length));
+    const labelWidth = Math.max(...Object.values(statusLabels).map((l) => l.length));
     const sections = groupRequirements(report, ctx.ruleset, 'section');
     const headed = sections.length > 1;
     for (const section of sections) {
@@ -47,10 +47,11 @@ export const textFormatter: TextFormatter = {
       if (headed) lines.push(`${c.bold(sectionHeading(ctx.ruleset, section.key, ctx.lang))}  ${c.dim(nonZeroCounts(section.counts, ctx.lang))}`);
       for (const r of shown) {
         const ok = r.status === 'satisfied' || r.status === 'not_applicable';
-        lines.push(`${paint[r.status](`${ICONS[r.status]} ${r.id.padEnd(idWidth)}  ${labels[r.status].padEnd(labelWidth)}`)}  ${r.title}`);
+        lines.push(`${paint[r.status](`${ICONS[r.status]} ${r.id.padEnd(idWidth)}  ${statusLabels[r.status].padEnd(labelWidth)}`)}  ${r.title}`);
         if (r.status === 'not_applicable' && r.statement && !ctx.quiet) {
-          lines.push(c.dim(`    ${w.na} ${(r.notApplicableReasons ?? []).join('; ')}`));
-          lines.push(c.dim(`    ${w.statement} ${r.statement.signatory.name} (${r.statement.signatory.role}), ${w.signedOn} ${lineDate(r.statement.signedOn, ctx.lang)}`));
+          lines.push(c.dim(`    ${statusLabels.not_applicable}${colon(lang)} ${(r.notApplicableReasons ?? []).join('; ')}`));
+          const { name, role } = r.statement.signatory;
+          lines.push(c.dim(`    ${say(FORMAT_TEXT.statementBy, { name, role, signedOn: lineDate(r.statement.signedOn, lang) }, lang)}`));
         }
         for (const f of r.findings) {
           if (ok && f.severity === 'info' && ctx.quiet) continue;
@@ -66,10 +67,10 @@ export const textFormatter: TextFormatter = {
     const profiles = groupRequirements(report, ctx.ruleset, 'profile').filter((g) => g.key !== '');
     if (profiles.length > 0) {
       const width = Math.max(...profiles.map((g) => g.key.length));
-      lines.push(w.byProfile, ...profiles.map((g) => `  ${g.key.padEnd(width)}  ${nonZeroCounts(g.counts, ctx.lang)}`));
+      lines.push(`${lab.byProfile}${colon(lang)}`, ...profiles.map((g) => `  ${g.key.padEnd(width)}  ${nonZeroCounts(g.counts, ctx.lang)}`));
     }
     const verdict = report.verdict === 'pass' ? c.green.bold(VERDICT_LABELS[ctx.lang].pass) : c.red.bold(VERDICT_LABELS[ctx.lang].fail);
-    lines.push(`${w.summary} ${summaryCounts(report.summary, ctx.lang)} — ${verdict}`);
+    lines.push(`${say(FORMAT_TEXT.tally, {}, lang)}${colon(lang)} ${summaryCounts(report.summary, ctx.lang)} — ${verdict}`);
     return `${lines.join('\n')}\n`;
   },
 };
