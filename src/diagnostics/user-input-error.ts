@@ -118,8 +118,3 @@ const PREFIX: Record<Lang, Record<'error' | 'warning', string>> = {
   en: { error: 'dmn-check: error: ', warning: 'dmn-check: warning: ' },
   fr: { error: 'dmn-check\u00a0: erreur\u00a0: ', warning: 'dmn-check\u00a0: avertissement\u00a0: ' },
 };
-
-/** Shorthand for a bilingual text. */
-export function t2(en: string, fr: string): Localized {
-  return { en, fr };
-}

@@ -1,5 +1,6 @@
 import type { Status } from '../report/report.js';
 import type { Lang } from '../i18n/types.js';
+import { isSingular } from '../i18n/format.js';
 
 /** Status words as users read them, per language. */
 export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
@@ -16,7 +17,7 @@ const PLURAL_LABELS: Record<Lang, Record<Status, string>> = {
 /** `5 satisfied, 0 not applicable, 1 missing, 0 failed, 0 errors`, in report order of statuses. */
 export function summaryCounts(summary: Record<Status, number>, lang: Lang): string {
   return (Object.keys(STATUS_LABELS[lang]) as Status[])
-    .map((k) => `${summary[k]} ${summary[k] === 1 || (lang === 'fr' && summary[k] === 0) ? STATUS_LABELS[lang][k] : PLURAL_LABELS[lang][k]}`)
+    .map((k) => statusCount(summary[k], k, lang))
     .join(', ');
 }
 
@@ -47,7 +48,7 @@ export function placeOf(f: { file?: string; line?: number; column?: number; reco
 
 /** `1 satisfaite`, `5 satisfaites`, `0 manquante`: a count and its status word, agreeing in number. */
 export function statusCount(n: number, status: Status, lang: Lang): string {
-  return `${n} ${n === 1 || (lang === 'fr' && n === 0) ? STATUS_LABELS[lang][status] : PLURAL_LABELS[lang][status]}`;
+  return `${n} ${isSingular(n, lang) ? STATUS_LABELS[lang][status] : PLURAL_LABELS[lang][status]}`;
 }
 
 /** Only the statuses that occur, `4 satisfied · 1 missing` (for per-section and per-profile lines). */

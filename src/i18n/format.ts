@@ -5,7 +5,7 @@ import type { Lang } from './types.js';
  * outputs (JSON, SARIF, JUnit properties) keep ISO dates and plain digits.
  */
 
-export { formatNumber, plural } from '../util/numbers.js';
+export { formatNumber, isSingular, plural } from '../util/numbers.js';
 
 const MONTHS: Record<Lang, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],

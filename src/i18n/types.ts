@@ -1,3 +1,5 @@
+import type { Lang } from '../report/report.js';
+
 /** One parameter of a message: text or a number; an absent one reads as undefined. */
 export type ParamValue = string | number | undefined;
 
@@ -16,7 +18,7 @@ export type ParamsIn<K extends string> = { readonly [P in K]: ParamValue };
  */
 export type ParamsOut<K extends string> = { readonly [P in K]?: string | number };
 
-export type Lang = 'en' | 'fr';
+export type { Lang };
 
 /** A message parameter as text (an absent one is empty). */
 export const s = (v: ParamValue): string => (v === undefined ? '' : String(v));
@@ -25,12 +27,13 @@ export const s = (v: ParamValue): string => (v === undefined ? '' : String(v));
  * The wording of one message in both languages, with an optional hint (what to provide or do).
  * `K` names the parameters it reads; `string` (the default) reads any, as a check from outside does.
  */
-export interface MessageDef<K extends string = string> {
-  // Methods, not function properties: a message that reads fewer parameters fits where any are given.
-  en(p: ParamsIn<K>): string;
-  fr(p: ParamsIn<K>): string;
-  hint?: { en(p: ParamsIn<K>): string; fr(p: ParamsIn<K>): string };
-}
+export type MessageDef<K extends string = string> = { readonly [L in Lang]: Wording<K> } & { readonly hint?: { readonly [L in Lang]: Wording<K> } };
+
+/**
+ * One language's wording of a message. Declared as a method (checked both ways), not a function
+ * property, so a message that reads fewer parameters fits where any are given.
+ */
+type Wording<K extends string> = { wording(p: ParamsIn<K>): string }['wording'];
 
 /** Messages by code (findings) or by name (input errors, command-line words). */
 export type Catalog = Readonly<Record<string, MessageDef>>;

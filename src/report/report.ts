@@ -1,8 +1,11 @@
-/** A text in both user languages (ruleset titles, statements, reasons). */
-export interface Localized {
-  en: string;
-  fr: string;
-}
+/**
+ * The languages dmn-check speaks. A third is one more member here: TypeScript then lists every
+ * catalogue entry and table of words that lacks it (docs/ARCHITECTURE.md, "Adding a language").
+ */
+export type Lang = 'en' | 'fr';
+
+/** A text in every user language (ruleset titles, statements, reasons, input problems). */
+export type Localized = { [L in Lang]: string };
 
 /** The value of a fact the manifest answers. */
 export type FactValue = boolean | string | number;

@@ -24,6 +24,11 @@ export function formatNumber(n: number, lang: 'en' | 'fr'): string {
  * singular for 1 only). `many` defaults to `one` + s.
  */
 export function plural(n: number, lang: 'en' | 'fr', one: string, many = `${one}s`): string {
-  return `${formatNumber(n, lang)} ${NUMBERS[lang].singular(n) ? one : many}`;
+  return `${formatNumber(n, lang)} ${isSingular(n, lang) ? one : many}`;
+}
+
+/** Whether a count takes the singular: 1 in English, 0 and 1 in French. */
+export function isSingular(n: number, lang: 'en' | 'fr'): boolean {
+  return NUMBERS[lang].singular(n);
 }
 
