@@ -1,8 +1,9 @@
 import type { OnProgress } from '../util/progress.js';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createRegistry, type CheckRegistry } from '../checks/registry.js';
+import { catalogOf, createRegistry, type CheckRegistry } from '../checks/registry.js';
 import { evaluateDossier } from '../engine/evaluate.js';
+import { wordReport } from './word-report.js';
 import { openDossier, type FhirOpener } from '../evidence/open-dossier.js';
 import type { Lang } from '../i18n/index.js';
 import { identitiesOf, type InputIdentity } from '../diagnostics/output-file.js';
@@ -106,18 +107,18 @@ export async function checkDossierDetailed(options: CheckDossierOptions): Promis
     }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const report = await evaluateDossier({
+  const evaluated = await evaluateDossier({
     ruleset,
     manifest,
     opened,
     registry,
     asOf: options.asOf ?? localToday(now),
-    lang: options.lang ?? 'en',
     tool: TOOL,
     generatedAt: options.generatedAt ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     read: options.read !== false,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  const report = wordReport(evaluated, options.lang ?? 'en', catalogOf(registry));
   const inputs = await identitiesOf([{ abs: path.join(manifest.dossierDir, manifest.file), name: manifest.file }]);
   for (const o of opened.values()) if (o.ok && o.file.identity) inputs.push({ ...o.file.identity, name: o.file.path });
   return { report, manifest, ruleset, inputs };

@@ -1,28 +1,28 @@
 import type { BuiltinFinding } from '../checks/codes.js';
 import type { RawFinding } from '../report/report.js';
 import { placeOf } from '../diagnostics/user-input-error.js';
-import { catalogOf } from '../checks/registry.js';
 import { createMemo } from '../checks/memo.js';
 import { createReader } from '../evidence/read/reader.js';
 import { counted, withStreamProgress } from './progress-reader.js';
-import type { Catalog } from '../i18n/index.js';
 import { statementDocumentFindings, statementFindings, statementToReport } from './statements.js';
-import { word, type Lang } from '../i18n/index.js';
 import { evaluate as evalCondition, factsOf } from '../ruleset/condition.js';
 import type { RequirementDef } from '../ruleset/types.js';
-import { worst, type Finding, type Report, type RequirementReport, type SlotReport, type StatementReport, type Status } from '../report/report.js';
+import { worst, type EvaluatedReport, type EvaluatedRequirement, type SlotReport, type StatementReport, type Status } from '../report/report.js';
 import { manifestPos, STATUS_OF_SEVERITY, type EvaluateInput, type Evaluation, type Place } from './evaluation.js';
 import { evaluateSlot, openedFilesBySlot } from './slot.js';
 
-/** Evaluates a dossier against a ruleset and returns the report (findings worded in `lang`). */
-export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
+/**
+ * Evaluates a dossier against a ruleset. The report is in no language yet: findings are data, texts
+ * come in every language, and `wordReport` (api/) words it.
+ */
+export async function evaluateDossier(given: EvaluateInput): Promise<EvaluatedReport> {
   const read = given.read !== false;
   // The reader starts no OCR worker until a file needs reading; those it started end with the evaluation.
   const owned = read && !given.reader ? createReader() : undefined;
   const reader = read ? counted(given.reader ?? owned, given.onProgress) : undefined;
   const opened = withStreamProgress(given.opened, given.onProgress);
-  const input: Evaluation = { ...given, opened, catalog: catalogOf(given.registry), shared: createMemo(), reader };
-  const requirements: RequirementReport[] = [];
+  const input: Evaluation = { ...given, opened, shared: createMemo(), reader };
+  const requirements: EvaluatedRequirement[] = [];
   const total = input.ruleset.requirements.length;
   try {
     for (const req of input.ruleset.requirements) {
@@ -44,7 +44,6 @@ export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
     facts: Object.fromEntries(Object.entries(input.manifest.facts)),
     asOf: input.asOf,
     generatedAt: input.generatedAt,
-    lang: input.lang,
     read,
     verdict: pass ? 'pass' : 'fail',
     summary,
@@ -54,21 +53,11 @@ export async function evaluateDossier(given: EvaluateInput): Promise<Report> {
 }
 
 /**
- * Words a finding, and makes its `file` dossier-relative like every evidence path: the manifest is
- * named by its base name (positions in it were recorded with the name shown to the user).
+ * Makes a finding's `file` dossier-relative like every evidence path: the manifest is named by its
+ * base name (positions in it were recorded with the name shown to the user).
  */
-function localize(f: RawFinding, lang: Lang, manifestFile: string, catalog: Catalog): Finding {
-  if (f.file === manifestFile) f = { ...f, file: manifestFile.slice(manifestFile.lastIndexOf('/') + 1) };
-  const params = { ...(f.params ?? {}), slot: f.slot };
-  const { message, hint } = word(f.code, params, lang, catalog);
-  const out: Finding = { code: f.code, severity: f.severity, message };
-  if (hint !== undefined) out.hint = hint;
-  if (f.status !== undefined) out.status = f.status;
-  if (f.params !== undefined) out.params = f.params;
-  for (const k of ['slot', 'file', 'line', 'column', 'endLine', 'endColumn', 'record', 'pointer'] as const) {
-    if (f[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = f[k];
-  }
-  return out;
+function relative(f: RawFinding, manifestFile: string): RawFinding {
+  return f.file === manifestFile ? { ...f, file: manifestFile.slice(manifestFile.lastIndexOf('/') + 1) } : f;
 }
 
 /** Where the manifest answers the fact that made a requirement not applicable. */
@@ -89,8 +78,8 @@ function factSummary(req: RequirementDef, input: Evaluation): string {
   return [...names].map((n) => `${n} = ${JSON.stringify(input.manifest.facts[n])}`).join(', ');
 }
 
-async function evaluateRequirement(req: RequirementDef, input: Evaluation): Promise<RequirementReport> {
-  const { manifest, lang } = input;
+async function evaluateRequirement(req: RequirementDef, input: Evaluation): Promise<EvaluatedRequirement> {
+  const { manifest } = input;
   const findings: RawFinding[] = [];
   // the requirement's own findings: codes a catalogue words
   const own = (f: BuiltinFinding): void => void findings.push(f);
@@ -98,7 +87,7 @@ async function evaluateRequirement(req: RequirementDef, input: Evaluation): Prom
   const naReasons = req.notApplicableWhen.filter((_, i) => truths[i] === true).map((na) => na.reason);
   const statement = manifest.statements.get(req.id);
   const given = manifest.evidence.get(req.id);
-  const title = req.title[lang];
+  const title = req.title;
 
   if (naReasons.length > 0) {
     let status: Status;
@@ -127,8 +116,8 @@ async function evaluateRequirement(req: RequirementDef, input: Evaluation): Prom
       id: req.id,
       title,
       status,
-      notApplicableReasons: naReasons.map((r) => r[lang]),
-      findings: findings.map((f) => localize(f, lang, manifest.file, input.catalog)),
+      notApplicableReasons: naReasons,
+      findings: findings.map((f) => relative(f, manifest.file)),
       slots: [],
       statement: statementReport,
     };
@@ -162,6 +151,6 @@ async function evaluateRequirement(req: RequirementDef, input: Evaluation): Prom
     slots.map((s) => s.status).filter((s) => s !== 'not_applicable'),
     floor,
   );
-  return { id: req.id, title, status, findings: findings.map((f) => localize(f, lang, manifest.file, input.catalog)), slots, statement: null };
+  return { id: req.id, title, status, findings: findings.map((f) => relative(f, manifest.file)), slots, statement: null };
 }
 

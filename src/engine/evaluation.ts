@@ -5,7 +5,6 @@ import type { CheckRegistry } from '../checks/registry.js';
 import { placeOf, type SourcePosition } from '../diagnostics/user-input-error.js';
 import type { EvidenceReader } from '../evidence/read/reader.js';
 import type { OpenResult } from '../evidence/evidence-file.js';
-import type { Catalog, Lang } from '../i18n/index.js';
 import type { EvidenceRef, Manifest } from '../manifest/types.js';
 import type { CheckUse, RequirementDef, Ruleset } from '../ruleset/types.js';
 import type { Status } from '../report/report.js';
@@ -22,7 +21,6 @@ export interface EvaluateInput {
   registry: CheckRegistry;
   /** `YYYY-MM-DD`. */
   asOf: string;
-  lang: Lang;
   tool: { name: string; version: string };
   /** ISO timestamp to stamp the report with. */
   generatedAt: string;
@@ -37,9 +35,8 @@ export interface EvaluateInput {
   onProgress?: OnProgress;
 }
 
-/** One evaluation's state: its inputs, the catalogue its findings are worded from, and its memo. */
+/** One evaluation's state: its inputs and its memo. */
 export interface Evaluation extends Omit<EvaluateInput, 'reader'> {
-  catalog: Catalog;
   shared: <T>(key: string, compute: () => T) => T;
   reader: EvidenceReader | undefined;
 }

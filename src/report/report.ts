@@ -140,3 +140,15 @@ export interface Report {
   requirements: RequirementReport[];
 }
 
+/**
+ * A requirement as the engine judged it, before wording: its texts in every language, its
+ * findings as data (`wordReport`, api/, words them in the report's language).
+ */
+export type EvaluatedRequirement = Omit<RequirementReport, 'title' | 'notApplicableReasons' | 'findings'> & {
+  title: Localized;
+  notApplicableReasons?: Localized[];
+  findings: RawFinding[];
+};
+
+/** What the engine returns: a report in no language yet (`wordReport` makes it a `Report`). */
+export type EvaluatedReport = Omit<Report, 'lang' | 'findings' | 'requirements'> & { findings: RawFinding[]; requirements: EvaluatedRequirement[] };
