@@ -17,7 +17,8 @@ const ONE_OF_WORDING: Readonly<Record<string, MessageDef<never>>> = {
   evidenceRef: SCHEMA_TEXT.notAnEvidenceEntry,
 };
 
-function describe(e: ErrorObject): Localized {
+/** What a schema error says of a value, in every language (English as ajv words it where dmn-check has no words of its own). */
+export function describeSchemaError(e: ErrorObject): Localized {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
@@ -42,8 +43,19 @@ function describe(e: ErrorObject): Localized {
       return both(SCHEMA_TEXT.empty, {}).message;
     case 'propertyNames':
       return both(SCHEMA_TEXT.badKeyName, {}).message;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return both(SCHEMA_TEXT.outOfBounds, { detail: e.message, comparison: String(p.comparison), limit: String(p.limit) }).message;
+    case 'maxLength':
+      return both(SCHEMA_TEXT.tooLong, { detail: e.message, limit: Number(p.limit) }).message;
+    case 'maxItems':
+      return both(SCHEMA_TEXT.tooManyItems, { detail: e.message, limit: Number(p.limit) }).message;
+    case 'uniqueItems':
+      return both(SCHEMA_TEXT.notUnique, { detail: e.message, i: Number(p.i), j: Number(p.j) }).message;
     default:
-      return both(SCHEMA_TEXT.otherSchemaError, { detail: e.message }).message;
+      return both(SCHEMA_TEXT.otherSchemaError, { detail: e.message, keyword: e.keyword }).message;
   }
 }
 
@@ -94,7 +106,7 @@ export function ajvProblems(
     if (seen.has(id)) continue;
     seen.add(id);
     const pos = positionOf(src, fullPath, keyProblem);
-    let message = describe(e);
+    let message = describeSchemaError(e);
     if (e.keyword === 'oneOf') {
       const wording = ONE_OF_WORDING[oneOfName(e) ?? ''];
       if (wording) message = both(wording, {}).message;

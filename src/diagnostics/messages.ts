@@ -27,6 +27,9 @@ const BINARY = {
 export type BinaryKind = keyof typeof BINARY;
 const binary = (v: ParamValue): (typeof BINARY)[BinaryKind] => BINARY[s(v) as BinaryKind] ?? BINARY.pdf;
 
+/** A bound of a number, in French: `doit être supérieur ou égal à 1`. */
+const BOUND_FR: Readonly<Record<string, string>> = { '>=': 'supérieur ou égal à', '<=': 'inférieur ou égal à', '>': 'strictement supérieur à', '<': 'strictement inférieur à' };
+
 /** Wording of the problems met reading an input file or writing an output (exit 2). */
 export const FILE_TEXT = {
   notRegular: msg<'what'>({
@@ -201,10 +204,18 @@ export const SCHEMA_TEXT = {
   }),
   empty: msg({ en: () => 'must not be empty.', fr: () => 'ne doit pas être vide.' }),
   badKeyName: msg({ en: () => 'has an invalid key name.', fr: () => 'contient un nom de clé invalide.' }),
-  /** `detail`: ajv's own message (English), when it has one. */
-  otherSchemaError: msg<'detail'>({
+  /** `detail`: ajv's own message (what English says); `comparison`: `>=`, `<=`, `>` or `<`; `limit`: the bound. */
+  outOfBounds: msg<'detail' | 'comparison' | 'limit'>({
+    en: (p) => s(p.detail),
+    fr: (p) => `doit être ${BOUND_FR[s(p.comparison)] ?? s(p.comparison)} ${s(p.limit)}`,
+  }),
+  tooLong: msg<'detail' | 'limit'>({ en: (p) => s(p.detail), fr: (p) => `doit contenir au plus ${plural(Number(p.limit), 'fr', 'caractère')}` }),
+  tooManyItems: msg<'detail' | 'limit'>({ en: (p) => s(p.detail), fr: (p) => `doit contenir au plus ${plural(Number(p.limit), 'fr', 'élément')}` }),
+  notUnique: msg<'detail' | 'i' | 'j'>({ en: (p) => s(p.detail), fr: (p) => `ne doit pas répéter un élément (les éléments ${s(p.j)} et ${s(p.i)} sont identiques)` }),
+  /** `detail`: ajv's own message (what English says), when it has one; `keyword`: the schema's rule. */
+  otherSchemaError: msg<'detail' | 'keyword'>({
     en: (p) => (p.detail === undefined ? 'is invalid.' : s(p.detail)),
-    fr: (p) => (p.detail === undefined ? 'est invalide.' : s(p.detail)),
+    fr: (p) => (p.keyword === undefined ? 'est invalide.' : `ne respecte pas la règle « ${s(p.keyword)} » du schéma`),
   }),
   /** An empty key followed by the lines that should be indented under it (`sibling`: the first, at `line`; the last at `last`). */
   outdented: msg<'sibling' | 'line' | 'last'>({

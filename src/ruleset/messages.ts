@@ -31,6 +31,10 @@ export const RULESET_TEXT = {
   unknownCheck: msg<'check'>({ en: (p) => `unknown check "${s(p.check)}".`, fr: (p) => `contrôle inconnu « ${s(p.check)} ».` }),
   listChecks: msg({ en: () => '`dmn-check rules list --checks` lists them.', fr: () => '`dmn-check rules list --checks` les liste.' }),
   /** `problemEn`, `problemFr`: what is wrong with the options, as a sentence in each language. */
+  unknownOption: msg<'option'>({ en: (p) => `unknown option "${s(p.option)}"`, fr: (p) => `option inconnue « ${s(p.option)} »` }),
+  missingOption: msg<'option'>({ en: (p) => `missing option "${s(p.option)}"`, fr: (p) => `option obligatoire « ${s(p.option)} » absente` }),
+  /** `at`: the option's JSON pointer (or `options`); each language's words for what is wrong with it. */
+  optionProblem: msg<'at' | 'problemEn' | 'problemFr'>({ en: (p) => `${s(p.at)} ${s(p.problemEn)}`, fr: (p) => `${s(p.at)} ${s(p.problemFr)}` }),
   badOptions: msg<'check' | 'problemEn' | 'problemFr'>({
     en: (p) => `bad options for check "${s(p.check)}": ${s(p.problemEn)}`,
     fr: (p) => `options invalides pour le contrôle « ${s(p.check)} »\u00a0: ${s(p.problemFr)}`,

@@ -4,6 +4,7 @@ import { precompiledOptions } from '../diagnostics/precompiled.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { type InputProblem } from '../diagnostics/user-input-error.js';
 import { dottedPath, positionOf } from '../diagnostics/yaml-position.js';
+import { describeSchemaError } from '../diagnostics/ajv-problems.js';
 import { type YamlSource } from '../diagnostics/yaml-source.js';
 import { isKnownKindOrGroup, KIND_GROUPS, KINDS } from '../evidence/kinds.js';
 import { BUILTIN_CHECKS, type CheckRegistry } from '../checks/registry.js';
@@ -247,12 +248,17 @@ export function resolveCheckUses(raw: RawCheckUse[], sp: (string | number)[], sr
       for (const e of validate.errors ?? []) {
         const where = [...op, ...e.instancePath.split('/').filter(Boolean)];
         const p = e.params as Record<string, unknown>;
-        const what = e.keyword === 'additionalProperties' ? `unknown option "${String(p.additionalProperty)}"` : e.keyword === 'required' ? `missing option "${String(p.missingProperty)}"` : `${e.instancePath || 'options'} ${e.message ?? 'invalid'}`;
+        const what =
+          e.keyword === 'additionalProperties'
+            ? both(RULESET_TEXT.unknownOption, { option: String(p.additionalProperty) }).message
+            : e.keyword === 'required'
+              ? both(RULESET_TEXT.missingOption, { option: String(p.missingProperty) }).message
+              : both(RULESET_TEXT.optionProblem, { at: e.instancePath || 'options', problemEn: e.message ?? 'invalid', problemFr: describeSchemaError(e).fr.replace(/\.$/, '') }).message;
         problems.push({
           code: 'ruleset.invalid',
           ...positionOf(src, where),
           subject: dottedPath(where),
-          message: both(RULESET_TEXT.badOptions, { check: use.check, problemEn: `${what}.`, problemFr: `${what}.` }).message,
+          message: both(RULESET_TEXT.badOptions, { check: use.check, problemEn: `${what.en}.`, problemFr: `${what.fr}.` }).message,
         });
       }
     }

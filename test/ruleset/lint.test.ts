@@ -106,6 +106,19 @@ describe('rules lint reports every problem at once, with file:line:col', () => {
     expect(lines.length).toBeGreaterThanOrEqual(8);
   });
 
+  it('bad check options are worded in French without an English word (FRENCH.md: ajv messages included)', async () => {
+    const d = dir();
+    writeFileSync(path.join(d, 'bad.yaml'), BASE.replace('        accepts: [screenshot]\n', '        accepts: [screenshot]\n        checks:\n          - check: min-files\n            options: { count: 0, extra: 1 }\n'));
+    const fr = await runCli(['rules', 'lint', 'bad.yaml', '--lang', 'fr'], { cwd: d });
+    expect(fr.code).toBe(2);
+    expect(fr.stderr).toContain('options invalides pour le contrôle « min-files »\u00a0: option inconnue « extra ».');
+    expect(fr.stderr).toContain('options invalides pour le contrôle « min-files »\u00a0: /count doit être supérieur ou égal à 1.');
+    expect(fr.stderr).not.toMatch(/unknown option|must be/);
+    const en = await runCli(['rules', 'lint', 'bad.yaml'], { cwd: d });
+    expect(en.stderr).toContain('bad options for check "min-files": unknown option "extra".');
+    expect(en.stderr).toContain('bad options for check "min-files": /count must be >= 1.');
+  });
+
   it('schema errors name the place and suggest the key', async () => {
     const d = dir();
     writeFileSync(path.join(d, 'bad.yaml'), BASE.replace('    section: ABC\n    title: { en: "one"', '    sectoin: ABC\n    title: { en: "one"'));
