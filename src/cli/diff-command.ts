@@ -4,6 +4,7 @@ import type { Status } from '../report/report.js';
 import { printableDeep } from '../diagnostics/printable.js';
 import { placeOf, STATUS_LABELS, VERDICT_LABELS } from '../formatters/status-labels.js';
 import type { Lang } from '../i18n/index.js';
+import { lineDate } from '../i18n/format.js';
 import { displayPath } from '../manifest/load.js';
 import { readReport } from '../audit/read-report.js';
 import { diffReports, type ChangeKind, type DiffNote, type DiffSide, type ReportDiff } from '../audit/report-diff.js';
@@ -51,7 +52,7 @@ function renderText(d: ReportDiff, lang: Lang, color: boolean, quiet: boolean): 
   const c = new Chalk({ level: color ? 1 : 0 });
   const label = (s: Status | null): string => (s === null ? say(DIFF_TEXT.absent, {}, lang) : STATUS_LABELS[lang][s]);
   const sideLine = (side: MessageDef<never>, s: DiffSide): string =>
-    say(DIFF_TEXT.side, { side: say(side, {}, lang), product: `${s.product.name} ${s.product.version}`, ruleset: `${s.ruleset.id} ${s.ruleset.version}`, asOf: s.asOf, verdict: VERDICT_LABELS[lang][s.verdict], file: s.file }, lang);
+    say(DIFF_TEXT.side, { side: say(side, {}, lang), product: `${s.product.name} ${s.product.version}`, ruleset: `${s.ruleset.id} ${s.ruleset.version}`, asOf: lineDate(s.asOf, lang), verdict: VERDICT_LABELS[lang][s.verdict], file: s.file }, lang);
   const lines: string[] = [];
   if (!quiet) {
     lines.push(sideLine(DIFF_TEXT.old, d.old), sideLine(DIFF_TEXT.new, d.new));

@@ -9,7 +9,7 @@ export const DIFF_TEXT = {
   /** One report: `Old: My DMN 1.0.0 · ans-dmn 1.2.2 · as of 2026-11-29 · PASS (old.json)`. */
   side: msg<'side' | 'product' | 'ruleset' | 'asOf' | 'verdict' | 'file'>({
     en: (p) => `${s(p.side)}: ${s(p.product)} · ${s(p.ruleset)} · as of ${s(p.asOf)} · ${s(p.verdict)} (${s(p.file)})`,
-    fr: (p) => `${s(p.side)}: ${s(p.product)} · ${s(p.ruleset)} · au ${s(p.asOf)} · ${s(p.verdict)} (${s(p.file)})`,
+    fr: (p) => `${s(p.side)}\u00a0: ${s(p.product)} · ${s(p.ruleset)} · au ${s(p.asOf)} · ${s(p.verdict)} (${s(p.file)})`,
   }),
   rulesetVersion: msg<'old' | 'new'>({
     en: (p) => `note: different versions of the ruleset (${s(p.old)} → ${s(p.new)}); requirements are matched by id.`,

@@ -44,6 +44,7 @@ describe('diff', () => {
     const d = await before(deleteLogin);
     const run = await runCli(['diff', 'new.json', 'old.json', '--lang', 'fr'], { cwd: d.dir });
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Avant\u00a0: CardioSuivi 4\.2\.0 · ans-dmn 1\.2\.2 · au 29 novembre 2026 · NON CONFORME \(new\.json\)\nAprès\u00a0: /);
     expect(run.stdout).toMatch(/\nRésolues \(1\)\n {2}✔ IEU 7 {2}manquante → satisfaite {2}/);
     expect(run.stdout).toMatch(/\nAucune régression \(4 inchangées\)\.\n$/);
   });
