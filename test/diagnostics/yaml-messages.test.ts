@@ -30,7 +30,7 @@ describe('YAML errors a user meets, worded in French and English (FRENCH.md 5 an
     ['facts\npatient_access: true\n', 'YAML invalide\u00a0: une clé s’étend sur deux lignes (une ligne sans « : » juste avant ?).'],
     ['facts:\n\tpatient_access: true\n', 'YAML invalide\u00a0: la tabulation n’est pas admise pour indenter.'],
     ['facts:\n  patient_access: true\n ins_applicable: true\n', 'YAML invalide\u00a0: cette ligne n’est pas indentée comme les autres lignes de son bloc.'],
-    ['product: { name: "CardioSuivi }\n', 'YAML invalide : un guillemet fermant manque.'],
+    ['product: { name: "CardioSuivi }\n', 'YAML invalide\u00a0: un guillemet fermant manque.'],
   ])('%j', (text, fr) => {
     const p = problem(text);
     expect(p.fr.startsWith(fr), p.fr).toBe(true);
