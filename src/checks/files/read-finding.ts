@@ -1,7 +1,7 @@
 import { builtinFinding, type BuiltinFinding, type FindingCode, type ParamsOfCode } from '../codes.js';
 import type { ReadProblem } from '../../evidence/read/reader.js';
 
-/** The finding code of each reading problem (worded in src/i18n/messages/read.ts). */
+/** The finding code of each reading problem (worded in read-messages.ts). */
 /** The codes of reading problems. */
 type ReadCode = Extract<FindingCode, `read.${string}`>;
 
