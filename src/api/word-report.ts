@@ -40,7 +40,7 @@ function wordRequirement(r: EvaluatedRequirement, lang: Lang, catalog: Catalog):
 }
 
 /** A finding worded: its message and hint, then its data as the engine gave it. */
-export function wordFinding(f: RawFinding, lang: Lang, catalog: Catalog): Finding {
+function wordFinding(f: RawFinding, lang: Lang, catalog: Catalog): Finding {
   const { message, hint } = word(f.code, { ...(f.params ?? {}), slot: f.slot }, lang, catalog);
   const out: Finding = { code: f.code, severity: f.severity, message };
   if (hint !== undefined) out.hint = hint;

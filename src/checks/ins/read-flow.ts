@@ -108,10 +108,12 @@ function readEr7(text: string, path: string): FlowReading {
   const findings: BuiltinFinding[] = doc.problems.map((p) => {
     const place: Place = { line: p.line, pointer: p.segment ?? `line ${p.line}` };
     if (p.message !== undefined) place.record = p.message;
-    const params: { -readonly [K in keyof ParamsOfCode<(typeof ER7_PROBLEM_CODES)[Er7Problem['code']]>]: ParamsOfCode<(typeof ER7_PROBLEM_CODES)[Er7Problem['code']]>[K] } = { line: p.line };
-    if (p.segment !== undefined) params.segment = p.segment;
-    if (p.detail !== undefined) params.detail = p.detail;
-    if (p.message !== undefined) params.message = p.message;
+    const params = {
+      line: p.line,
+      ...(p.segment !== undefined ? { segment: p.segment } : {}),
+      ...(p.detail !== undefined ? { detail: p.detail } : {}),
+      ...(p.message !== undefined ? { message: p.message } : {}),
+    };
     return builtinFinding({ code: ER7_PROBLEM_CODES[p.code], severity: p.code === 'bad-escape' ? 'warning' : 'error', params, ...placeFields(path, place) });
   });
   for (const m of doc.messages) {
